@@ -1,0 +1,93 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// sidValidator checks a Twilio SID: a two-letter prefix and 32 hexadecimal digits.
+func sidValidator(prefix string) validator.String { return sidCheck{prefix: prefix} }
+
+type sidCheck struct{ prefix string }
+
+func (v sidCheck) Description(context.Context) string {
+	return fmt.Sprintf("must be a Twilio SID: %s followed by 32 hexadecimal digits", v.prefix)
+}
+
+func (v sidCheck) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v sidCheck) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if s := req.ConfigValue.ValueString(); !twilioclient.ValidSID(v.prefix, s) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Twilio SID",
+			fmt.Sprintf("%s %s, got %q.", req.Path, v.Description(ctx), s))
+	}
+}
+
+var e164Pattern = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
+
+// e164Validator checks a phone number in E.164 form, e.g. +14155550100.
+type e164Validator struct{}
+
+func (e164Validator) Description(context.Context) string {
+	return "must be a phone number in E.164 form: + followed by 7 to 15 digits, e.g. +14155550100"
+}
+
+func (v e164Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v e164Validator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if s := req.ConfigValue.ValueString(); !e164Pattern.MatchString(s) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid phone number",
+			fmt.Sprintf("%s %s, got %q.", req.Path, v.Description(ctx), s))
+	}
+}
+
+// webhookURLValidator checks a URL Twilio will call: absolute http or https.
+type webhookURLValidator struct{}
+
+func (webhookURLValidator) Description(context.Context) string {
+	return "must be an absolute http:// or https:// URL"
+}
+
+func (v webhookURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v webhookURLValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL",
+			fmt.Sprintf("%s %s, got %q.", req.Path, v.Description(ctx), s))
+	}
+}
+
+// baseURLValidator applies the client layer's rule for the emulator override at plan time.
+type baseURLValidator struct{}
+
+func (baseURLValidator) Description(context.Context) string {
+	return "must be an https:// URL, or an http:// URL to a loopback address"
+}
+
+func (v baseURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v baseURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := twilioclient.ValidateBaseURL(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Twilio base URL", err.Error()+".")
+	}
+}

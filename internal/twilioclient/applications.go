@@ -1,0 +1,45 @@
+package twilioclient
+
+import (
+	"context"
+
+	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
+)
+
+// Application is a TwiML application.
+type Application = apiv2010.ApiV2010Application
+
+// CreateApplicationParams are the fields of a new TwiML application.
+type CreateApplicationParams = apiv2010.CreateApplicationParams
+
+// UpdateApplicationParams are the updatable fields of a TwiML application; an empty string clears one.
+type UpdateApplicationParams = apiv2010.UpdateApplicationParams
+
+// CreateApplication creates a TwiML application in accountSID.
+func (c *Client) CreateApplication(ctx context.Context, accountSID string, params *CreateApplicationParams) (*Application, error) {
+	params.SetPathAccountSid(accountSID)
+	app, err := c.api(ctx).CreateApplication(params)
+	return app, c.wrapError(err)
+}
+
+// FindApplication fetches a TwiML application; ErrNotFound when it is gone.
+func (c *Client) FindApplication(ctx context.Context, accountSID, sid string) (*Application, error) {
+	params := &apiv2010.FetchApplicationParams{}
+	params.SetPathAccountSid(accountSID)
+	app, err := c.api(ctx).FetchApplication(sid, params)
+	return app, c.wrapError(err)
+}
+
+// UpdateApplication changes a TwiML application.
+func (c *Client) UpdateApplication(ctx context.Context, accountSID, sid string, params *UpdateApplicationParams) (*Application, error) {
+	params.SetPathAccountSid(accountSID)
+	app, err := c.api(ctx).UpdateApplication(sid, params)
+	return app, c.wrapError(err)
+}
+
+// DeleteApplication deletes a TwiML application.
+func (c *Client) DeleteApplication(ctx context.Context, accountSID, sid string) error {
+	params := &apiv2010.DeleteApplicationParams{}
+	params.SetPathAccountSid(accountSID)
+	return c.wrapError(c.api(ctx).DeleteApplication(sid, params))
+}

@@ -1,0 +1,105 @@
+package twilioclient
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	twclient "github.com/twilio/twilio-go/client"
+)
+
+// ErrNotFound is returned (wrapped) by finders when Twilio answers 404, or when the object exists but is
+// gone for every practical purpose (a closed subaccount). Callers test it with errors.Is.
+var ErrNotFound = errors.New("not found")
+
+// Error is an unsuccessful Twilio API response. It keeps Twilio's own code, message and more_info link so
+// that diagnostics can point users at Twilio's documentation for the code.
+type Error struct {
+	Status   int
+	Code     int
+	Message  string
+	MoreInfo string
+	// Hint is set by this package for errors whose cause is usually the configuration (rejected
+	// credentials, a key used outside its account); it never contains a secret.
+	Hint string
+}
+
+func (e *Error) Error() string {
+	msg := fmt.Sprintf("Twilio API error %d (HTTP %d): %s", e.Code, e.Status, e.Message)
+	if e.MoreInfo != "" {
+		msg += " (" + e.MoreInfo + ")"
+	}
+	if e.Hint != "" {
+		msg += ". " + e.Hint
+	}
+	return msg
+}
+
+// Is makes errors.Is(err, ErrNotFound) true for Twilio 404 answers.
+func (e *Error) Is(target error) bool {
+	return target == ErrNotFound && e.Status == http.StatusNotFound
+}
+
+// IsStatus reports whether err is a Twilio API error with the given HTTP status.
+func IsStatus(err error, status int) bool {
+	var te *Error
+	return errors.As(err, &te) && te.Status == status
+}
+
+// IsNotFound reports whether err means the object does not exist (any more).
+func IsNotFound(err error) bool {
+	return errors.Is(err, ErrNotFound)
+}
+
+// notFound builds an ErrNotFound-wrapping error for objects that exist in Twilio but must be treated as
+// gone, such as closed subaccounts.
+func notFound(format string, args ...any) error {
+	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), ErrNotFound)
+}
+
+// wrapError converts twilio-go's error types into *Error and adds configuration hints. Anything that is
+// not an API answer (connection failures, decode errors) is returned unchanged.
+func (c *Client) wrapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var rest *twclient.TwilioRestError
+	var restV1 *twclient.RestErrorV1
+	var out *Error
+	switch {
+	case errors.As(err, &rest):
+		out = &Error{Status: rest.Status, Code: rest.Code, Message: rest.Message, MoreInfo: rest.MoreInfo}
+	case errors.As(err, &restV1):
+		out = &Error{Status: restV1.HttpStatusCode, Code: restV1.Code, Message: restV1.Message}
+	default:
+		return err
+	}
+	switch {
+	case out.Status == http.StatusUnauthorized:
+		out.Hint = c.credentialHint()
+	case out.Code == 21222 || out.Code == 21224:
+		// NOTE: twilio-go refuses non-alphanumeric credentials before sending anything; say which ones.
+		out.Hint = "The configured credentials contain characters Twilio never issues; " + c.credentialVars()
+	case out.Status == http.StatusForbidden && c.cfg.APIKeySID != "":
+		out.Hint = "API keys of the main account cannot manage subaccount resources; use the auth token " +
+			"or a key of the subaccount"
+	}
+	return out
+}
+
+// credentialHint says which credentials Twilio rejected and where they come from, without the secret.
+func (c *Client) credentialHint() string {
+	if c.cfg.APIKeySID != "" {
+		return fmt.Sprintf("Twilio rejected the API key %s for account %s; %s", c.cfg.APIKeySID, c.cfg.AccountSID,
+			c.credentialVars())
+	}
+	return fmt.Sprintf("Twilio rejected the auth token of account %s; %s", c.cfg.AccountSID, c.credentialVars())
+}
+
+func (c *Client) credentialVars() string {
+	if c.cfg.APIKeySID != "" {
+		return "check api_key_sid and api_key_secret (TWILIO_API_KEY and TWILIO_API_SECRET) and account_sid " +
+			"(TWILIO_ACCOUNT_SID)"
+	}
+	return "check account_sid and auth_token (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN)"
+}

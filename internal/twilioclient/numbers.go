@@ -1,0 +1,68 @@
+package twilioclient
+
+import (
+	"context"
+
+	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
+)
+
+// IncomingNumber is a phone number owned by an account.
+type IncomingNumber = apiv2010.ApiV2010IncomingPhoneNumber
+
+// CreateIncomingNumberParams buy a number (PhoneNumber or AreaCode) and configure it.
+type CreateIncomingNumberParams = apiv2010.CreateIncomingPhoneNumberParams
+
+// UpdateIncomingNumberParams change a number; AccountSid moves it to another account of the family.
+type UpdateIncomingNumberParams = apiv2010.UpdateIncomingPhoneNumberParams
+
+// AvailableNumber is a number Twilio offers for purchase.
+type AvailableNumber = apiv2010.ApiV2010AvailablePhoneNumberLocal
+
+// CreateIncomingNumber buys a number for accountSID. Buying costs money every month: callers must record
+// the result even if a later step fails.
+func (c *Client) CreateIncomingNumber(ctx context.Context, accountSID string, params *CreateIncomingNumberParams) (*IncomingNumber, error) {
+	params.SetPathAccountSid(accountSID)
+	n, err := c.api(ctx).CreateIncomingPhoneNumber(params)
+	return n, c.wrapError(err)
+}
+
+// FindIncomingNumber fetches a number; ErrNotFound once it is released (or moved out of accountSID).
+func (c *Client) FindIncomingNumber(ctx context.Context, accountSID, sid string) (*IncomingNumber, error) {
+	params := &apiv2010.FetchIncomingPhoneNumberParams{}
+	params.SetPathAccountSid(accountSID)
+	n, err := c.api(ctx).FetchIncomingPhoneNumber(sid, params)
+	return n, c.wrapError(err)
+}
+
+// FindIncomingNumberByPhoneNumber looks a number up by its E.164 form in accountSID.
+func (c *Client) FindIncomingNumberByPhoneNumber(ctx context.Context, accountSID, phoneNumber string) (*IncomingNumber, error) {
+	params := &apiv2010.ListIncomingPhoneNumberParams{}
+	params.SetPathAccountSid(accountSID)
+	params.SetPhoneNumber(phoneNumber)
+	params.SetPageSize(20)
+	list, err := c.api(ctx).ListIncomingPhoneNumber(params)
+	if err != nil {
+		return nil, c.wrapError(err)
+	}
+	for i := range list {
+		// NOTE: Twilio's PhoneNumber filter matches substrings, so insist on the exact number.
+		if deref(list[i].PhoneNumber) == phoneNumber {
+			return &list[i], nil
+		}
+	}
+	return nil, notFound("no incoming number %s in account %s", phoneNumber, accountSID)
+}
+
+// UpdateIncomingNumber changes a number. With AccountSid set it moves the number to that account in place.
+func (c *Client) UpdateIncomingNumber(ctx context.Context, accountSID, sid string, params *UpdateIncomingNumberParams) (*IncomingNumber, error) {
+	params.SetPathAccountSid(accountSID)
+	n, err := c.api(ctx).UpdateIncomingPhoneNumber(sid, params)
+	return n, c.wrapError(err)
+}
+
+// DeleteIncomingNumber releases a number. It may be impossible to buy the same number again.
+func (c *Client) DeleteIncomingNumber(ctx context.Context, accountSID, sid string) error {
+	params := &apiv2010.DeleteIncomingPhoneNumberParams{}
+	params.SetPathAccountSid(accountSID)
+	return c.wrapError(c.api(ctx).DeleteIncomingPhoneNumber(sid, params))
+}

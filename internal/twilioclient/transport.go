@@ -1,0 +1,256 @@
+package twilioclient
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Logger receives the client layer's debug events. The provider adapts it to tflog; this package knows
+// nothing of Terraform. Fields never carry credentials or request bodies.
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+}
+
+// instancePath matches a path whose last segment is an object SID (".../PNxxx.json", "/v1/Keys/SKxxx"):
+// a POST there updates an existing object and may be repeated safely, while a POST to a collection
+// creates one and must not be sent twice.
+var instancePath = regexp.MustCompile(`/[A-Z]{2}[0-9a-fA-F]{32}(\.json)?$`)
+
+// transport is the one http.RoundTripper every Twilio call goes through. It redirects to the emulator,
+// caps concurrency per credential (Twilio limits concurrent requests per account), retries what is safe to
+// retry and logs each attempt. Requests carry their caller's context, so timeouts and cancellation reach
+// the wire even though twilio-go itself does not take a context.
+type transport struct {
+	base       http.RoundTripper
+	target     *url.URL // nil: talk to Twilio itself
+	maxRetries int
+	minBackoff time.Duration
+	maxBackoff time.Duration
+	timeout    time.Duration // per attempt
+	concurrent int
+	logger     Logger
+
+	mu    sync.Mutex
+	slots map[string]chan struct{}
+}
+
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	if t.target != nil {
+		// NOTE: the Host header keeps the Twilio product host (api, iam, studio) so one emulator can tell
+		// the products apart; only the connection goes elsewhere.
+		req = req.Clone(ctx)
+		req.Host = req.URL.Host
+		req.URL.Scheme = t.target.Scheme
+		req.URL.Host = t.target.Host
+	}
+
+	release, err := t.acquire(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+
+	idempotent := isIdempotent(req)
+	for attempt := 0; ; attempt++ {
+		resp, cancel, err := t.send(ctx, req, attempt)
+		retry, wait, reason := t.shouldRetry(resp, err, idempotent, attempt)
+		if !retry {
+			if resp != nil {
+				resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+			} else {
+				cancel()
+			}
+			return resp, err
+		}
+		if resp != nil {
+			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+			resp.Body.Close()
+		}
+		cancel()
+		t.debug(ctx, "retrying Twilio request", req, map[string]any{
+			"attempt": attempt + 1, "reason": reason, "wait_ms": wait.Milliseconds(),
+		})
+		if err := sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func (t *transport) send(ctx context.Context, req *http.Request, attempt int) (*http.Response, context.CancelFunc, error) {
+	attemptCtx, cancel := context.WithCancel(ctx)
+	if t.timeout > 0 {
+		attemptCtx, cancel = context.WithTimeout(ctx, t.timeout)
+	}
+	out := req.Clone(attemptCtx)
+	if attempt > 0 && req.GetBody != nil {
+		body, err := req.GetBody()
+		if err != nil {
+			cancel()
+			return nil, func() {}, err
+		}
+		out.Body = body
+	}
+	start := time.Now()
+	resp, err := t.base.RoundTrip(out)
+	fields := map[string]any{"attempt": attempt + 1, "duration_ms": time.Since(start).Milliseconds()}
+	if err != nil {
+		fields["error"] = err.Error()
+	} else {
+		fields["status"] = resp.StatusCode
+	}
+	t.debug(ctx, "Twilio request", req, fields)
+	return resp, cancel, err
+}
+
+// shouldRetry decides whether a failed attempt may be sent again. 429 and 503 mean Twilio did not act on
+// the request, so every call is retried; other 5xx answers and transport errors are ambiguous (the change
+// may have happened), so only idempotent calls are retried and creates are left to the caller to reconcile.
+func (t *transport) shouldRetry(resp *http.Response, err error, idempotent bool, attempt int) (bool, time.Duration, string) {
+	if attempt >= t.maxRetries {
+		return false, 0, ""
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return false, 0, ""
+		}
+		if !idempotent && !isNotSent(err) {
+			return false, 0, ""
+		}
+		return true, t.backoff(attempt), "connection error"
+	}
+	switch {
+	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
+		wait := t.backoff(attempt)
+		if ra, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
+			wait = max(ra, wait/2)
+		}
+		return true, min(wait, t.maxBackoff*4), "HTTP " + strconv.Itoa(resp.StatusCode)
+	case resp.StatusCode >= 500 && idempotent:
+		return true, t.backoff(attempt), "HTTP " + strconv.Itoa(resp.StatusCode)
+	}
+	return false, 0, ""
+}
+
+// backoff is exponential with full jitter: spreading retries keeps a bulk apply from hammering Twilio in
+// lockstep after a rate-limit burst.
+func (t *transport) backoff(attempt int) time.Duration {
+	d := t.minBackoff << min(attempt, 16)
+	if d <= 0 || d > t.maxBackoff {
+		d = t.maxBackoff
+	}
+	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
+}
+
+// acquire takes one of the credential's concurrency slots. Twilio counts concurrency per account; the
+// Basic-auth user (account or key SID) stands for it.
+func (t *transport) acquire(ctx context.Context, req *http.Request) (func(), error) {
+	if t.concurrent <= 0 {
+		return func() {}, nil
+	}
+	user, _, _ := req.BasicAuth()
+	t.mu.Lock()
+	if t.slots == nil {
+		t.slots = map[string]chan struct{}{}
+	}
+	slot, ok := t.slots[user]
+	if !ok {
+		slot = make(chan struct{}, t.concurrent)
+		t.slots[user] = slot
+	}
+	t.mu.Unlock()
+	select {
+	case slot <- struct{}{}:
+		return func() { <-slot }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (t *transport) debug(ctx context.Context, msg string, req *http.Request, fields map[string]any) {
+	if t.logger == nil {
+		return
+	}
+	fields["method"] = req.Method
+	fields["host"] = req.Host
+	fields["path"] = req.URL.Path
+	t.logger.Debug(ctx, msg, fields)
+}
+
+func isIdempotent(req *http.Request) bool {
+	switch req.Method {
+	case http.MethodGet, http.MethodHead, http.MethodDelete, http.MethodPut:
+		return true
+	case http.MethodPost:
+		return instancePath.MatchString(req.URL.Path)
+	}
+	return false
+}
+
+// isNotSent reports transport errors that happen before a request can have reached Twilio, which makes even
+// a create safe to repeat.
+func isNotSent(err error) bool {
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "dial" {
+		return true
+	}
+	var dnsErr *net.DNSError
+	return errors.As(err, &dnsErr)
+}
+
+func retryAfter(v string) (time.Duration, bool) {
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && secs >= 0 {
+		return time.Duration(secs) * time.Second, true
+	}
+	if at, err := http.ParseTime(v); err == nil {
+		return max(time.Until(at), 0), true
+	}
+	return 0, false
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("waiting to retry Twilio request: %w", ctx.Err())
+	}
+}
+
+// cancelOnClose releases the attempt's context only when the caller has read the body.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+// boundTransport attaches a caller's context to requests that twilio-go builds with context.Background().
+type boundTransport struct {
+	ctx  context.Context
+	next *transport
+}
+
+func (b boundTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return b.next.RoundTrip(req.WithContext(b.ctx))
+}
