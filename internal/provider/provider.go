@@ -185,11 +185,15 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 }
 
 func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{}
+	return []func() resource.Resource{
+		NewSubaccountResource,
+	}
 }
 
 func (p *twilioProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{
+		NewAccountDataSource,
+	}
 }
 
 func (p *twilioProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {

@@ -60,7 +60,9 @@ func (webhookURLValidator) Description(context.Context) string {
 	return "must be an absolute http:// or https:// URL"
 }
 
-func (v webhookURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v webhookURLValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v webhookURLValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {

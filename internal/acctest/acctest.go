@@ -1,0 +1,207 @@
+// Package acctest is the acceptance tests' harness: it gives each test its own Twilio (an in-process
+// emulator on a loopback port whose traffic is validated against Twilio's OpenAPI description, or a real
+// account), provider configuration blocks, and a client for checks and Console-style edits.
+package acctest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
+	"github.com/tenantwire/terraform-provider-twilio/internal/oas"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// Environment variables of the harness.
+const (
+	// EnvRealAccount set to 1 runs the acceptance tests against the Twilio account in TWILIO_ACCOUNT_SID and
+	// TWILIO_AUTH_TOKEN instead of the emulator. It costs money (numbers are bought) and skips tests that
+	// need the emulator's controls.
+	EnvRealAccount = "TWILIO_ACC_REAL"
+	// EnvOASRequired set to 1 fails tests when Twilio's OpenAPI specs are missing instead of running
+	// without conformance checks; the make targets set it after fetching the specs.
+	EnvOASRequired = "TWILIO_OAS_REQUIRED"
+)
+
+// Env is one test's Twilio.
+type Env struct {
+	// Emulator is nil in real-account mode.
+	Emulator   *emulator.Emulator
+	URL        string
+	AccountSID string
+	AuthToken  string
+
+	validator *oas.Validator
+	client    *twilioclient.Client
+}
+
+// RealAccount reports whether the tests run against a real Twilio account.
+func RealAccount() bool { return os.Getenv(EnvRealAccount) == "1" }
+
+// New starts a fresh emulator for t (closed when t ends) whose traffic must conform to Twilio's OpenAPI
+// description, or returns the real account in real-account mode.
+func New(t *testing.T) *Env {
+	t.Helper()
+	if RealAccount() {
+		env := &Env{AccountSID: os.Getenv("TWILIO_ACCOUNT_SID"), AuthToken: os.Getenv("TWILIO_AUTH_TOKEN")}
+		if env.AccountSID == "" || env.AuthToken == "" {
+			t.Fatalf("%s=1 needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN", EnvRealAccount)
+		}
+		return env
+	}
+	emu := emulator.New(emulator.Options{})
+	sid, token := emu.MainAccount()
+	env := &Env{Emulator: emu, AccountSID: sid, AuthToken: token}
+
+	var handler http.Handler = emu
+	if base := specs(t); base != nil {
+		env.validator = base.Fork()
+		handler = env.validator.Middleware(emu)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("starting emulator: %v", err)
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	env.URL = "http://" + ln.Addr().String()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		env.checkConformance(t)
+	})
+	return env
+}
+
+// RequireEmulator skips t in real-account mode, for tests that inject faults or read the request log.
+func (e *Env) RequireEmulator(t *testing.T) {
+	t.Helper()
+	if e.Emulator == nil {
+		t.Skip("needs the emulator's controls; skipped against a real account")
+	}
+}
+
+// ProviderConfig is a provider block pointing at this Env. Real-account mode leaves configuration to the
+// TWILIO_* environment variables, exactly as users do.
+func (e *Env) ProviderConfig() string {
+	if e.Emulator == nil {
+		return ""
+	}
+	return fmt.Sprintf(`
+provider "twilio" {
+  base_url    = %q
+  account_sid = %q
+  auth_token  = %q
+  max_retries = 2
+}
+`, e.URL, e.AccountSID, e.AuthToken)
+}
+
+// Config joins the provider block and the given configuration.
+func (e *Env) Config(parts ...string) string {
+	return e.ProviderConfig() + strings.Join(parts, "\n")
+}
+
+// Client is a Twilio client with the main account's credentials, for checks and for changing objects as
+// a Console user would (outside Terraform).
+func (e *Env) Client(t *testing.T) *twilioclient.Client {
+	t.Helper()
+	if e.client != nil {
+		return e.client
+	}
+	c, err := twilioclient.New(twilioclient.Config{
+		AccountSID: e.AccountSID, AuthToken: e.AuthToken, BaseURL: e.URL, UserAgent: "acctest",
+		MaxRetries: 2, MinBackoff: 10 * time.Millisecond, MaxBackoff: 100 * time.Millisecond,
+	})
+	if err != nil {
+		t.Fatalf("test client: %v", err)
+	}
+	e.client = c
+	return c
+}
+
+// Requests returns the emulator's log of Twilio API requests whose method and path match.
+func (e *Env) Requests(method, pathContains string) []emulator.Request {
+	var out []emulator.Request
+	for _, r := range e.Emulator.Requests() {
+		if (method == "" || r.Method == method) && strings.Contains(r.Path, pathContains) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (e *Env) checkConformance(t *testing.T) {
+	if e.validator == nil {
+		return
+	}
+	vs := e.validator.Violations()
+	for _, v := range vs {
+		t.Errorf("emulator traffic breaks Twilio's OpenAPI description: %s", v)
+	}
+	recordOperations(e.validator.Operations())
+}
+
+var (
+	specsOnce sync.Once
+	specsBase *oas.Validator
+	specsErr  error
+
+	opsMu sync.Mutex
+	ops   = map[string]bool{}
+)
+
+// specs loads Twilio's OpenAPI description once per test binary.
+func specs(t *testing.T) *oas.Validator {
+	specsOnce.Do(func() {
+		dir := oas.DefaultDir()
+		if _, err := os.Stat(dir); err != nil {
+			specsErr = fmt.Errorf("Twilio OpenAPI specs not found in %s (run scripts/fetch-specs.sh): %w", dir, err)
+			return
+		}
+		specsBase, specsErr = oas.Load(dir)
+	})
+	if specsErr != nil {
+		if os.Getenv(EnvOASRequired) == "1" || errors.Is(specsErr, os.ErrPermission) {
+			t.Fatalf("conformance checks required: %v", specsErr)
+		}
+		t.Logf("running without conformance checks: %v", specsErr)
+		return nil
+	}
+	return specsBase
+}
+
+func recordOperations(list []string) {
+	opsMu.Lock()
+	defer opsMu.Unlock()
+	for _, op := range list {
+		ops[op] = true
+	}
+}
+
+// ConformanceSummary is the line TestMain prints after the acceptance suite: how many distinct Twilio
+// operations the suite's traffic exercised, each validated against the OpenAPI description.
+func ConformanceSummary() string {
+	opsMu.Lock()
+	defer opsMu.Unlock()
+	if len(ops) == 0 {
+		return "conformance: no emulator traffic was validated"
+	}
+	names := make([]string, 0, len(ops))
+	for op := range ops {
+		names = append(names, op)
+	}
+	sort.Strings(names)
+	return fmt.Sprintf("conformance: acceptance traffic exercised %d Twilio operations, every exchange validated "+
+		"against Twilio's OpenAPI description: %s", len(names), strings.Join(names, ", "))
+}

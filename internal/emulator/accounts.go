@@ -1,0 +1,172 @@
+package emulator
+
+import (
+	"net/http"
+)
+
+// accountJSON is api.v2010.account.
+type accountJSON struct {
+	AuthToken       string            `json:"auth_token"`
+	DateCreated     string            `json:"date_created"`
+	DateUpdated     string            `json:"date_updated"`
+	FriendlyName    *string           `json:"friendly_name"`
+	OwnerAccountSid string            `json:"owner_account_sid"`
+	Sid             string            `json:"sid"`
+	Status          string            `json:"status"`
+	SubresourceURIs map[string]string `json:"subresource_uris"`
+	Type            string            `json:"type"`
+	URI             string            `json:"uri"`
+}
+
+var accountSubresources = map[string]string{
+	"available_phone_numbers": "AvailablePhoneNumbers", "calls": "Calls", "conferences": "Conferences",
+	"incoming_phone_numbers": "IncomingPhoneNumbers", "notifications": "Notifications",
+	"outgoing_caller_ids": "OutgoingCallerIds", "recordings": "Recordings", "transcriptions": "Transcriptions",
+	"addresses": "Addresses", "signing_keys": "SigningKeys", "connect_apps": "ConnectApps", "sip": "SIP",
+	"authorized_connect_apps": "AuthorizedConnectApps", "usage": "Usage", "keys": "Keys",
+	"applications": "Applications", "short_codes": "SMS/ShortCodes", "queues": "Queues",
+	"messages": "Messages", "balance": "Balance",
+}
+
+// renderAccount shows the auth token only to auth-token callers: Twilio
+// answers "" to API keys, even Main keys.
+func renderAccount(c *call, a *Account) any {
+	prefix := apiPrefix + "Accounts/" + a.Sid
+	uris := make(map[string]string, len(accountSubresources))
+	for k, v := range accountSubresources {
+		uris[k] = prefix + "/" + v + ".json"
+	}
+	token := a.AuthToken
+	if c.p.key != nil {
+		token = ""
+	}
+	return accountJSON{
+		AuthToken:       token,
+		DateCreated:     fmt2822(a.DateCreated),
+		DateUpdated:     fmt2822(a.DateUpdated),
+		FriendlyName:    nullable(a.FriendlyName),
+		OwnerAccountSid: a.OwnerAccountSid,
+		Sid:             a.Sid,
+		Status:          a.Status,
+		SubresourceURIs: uris,
+		Type:            a.Type,
+		URI:             prefix + ".json",
+	}
+}
+
+// family reports whether a is the main account m or one of its subaccounts.
+func family(m, a *Account) bool { return a.Sid == m.Sid || a.OwnerAccountSid == m.Sid }
+
+func (e *Emulator) listAccounts(c *call) result {
+	pg, err := parsePage(c.form)
+	if err != nil {
+		return result{err: err}
+	}
+	b := binder{form: c.form}
+	var name, status string
+	b.str("FriendlyName", &name)
+	b.enum("Status", &status, StatusActive, StatusSuspended, StatusClosed)
+	if b.err != nil {
+		return result{err: b.err}
+	}
+	me := c.p.account
+	all := sorted(e.st.accounts, accountSeq, func(a *Account) bool {
+		// A subaccount lists only itself; a main account its whole family.
+		if a.Sid != me.Sid && (!me.IsMain() || !family(me, a)) {
+			return false
+		}
+		return (name == "" || a.FriendlyName == name) && (status == "" || a.Status == status)
+	})
+	p := paginate(all, func(a *Account) string { return a.Sid }, pg)
+	f := filters{{"FriendlyName", name}, {"Status", status}}
+	return result{status: http.StatusOK, body: list2010(c, "accounts", f, pg, p,
+		func(a *Account) any { return renderAccount(c, a) })}
+}
+
+func (e *Emulator) createAccount(c *call) result {
+	if !c.p.account.IsMain() {
+		return result{err: forbidden("Subaccounts cannot create subaccounts; use the main account's credentials")}
+	}
+	t := now()
+	a := &Account{
+		Sid:             newSID("AC"),
+		OwnerAccountSid: c.p.account.Sid,
+		FriendlyName:    "SubAccount Created at " + t.Format("2006-01-02 03:04 pm"),
+		Status:          StatusActive,
+		Type:            c.p.account.Type,
+		AuthToken:       newSecret(),
+		DateCreated:     t,
+		DateUpdated:     t,
+	}
+	b := binder{form: c.form}
+	b.friendlyName("FriendlyName", &a.FriendlyName, a.FriendlyName)
+	if b.err != nil {
+		return result{err: b.err}
+	}
+	a.seq = e.st.nextSeq()
+	e.st.accounts[a.Sid] = a
+	return result{status: http.StatusCreated, body: renderAccount(c, a)}
+}
+
+func (e *Emulator) fetchAccount(c *call) result {
+	return result{status: http.StatusOK, body: renderAccount(c, c.target)}
+}
+
+func (e *Emulator) updateAccount(c *call) result {
+	a := c.target
+	name, status := a.FriendlyName, a.Status
+	b := binder{form: c.form}
+	b.friendlyName("FriendlyName", &name, a.FriendlyName)
+	b.enum("Status", &status, StatusActive, StatusSuspended, StatusClosed)
+	if b.err != nil {
+		return result{err: b.err}
+	}
+	if name == a.FriendlyName && status == a.Status {
+		// Nothing changes; repeating "closed" on a closed account is how a
+		// client retries an ambiguous close, so it succeeds.
+		return result{status: http.StatusOK, body: renderAccount(c, a)}
+	}
+	switch {
+	case a.Status == StatusClosed:
+		return result{err: badRequest(codeInvalidParameter,
+			"Account %s is closed; closing is irreversible and a closed account cannot be changed", a.Sid)}
+	case status != a.Status && a.IsMain():
+		return result{err: badRequest(codeInvalidParameter,
+			"The status of main account %s cannot be changed through the API", a.Sid)}
+	}
+	a.FriendlyName = name
+	a.DateUpdated = touched(a.DateUpdated)
+	if status != a.Status {
+		a.Status = status
+		if status == StatusClosed {
+			e.closeAccount(a)
+		}
+	}
+	return result{status: http.StatusOK, body: renderAccount(c, a)}
+}
+
+// closeAccount releases a closed account's numbers and drops its keys,
+// applications and flows: Twilio makes them unreachable at once and deletes
+// the account after 30 days.
+func (e *Emulator) closeAccount(a *Account) {
+	for sid, n := range e.st.numbers {
+		if n.AccountSid == a.Sid {
+			delete(e.st.numbers, sid)
+		}
+	}
+	for sid, k := range e.st.keys {
+		if k.AccountSid == a.Sid {
+			delete(e.st.keys, sid)
+		}
+	}
+	for sid, app := range e.st.apps {
+		if app.AccountSid == a.Sid {
+			delete(e.st.apps, sid)
+		}
+	}
+	for sid, f := range e.st.flows {
+		if f.AccountSid == a.Sid {
+			delete(e.st.flows, sid)
+		}
+	}
+}

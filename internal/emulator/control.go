@@ -1,0 +1,132 @@
+package emulator
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// controlPrefix is where the control surface of the standalone emulator
+// lives. Every control call but health needs the main account's Basic auth
+// (its SID and auth token); control calls are not logged and never faulted.
+const controlPrefix = "/_emulator/"
+
+// controlFault is a [Fault] as JSON, with durations in milliseconds.
+type controlFault struct {
+	Method       string    `json:"method"`
+	Path         string    `json:"path"`
+	Kind         FaultKind `json:"kind"`
+	RetryAfterMS int64     `json:"retry_after_ms"`
+	LatencyMS    int64     `json:"latency_ms"`
+	Times        int       `json:"times"`
+	Probability  float64   `json:"probability"`
+	AfterEffect  bool      `json:"after_effect"`
+}
+
+func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimPrefix(r.URL.Path, controlPrefix)
+	if name == "health" && r.Method == http.MethodGet {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+		return
+	}
+	user, pass, ok := r.BasicAuth()
+	e.mu.Lock()
+	mainSID, mainToken := e.mainSID, e.mainToken
+	e.mu.Unlock()
+	if !ok || user != mainSID || !equalSecret(mainToken, pass) {
+		w.Header().Set("WWW-Authenticate", `Basic realm="Twilio emulator control"`)
+		controlError(w, http.StatusUnauthorized, "the control surface needs the main account's SID and auth token")
+		return
+	}
+	switch r.Method + " " + name {
+	case "GET requests":
+		writeJSON(w, http.StatusOK, e.Requests())
+	case "DELETE requests":
+		e.ResetRequests()
+		w.WriteHeader(http.StatusNoContent)
+	case "POST faults":
+		var cf controlFault
+		if !decodeControl(w, r, &cf) {
+			return
+		}
+		id, err := e.addFault(Fault{
+			Method: strings.ToUpper(cf.Method), Path: cf.Path, Kind: cf.Kind,
+			RetryAfter: time.Duration(cf.RetryAfterMS) * time.Millisecond,
+			Latency:    time.Duration(cf.LatencyMS) * time.Millisecond,
+			Times:      cf.Times, Probability: cf.Probability, AfterEffect: cf.AfterEffect,
+		})
+		if err != nil {
+			controlError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		writeJSON(w, http.StatusCreated, map[string]int{"id": id})
+	case "DELETE faults":
+		e.ClearFaults()
+		w.WriteHeader(http.StatusNoContent)
+	case "GET state":
+		writeJSON(w, http.StatusOK, e.Snapshot())
+	case "POST latency":
+		var body struct {
+			LatencyMS int64 `json:"latency_ms"`
+		}
+		if !decodeControl(w, r, &body) {
+			return
+		}
+		e.SetLatency(time.Duration(body.LatencyMS) * time.Millisecond)
+		writeJSON(w, http.StatusOK, body)
+	case "POST main-keys":
+		var body struct {
+			AccountSid   string `json:"account_sid"`
+			FriendlyName string `json:"friendly_name"`
+		}
+		if !decodeControl(w, r, &body) {
+			return
+		}
+		if body.AccountSid == "" {
+			body.AccountSid = mainSID
+		}
+		sid, secret, err := e.CreateMainKey(body.AccountSid, body.FriendlyName)
+		if err != nil {
+			controlError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		writeJSON(w, http.StatusCreated, map[string]string{"sid": sid, "secret": secret, "account_sid": body.AccountSid})
+	case "POST main-accounts":
+		var body struct {
+			FriendlyName string `json:"friendly_name"`
+		}
+		if !decodeControl(w, r, &body) {
+			return
+		}
+		sid, token := e.NewMainAccount("", "", body.FriendlyName)
+		writeJSON(w, http.StatusCreated, map[string]string{"sid": sid, "auth_token": token})
+	default:
+		if id, ok := strings.CutPrefix(name, "faults/"); ok && r.Method == http.MethodDelete {
+			n, err := strconv.Atoi(id)
+			if err == nil && e.RemoveFault(n) {
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+		}
+		controlError(w, http.StatusNotFound, "no control endpoint "+r.Method+" "+r.URL.Path)
+	}
+}
+
+// decodeControl reads a JSON body; an empty body leaves v as it is.
+func decodeControl(w http.ResponseWriter, r *http.Request, v any) bool {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+		controlError(w, http.StatusBadRequest, "invalid JSON body: "+err.Error())
+		return false
+	}
+	return true
+}
+
+func controlError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}

@@ -1,0 +1,105 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+)
+
+// Twilio error codes the emulator answers with. Each one links to
+// https://www.twilio.com/docs/errors/<code>.
+const (
+	codeInvalidParameter  = 20001 // generic invalid or missing parameter (Studio/IAM wording)
+	codeInvalidFriendly   = 20002 // FriendlyName longer than 64 characters
+	codeAuthenticate      = 20003 // bad credentials (401) or permission denied (403)
+	codeMethodNotAllowed  = 20004
+	codeAccountNotActive  = 20005 // suspended or closed account's own credentials
+	codeNotFound          = 20404
+	codeTooManyRequests   = 20429
+	codeInternal          = 20500
+	codeUnavailable       = 20503
+	codeInvalidURL        = 21402
+	codeInvalidMethod     = 21403
+	codeInvalidAppSid     = 21218
+	codeInvalidPhone      = 21421
+	codeNumberUnavailable = 21422
+	codeInvalidAreaCode   = 21451
+	codeNoNumbersInArea   = 21452
+)
+
+// apiError is a Twilio error response; handlers return it to abort a request.
+type apiError struct {
+	Status  int
+	Code    int
+	Message string
+	Details map[string]any
+}
+
+func (e *apiError) Error() string {
+	return fmt.Sprintf("twilio emulator: %d (%d) %s", e.Status, e.Code, e.Message)
+}
+
+func newError(status, code int, format string, args ...any) *apiError {
+	return &apiError{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+func badRequest(code int, format string, args ...any) *apiError {
+	return newError(http.StatusBadRequest, code, format, args...)
+}
+
+// notFound mirrors Twilio's 404 body, which names the requested path.
+func notFound(path string) *apiError {
+	return newError(http.StatusNotFound, codeNotFound, "The requested resource %s was not found", path)
+}
+
+func forbidden(format string, args ...any) *apiError {
+	return newError(http.StatusForbidden, codeAuthenticate, format, args...)
+}
+
+func missingParam(name string) *apiError {
+	return badRequest(codeInvalidParameter, "Missing required parameter %s in the post body", name)
+}
+
+// errorBody is Twilio's error JSON. "details" only appears when there are any,
+// as on Twilio.
+type errorBody struct {
+	Code     int            `json:"code"`
+	Message  string         `json:"message"`
+	MoreInfo string         `json:"more_info"`
+	Status   int            `json:"status"`
+	Details  map[string]any `json:"details,omitempty"`
+}
+
+func moreInfo(code int) string {
+	return "https://www.twilio.com/docs/errors/" + strconv.Itoa(code)
+}
+
+func writeError(w http.ResponseWriter, e *apiError) {
+	if e.Status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Basic realm="Twilio API"`)
+	}
+	writeJSON(w, e.Status, errorBody{
+		Code:     e.Code,
+		Message:  e.Message,
+		MoreInfo: moreInfo(e.Code),
+		Status:   e.Status,
+		Details:  e.Details,
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, body any) {
+	if body == nil {
+		w.WriteHeader(status)
+		return
+	}
+	buf, err := json.Marshal(body)
+	if err != nil {
+		http.Error(w, "twilio emulator: encoding response: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(buf)))
+	w.WriteHeader(status)
+	_, _ = w.Write(buf)
+}

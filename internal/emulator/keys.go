@@ -1,0 +1,269 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// keyJSON is api.v2010.account.key and iam.v1.get_keys; the secret (only in
+// the create response) and the policy (IAM only) are added by embedding.
+type keyJSON struct {
+	Sid          string  `json:"sid"`
+	FriendlyName *string `json:"friendly_name"`
+	DateCreated  string  `json:"date_created"`
+	DateUpdated  string  `json:"date_updated"`
+}
+
+type newKeyJSON struct {
+	keyJSON
+	Secret string `json:"secret"`
+}
+
+type iamKeyJSON struct {
+	keyJSON
+	Policy json.RawMessage `json:"policy"`
+}
+
+type iamNewKeyJSON struct {
+	keyJSON
+	Secret string          `json:"secret"`
+	Policy json.RawMessage `json:"policy"`
+}
+
+func renderKey(k *Key) keyJSON {
+	return keyJSON{Sid: k.Sid, FriendlyName: nullable(k.FriendlyName),
+		DateCreated: fmt2822(k.DateCreated), DateUpdated: fmt2822(k.DateUpdated)}
+}
+
+// policyJSON answers null for keys without a policy (json.RawMessage(nil)
+// would encode as null too, but be explicit).
+func policyJSON(k *Key) json.RawMessage {
+	if len(k.Policy) == 0 {
+		return json.RawMessage("null")
+	}
+	return k.Policy
+}
+
+func (e *Emulator) addKey(accountSid, name, keyType string, policy json.RawMessage) *Key {
+	t := now()
+	k := &Key{Sid: newSID("SK"), AccountSid: accountSid, FriendlyName: name, KeyType: keyType,
+		Policy: policy, Secret: newSecret(), DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+	e.st.keys[k.Sid] = k
+	return k
+}
+
+// CreateMainKey creates a Main API key in an account and returns its SID and
+// secret. Twilio creates Main keys only in the Console; they may manage
+// accounts and API keys like the auth token, but like every key they never
+// reach subaccount resources.
+func (e *Emulator) CreateMainKey(accountSID, friendlyName string) (sid, secret string, err error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	a := e.st.accounts[accountSID]
+	if a == nil || a.Status == StatusClosed {
+		return "", "", fmt.Errorf("twilio emulator: no open account %s", accountSID)
+	}
+	k := e.addKey(accountSID, friendlyName, KeyTypeMain, nil)
+	return k.Sid, k.Secret, nil
+}
+
+// keyIn finds key sid of an account, or answers 404.
+func (e *Emulator) keyIn(c *call, accountSid string) (*Key, *apiError) {
+	k := e.st.keys[c.params["Sid"]]
+	if k == nil || k.AccountSid != accountSid {
+		return nil, notFound(c.path)
+	}
+	return k, nil
+}
+
+func (e *Emulator) listKeys2010(c *call) result {
+	pg, err := parsePage(c.form)
+	if err != nil {
+		return result{err: err}
+	}
+	all := sorted(e.st.keys, keySeq, func(k *Key) bool { return k.AccountSid == c.target.Sid })
+	p := paginate(all, func(k *Key) string { return k.Sid }, pg)
+	return result{status: http.StatusOK, body: list2010(c, "keys", nil, pg, p,
+		func(k *Key) any { return renderKey(k) })}
+}
+
+func (e *Emulator) createKey2010(c *call) result {
+	var name string
+	b := binder{form: c.form}
+	b.friendlyName("FriendlyName", &name, "")
+	if b.err != nil {
+		return result{err: b.err}
+	}
+	k := e.addKey(c.target.Sid, name, KeyTypeStandard, nil)
+	return result{status: http.StatusCreated, body: newKeyJSON{renderKey(k), k.Secret}}
+}
+
+func (e *Emulator) fetchKey2010(c *call) result {
+	k, err := e.keyIn(c, c.target.Sid)
+	if err != nil {
+		return result{err: err}
+	}
+	return result{status: http.StatusOK, body: renderKey(k)}
+}
+
+func (e *Emulator) updateKey2010(c *call) result {
+	k, err := e.keyIn(c, c.target.Sid)
+	if err != nil {
+		return result{err: err}
+	}
+	b := binder{form: c.form}
+	name := k.FriendlyName
+	b.friendlyName("FriendlyName", &name, "")
+	if b.err != nil {
+		return result{err: b.err}
+	}
+	k.FriendlyName, k.DateUpdated = name, touched(k.DateUpdated)
+	return result{status: http.StatusOK, body: renderKey(k)}
+}
+
+func (e *Emulator) deleteKey2010(c *call) result {
+	k, err := e.keyIn(c, c.target.Sid)
+	if err != nil {
+		return result{err: err}
+	}
+	delete(e.st.keys, k.Sid)
+	return result{status: http.StatusNoContent}
+}
+
+// iamAccount checks the AccountSid parameter of /v1/Keys: on a product host
+// a request acts on the authenticated account only, so even the parent's
+// auth token cannot manage a subaccount's keys there.
+func (e *Emulator) iamAccount(c *call) *apiError {
+	sid := c.form.Get("AccountSid")
+	switch {
+	case sid == "":
+		return missingParam("AccountSid")
+	case !isSID(sid, "AC"):
+		return badRequest(codeInvalidParameter, "AccountSid must be an Account SID, not %q", sid)
+	case sid != c.target.Sid:
+		return forbidden("AccountSid %s is not the authenticated account %s; on iam.twilio.com use the "+
+			"credentials of the account that owns the keys (its auth token or a Main key made in it)", sid, c.target.Sid)
+	}
+	return nil
+}
+
+// parsePolicy validates a restricted key's policy: a JSON object such as
+// {"allow":["/twilio/messaging/messages/read"]}.
+func parsePolicy(raw string) (json.RawMessage, *apiError) {
+	invalid := func(why string) *apiError {
+		return badRequest(codeInvalidParameter, "Invalid Policy: %s", why)
+	}
+	var v struct {
+		Allow []string `json:"allow"`
+	}
+	dec := json.NewDecoder(strings.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v); err != nil {
+		var s string
+		if json.Unmarshal([]byte(raw), &s) == nil {
+			return nil, invalid("it is a JSON string, not an object (was it JSON-encoded twice?)")
+		}
+		return nil, invalid(`it must be a JSON object like {"allow":["/twilio/..."]}: ` + err.Error())
+	}
+	if len(v.Allow) == 0 {
+		return nil, invalid(`"allow" must list at least one permission`)
+	}
+	for _, perm := range v.Allow {
+		if !strings.HasPrefix(perm, "/") {
+			return nil, invalid("permission " + perm + ` must be a path such as "/twilio/messaging/messages/read"`)
+		}
+	}
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, []byte(raw)); err != nil {
+		return nil, invalid(err.Error())
+	}
+	return buf.Bytes(), nil
+}
+
+func (e *Emulator) createKeyIAM(c *call) result {
+	if err := e.iamAccount(c); err != nil {
+		return result{err: err}
+	}
+	var name, keyType string
+	b := binder{form: c.form}
+	b.friendlyName("FriendlyName", &name, "")
+	b.enum("KeyType", &keyType, KeyTypeRestricted)
+	if b.err != nil {
+		return result{err: b.err}
+	}
+	raw, hasPolicy := c.form.Get("Policy"), c.form.Has("Policy")
+	var policy json.RawMessage
+	switch {
+	case keyType == KeyTypeRestricted && !hasPolicy:
+		return result{err: badRequest(codeInvalidParameter, "Policy is required when KeyType is restricted")}
+	case keyType == KeyTypeRestricted:
+		var err *apiError
+		if policy, err = parsePolicy(raw); err != nil {
+			return result{err: err}
+		}
+	case hasPolicy:
+		return result{err: badRequest(codeInvalidParameter, "Policy is only allowed when KeyType is restricted")}
+	default:
+		keyType = KeyTypeStandard
+	}
+	k := e.addKey(c.target.Sid, name, keyType, policy)
+	return result{status: http.StatusCreated, body: iamNewKeyJSON{renderKey(k), k.Secret, policyJSON(k)}}
+}
+
+func (e *Emulator) listKeysIAM(c *call) result {
+	if err := e.iamAccount(c); err != nil {
+		return result{err: err}
+	}
+	pg, err := parsePage(c.form)
+	if err != nil {
+		return result{err: err}
+	}
+	all := sorted(e.st.keys, keySeq, func(k *Key) bool { return k.AccountSid == c.target.Sid })
+	p := paginate(all, func(k *Key) string { return k.Sid }, pg)
+	f := filters{{"AccountSid", c.target.Sid}}
+	return result{status: http.StatusOK, body: listV1(c, "keys", f, pg, p,
+		func(k *Key) any { return renderKey(k) })}
+}
+
+func (e *Emulator) fetchKeyIAM(c *call) result {
+	k, err := e.keyIn(c, c.target.Sid)
+	if err != nil {
+		return result{err: err}
+	}
+	return result{status: http.StatusOK, body: iamKeyJSON{renderKey(k), policyJSON(k)}}
+}
+
+func (e *Emulator) updateKeyIAM(c *call) result {
+	k, err := e.keyIn(c, c.target.Sid)
+	if err != nil {
+		return result{err: err}
+	}
+	name, policy := k.FriendlyName, k.Policy
+	b := binder{form: c.form}
+	b.friendlyName("FriendlyName", &name, "")
+	if b.err != nil {
+		return result{err: b.err}
+	}
+	if c.form.Has("Policy") {
+		if k.KeyType != KeyTypeRestricted {
+			return result{err: badRequest(codeInvalidParameter, "Policy can only be set on restricted keys; %s is a %s key", k.Sid, k.KeyType)}
+		}
+		if policy, err = parsePolicy(c.form.Get("Policy")); err != nil {
+			return result{err: err}
+		}
+	}
+	k.FriendlyName, k.Policy, k.DateUpdated = name, policy, touched(k.DateUpdated)
+	return result{status: http.StatusOK, body: iamKeyJSON{renderKey(k), policyJSON(k)}}
+}
+
+func (e *Emulator) deleteKeyIAM(c *call) result {
+	k, err := e.keyIn(c, c.target.Sid)
+	if err != nil {
+		return result{err: err}
+	}
+	delete(e.st.keys, k.Sid)
+	return result{status: http.StatusNoContent}
+}

@@ -1,0 +1,262 @@
+package emulator
+
+import (
+	"net/http"
+)
+
+// numberJSON is api.v2010.account.incoming_phone_number.
+type numberJSON struct {
+	AccountSid             string            `json:"account_sid"`
+	AddressSid             *string           `json:"address_sid"`
+	AddressRequirements    string            `json:"address_requirements"`
+	APIVersion             string            `json:"api_version"`
+	Beta                   bool              `json:"beta"`
+	Capabilities           Capabilities      `json:"capabilities"`
+	DateCreated            string            `json:"date_created"`
+	DateUpdated            string            `json:"date_updated"`
+	FriendlyName           string            `json:"friendly_name"`
+	IdentitySid            *string           `json:"identity_sid"`
+	PhoneNumber            string            `json:"phone_number"`
+	Origin                 string            `json:"origin"`
+	Sid                    string            `json:"sid"`
+	SmsApplicationSid      *string           `json:"sms_application_sid"`
+	SmsFallbackMethod      string            `json:"sms_fallback_method"`
+	SmsFallbackURL         *string           `json:"sms_fallback_url"`
+	SmsMethod              string            `json:"sms_method"`
+	SmsURL                 *string           `json:"sms_url"`
+	StatusCallback         *string           `json:"status_callback"`
+	StatusCallbackMethod   string            `json:"status_callback_method"`
+	TrunkSid               *string           `json:"trunk_sid"`
+	URI                    string            `json:"uri"`
+	VoiceReceiveMode       string            `json:"voice_receive_mode"`
+	VoiceApplicationSid    *string           `json:"voice_application_sid"`
+	VoiceCallerIDLookup    bool              `json:"voice_caller_id_lookup"`
+	VoiceFallbackMethod    string            `json:"voice_fallback_method"`
+	VoiceFallbackURL       *string           `json:"voice_fallback_url"`
+	VoiceMethod            string            `json:"voice_method"`
+	VoiceURL               *string           `json:"voice_url"`
+	EmergencyStatus        string            `json:"emergency_status"`
+	EmergencyAddressSid    *string           `json:"emergency_address_sid"`
+	EmergencyAddressStatus string            `json:"emergency_address_status"`
+	BundleSid              *string           `json:"bundle_sid"`
+	Status                 string            `json:"status"`
+	SubresourceURIs        map[string]string `json:"subresource_uris"`
+}
+
+func renderNumber(n *IncomingNumber) any {
+	uri := apiPrefix + "Accounts/" + n.AccountSid + "/IncomingPhoneNumbers/" + n.Sid
+	emergencyAddress := "unregistered"
+	if n.EmergencyAddressSid != "" {
+		emergencyAddress = "registered"
+	}
+	return numberJSON{
+		AccountSid: n.AccountSid, AddressSid: nullable(n.AddressSid), AddressRequirements: "none",
+		APIVersion: n.APIVersion, Capabilities: n.Capabilities,
+		DateCreated: fmt2822(n.DateCreated), DateUpdated: fmt2822(n.DateUpdated),
+		FriendlyName: n.FriendlyName, IdentitySid: nullable(n.IdentitySid), PhoneNumber: n.PhoneNumber,
+		Origin: "twilio", Sid: n.Sid,
+		SmsApplicationSid: nullable(n.SmsApplicationSid), SmsFallbackMethod: n.SmsFallbackMethod,
+		SmsFallbackURL: nullable(n.SmsFallbackURL), SmsMethod: n.SmsMethod, SmsURL: nullable(n.SmsURL),
+		StatusCallback: nullable(n.StatusCallback), StatusCallbackMethod: n.StatusCallbackMethod,
+		TrunkSid: nullable(n.TrunkSid), URI: uri + ".json", VoiceReceiveMode: n.VoiceReceiveMode,
+		VoiceApplicationSid: nullable(n.VoiceApplicationSid), VoiceCallerIDLookup: n.VoiceCallerIDLookup,
+		VoiceFallbackMethod: n.VoiceFallbackMethod, VoiceFallbackURL: nullable(n.VoiceFallbackURL),
+		VoiceMethod: n.VoiceMethod, VoiceURL: nullable(n.VoiceURL),
+		EmergencyStatus: n.EmergencyStatus, EmergencyAddressSid: nullable(n.EmergencyAddressSid),
+		EmergencyAddressStatus: emergencyAddress, BundleSid: nullable(n.BundleSid), Status: "in-use",
+		SubresourceURIs: map[string]string{"assigned_add_ons": uri + "/AssignedAddOns.json"},
+	}
+}
+
+// bindNumber applies the parameters that create and update share.
+func bindNumber(b *binder, n *IncomingNumber) {
+	b.enum("ApiVersion", &n.APIVersion, "2010-04-01", "2008-08-01")
+	b.friendlyName("FriendlyName", &n.FriendlyName, displayName(n.PhoneNumber))
+	b.sid("SmsApplicationSid", "AP", &n.SmsApplicationSid)
+	b.method("SmsFallbackMethod", &n.SmsFallbackMethod)
+	b.url("SmsFallbackUrl", &n.SmsFallbackURL)
+	b.method("SmsMethod", &n.SmsMethod)
+	b.url("SmsUrl", &n.SmsURL)
+	b.url("StatusCallback", &n.StatusCallback)
+	b.method("StatusCallbackMethod", &n.StatusCallbackMethod)
+	b.sid("VoiceApplicationSid", "AP", &n.VoiceApplicationSid)
+	b.boolean("VoiceCallerIdLookup", &n.VoiceCallerIDLookup)
+	b.method("VoiceFallbackMethod", &n.VoiceFallbackMethod)
+	b.url("VoiceFallbackUrl", &n.VoiceFallbackURL)
+	b.method("VoiceMethod", &n.VoiceMethod)
+	b.url("VoiceUrl", &n.VoiceURL)
+	b.enum("EmergencyStatus", &n.EmergencyStatus, "Active", "Inactive")
+	b.sid("EmergencyAddressSid", "AD", &n.EmergencyAddressSid)
+	b.sid("TrunkSid", "TK", &n.TrunkSid)
+	b.sid("IdentitySid", "RI", &n.IdentitySid)
+	b.sid("AddressSid", "AD", &n.AddressSid)
+	b.enum("VoiceReceiveMode", &n.VoiceReceiveMode, "voice", "fax")
+	b.sid("BundleSid", "BU", &n.BundleSid)
+}
+
+// checkApps verifies that the number's application SIDs name applications
+// of the account that owns the number.
+func (e *Emulator) checkApps(n *IncomingNumber) *apiError {
+	for name, sid := range map[string]string{"VoiceApplicationSid": n.VoiceApplicationSid, "SmsApplicationSid": n.SmsApplicationSid} {
+		if a := e.st.apps[sid]; sid != "" && (a == nil || a.AccountSid != n.AccountSid) {
+			return badRequest(codeInvalidAppSid, "%s %s is not an application of account %s", name, sid, n.AccountSid)
+		}
+	}
+	return nil
+}
+
+func (e *Emulator) numberIn(c *call) (*IncomingNumber, *apiError) {
+	n := e.st.numbers[c.params["Sid"]]
+	if n == nil || n.AccountSid != c.target.Sid {
+		return nil, notFound(c.path)
+	}
+	return n, nil
+}
+
+func (e *Emulator) listNumbers(c *call) result {
+	pg, err := parsePage(c.form)
+	if err != nil {
+		return result{err: err}
+	}
+	number, name := c.form.Get("PhoneNumber"), c.form.Get("FriendlyName")
+	all := sorted(e.st.numbers, numberSeq, func(n *IncomingNumber) bool {
+		return n.AccountSid == c.target.Sid && containsPattern(n.PhoneNumber, number) &&
+			(name == "" || n.FriendlyName == name)
+	})
+	p := paginate(all, func(n *IncomingNumber) string { return n.Sid }, pg)
+	f := filters{{"FriendlyName", name}, {"Beta", c.form.Get("Beta")}, {"PhoneNumber", number}, {"Origin", c.form.Get("Origin")}}
+	return result{status: http.StatusOK, body: list2010(c, "incoming_phone_numbers", f, pg, p, renderNumber)}
+}
+
+// pickNumber chooses the number a purchase asks for: PhoneNumber if given,
+// else the first free number of AreaCode.
+func (e *Emulator) pickNumber(c *call) (string, *apiError) {
+	if c.form.Has("PhoneNumber") {
+		number := c.form.Get("PhoneNumber")
+		switch {
+		case !isE164(number) || number == magicInvalid:
+			return "", badRequest(codeInvalidPhone, "PhoneNumber %q is invalid; use E.164 such as +14155550100", number)
+		case number == magicUnavailable || e.owned(number):
+			return "", badRequest(codeNumberUnavailable, "PhoneNumber requested is not available: %s", number)
+		}
+		return number, nil
+	}
+	areaCode := c.form.Get("AreaCode")
+	switch {
+	case areaCode == "":
+		return "", missingParam("PhoneNumber or AreaCode")
+	case !areaCodePattern.MatchString(areaCode):
+		return "", badRequest(codeInvalidAreaCode, "AreaCode %q is invalid; use a 3-digit US or Canadian area code", areaCode)
+	}
+	nums, _ := candidates("US", "Local", areaCode)
+	for _, n := range nums {
+		if !e.owned(n) {
+			return n, nil
+		}
+	}
+	return "", badRequest(codeNoNumbersInArea, "No phone numbers found in area code %s", areaCode)
+}
+
+func (e *Emulator) createNumber(c *call) result {
+	number, err := e.pickNumber(c)
+	if err != nil {
+		return result{err: err}
+	}
+	t := now()
+	// Twilio defaults every webhook method to POST.
+	n := &IncomingNumber{
+		Sid: newSID("PN"), AccountSid: c.target.Sid, PhoneNumber: number, FriendlyName: displayName(number),
+		APIVersion: "2010-04-01", Capabilities: capabilitiesOf(number),
+		VoiceMethod: "POST", VoiceFallbackMethod: "POST", StatusCallbackMethod: "POST",
+		SmsMethod: "POST", SmsFallbackMethod: "POST", VoiceReceiveMode: "voice", EmergencyStatus: "Inactive",
+		DateCreated: t, DateUpdated: t,
+	}
+	b := binder{form: c.form}
+	bindNumber(&b, n)
+	if b.err != nil {
+		return result{err: b.err}
+	}
+	if err := e.checkApps(n); err != nil {
+		return result{err: err}
+	}
+	n.seq = e.st.nextSeq()
+	e.st.numbers[n.Sid] = n
+	return result{status: http.StatusCreated, body: renderNumber(n)}
+}
+
+func (e *Emulator) fetchNumber(c *call) result {
+	n, err := e.numberIn(c)
+	if err != nil {
+		return result{err: err}
+	}
+	return result{status: http.StatusOK, body: renderNumber(n)}
+}
+
+// updateNumber updates a number and, when AccountSid names another account of
+// the same family, moves it there in place: same SID and number, new owner.
+func (e *Emulator) updateNumber(c *call) result {
+	n, err := e.numberIn(c)
+	if err != nil {
+		return result{err: err}
+	}
+	next := *n
+	if dest := c.form.Get("AccountSid"); c.form.Has("AccountSid") && dest != n.AccountSid {
+		if err := e.checkTransfer(c, n, dest); err != nil {
+			return result{err: err}
+		}
+		// Applications and trunks belong to the old account, so a moved
+		// number cannot keep pointing at them; the same request may name
+		// resources of the new account.
+		next.AccountSid, next.VoiceApplicationSid, next.SmsApplicationSid, next.TrunkSid = dest, "", "", ""
+	}
+	b := binder{form: c.form}
+	bindNumber(&b, &next)
+	if b.err != nil {
+		return result{err: b.err}
+	}
+	if err := e.checkApps(&next); err != nil {
+		return result{err: err}
+	}
+	next.DateUpdated = touched(n.DateUpdated)
+	*n = next
+	return result{status: http.StatusOK, body: renderNumber(n)}
+}
+
+// checkTransfer allows moving a number only within one account family (a
+// main account and its subaccounts), and only with credentials that reach
+// both accounts. NOTE: with Twilio's scope rules that means the main
+// account's auth token: a subaccount cannot reach its parent or siblings and
+// a key reaches only its own account, which is also what Twilio documents
+// for transfers.
+func (e *Emulator) checkTransfer(c *call, n *IncomingNumber, destSid string) *apiError {
+	if !isSID(destSid, "AC") {
+		return badRequest(codeInvalidParameter, "AccountSid must be an Account SID, not %q", destSid)
+	}
+	src, dest := e.st.accounts[n.AccountSid], e.st.accounts[destSid]
+	// A main account is its own owner, so two accounts are of one family
+	// exactly when their owners are the same.
+	if dest == nil || dest.OwnerAccountSid != src.OwnerAccountSid {
+		return badRequest(codeInvalidParameter, "AccountSid %s is not in the account family of %s; a phone number "+
+			"can only be transferred between a main account and its subaccounts", destSid, n.AccountSid)
+	}
+	if dest.Status != StatusActive {
+		return badRequest(codeInvalidParameter, "AccountSid %s is %s; a phone number can only be transferred to an active account",
+			destSid, dest.Status)
+	}
+	p := c.p
+	if p.key != nil || p.account.Sid != dest.Sid && dest.OwnerAccountSid != p.account.Sid {
+		return forbidden("Transferring %s to %s needs credentials that reach both accounts: "+
+			"use the main account's auth token", n.PhoneNumber, destSid)
+	}
+	return nil
+}
+
+// deleteNumber releases the number; it returns to the inventory.
+func (e *Emulator) deleteNumber(c *call) result {
+	n, err := e.numberIn(c)
+	if err != nil {
+		return result{err: err}
+	}
+	delete(e.st.numbers, n.Sid)
+	return result{status: http.StatusNoContent}
+}

@@ -1,0 +1,88 @@
+package emulator
+
+import (
+	"net/url"
+	"time"
+)
+
+// maxLogEntries bounds the request log of a long-running standalone
+// emulator; the oldest entries are dropped first.
+const maxLogEntries = 10000
+
+// Request is one Twilio API request as the emulator saw it.
+type Request struct {
+	Time     time.Time     `json:"time"`
+	Method   string        `json:"method"`
+	Host     string        `json:"host"`
+	Path     string        `json:"path"`
+	RawQuery string        `json:"raw_query"`
+	Form     url.Values    `json:"form"`
+	AuthUser string        `json:"auth_user"` // the Basic auth user: an account or key SID
+	Account  string        `json:"account"`   // the account the request acted on
+	Status   int           `json:"status"`    // 0 when the connection was reset
+	Fault    FaultKind     `json:"fault,omitempty"`
+	Duration time.Duration `json:"duration_ns"`
+}
+
+// Requests returns a copy of the request log (Twilio API requests only, not
+// control calls), oldest first.
+func (e *Emulator) Requests() []Request {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	out := make([]Request, len(e.log))
+	for i, r := range e.log {
+		r.Form = cloneValues(r.Form)
+		out[i] = r
+	}
+	return out
+}
+
+// ResetRequests empties the request log and the in-flight peaks.
+func (e *Emulator) ResetRequests() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.log = nil
+	e.peak = map[string]int{}
+	e.peakAll = e.inFlightAll
+	for acct, n := range e.inFlight {
+		e.peak[acct] = n
+	}
+}
+
+// PeakInFlight returns the highest number of concurrent requests seen acting
+// on an account, for tests of client-side concurrency caps.
+func (e *Emulator) PeakInFlight(accountSID string) int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.peak[accountSID]
+}
+
+// PeakInFlightAll returns the highest number of concurrent requests seen.
+func (e *Emulator) PeakInFlightAll() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.peakAll
+}
+
+// enter and leave count in-flight requests. Callers hold e.mu.
+func (e *Emulator) enter(acct string) {
+	e.inFlight[acct]++
+	e.peak[acct] = max(e.peak[acct], e.inFlight[acct])
+	e.inFlightAll++
+	e.peakAll = max(e.peakAll, e.inFlightAll)
+}
+
+func (e *Emulator) leave(acct string) {
+	e.inFlight[acct]--
+	if e.inFlight[acct] == 0 {
+		delete(e.inFlight, acct)
+	}
+	e.inFlightAll--
+}
+
+func (e *Emulator) appendLog(r Request) {
+	if len(e.log) >= maxLogEntries {
+		e.log = append(e.log[:0:0], e.log[len(e.log)-maxLogEntries+1:]...)
+	}
+	e.log = append(e.log, r)
+}

@@ -1,0 +1,166 @@
+package emulator
+
+import (
+	"net"
+	"net/http"
+	"strings"
+)
+
+// Products, named after their Twilio hosts.
+const (
+	productAPI    = "api"
+	productIAM    = "iam"
+	productStudio = "studio"
+)
+
+// scope says which account a route acts on and who may call it.
+type scope int
+
+const (
+	// scopeAccounts is /Accounts.json: the caller's account family.
+	scopeAccounts scope = iota
+	// scopeAccount is /Accounts/{AccountSid}.json: the account itself.
+	scopeAccount
+	// scopeAccountChild is /Accounts/{AccountSid}/...: that account's resources.
+	scopeAccountChild
+	// scopeProduct is a product host (iam, studio): the authenticated account.
+	scopeProduct
+)
+
+type handler func(e *Emulator, c *call) result
+
+type route struct {
+	product string
+	segs    []string // "{Name}" captures a segment
+	scope   scope
+	admin   bool // needs the auth token or a Main key (accounts and API keys)
+	methods map[string]handler
+}
+
+var routes = []*route{
+	{productAPI, []string{"Accounts"}, scopeAccounts, true, map[string]handler{
+		http.MethodGet: (*Emulator).listAccounts, http.MethodPost: (*Emulator).createAccount}},
+	{productAPI, []string{"Accounts", "{AccountSid}"}, scopeAccount, true, map[string]handler{
+		http.MethodGet: (*Emulator).fetchAccount, http.MethodPost: (*Emulator).updateAccount}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "Keys"}, scopeAccountChild, true, map[string]handler{
+		http.MethodGet: (*Emulator).listKeys2010, http.MethodPost: (*Emulator).createKey2010}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "Keys", "{Sid}"}, scopeAccountChild, true, map[string]handler{
+		http.MethodGet: (*Emulator).fetchKey2010, http.MethodPost: (*Emulator).updateKey2010,
+		http.MethodDelete: (*Emulator).deleteKey2010}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "Applications"}, scopeAccountChild, false, map[string]handler{
+		http.MethodGet: (*Emulator).listApplications, http.MethodPost: (*Emulator).createApplication}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "Applications", "{Sid}"}, scopeAccountChild, false, map[string]handler{
+		http.MethodGet: (*Emulator).fetchApplication, http.MethodPost: (*Emulator).updateApplication,
+		http.MethodDelete: (*Emulator).deleteApplication}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "IncomingPhoneNumbers"}, scopeAccountChild, false, map[string]handler{
+		http.MethodGet: (*Emulator).listNumbers, http.MethodPost: (*Emulator).createNumber}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "IncomingPhoneNumbers", "{Sid}"}, scopeAccountChild, false, map[string]handler{
+		http.MethodGet: (*Emulator).fetchNumber, http.MethodPost: (*Emulator).updateNumber,
+		http.MethodDelete: (*Emulator).deleteNumber}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "AvailablePhoneNumbers", "{CountryCode}", "{Type}"}, scopeAccountChild, false, map[string]handler{
+		http.MethodGet: (*Emulator).listAvailable}},
+	{productIAM, []string{"v1", "Keys"}, scopeProduct, true, map[string]handler{
+		http.MethodGet: (*Emulator).listKeysIAM, http.MethodPost: (*Emulator).createKeyIAM}},
+	{productIAM, []string{"v1", "Keys", "{Sid}"}, scopeProduct, true, map[string]handler{
+		http.MethodGet: (*Emulator).fetchKeyIAM, http.MethodPost: (*Emulator).updateKeyIAM,
+		http.MethodDelete: (*Emulator).deleteKeyIAM}},
+	{productStudio, []string{"v2", "Flows"}, scopeProduct, false, map[string]handler{
+		http.MethodGet: (*Emulator).listFlows, http.MethodPost: (*Emulator).createFlow}},
+	{productStudio, []string{"v2", "Flows", "{Sid}"}, scopeProduct, false, map[string]handler{
+		http.MethodGet: (*Emulator).fetchFlow, http.MethodPost: (*Emulator).updateFlow,
+		http.MethodDelete: (*Emulator).deleteFlow}},
+}
+
+const apiPrefix = "/2010-04-01/"
+
+// productForHost names the Twilio product a Host header addresses, or ""
+// for any other host (such as 127.0.0.1:8718), which routes by path alone.
+func productForHost(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	switch strings.ToLower(host) {
+	case "api.twilio.com":
+		return productAPI
+	case "iam.twilio.com":
+		return productIAM
+	case "studio.twilio.com":
+		return productStudio
+	}
+	return ""
+}
+
+// productForPath names the product a path belongs to and returns the path's
+// segments (without the 2010 API's version prefix and .json suffix).
+func productForPath(path string) (string, []string) {
+	if rest, ok := strings.CutPrefix(path, apiPrefix); ok {
+		rest, ok = strings.CutSuffix(rest, ".json")
+		if !ok {
+			return "", nil
+		}
+		return productAPI, strings.Split(rest, "/")
+	}
+	segs := strings.Split(strings.TrimPrefix(path, "/"), "/")
+	switch {
+	case len(segs) >= 2 && segs[0] == "v1" && segs[1] == "Keys":
+		return productIAM, segs
+	case len(segs) >= 2 && segs[0] == "v2" && segs[1] == "Flows":
+		return productStudio, segs
+	}
+	return "", nil
+}
+
+// match finds the route for a request. A path of another product than the
+// Host names is not found, as on Twilio.
+func match(r *http.Request) (*route, map[string]string, *apiError) {
+	path := r.URL.Path
+	product, segs := productForPath(path)
+	if product == "" {
+		return nil, nil, notFound(path)
+	}
+	if hp := productForHost(r.Host); hp != "" && hp != product {
+		return nil, nil, notFound(path)
+	}
+	for _, rt := range routes {
+		if rt.product != product || len(rt.segs) != len(segs) {
+			continue
+		}
+		params := map[string]string{}
+		ok := true
+		for i, s := range rt.segs {
+			switch {
+			case strings.HasPrefix(s, "{"):
+				if segs[i] == "" {
+					ok = false
+				}
+				params[strings.Trim(s, "{}")] = segs[i]
+			case s != segs[i]:
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if _, allowed := rt.methods[r.Method]; !allowed {
+			return nil, nil, newError(http.StatusMethodNotAllowed, codeMethodNotAllowed, "Method not allowed")
+		}
+		return rt, params, nil
+	}
+	return nil, nil, notFound(path)
+}
+
+// baseURL is the scheme and host that absolute URLs in v1/v2 responses use:
+// Twilio's own host when the request addressed it (twilio-go then follows
+// next_page_url through its transport), the emulator's address otherwise.
+func baseURL(r *http.Request, product string) string {
+	if productForHost(r.Host) != "" {
+		return "https://" + strings.ToLower(r.Host)
+	}
+	if r.Host == "" {
+		return "https://" + product + ".twilio.com"
+	}
+	return "http://" + r.Host
+}

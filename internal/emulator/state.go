@@ -1,0 +1,228 @@
+package emulator
+
+import (
+	"encoding/json"
+	"slices"
+	"time"
+)
+
+// Account statuses and types as Twilio spells them.
+const (
+	StatusActive    = "active"
+	StatusSuspended = "suspended"
+	StatusClosed    = "closed"
+)
+
+// Key types. Twilio only creates Main keys in the Console; the emulator
+// creates them through [Emulator.CreateMainKey].
+const (
+	KeyTypeStandard   = "standard"
+	KeyTypeRestricted = "restricted"
+	KeyTypeMain       = "main"
+)
+
+// Account is a Twilio account as held by the emulator. A main account is its
+// own owner; a subaccount's OwnerAccountSid is its parent.
+type Account struct {
+	Sid             string    `json:"sid"`
+	OwnerAccountSid string    `json:"owner_account_sid"`
+	FriendlyName    string    `json:"friendly_name"`
+	Status          string    `json:"status"`
+	Type            string    `json:"type"`
+	AuthToken       string    `json:"auth_token"`
+	DateCreated     time.Time `json:"date_created"`
+	DateUpdated     time.Time `json:"date_updated"`
+	seq             int64
+}
+
+// IsMain reports whether the account is a main (top-level) account.
+func (a Account) IsMain() bool { return a.OwnerAccountSid == a.Sid }
+
+// Key is an API key. Keys created through the 2010 API and IAM v1 are the
+// same objects; restricted keys carry a policy.
+type Key struct {
+	Sid          string          `json:"sid"`
+	AccountSid   string          `json:"account_sid"`
+	FriendlyName string          `json:"friendly_name"`
+	KeyType      string          `json:"key_type"`
+	Policy       json.RawMessage `json:"policy,omitempty"`
+	Secret       string          `json:"secret"`
+	DateCreated  time.Time       `json:"date_created"`
+	DateUpdated  time.Time       `json:"date_updated"`
+	seq          int64
+}
+
+// Application is a TwiML application. Empty strings mean "not set".
+type Application struct {
+	Sid                             string    `json:"sid"`
+	AccountSid                      string    `json:"account_sid"`
+	FriendlyName                    string    `json:"friendly_name"`
+	APIVersion                      string    `json:"api_version"`
+	VoiceURL                        string    `json:"voice_url"`
+	VoiceMethod                     string    `json:"voice_method"`
+	VoiceFallbackURL                string    `json:"voice_fallback_url"`
+	VoiceFallbackMethod             string    `json:"voice_fallback_method"`
+	StatusCallback                  string    `json:"status_callback"`
+	StatusCallbackMethod            string    `json:"status_callback_method"`
+	VoiceCallerIDLookup             bool      `json:"voice_caller_id_lookup"`
+	SmsURL                          string    `json:"sms_url"`
+	SmsMethod                       string    `json:"sms_method"`
+	SmsFallbackURL                  string    `json:"sms_fallback_url"`
+	SmsFallbackMethod               string    `json:"sms_fallback_method"`
+	SmsStatusCallback               string    `json:"sms_status_callback"`
+	MessageStatusCallback           string    `json:"message_status_callback"`
+	PublicApplicationConnectEnabled bool      `json:"public_application_connect_enabled"`
+	DateCreated                     time.Time `json:"date_created"`
+	DateUpdated                     time.Time `json:"date_updated"`
+	seq                             int64
+}
+
+// Capabilities are a phone number's capabilities.
+type Capabilities struct {
+	Voice bool `json:"voice"`
+	SMS   bool `json:"sms"`
+	MMS   bool `json:"mms"`
+	Fax   bool `json:"fax"`
+}
+
+// IncomingNumber is a phone number owned by an account. Empty strings mean
+// "not set".
+type IncomingNumber struct {
+	Sid                  string       `json:"sid"`
+	AccountSid           string       `json:"account_sid"`
+	PhoneNumber          string       `json:"phone_number"`
+	FriendlyName         string       `json:"friendly_name"`
+	APIVersion           string       `json:"api_version"`
+	Capabilities         Capabilities `json:"capabilities"`
+	VoiceURL             string       `json:"voice_url"`
+	VoiceMethod          string       `json:"voice_method"`
+	VoiceFallbackURL     string       `json:"voice_fallback_url"`
+	VoiceFallbackMethod  string       `json:"voice_fallback_method"`
+	VoiceCallerIDLookup  bool         `json:"voice_caller_id_lookup"`
+	VoiceApplicationSid  string       `json:"voice_application_sid"`
+	VoiceReceiveMode     string       `json:"voice_receive_mode"`
+	StatusCallback       string       `json:"status_callback"`
+	StatusCallbackMethod string       `json:"status_callback_method"`
+	SmsURL               string       `json:"sms_url"`
+	SmsMethod            string       `json:"sms_method"`
+	SmsFallbackURL       string       `json:"sms_fallback_url"`
+	SmsFallbackMethod    string       `json:"sms_fallback_method"`
+	SmsApplicationSid    string       `json:"sms_application_sid"`
+	TrunkSid             string       `json:"trunk_sid"`
+	IdentitySid          string       `json:"identity_sid"`
+	AddressSid           string       `json:"address_sid"`
+	BundleSid            string       `json:"bundle_sid"`
+	EmergencyStatus      string       `json:"emergency_status"`
+	EmergencyAddressSid  string       `json:"emergency_address_sid"`
+	DateCreated          time.Time    `json:"date_created"`
+	DateUpdated          time.Time    `json:"date_updated"`
+	seq                  int64
+}
+
+// Flow is a Studio v2 flow. DateUpdated is zero until the first update, as
+// Twilio answers date_updated null on create.
+type Flow struct {
+	Sid           string          `json:"sid"`
+	AccountSid    string          `json:"account_sid"`
+	FriendlyName  string          `json:"friendly_name"`
+	Status        string          `json:"status"`
+	Definition    json.RawMessage `json:"definition"`
+	Revision      int             `json:"revision"`
+	CommitMessage string          `json:"commit_message"`
+	Valid         bool            `json:"valid"`
+	Errors        []FlowProblem   `json:"errors"`
+	DateCreated   time.Time       `json:"date_created"`
+	DateUpdated   time.Time       `json:"date_updated"`
+	seq           int64
+}
+
+// FlowProblem is one entry of a flow's errors or warnings.
+type FlowProblem struct {
+	Message      string `json:"message"`
+	PropertyPath string `json:"property_path"`
+}
+
+// Snapshot is a deep copy of the emulator's state, ordered by creation.
+// Closed accounts stay listed (Twilio keeps them 30 days); their keys,
+// applications and flows are gone and their numbers were released.
+type Snapshot struct {
+	Accounts        []Account        `json:"accounts"`
+	Keys            []Key            `json:"keys"`
+	Applications    []Application    `json:"applications"`
+	IncomingNumbers []IncomingNumber `json:"incoming_numbers"`
+	Flows           []Flow           `json:"flows"`
+}
+
+// store is the mutable state; every access holds Emulator.mu.
+type store struct {
+	seq      int64
+	accounts map[string]*Account
+	keys     map[string]*Key
+	apps     map[string]*Application
+	numbers  map[string]*IncomingNumber
+	flows    map[string]*Flow
+}
+
+func newStore() *store {
+	return &store{
+		accounts: map[string]*Account{},
+		keys:     map[string]*Key{},
+		apps:     map[string]*Application{},
+		numbers:  map[string]*IncomingNumber{},
+		flows:    map[string]*Flow{},
+	}
+}
+
+func (s *store) nextSeq() int64 {
+	s.seq++
+	return s.seq
+}
+
+// sorted returns the map's values in creation order, filtered by keep.
+func sorted[T any](m map[string]*T, seq func(*T) int64, keep func(*T) bool) []*T {
+	out := make([]*T, 0, len(m))
+	for _, v := range m {
+		if keep == nil || keep(v) {
+			out = append(out, v)
+		}
+	}
+	slices.SortFunc(out, func(a, b *T) int { return int(seq(a) - seq(b)) })
+	return out
+}
+
+func accountSeq(a *Account) int64               { return a.seq }
+func keySeq(k *Key) int64                       { return k.seq }
+func appSeq(a *Application) int64               { return a.seq }
+func numberSeq(n *IncomingNumber) int64         { return n.seq }
+func flowSeq(f *Flow) int64                     { return f.seq }
+func copyRaw(r json.RawMessage) json.RawMessage { return slices.Clone(r) }
+
+// Snapshot returns a deep copy of the state for assertions such as orphan
+// checks after a test destroyed its resources.
+func (e *Emulator) Snapshot() Snapshot {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	s := e.st
+	var snap Snapshot
+	for _, a := range sorted(s.accounts, accountSeq, nil) {
+		snap.Accounts = append(snap.Accounts, *a)
+	}
+	for _, k := range sorted(s.keys, keySeq, nil) {
+		c := *k
+		c.Policy = copyRaw(k.Policy)
+		snap.Keys = append(snap.Keys, c)
+	}
+	for _, a := range sorted(s.apps, appSeq, nil) {
+		snap.Applications = append(snap.Applications, *a)
+	}
+	for _, n := range sorted(s.numbers, numberSeq, nil) {
+		snap.IncomingNumbers = append(snap.IncomingNumbers, *n)
+	}
+	for _, f := range sorted(s.flows, flowSeq, nil) {
+		c := *f
+		c.Definition = copyRaw(f.Definition)
+		c.Errors = slices.Clone(f.Errors)
+		snap.Flows = append(snap.Flows, c)
+	}
+	return snap
+}

@@ -1,0 +1,194 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+)
+
+// testAccProviders runs the provider in-process, so the tests and the provider share the emulator.
+var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
+	"twilio": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if os.Getenv("TF_ACC") != "" {
+		fmt.Println(acctest.ConformanceSummary())
+	}
+	os.Exit(code)
+}
+
+const testAccAccountDataSource = `
+data "twilio_account" "me" {}
+`
+
+func TestAccProvider_attributes(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.Config(testAccAccountDataSource),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.twilio_account.me", tfjsonpath.New("sid"), knownvalue.StringExact(env.AccountSID)),
+				statecheck.ExpectKnownValue("data.twilio_account.me", tfjsonpath.New("status"), knownvalue.StringExact("active")),
+				statecheck.ExpectKnownValue("data.twilio_account.me", tfjsonpath.New("owner_account_sid"), knownvalue.StringExact(env.AccountSID)),
+			},
+		}},
+	})
+}
+
+// The environment variables are the ones every Twilio SDK and the Twilio CLI read; not parallel because
+// it sets process environment the in-process provider reads.
+func TestAccProvider_environment(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	t.Setenv(EnvBaseURL, env.URL)
+	t.Setenv(EnvAccountSID, env.AccountSID)
+	t.Setenv(EnvAuthToken, env.AuthToken)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: testAccAccountDataSource,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.twilio_account.me", tfjsonpath.New("sid"), knownvalue.StringExact(env.AccountSID)),
+			},
+		}},
+	})
+}
+
+func TestAccProvider_apiKey(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	key, err := env.Client(t).CreateKey(context.Background(), env.AccountSID, "acctest provider key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "twilio" {
+  base_url       = %q
+  account_sid    = %q
+  api_key_sid    = %q
+  api_key_secret = %q
+}
+%s`, env.URL, env.AccountSID, key.SID, key.Secret, testAccAccountDataSource),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.twilio_account.me", tfjsonpath.New("sid"), knownvalue.StringExact(env.AccountSID)),
+			},
+		}},
+	})
+	if reqs := env.Requests("GET", "/Accounts/"+env.AccountSID); len(reqs) == 0 || reqs[0].AuthUser != key.SID {
+		t.Fatalf("expected the account to be read with API key %s, got %+v", key.SID, reqs)
+	}
+}
+
+func TestAccProvider_badCredentials(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	const wrongToken = "0123456789abcdef0123456789abcdef"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "twilio" {
+  base_url    = %q
+  account_sid = %q
+  auth_token  = %q
+}
+%s`, env.URL, env.AccountSID, wrongToken, testAccAccountDataSource),
+			ExpectError: regexp.MustCompile(`(?s)rejected the auth token of account ` + env.AccountSID + `.*TWILIO_AUTH_TOKEN`),
+		}},
+	})
+	for _, r := range env.Emulator.Requests() {
+		if r.Status != 401 {
+			t.Fatalf("expected only rejected requests, got %d for %s %s", r.Status, r.Method, r.Path)
+		}
+	}
+}
+
+// Configuration errors are caught before any request: the emulator must see nothing.
+func TestAccProvider_invalidConfiguration(t *testing.T) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	for _, name := range []string{EnvAccountSID, EnvAuthToken, EnvAPIKeySID, EnvAPIKeySecret, EnvBaseURL} {
+		t.Setenv(name, "")
+	}
+	cases := map[string]struct {
+		provider string
+		want     string
+	}{
+		"missing credentials": {
+			provider: fmt.Sprintf(`base_url = %q
+  account_sid = %q`, env.URL, env.AccountSID),
+			want: `(?s)Missing Twilio credentials.*auth_token.*api_key_sid and api_key_secret`,
+		},
+		"missing account": {
+			provider: fmt.Sprintf(`base_url = %q
+  auth_token = %q`, env.URL, env.AuthToken),
+			want: `Missing Twilio account SID`,
+		},
+		"conflicting credentials": {
+			provider: fmt.Sprintf(`base_url = %q
+  account_sid = %q
+  auth_token = %q
+  api_key_sid = "SK0123456789abcdef0123456789abcdef"
+  api_key_secret = "secret"`, env.URL, env.AccountSID, env.AuthToken),
+			want: `(?s)Conflicting Twilio credentials.*set only one`,
+		},
+		"incomplete api key": {
+			provider: fmt.Sprintf(`base_url = %q
+  account_sid = %q
+  api_key_sid = "SK0123456789abcdef0123456789abcdef"`, env.URL, env.AccountSID),
+			want: `Incomplete Twilio API key`,
+		},
+		"bad account sid": {
+			provider: fmt.Sprintf(`base_url = %q
+  account_sid = "PN0123456789abcdef0123456789abcdef"
+  auth_token = %q`, env.URL, env.AuthToken),
+			want: `(?s)Invalid Twilio SID.*account_sid must be a Twilio SID: AC`,
+		},
+		"plain http to a remote host": {
+			provider: fmt.Sprintf(`base_url = "http://twilio.example.net"
+  account_sid = %q
+  auth_token = %q`, env.AccountSID, env.AuthToken),
+			want: `(?s)Invalid Twilio base URL.*not\s+loopback`,
+		},
+		"base url with a path": {
+			provider: fmt.Sprintf(`base_url = "https://proxy.example.net/twilio"
+  account_sid = %q
+  auth_token = %q`, env.AccountSID, env.AuthToken),
+			want: `(?s)Invalid Twilio base URL.*scheme and\s+host only`,
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProviders,
+				Steps: []resource.TestStep{{
+					Config:      "provider \"twilio\" {\n  " + tc.provider + "\n}\n" + testAccAccountDataSource,
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+	if n := len(env.Emulator.Requests()); n != 0 {
+		t.Fatalf("invalid configurations must not reach Twilio, the emulator saw %d requests", n)
+	}
+}

@@ -1,0 +1,161 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// resourceBase holds what every resource gets from the provider.
+type resourceBase struct {
+	data *providerData
+}
+
+func (r *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = configureClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// accountSIDAttribute is the `account_sid` every account-scoped resource has: optional, defaulting to
+// the provider's account (filled in by defaultAccountSID at plan time).
+func accountSIDAttribute(what string, modifiers ...planmodifier.String) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("SID of the account (`AC…`) that owns the %s: the provider's account "+
+			"or one of its subaccounts. Defaults to the provider's account.", what),
+		Optional:      true,
+		Computed:      true,
+		Validators:    []validator.String{sidValidator("AC")},
+		PlanModifiers: modifiers,
+	}
+}
+
+// defaultAccountSID plans the provider's account for a null account_sid, so removing account_sid from the
+// configuration means "the provider's account" rather than "whatever the state says".
+func (r *resourceBase) defaultAccountSID(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var cfg types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_sid"), &cfg)...)
+	if resp.Diagnostics.HasError() || !cfg.IsNull() || !r.data.known() {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_sid"), r.data.client.AccountSID())...)
+}
+
+// sidAttribute is the computed SID of a resource, stable once created.
+func sidAttribute(prefix, what string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("SID of the %s (`%s…`).", what, prefix),
+		Computed:            true,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
+
+func dateCreatedAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "When the object was created, as Twilio reports it.",
+		Computed:            true,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
+
+func dateUpdatedAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "When the object was last changed, as Twilio reports it.",
+		Computed:            true,
+	}
+}
+
+// webhookURLAttribute is an optional URL Twilio calls. Removing it from the configuration clears it in
+// Twilio.
+func webhookURLAttribute(desc string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: desc + " Removing it from the configuration clears it in Twilio.",
+		Optional:            true,
+		Validators:          append([]validator.String{webhookURLValidator{}}, validators...),
+	}
+}
+
+// httpMethodAttribute is the method for a webhook; Twilio defaults every one of them to POST.
+func httpMethodAttribute(desc string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: desc + " `GET` or `POST`; defaults to `POST`, Twilio's default.",
+		Optional:            true,
+		Computed:            true,
+		Default:             stringdefault.StaticString("POST"),
+		Validators:          []validator.String{stringvalidator.OneOf("GET", "POST")},
+	}
+}
+
+// friendlyNameValidators enforce Twilio's limit for friendly names.
+func friendlyNameValidators() []validator.String {
+	return []validator.String{stringvalidator.LengthBetween(1, 64)}
+}
+
+// clearable is the form value for an optional attribute: the empty string clears it in Twilio.
+func clearable(v types.String) *string {
+	s := v.ValueString()
+	return &s
+}
+
+// removeWhenGone turns a not-found answer in Read into removal from state with a warning, so a plan
+// proposes to create the object again instead of failing. Any other error is an error.
+func removeWhenGone(ctx context.Context, err error, what string, resp *resource.ReadResponse) {
+	if twilioclient.IsNotFound(err) {
+		resp.Diagnostics.AddWarning(what+" is gone",
+			what+" no longer exists in Twilio (deleted, released or closed outside Terraform); it was removed "+
+				"from the state and the next apply creates it again.")
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	resp.Diagnostics.AddError("Reading "+what, errorDetail(err))
+}
+
+// parseImportID splits an import ID "AC…/XX…" or "XX…" into account and object SIDs; the account defaults
+// to the provider's.
+func (r *resourceBase) parseImportID(id, prefix string, diags *diag.Diagnostics) (accountSID, sid string, ok bool) {
+	parts := strings.Split(id, "/")
+	switch {
+	case len(parts) == 1 && twilioclient.ValidSID(prefix, parts[0]):
+		client := r.data.ready(diags)
+		if client == nil {
+			return "", "", false
+		}
+		return client.AccountSID(), parts[0], true
+	case len(parts) == 2 && twilioclient.ValidSID("AC", parts[0]) && twilioclient.ValidSID(prefix, parts[1]):
+		return parts[0], parts[1], true
+	}
+	diags.AddError("Invalid import ID",
+		fmt.Sprintf("Expected %s… or AC…/%s… (SIDs are two letters and 32 hexadecimal digits), got %q.", prefix, prefix, id))
+	return "", "", false
+}
+
+// defaultTimeout bounds a resource operation when its timeouts block says nothing; it covers retries.
+const defaultTimeout = 5 * time.Minute
+
+// ambiguousCreateHint explains what may exist after a create whose outcome is unknown (timeout, reset or
+// 5xx after the request was sent): the create is never blindly repeated, so the user must look.
+func ambiguousCreateHint(err error, kind, what string) string {
+	var te *twilioclient.Error
+	if errors.As(err, &te) && te.Status < 500 {
+		return ""
+	}
+	return fmt.Sprintf("\n\nThe outcome is unknown: Twilio may have created %s. It was not retried, to avoid a "+
+		"duplicate. Look for it in the Twilio Console or API; if it exists, import it with `terraform import` "+
+		"(see the twilio_%s documentation) instead of applying again.", what, kind)
+}
