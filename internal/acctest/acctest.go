@@ -5,7 +5,6 @@ package acctest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
 	"github.com/tenantwire/terraform-provider-twilio/internal/oas"
+	"github.com/tenantwire/terraform-provider-twilio/internal/oas/oastest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -27,9 +27,6 @@ const (
 	// TWILIO_AUTH_TOKEN instead of the emulator. It costs money (numbers are bought) and skips tests that
 	// need the emulator's controls.
 	EnvRealAccount = "TWILIO_ACC_REAL"
-	// EnvOASRequired set to 1 fails tests when Twilio's OpenAPI specs are missing instead of running
-	// without conformance checks; the make targets set it after fetching the specs.
-	EnvOASRequired = "TWILIO_OAS_REQUIRED"
 )
 
 // Env is one test's Twilio.
@@ -62,11 +59,10 @@ func New(t *testing.T) *Env {
 	sid, token := emu.MainAccount()
 	env := &Env{Emulator: emu, AccountSID: sid, AuthToken: token}
 
-	var handler http.Handler = emu
-	if base := specs(t); base != nil {
-		env.validator = base.Fork()
-		handler = env.validator.Middleware(emu)
-	}
+	// Every exchange is validated against Twilio's OpenAPI description, so a test cannot pass on an
+	// emulator behaviour Twilio does not have.
+	env.validator = oastest.Validator(t)
+	handler := env.validator.Middleware(emu)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatalf("starting emulator: %v", err)
@@ -142,44 +138,14 @@ func (e *Env) Requests(method, pathContains string) []emulator.Request {
 }
 
 func (e *Env) checkConformance(t *testing.T) {
-	if e.validator == nil {
-		return
-	}
-	vs := e.validator.Violations()
-	for _, v := range vs {
-		t.Errorf("emulator traffic breaks Twilio's OpenAPI description: %s", v)
-	}
+	oastest.Check(t, e.validator)
 	recordOperations(e.validator.Operations())
 }
 
 var (
-	specsOnce sync.Once
-	specsBase *oas.Validator
-	specsErr  error
-
 	opsMu sync.Mutex
 	ops   = map[string]bool{}
 )
-
-// specs loads Twilio's OpenAPI description once per test binary.
-func specs(t *testing.T) *oas.Validator {
-	specsOnce.Do(func() {
-		dir := oas.DefaultDir()
-		if _, err := os.Stat(dir); err != nil {
-			specsErr = fmt.Errorf("Twilio OpenAPI specs not found in %s (run scripts/fetch-specs.sh): %w", dir, err)
-			return
-		}
-		specsBase, specsErr = oas.Load(dir)
-	})
-	if specsErr != nil {
-		if os.Getenv(EnvOASRequired) == "1" || errors.Is(specsErr, os.ErrPermission) {
-			t.Fatalf("conformance checks required: %v", specsErr)
-		}
-		t.Logf("running without conformance checks: %v", specsErr)
-		return nil
-	}
-	return specsBase
-}
 
 func recordOperations(list []string) {
 	opsMu.Lock()

@@ -34,7 +34,8 @@ const skipPrefix = "/_emulator/"
 //   - an error answer (400 and above) must have Twilio's error shape {code, message, more_info, status}.
 //     The request is not judged then: rejecting a request is what Twilio does with one it does not
 //     accept, and this is also how injected faults (429, 500, 503) are checked;
-//   - a hijacked connection (an injected connection reset) has no response to check and is skipped.
+//   - a hijacked connection (an injected connection reset), or a client gone before any answer, has no
+//     response to check and is skipped.
 //
 // The response is buffered and validated before it is sent, so a client that has its answer can read
 // Violations without racing the check. Paths under /_emulator/ pass through unchecked.
@@ -57,6 +58,11 @@ func (v *Validator) Middleware(next http.Handler) http.Handler {
 		rec := &recorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
 		if rec.hijacked {
+			return
+		}
+		if rec.status == 0 && r.Context().Err() != nil {
+			// The client went away before the handler answered (the emulator then writes nothing);
+			// there is no answer to judge.
 			return
 		}
 		if rec.status == 0 {

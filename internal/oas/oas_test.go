@@ -17,11 +17,12 @@ import (
 )
 
 const (
-	mainSID = "AC00000000000000000000000000000001"
-	subSID  = "AC00000000000000000000000000000002"
-	keySID  = "SK00000000000000000000000000000003"
-	flowSID = "FW00000000000000000000000000000004"
-	date    = "Thu, 30 Jul 2015 20:00:00 +0000"
+	mainSID   = "AC00000000000000000000000000000001"
+	subSID    = "AC00000000000000000000000000000002"
+	keySID    = "SK00000000000000000000000000000003"
+	flowSID   = "FW00000000000000000000000000000004"
+	numberSID = "PN00000000000000000000000000000005"
+	date      = "Thu, 30 Jul 2015 20:00:00 +0000"
 )
 
 // account is a 2010 API Account as Twilio sends it: every documented property present.
@@ -56,6 +57,25 @@ func studioFlow() map[string]any {
 		"webhook_url": "https://webhooks.twilio.com/v1/Accounts/" + subSID + "/Flows/" + flowSID,
 		"url":         "https://studio.twilio.com/v2/Flows/" + flowSID,
 		"links":       map[string]any{"revisions": "https://studio.twilio.com/v2/Flows/" + flowSID + "/Revisions"},
+	}
+}
+
+// incomingNumber is an IncomingPhoneNumber in the form Twilio's own examples show: "" for unset
+// application SIDs, subresource_uris, no "fax" capability.
+func incomingNumber() map[string]any {
+	uri := "/2010-04-01/Accounts/" + subSID + "/IncomingPhoneNumbers/" + numberSID
+	return map[string]any{
+		"account_sid": subSID, "address_sid": nil, "address_requirements": "none", "api_version": "2010-04-01",
+		"beta": false, "capabilities": map[string]any{"voice": true, "sms": true, "mms": true},
+		"date_created": date, "date_updated": date, "emergency_status": "Inactive", "emergency_address_sid": nil,
+		"emergency_address_status": "unregistered", "friendly_name": "(415) 555-0100", "identity_sid": nil,
+		"origin": "twilio", "phone_number": "+14155550100", "sid": numberSID, "sms_application_sid": "",
+		"sms_fallback_method": "POST", "sms_fallback_url": "", "sms_method": "POST", "sms_url": "",
+		"status_callback": "", "status_callback_method": "POST", "trunk_sid": nil, "uri": uri + ".json",
+		"voice_application_sid": "", "voice_caller_id_lookup": false, "voice_fallback_method": "POST",
+		"voice_fallback_url": nil, "voice_method": "POST", "voice_url": "https://example.com/voice",
+		"voice_receive_mode": "voice", "status": "in-use", "bundle_sid": nil,
+		"subresource_uris": map[string]any{"assigned_add_ons": uri + "/AssignedAddOns.json"},
 	}
 }
 
@@ -133,6 +153,10 @@ func TestValidExchangesPass(t *testing.T) {
 		{"list keys, product inferred from the path", "127.0.0.1:8080", "GET", "/v1/Keys?AccountSid=" + subSID + "&PageSize=50", nil, 200, list},
 		{"fetch flow, product inferred from the path", "127.0.0.1", "GET", "/v2/Flows/" + flowSID, nil, 200, studioFlow()},
 		{"delete flow", "studio.twilio.com", "DELETE", "/v2/Flows/" + flowSID, nil, 204, nil},
+		{"clear a number's references with empty values", "api.twilio.com", "POST",
+			"/2010-04-01/Accounts/" + subSID + "/IncomingPhoneNumbers/" + numberSID + ".json",
+			url.Values{"VoiceApplicationSid": {""}, "TrunkSid": {""}, "SmsUrl": {""}, "VoiceUrl": {"https://example.com/voice"}},
+			200, incomingNumber()},
 	} {
 		exchange(t, v, reply(tc.status, tc.body), tc.host, tc.method, tc.target, tc.form)
 		for _, violation := range v.Violations() {
@@ -298,6 +322,44 @@ func TestControlPathsAndResetsAreSkipped(t *testing.T) {
 		t.Errorf("want a reset connection, got %s", resp.Status)
 	}
 	oastest.Check(t, v)
+}
+
+func TestConcurrentExchanges(t *testing.T) {
+	t.Parallel()
+	v := oastest.Validator(t)
+	srv := httptest.NewServer(v.Middleware(reply(200, account())))
+	defer srv.Close()
+	const n = 20
+	errs := make(chan error, n)
+	for i := range n {
+		go func() {
+			req, err := http.NewRequest("GET", srv.URL+"/2010-04-01/Accounts/"+subSID+".json", nil)
+			if err != nil {
+				errs <- err
+				return
+			}
+			req.SetBasicAuth(mainSID, "token")
+			if i%2 == 1 {
+				req.URL.RawQuery = "Bogus=1" // every other request records a violation
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err == nil {
+				err = resp.Body.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := len(v.Violations()); got != n/2 {
+		t.Errorf("want %d violations, got %d", n/2, got)
+	}
+	if got := v.Operations(); !slices.Equal(got, []string{"api_v2010.FetchAccount"}) {
+		t.Errorf("Operations() = %v", got)
+	}
 }
 
 func TestBodyIsRestoredForTheHandler(t *testing.T) {
