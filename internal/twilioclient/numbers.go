@@ -66,3 +66,21 @@ func (c *Client) DeleteIncomingNumber(ctx context.Context, accountSID, sid strin
 	params.SetPathAccountSid(accountSID)
 	return c.wrapError(c.api(ctx).DeleteIncomingPhoneNumber(sid, params))
 }
+
+// FindAvailableLocalNumbers searches the local numbers Twilio offers in country (ISO 3166-1 alpha-2) whose
+// digits contain pattern (at least two characters; "" for any), at most limit of them. Twilio answers one
+// page and does not page this resource.
+func (c *Client) FindAvailableLocalNumbers(ctx context.Context, accountSID, country, pattern string, limit int) ([]AvailableNumber, error) {
+	params := &apiv2010.ListAvailablePhoneNumberLocalParams{}
+	params.SetPathAccountSid(accountSID)
+	if pattern != "" {
+		params.SetContains(pattern)
+	}
+	params.SetPageSize(limit)
+	params.SetLimit(limit)
+	list, err := c.api(ctx).ListAvailablePhoneNumberLocal(country, params)
+	return list, c.wrapError(err)
+}
+
+// IncomingNumberCapabilities says what a number can do (voice, SMS, MMS, fax).
+type IncomingNumberCapabilities = apiv2010.ApiV2010AccountIncomingPhoneNumberCapabilities

@@ -25,6 +25,9 @@ type Logger interface {
 // instancePath matches a path whose last segment is an object SID (".../PNxxx.json", "/v1/Keys/SKxxx"):
 // a POST there updates an existing object and may be repeated safely, while a POST to a collection
 // creates one and must not be sent twice.
+// maxRetryAfter caps how long a Retry-After header can make a request wait.
+const maxRetryAfter = time.Minute
+
 var instancePath = regexp.MustCompile(`/[A-Z]{2}[0-9a-fA-F]{32}(\.json)?$`)
 
 // transport is the one http.RoundTripper every Twilio call goes through. It redirects to the emulator,
@@ -134,9 +137,11 @@ func (t *transport) shouldRetry(resp *http.Response, err error, idempotent bool,
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
 		wait := t.backoff(attempt)
 		if ra, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
-			wait = max(ra, wait/2)
+			// Twilio knows when capacity returns; waiting less only earns another 429. The ceiling keeps a
+			// bogus header from stalling an apply.
+			wait = min(max(ra, wait), maxRetryAfter)
 		}
-		return true, min(wait, t.maxBackoff*4), "HTTP " + strconv.Itoa(resp.StatusCode)
+		return true, wait, "HTTP " + strconv.Itoa(resp.StatusCode)
 	case resp.StatusCode >= 500 && idempotent:
 		return true, t.backoff(attempt), "HTTP " + strconv.Itoa(resp.StatusCode)
 	}
