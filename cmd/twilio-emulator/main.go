@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"syscall"
 	"time"
 
@@ -83,7 +84,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 	if c.authToken == "" {
 		line += " auth_token=" + token
 	}
-	fmt.Fprintln(out, line)
+	if _, err := fmt.Fprintln(out, line); err != nil {
+		_ = srv.Close() // already failing; the write error is the one to report
+		return fmt.Errorf("printing the address: %w", err)
+	}
 	if c.readyFile != "" {
 		if err := os.WriteFile(c.readyFile, []byte(srv.URL+"\n"), 0o600); err != nil {
 			_ = srv.Close() // already failing; the write error is the one to report
@@ -106,23 +110,11 @@ func envOr(getenv func(string) string, key, def string) string {
 	return def
 }
 
-func validAccountSID(s string) bool {
-	if len(s) != 34 || s[:2] != "AC" {
-		return false
-	}
-	for _, c := range s[2:] {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
-}
+var (
+	accountSIDPattern   = regexp.MustCompile(`^AC[0-9a-fA-F]{32}$`)
+	alphanumericPattern = regexp.MustCompile(`^[0-9A-Za-z]+$`)
+)
 
-func alphanumeric(s string) bool {
-	for _, c := range s {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
+func validAccountSID(s string) bool { return accountSIDPattern.MatchString(s) }
+
+func alphanumeric(s string) bool { return alphanumericPattern.MatchString(s) }

@@ -99,7 +99,7 @@ func (e *Emulator) createAccount(c *call) result {
 		DateUpdated:     t,
 	}
 	b := binder{form: c.form}
-	b.friendlyName("FriendlyName", &a.FriendlyName, a.FriendlyName)
+	b.friendlyName(&a.FriendlyName, a.FriendlyName)
 	if b.err != nil {
 		return result{err: b.err}
 	}
@@ -116,7 +116,7 @@ func (e *Emulator) updateAccount(c *call) result {
 	a := c.target
 	name, status := a.FriendlyName, a.Status
 	b := binder{form: c.form}
-	b.friendlyName("FriendlyName", &name, a.FriendlyName)
+	b.friendlyName(&name, a.FriendlyName)
 	b.enum("Status", &status, StatusActive, StatusSuspended, StatusClosed)
 	if b.err != nil {
 		return result{err: b.err}

@@ -57,7 +57,7 @@ func renderApplication(a *Application) any {
 
 // bindApplication applies the create/update parameters, which are the same.
 func bindApplication(b *binder, a *Application) {
-	b.friendlyName("FriendlyName", &a.FriendlyName, "")
+	b.friendlyName(&a.FriendlyName, "")
 	b.enum("ApiVersion", &a.APIVersion, "2010-04-01", "2008-08-01")
 	b.url("VoiceUrl", &a.VoiceURL)
 	b.method("VoiceMethod", &a.VoiceMethod)

@@ -39,8 +39,8 @@ func TestApplicationsCRUD(t *testing.T) {
 	}
 
 	// Empty strings clear; methods fall back to POST.
-	clear := url.Values{"VoiceUrl": {""}, "VoiceMethod": {""}, "SmsUrl": {""}, "VoiceCallerIdLookup": {""}, "FriendlyName": {""}}
-	r = h.must(h.post(s, base+"/"+sid+".json", clear), 200)
+	clearing := url.Values{"VoiceUrl": {""}, "VoiceMethod": {""}, "SmsUrl": {""}, "VoiceCallerIdLookup": {""}, "FriendlyName": {""}}
+	r = h.must(h.post(s, base+"/"+sid+".json", clearing), 200)
 	if r.body["voice_url"] != nil || r.body["voice_method"] != "POST" || r.body["sms_url"] != nil ||
 		r.body["voice_caller_id_lookup"] != false || r.body["friendly_name"] != nil {
 		t.Errorf("after clearing = %v", r.body)

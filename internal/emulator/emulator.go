@@ -76,8 +76,8 @@ func (e *Emulator) MainAccount() (sid, authToken string) {
 // NewMainAccount adds another main account (another account family), for
 // tests of isolation between customers, and returns its credentials. Empty
 // arguments are generated; an empty friendly name becomes "My first Twilio
-// account".
-func (e *Emulator) NewMainAccount(sid, authToken, friendlyName string) (string, string) {
+// account". An existing account with the same SID is replaced.
+func (e *Emulator) NewMainAccount(sid, authToken, friendlyName string) (accountSID, token string) {
 	if sid == "" {
 		sid = newSID("AC")
 	}

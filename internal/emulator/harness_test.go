@@ -86,7 +86,7 @@ func (h *harness) do(c creds, method, host, path string, form url.Values) reply 
 	if err != nil {
 		h.t.Fatalf("%s %s: %v", method, path, err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
 		h.t.Fatalf("reading %s %s: %v", method, path, err)

@@ -93,7 +93,7 @@ func (e *Emulator) listKeys2010(c *call) result {
 func (e *Emulator) createKey2010(c *call) result {
 	var name string
 	b := binder{form: c.form}
-	b.friendlyName("FriendlyName", &name, "")
+	b.friendlyName(&name, "")
 	if b.err != nil {
 		return result{err: b.err}
 	}
@@ -116,7 +116,7 @@ func (e *Emulator) updateKey2010(c *call) result {
 	}
 	b := binder{form: c.form}
 	name := k.FriendlyName
-	b.friendlyName("FriendlyName", &name, "")
+	b.friendlyName(&name, "")
 	if b.err != nil {
 		return result{err: b.err}
 	}
@@ -189,7 +189,7 @@ func (e *Emulator) createKeyIAM(c *call) result {
 	}
 	var name, keyType string
 	b := binder{form: c.form}
-	b.friendlyName("FriendlyName", &name, "")
+	b.friendlyName(&name, "")
 	b.enum("KeyType", &keyType, KeyTypeRestricted)
 	if b.err != nil {
 		return result{err: b.err}
@@ -243,7 +243,7 @@ func (e *Emulator) updateKeyIAM(c *call) result {
 	}
 	name, policy := k.FriendlyName, k.Policy
 	b := binder{form: c.form}
-	b.friendlyName("FriendlyName", &name, "")
+	b.friendlyName(&name, "")
 	if b.err != nil {
 		return result{err: b.err}
 	}

@@ -71,7 +71,7 @@ func renderNumber(n *IncomingNumber) any {
 // bindNumber applies the parameters that create and update share.
 func bindNumber(b *binder, n *IncomingNumber) {
 	b.enum("ApiVersion", &n.APIVersion, "2010-04-01", "2008-08-01")
-	b.friendlyName("FriendlyName", &n.FriendlyName, displayName(n.PhoneNumber))
+	b.friendlyName(&n.FriendlyName, displayName(n.PhoneNumber))
 	b.sid("SmsApplicationSid", "AP", &n.SmsApplicationSid)
 	b.method("SmsFallbackMethod", &n.SmsFallbackMethod)
 	b.url("SmsFallbackUrl", &n.SmsFallbackURL)

@@ -42,9 +42,10 @@ func (b *binder) str(name string, dst *string) {
 	}
 }
 
-// friendlyName binds a FriendlyName (at most 64 characters). An empty value
+// friendlyName binds FriendlyName (at most 64 characters). An empty value
 // resets it to def, since Twilio derives a name when none is given.
-func (b *binder) friendlyName(name string, dst *string, def string) {
+func (b *binder) friendlyName(dst *string, def string) {
+	const name = "FriendlyName"
 	v, ok := b.lookup(name)
 	if !ok {
 		return

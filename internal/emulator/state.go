@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Account statuses and types as Twilio spells them.
+// Account statuses as Twilio spells them.
 const (
 	StatusActive    = "active"
 	StatusSuspended = "suspended"

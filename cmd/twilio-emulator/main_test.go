@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+const testSID = "AC0123456789abcdef0123456789abcdef"
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestParseFlags(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		want    config
+		wantErr string
+	}{
+		{name: "defaults", want: config{addr: defaultAddr}},
+		{
+			name: "environment",
+			env:  map[string]string{"TWILIO_EMULATOR_ADDR": "127.0.0.1:9000", "TWILIO_EMULATOR_ACCOUNT_SID": testSID, "TWILIO_EMULATOR_AUTH_TOKEN": "tok"},
+			want: config{addr: "127.0.0.1:9000", accountSID: testSID, authToken: "tok"},
+		},
+		{
+			name: "flags win over the environment",
+			args: []string{"-addr", "[::1]:0", "-auth-token", "flag", "-latency", "50ms", "-ready-file", "/tmp/r"},
+			env:  map[string]string{"TWILIO_EMULATOR_ADDR": "127.0.0.1:9000", "TWILIO_EMULATOR_AUTH_TOKEN": "env"},
+			want: config{addr: "[::1]:0", authToken: "flag", latency: 50 * time.Millisecond, readyFile: "/tmp/r"},
+		},
+		{name: "bad account SID", args: []string{"-account-sid", "AC123"}, wantErr: "-account-sid"},
+		{name: "token with symbols", args: []string{"-auth-token", "a:b"}, wantErr: "alphanumeric"},
+		{name: "stray argument", args: []string{"serve"}, wantErr: "unexpected"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseFlags(tt.args, env(tt.env))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want one mentioning %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("parseFlags = %+v, %v; want %+v", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestRunRefusesNonLoopback(t *testing.T) {
+	t.Parallel()
+	for _, addr := range []string{"0.0.0.0:8718", ":8718", "192.0.2.1:8718", "example.com:80"} {
+		err := run(context.Background(), []string{"-addr", addr}, env(nil), &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), "loopback") {
+			t.Errorf("%s: error %v, want a refusal", addr, err)
+		}
+	}
+}
+
+// syncBuffer is written by run's goroutine and read by the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestRunServesUntilCancelled(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		printToken bool
+	}{
+		{"generated token is printed", nil, true},
+		{"given token is not printed", []string{"-account-sid", testSID, "-auth-token", "secret123"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ready := filepath.Join(t.TempDir(), "ready")
+			ctx, cancel := context.WithCancel(context.Background())
+			out := &syncBuffer{}
+			done := make(chan error, 1)
+			args := append([]string{"-addr", "127.0.0.1:0", "-ready-file", ready}, tc.args...)
+			go func() { done <- run(ctx, args, env(nil), out) }()
+
+			var url string
+			for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+				if b, err := os.ReadFile(ready); err == nil {
+					url = strings.TrimSpace(string(b))
+					break
+				}
+			}
+			if !strings.HasPrefix(url, "http://127.0.0.1:") {
+				cancel()
+				t.Fatalf("ready file holds %q", url)
+			}
+			line := out.String()
+			if !strings.HasPrefix(line, "twilio-emulator listening on "+url+" account_sid=AC") ||
+				strings.Contains(line, "auth_token=") != tc.printToken || strings.Count(line, "\n") != 1 {
+				t.Errorf("printed %q", line)
+			}
+			resp, err := http.Get(url + "/_emulator/health")
+			if err != nil || resp.StatusCode != http.StatusOK {
+				t.Errorf("health: %v %v", resp, err)
+			}
+			if err == nil {
+				_ = resp.Body.Close() // only the status matters
+			}
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("run: %v", err)
+			}
+		})
+	}
+}
