@@ -1,0 +1,66 @@
+# Production: the same tenant module with production inputs. Subaccounts are never closed by Terraform
+# here (close_on_destroy = false): closing is irreversible.
+terraform {
+  required_version = ">= 1.8"
+  required_providers {
+    twilio = {
+      source = "tenantwire/twilio"
+    }
+  }
+}
+
+provider "twilio" {}
+
+variable "tenants" {
+  description = "Production tenants: name => numbers to buy (see the tenant module's numbers input)."
+  type = map(object({
+    numbers = map(object({
+      phone_number    = optional(string)
+      area_code       = optional(string)
+      target          = optional(string, "twiml_app")
+      voice_url       = optional(string)
+      studio_flow_sid = optional(string)
+    }))
+  }))
+  default = {
+    acme = {
+      numbers = {
+        main = { area_code = "415" }
+      }
+    }
+    globex = {
+      numbers = {
+        main = { area_code = "212" }
+      }
+    }
+    initech = {
+      numbers = {
+        main = { area_code = "512" }
+      }
+    }
+  }
+}
+
+module "tenant" {
+  source   = "../../modules/tenant"
+  for_each = var.tenants
+
+  name               = each.key
+  environment        = "production"
+  voice_url          = "https://voice.example.com/twiml"
+  voice_fallback_url = "https://voice-fallback.example.com/twiml"
+  numbers            = each.value.numbers
+  close_on_destroy   = false
+}
+
+output "tenants" {
+  description = "Per tenant: subaccount, API key, TwiML app and numbers."
+  value = {
+    for name, t in module.tenant : name => {
+      subaccount_sid = t.subaccount_sid
+      api_key_sid    = t.api_key_sid
+      twiml_app_sid  = t.twiml_app_sid
+      numbers        = t.numbers
+    }
+  }
+}

@@ -1,0 +1,88 @@
+# Module tests: run with `terraform test` against the local Twilio emulator (scripts/module-test.sh sets
+# TWILIO_BASE_URL, TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN). Every run applies for real and is destroyed
+# at the end.
+
+variables {
+  name        = "acme"
+  environment = "test"
+  voice_url   = "https://voice.example.com/twiml"
+  numbers = {
+    main    = { area_code = "415" }
+    support = { phone_number = "+14155550142", target = "voice_url", voice_url = "https://voice.example.com/support" }
+  }
+}
+
+run "creates_the_tenant" {
+  command = apply
+
+  assert {
+    condition     = startswith(output.subaccount_sid, "AC") && length(output.subaccount_sid) == 34
+    error_message = "the subaccount must have an AC SID"
+  }
+  assert {
+    condition     = twilio_subaccount.this.friendly_name == "test-acme"
+    error_message = "the subaccount is named environment-name"
+  }
+  assert {
+    condition     = twilio_api_key.backend.account_sid == output.subaccount_sid && startswith(output.api_key_sid, "SK")
+    error_message = "the API key must live in the tenant's subaccount"
+  }
+  assert {
+    condition     = twilio_twiml_app.voice.voice_url == "https://voice.example.com/twiml"
+    error_message = "the TwiML app must point at voice_url"
+  }
+  assert {
+    condition     = twilio_incoming_number.this["main"].voice_application_sid == output.twiml_app_sid
+    error_message = "the main number must route voice to the tenant's TwiML app"
+  }
+  assert {
+    condition     = startswith(output.numbers["main"], "+1415")
+    error_message = "the main number must be bought in area code 415"
+  }
+  assert {
+    condition     = output.numbers["support"] == "+14155550142" && twilio_incoming_number.this["support"].voice_url == "https://voice.example.com/support"
+    error_message = "the support number must be the exact number, routed to its own URL"
+  }
+}
+
+run "retargets_a_number_in_place" {
+  command = apply
+
+  variables {
+    numbers = {
+      main    = { area_code = "415", target = "voice_url", voice_url = "https://voice.example.com/direct" }
+      support = { phone_number = "+14155550142", target = "voice_url", voice_url = "https://voice.example.com/support" }
+    }
+  }
+
+  assert {
+    condition     = twilio_incoming_number.this["main"].voice_url == "https://voice.example.com/direct" && twilio_incoming_number.this["main"].voice_application_sid == null
+    error_message = "switching target must clear the TwiML app binding"
+  }
+  assert {
+    condition     = output.numbers["main"] == run.creates_the_tenant.numbers["main"] && output.number_sids["main"] == run.creates_the_tenant.number_sids["main"]
+    error_message = "the number must be kept, not bought again"
+  }
+}
+
+run "rejects_a_number_without_phone_number_or_area_code" {
+  command = plan
+
+  variables {
+    numbers = {
+      broken = { target = "twiml_app" }
+    }
+  }
+
+  expect_failures = [var.numbers]
+}
+
+run "rejects_a_bad_tenant_name" {
+  command = plan
+
+  variables {
+    name = "Not Valid"
+  }
+
+  expect_failures = [var.name]
+}

@@ -1,0 +1,4 @@
+import {
+  to = twilio_subaccount.tenant
+  id = "AC00000000000000000000000000000000"
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs `terraform test` for the tenant module (examples/modules/tenant/tests) against the local Twilio
+# emulator, under Terraform 1.8.5 and OpenTofu 1.12.6.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+status=0
+for which in terraform tofu; do
+  lib_setup "$which"
+  lib_start_emulator
+  echo "=== terraform test of examples/modules/tenant under $("$tf" version | head -n 1), against the emulator"
+  rm -rf "$lib_work/module"
+  cp -R examples/modules/tenant "$lib_work/module"
+  (cd "$lib_work/module" && "$tf" init -input=false -no-color >/dev/null && "$tf" test -no-color) || status=1
+  lib_stop_emulator
+done
+exit $status
