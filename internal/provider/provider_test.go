@@ -69,6 +69,8 @@ func TestAccProvider_environment(t *testing.T) {
 	})
 }
 
+// A standard API key manages the account's resources. It cannot read the account itself (Twilio reserves
+// /Accounts to the auth token and Main keys), so the test manages a TwiML application with it.
 func TestAccProvider_apiKey(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
@@ -79,6 +81,7 @@ func TestAccProvider_apiKey(t *testing.T) {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckTwimlAppDestroyed(t, env),
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`
 provider "twilio" {
@@ -87,14 +90,24 @@ provider "twilio" {
   api_key_sid    = %q
   api_key_secret = %q
 }
-%s`, env.URL, env.AccountSID, key.SID, key.Secret, testAccAccountDataSource),
+
+resource "twilio_twiml_app" "test" {
+  friendly_name = "made with an API key"
+}
+`, env.URL, env.AccountSID, key.SID, key.Secret),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.twilio_account.me", tfjsonpath.New("sid"), knownvalue.StringExact(env.AccountSID)),
+				statecheck.ExpectKnownValue("twilio_twiml_app.test", tfjsonpath.New("account_sid"), knownvalue.StringExact(env.AccountSID)),
 			},
 		}},
 	})
-	if reqs := env.Requests("GET", "/Accounts/"+env.AccountSID); len(reqs) == 0 || reqs[0].AuthUser != key.SID {
-		t.Fatalf("expected the account to be read with API key %s, got %+v", key.SID, reqs)
+	for _, want := range []struct{ method, path string }{
+		{"POST", "/Accounts/" + env.AccountSID + "/Applications.json"},
+		{"DELETE", "/Accounts/" + env.AccountSID + "/Applications/AP"},
+	} {
+		reqs := env.Requests(want.method, want.path)
+		if len(reqs) != 1 || reqs[0].AuthUser != key.SID || reqs[0].Status >= 300 {
+			t.Errorf("expected one successful %s %s authenticated with API key %s, got %+v", want.method, want.path, key.SID, reqs)
+		}
 	}
 }
 
@@ -113,7 +126,10 @@ provider "twilio" {
   auth_token  = %q
 }
 %s`, env.URL, env.AccountSID, wrongToken, testAccAccountDataSource),
-			ExpectError: regexp.MustCompile(`(?s)rejected the auth token of account ` + env.AccountSID + `.*TWILIO_AUTH_TOKEN`),
+			// Terraform wraps long diagnostics, so the sentence is matched across line breaks; the error must
+			// also name the environment variable to check.
+			ExpectError: regexp.MustCompile(acctest.ErrorRegexp("rejected the auth token of account "+env.AccountSID).String() +
+				`.*TWILIO_AUTH_TOKEN`),
 		}},
 	})
 	for _, r := range env.Emulator.Requests() {

@@ -81,8 +81,11 @@ func (c *Client) wrapError(err error) error {
 		// NOTE: twilio-go refuses non-alphanumeric credentials before sending anything; say which ones.
 		out.Hint = "The configured credentials contain characters Twilio never issues; " + c.credentialVars()
 	case out.Status == http.StatusForbidden && c.cfg.APIKeySID != "":
-		out.Hint = "API keys of the main account cannot manage subaccount resources; use the auth token " +
-			"or a key of the subaccount"
+		// NOTE: Twilio answers 403 to an API key for two different reasons; name both, since the answer
+		// does not say which.
+		out.Hint = "The provider authenticates with API key " + c.cfg.APIKeySID + ": standard API keys cannot " +
+			"manage accounts or API keys, and a main account's keys cannot manage its subaccounts' resources; " +
+			"use the account's auth token, or a key of the subaccount"
 	}
 	return out
 }

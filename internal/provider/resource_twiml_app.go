@@ -1,0 +1,291 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*twimlAppResource)(nil)
+	_ resource.ResourceWithImportState = (*twimlAppResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*twimlAppResource)(nil)
+)
+
+// NewTwimlAppResource is the factory for twilio_twiml_app.
+func NewTwimlAppResource() resource.Resource { return &twimlAppResource{} }
+
+type twimlAppResource struct {
+	resourceBase
+}
+
+type twimlAppModel struct {
+	SID                             types.String   `tfsdk:"sid"`
+	AccountSID                      types.String   `tfsdk:"account_sid"`
+	FriendlyName                    types.String   `tfsdk:"friendly_name"`
+	VoiceURL                        types.String   `tfsdk:"voice_url"`
+	VoiceMethod                     types.String   `tfsdk:"voice_method"`
+	VoiceFallbackURL                types.String   `tfsdk:"voice_fallback_url"`
+	VoiceFallbackMethod             types.String   `tfsdk:"voice_fallback_method"`
+	StatusCallback                  types.String   `tfsdk:"status_callback"`
+	StatusCallbackMethod            types.String   `tfsdk:"status_callback_method"`
+	VoiceCallerIDLookup             types.Bool     `tfsdk:"voice_caller_id_lookup"`
+	SMSURL                          types.String   `tfsdk:"sms_url"`
+	SMSMethod                       types.String   `tfsdk:"sms_method"`
+	SMSFallbackURL                  types.String   `tfsdk:"sms_fallback_url"`
+	SMSFallbackMethod               types.String   `tfsdk:"sms_fallback_method"`
+	SMSStatusCallback               types.String   `tfsdk:"sms_status_callback"`
+	MessageStatusCallback           types.String   `tfsdk:"message_status_callback"`
+	PublicApplicationConnectEnabled types.Bool     `tfsdk:"public_application_connect_enabled"`
+	DateCreated                     types.String   `tfsdk:"date_created"`
+	DateUpdated                     types.String   `tfsdk:"date_updated"`
+	Timeouts                        timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (r *twimlAppResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_twiml_app"
+}
+
+func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A TwiML application: a named set of voice and messaging webhooks that phone numbers " +
+			"and the Voice SDKs (as the outgoing application of an access token) can point at, instead of each " +
+			"number carrying its own URLs.\n\n" +
+			"Every optional URL is managed: removing it from the configuration clears it in Twilio.",
+		Attributes: map[string]schema.Attribute{
+			"sid": sidAttribute("AP", "TwiML application"),
+			// NOTE: Twilio has no way to move an application to another account; a new account means a new app.
+			"account_sid": accountSIDAttribute("TwiML application", stringplanmodifier.RequiresReplace()),
+			"friendly_name": schema.StringAttribute{
+				MarkdownDescription: "Name of the application, at most 64 characters.",
+				Required:            true,
+				Validators:          friendlyNameValidators(),
+			},
+			"voice_url": webhookURLAttribute("URL Twilio requests for TwiML when a call reaches the application " +
+				"(an incoming call to a number using it, or an outgoing call from a Voice SDK client)."),
+			"voice_method": httpMethodAttribute("HTTP method for `voice_url`."),
+			"voice_fallback_url": webhookURLAttribute("URL Twilio requests when `voice_url` fails or returns " +
+				"invalid TwiML."),
+			"voice_fallback_method":  httpMethodAttribute("HTTP method for `voice_fallback_url`."),
+			"status_callback":        webhookURLAttribute("URL Twilio notifies when a call using the application ends."),
+			"status_callback_method": httpMethodAttribute("HTTP method for `status_callback`."),
+			"voice_caller_id_lookup": schema.BoolAttribute{
+				MarkdownDescription: "Whether Twilio looks up the caller's name (CNAM) for incoming calls; each lookup " +
+					"is charged. Defaults to `false`, Twilio's default.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"sms_url":             webhookURLAttribute("URL Twilio requests for TwiML when a message reaches the application."),
+			"sms_method":          httpMethodAttribute("HTTP method for `sms_url`."),
+			"sms_fallback_url":    webhookURLAttribute("URL Twilio requests when `sms_url` fails or returns invalid TwiML."),
+			"sms_fallback_method": httpMethodAttribute("HTTP method for `sms_fallback_url`."),
+			"sms_status_callback": webhookURLAttribute("URL Twilio notifies (with POST) of the status of messages " +
+				"sent through the application's TwiML."),
+			"message_status_callback": webhookURLAttribute("URL Twilio notifies (with POST) of the status of " +
+				"messages sent through the Messages API that name this application."),
+			"public_application_connect_enabled": schema.BoolAttribute{
+				MarkdownDescription: "Whether other Twilio accounts may dial this application with the `<Application>` " +
+					"noun of `<Dial>`. Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"date_created": dateCreatedAttribute(),
+			"date_updated": dateUpdatedAttribute(),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *twimlAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.defaultAccountSID(ctx, req, resp)
+}
+
+func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan twimlAppModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	accountSID := plan.AccountSID.ValueString()
+	app, err := client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(&plan))
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Creating TwiML application in account %s", accountSID),
+			errorDetail(err)+ambiguousCreateHint(err, "twiml_app",
+				fmt.Sprintf("an application named %q", plan.FriendlyName.ValueString())))
+		return
+	}
+	// The create response carries every field, so no read-back is needed.
+	flattenTwimlApp(app, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state twimlAppModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return
+	}
+	app, err := r.data.client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	if err != nil {
+		removeWhenGone(ctx, err, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp)
+		return
+	}
+	flattenTwimlApp(app, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *twimlAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state twimlAppModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// Every field is sent, not only the changed ones: a Console edit the plan is reverting may touch any
+	// of them, and Twilio treats the update as idempotent.
+	app, err := client.UpdateApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandTwimlAppUpdate(&plan))
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating TwiML application %s", state.SID.ValueString()), errorDetail(err))
+		return
+	}
+	flattenTwimlApp(app, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state twimlAppModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// NOTE: Twilio unhooks a deleted application from the numbers that used it; those numbers then answer
+	// with their own URLs, if any.
+	err := client.DeleteApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	if err != nil && !twilioclient.IsNotFound(err) {
+		resp.Diagnostics.AddError(fmt.Sprintf("Deleting TwiML application %s", state.SID.ValueString()), errorDetail(err))
+	}
+}
+
+// ImportState accepts AP… (an application of the provider's account) or AC…/AP… (one of a subaccount).
+func (r *twimlAppResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	accountSID, sid, ok := r.parseImportID(req.ID, "AP", &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), accountSID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
+}
+
+// expandTwimlAppCreate sends every planned value; unset URLs are simply left out, which is the same as
+// empty for a new application.
+func expandTwimlAppCreate(m *twimlAppModel) *twilioclient.CreateApplicationParams {
+	p := &twilioclient.CreateApplicationParams{}
+	p.SetFriendlyName(m.FriendlyName.ValueString())
+	p.VoiceUrl = m.VoiceURL.ValueStringPointer()
+	p.SetVoiceMethod(m.VoiceMethod.ValueString())
+	p.VoiceFallbackUrl = m.VoiceFallbackURL.ValueStringPointer()
+	p.SetVoiceFallbackMethod(m.VoiceFallbackMethod.ValueString())
+	p.StatusCallback = m.StatusCallback.ValueStringPointer()
+	p.SetStatusCallbackMethod(m.StatusCallbackMethod.ValueString())
+	p.SetVoiceCallerIdLookup(m.VoiceCallerIDLookup.ValueBool())
+	p.SmsUrl = m.SMSURL.ValueStringPointer()
+	p.SetSmsMethod(m.SMSMethod.ValueString())
+	p.SmsFallbackUrl = m.SMSFallbackURL.ValueStringPointer()
+	p.SetSmsFallbackMethod(m.SMSFallbackMethod.ValueString())
+	p.SmsStatusCallback = m.SMSStatusCallback.ValueStringPointer()
+	p.MessageStatusCallback = m.MessageStatusCallback.ValueStringPointer()
+	p.SetPublicApplicationConnectEnabled(m.PublicApplicationConnectEnabled.ValueBool())
+	return p
+}
+
+// expandTwimlAppUpdate sends every field; a URL that is null in the plan is sent empty, which clears it.
+func expandTwimlAppUpdate(m *twimlAppModel) *twilioclient.UpdateApplicationParams {
+	p := &twilioclient.UpdateApplicationParams{}
+	p.SetFriendlyName(m.FriendlyName.ValueString())
+	p.VoiceUrl = clearable(m.VoiceURL)
+	p.SetVoiceMethod(m.VoiceMethod.ValueString())
+	p.VoiceFallbackUrl = clearable(m.VoiceFallbackURL)
+	p.SetVoiceFallbackMethod(m.VoiceFallbackMethod.ValueString())
+	p.StatusCallback = clearable(m.StatusCallback)
+	p.SetStatusCallbackMethod(m.StatusCallbackMethod.ValueString())
+	p.SetVoiceCallerIdLookup(m.VoiceCallerIDLookup.ValueBool())
+	p.SmsUrl = clearable(m.SMSURL)
+	p.SetSmsMethod(m.SMSMethod.ValueString())
+	p.SmsFallbackUrl = clearable(m.SMSFallbackURL)
+	p.SetSmsFallbackMethod(m.SMSFallbackMethod.ValueString())
+	p.SmsStatusCallback = clearable(m.SMSStatusCallback)
+	p.MessageStatusCallback = clearable(m.MessageStatusCallback)
+	p.SetPublicApplicationConnectEnabled(m.PublicApplicationConnectEnabled.ValueBool())
+	return p
+}
+
+func flattenTwimlApp(a *twilioclient.Application, m *twimlAppModel) {
+	m.SID = stringValue(a.Sid)
+	m.AccountSID = stringValue(a.AccountSid)
+	m.FriendlyName = stringValue(a.FriendlyName)
+	m.VoiceURL = optionalString(a.VoiceUrl)
+	m.VoiceMethod = twimlAppMethod(a.VoiceMethod)
+	m.VoiceFallbackURL = optionalString(a.VoiceFallbackUrl)
+	m.VoiceFallbackMethod = twimlAppMethod(a.VoiceFallbackMethod)
+	m.StatusCallback = optionalString(a.StatusCallback)
+	m.StatusCallbackMethod = twimlAppMethod(a.StatusCallbackMethod)
+	m.VoiceCallerIDLookup = types.BoolValue(a.VoiceCallerIdLookup != nil && *a.VoiceCallerIdLookup)
+	m.SMSURL = optionalString(a.SmsUrl)
+	m.SMSMethod = twimlAppMethod(a.SmsMethod)
+	m.SMSFallbackURL = optionalString(a.SmsFallbackUrl)
+	m.SMSFallbackMethod = twimlAppMethod(a.SmsFallbackMethod)
+	m.SMSStatusCallback = optionalString(a.SmsStatusCallback)
+	m.MessageStatusCallback = optionalString(a.MessageStatusCallback)
+	m.PublicApplicationConnectEnabled = types.BoolValue(a.PublicApplicationConnectEnabled != nil && *a.PublicApplicationConnectEnabled)
+	m.DateCreated = stringValue(a.DateCreated)
+	m.DateUpdated = stringValue(a.DateUpdated)
+}
+
+// twimlAppMethod maps a webhook method; Twilio uses POST when none is set, so a missing one reads as POST
+// rather than as a change against the default.
+func twimlAppMethod(p *string) types.String {
+	if p == nil || *p == "" {
+		return types.StringValue("POST")
+	}
+	return types.StringValue(*p)
+}
