@@ -39,6 +39,7 @@ type Env struct {
 
 	validator *oas.Validator
 	client    *twilioclient.Client
+	baseline  map[string]string
 }
 
 // RealAccount reports whether the tests run against a real Twilio account.

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -114,7 +115,17 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 	defer cancel()
 
 	wantStatus := plan.Status.ValueString()
+	start := time.Now()
 	acct, err := client.CreateSubaccount(ctx, plan.FriendlyName.ValueString())
+	if twilioclient.IsAmbiguous(err) {
+		// The answer was lost, not necessarily the subaccount: adopt it rather than leave it open unseen.
+		if found, ferr := client.FindSubaccountCreatedSince(ctx, plan.FriendlyName.ValueString(), start); ferr == nil {
+			resp.Diagnostics.AddWarning("Adopted Twilio subaccount after an unclear answer",
+				fmt.Sprintf("Creating the subaccount failed without a clear answer (%s), but Twilio has subaccount %s "+
+					"named %q created just now; it is now managed by this resource.", err, *found.Sid, *found.FriendlyName))
+			acct, err = found, nil
+		}
+	}
 	if err != nil {
 		resp.Diagnostics.AddError("Creating Twilio subaccount", errorDetail(err)+ambiguousCreateHint(err, "subaccount",
 			fmt.Sprintf("a subaccount named %q", plan.FriendlyName.ValueString())))

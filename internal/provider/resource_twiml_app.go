@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -129,7 +130,19 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 	defer cancel()
 
 	accountSID := plan.AccountSID.ValueString()
+	start := time.Now()
 	app, err := client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(&plan))
+	if twilioclient.IsAmbiguous(err) {
+		// The answer was lost, not necessarily the app: adopt the one our request made instead of
+		// creating a duplicate.
+		if found, ferr := client.FindApplicationCreatedSince(ctx, accountSID, plan.FriendlyName.ValueString(), start); ferr == nil {
+			resp.Diagnostics.AddWarning("Adopted TwiML application after an unclear answer",
+				fmt.Sprintf("Creating the application failed without a clear answer (%s), but account %s has "+
+					"application %s named %q created just now; it is now managed by this resource.",
+					err, accountSID, *found.Sid, plan.FriendlyName.ValueString()))
+			app, err = found, nil
+		}
+	}
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Creating TwiML application in account %s", accountSID),
 			errorDetail(err)+ambiguousCreateHint(err, "twiml_app",

@@ -1,0 +1,94 @@
+package acctest
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
+)
+
+// managedTypes are the resource types whose sid names a Twilio object the emulator holds.
+var managedTypes = []string{"twilio_subaccount", "twilio_api_key", "twilio_twiml_app", "twilio_incoming_number", "twilio_studio_flow"}
+
+// Baseline records the objects that exist before Terraform runs (made by the test's own set-up), so
+// orphan checks count only what Terraform made.
+func (e *Env) Baseline() {
+	e.baseline = liveObjects(e.Emulator.Snapshot())
+}
+
+// Orphans compares the emulator with a Terraform state: orphans exist in Twilio but not in the state
+// (billed unseen), ghosts are in the state but do not exist. Both must be empty after every apply.
+func (e *Env) Orphans(s *terraform.State) (orphans, ghosts []string) {
+	live := liveObjects(e.Emulator.Snapshot())
+	inState := map[string]bool{}
+	if s != nil {
+		for _, m := range s.Modules {
+			for _, rs := range m.Resources {
+				if slices.Contains(managedTypes, rs.Type) && rs.Primary != nil {
+					inState[rs.Primary.Attributes["sid"]] = true
+				}
+			}
+		}
+	}
+	for sid, what := range live {
+		if !inState[sid] && e.baseline[sid] == "" {
+			orphans = append(orphans, what)
+		}
+	}
+	for sid := range inState {
+		if live[sid] == "" {
+			ghosts = append(ghosts, sid)
+		}
+	}
+	sort.Strings(orphans)
+	sort.Strings(ghosts)
+	return orphans, ghosts
+}
+
+// CheckNoOrphans is a TestCheckFunc that fails on any orphan or ghost after an apply.
+func (e *Env) CheckNoOrphans() func(*terraform.State) error {
+	return func(s *terraform.State) error { return e.noOrphans(s) }
+}
+
+// CheckDestroyNoOrphans is a CheckDestroy: after destroy nothing Terraform made may be left in Twilio.
+// NOTE: plugin-testing hands CheckDestroy the state from before the destroy, so it is ignored.
+func (e *Env) CheckDestroyNoOrphans() func(*terraform.State) error {
+	return func(*terraform.State) error { return e.noOrphans(nil) }
+}
+
+func (e *Env) noOrphans(s *terraform.State) error {
+	if e.Emulator == nil {
+		return nil
+	}
+	orphans, ghosts := e.Orphans(s)
+	if len(orphans)+len(ghosts) > 0 {
+		return fmt.Errorf("Twilio and the state disagree: orphans (in Twilio only) %v, ghosts (in state only) %v", orphans, ghosts)
+	}
+	return nil
+}
+
+// liveObjects maps the SID of every object that is still open or billed to a short description.
+func liveObjects(s emulator.Snapshot) map[string]string {
+	out := map[string]string{}
+	for _, a := range s.Accounts {
+		if !a.IsMain() && a.Status != emulator.StatusClosed {
+			out[a.Sid] = "subaccount " + a.Sid
+		}
+	}
+	for _, k := range s.Keys {
+		out[k.Sid] = "api key " + k.Sid
+	}
+	for _, a := range s.Applications {
+		out[a.Sid] = "twiml app " + a.Sid
+	}
+	for _, n := range s.IncomingNumbers {
+		out[n.Sid] = "number " + n.PhoneNumber + " " + n.Sid
+	}
+	for _, f := range s.Flows {
+		out[f.Sid] = "studio flow " + f.Sid
+	}
+	return out
+}
