@@ -187,17 +187,26 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewSubaccountResource,
+		NewAPIKeyResource,
+		NewTwimlAppResource,
+		NewIncomingNumberResource,
+		NewStudioFlowResource,
 	}
 }
 
 func (p *twilioProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		NewAccountDataSource,
+		NewAccessTokenDataSource,
+		NewAvailablePhoneNumbersDataSource,
+		NewIncomingNumberDataSource,
 	}
 }
 
 func (p *twilioProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{}
+	return []func() ephemeral.EphemeralResource{
+		NewAccessTokenEphemeralResource,
+	}
 }
 
 func (cfg providerModel) anyUnknown() bool {

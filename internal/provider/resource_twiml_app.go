@@ -65,7 +65,8 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		Attributes: map[string]schema.Attribute{
 			"sid": sidAttribute("AP", "TwiML application"),
 			// NOTE: Twilio has no way to move an application to another account; a new account means a new app.
-			"account_sid": accountSIDAttribute("TwiML application", stringplanmodifier.RequiresReplace()),
+			"account_sid": accountSIDAttribute("TwiML application", stringplanmodifier.UseStateForUnknown(),
+				stringplanmodifier.RequiresReplace()),
 			"friendly_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the application, at most 64 characters.",
 				Required:            true,

@@ -88,18 +88,24 @@ func New(cfg Config) (*Client, error) {
 	if cfg.MaxBackoff <= 0 {
 		cfg.MaxBackoff = 20 * time.Second
 	}
+	base := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+		// Bulk applies keep many connections to one host busy; the default of 2 idle ones churns sockets.
+		MaxIdleConnsPerHost: cfg.MaxConcurrency,
+	}
 	t := &transport{
-		base:       http.DefaultTransport.(*http.Transport).Clone(),
+		base:       base,
 		maxRetries: cfg.MaxRetries,
 		minBackoff: cfg.MinBackoff,
 		maxBackoff: cfg.MaxBackoff,
 		timeout:    cfg.RequestTimeout,
 		concurrent: cfg.MaxConcurrency,
 		logger:     cfg.Logger,
-	}
-	if base := t.base.(*http.Transport); base != nil {
-		// Bulk applies keep many connections to one host busy; the default of 2 idle ones churns sockets.
-		base.MaxIdleConnsPerHost = cfg.MaxConcurrency
 	}
 	if cfg.BaseURL != "" {
 		u, err := url.Parse(cfg.BaseURL)

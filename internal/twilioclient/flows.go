@@ -2,7 +2,12 @@ package twilioclient
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
 
+	twclient "github.com/twilio/twilio-go/client"
 	studiov2 "github.com/twilio/twilio-go/rest/studio/v2"
 )
 
@@ -28,7 +33,7 @@ func (c *Client) CreateFlow(ctx context.Context, accountSID string, params *Crea
 		return nil, err
 	}
 	f, err := sub.studio(ctx).CreateFlow(params)
-	return f, sub.wrapError(err)
+	return f, sub.wrapFlowError(err)
 }
 
 // FindFlow fetches a Studio flow; ErrNotFound when it is gone.
@@ -48,7 +53,7 @@ func (c *Client) UpdateFlow(ctx context.Context, accountSID, sid string, params 
 		return nil, err
 	}
 	f, err := sub.studio(ctx).UpdateFlow(sid, params)
-	return f, sub.wrapError(err)
+	return f, sub.wrapFlowError(err)
 }
 
 // DeleteFlow deletes a Studio flow.
@@ -58,4 +63,65 @@ func (c *Client) DeleteFlow(ctx context.Context, accountSID, sid string) error {
 		return err
 	}
 	return sub.wrapError(sub.studio(ctx).DeleteFlow(sid))
+}
+
+// FlowProblem is one entry of a flow's errors or warnings: what is wrong, and where in the definition (a
+// JSON pointer such as "#/states/0/name").
+type FlowProblem struct {
+	Message      string
+	PropertyPath string
+}
+
+// FlowProblems decodes a flow's errors or warnings, which twilio-go leaves as untyped JSON. An entry that
+// is not the usual object is kept whole, as JSON, in Message rather than dropped.
+func FlowProblems(list *[]interface{}) []FlowProblem {
+	if list == nil {
+		return nil
+	}
+	out := make([]FlowProblem, 0, len(*list))
+	for _, item := range *list {
+		out = append(out, flowProblem(item))
+	}
+	return out
+}
+
+func flowProblem(item any) FlowProblem {
+	if m, ok := item.(map[string]any); ok {
+		msg, okMsg := m["message"].(string)
+		where, _ := m["property_path"].(string)
+		if okMsg {
+			return FlowProblem{Message: msg, PropertyPath: where}
+		}
+	}
+	raw, err := json.Marshal(item)
+	if err != nil {
+		return FlowProblem{Message: fmt.Sprint(item)}
+	}
+	return FlowProblem{Message: string(raw)}
+}
+
+// FlowDefinitionError is Twilio's refusal of a flow definition (it will not publish one with errors), with
+// the problems its answer listed. It unwraps to the *Error.
+type FlowDefinitionError struct {
+	Err      *Error
+	Problems []FlowProblem
+}
+
+func (e *FlowDefinitionError) Error() string { return e.Err.Error() }
+
+func (e *FlowDefinitionError) Unwrap() error { return e.Err }
+
+// wrapFlowError is wrapError plus the definition problems of a 400, which wrapError would drop.
+func (c *Client) wrapFlowError(err error) error {
+	out := c.wrapError(err)
+	var rest *twclient.TwilioRestError
+	var te *Error
+	if !errors.As(err, &rest) || !errors.As(out, &te) || te.Status != http.StatusBadRequest {
+		return out
+	}
+	list, ok := rest.Details["errors"].([]any)
+	if !ok || len(list) == 0 {
+		return out
+	}
+	return &FlowDefinitionError{Err: te, Problems: FlowProblems(&list)}
 }

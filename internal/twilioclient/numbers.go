@@ -2,6 +2,8 @@ package twilioclient
 
 import (
 	"context"
+	"strings"
+	"time"
 
 	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
 )
@@ -67,20 +69,25 @@ func (c *Client) DeleteIncomingNumber(ctx context.Context, accountSID, sid strin
 	return c.wrapError(c.api(ctx).DeleteIncomingPhoneNumber(sid, params))
 }
 
-// FindAvailableLocalNumbers searches the local numbers Twilio offers in country (ISO 3166-1 alpha-2) whose
-// digits contain pattern (at least two characters; "" for any), at most limit of them. Twilio answers one
-// page and does not page this resource.
-func (c *Client) FindAvailableLocalNumbers(ctx context.Context, accountSID, country, pattern string, limit int) ([]AvailableNumber, error) {
-	params := &apiv2010.ListAvailablePhoneNumberLocalParams{}
-	params.SetPathAccountSid(accountSID)
-	if pattern != "" {
-		params.SetContains(pattern)
-	}
-	params.SetPageSize(limit)
-	params.SetLimit(limit)
-	list, err := c.api(ctx).ListAvailablePhoneNumberLocal(country, params)
-	return list, c.wrapError(err)
-}
-
 // IncomingNumberCapabilities says what a number can do (voice, SMS, MMS, fax).
 type IncomingNumberCapabilities = apiv2010.ApiV2010AccountIncomingPhoneNumberCapabilities
+
+// FindIncomingNumberCreatedSince finds the one number of accountSID whose E.164 form starts with prefix
+// (e.g. "+1415") and that was bought since the given time, to adopt it after a purchase by area code whose
+// answer was lost. ErrNotFound when there is none; an error when more than one could be it.
+func (c *Client) FindIncomingNumberCreatedSince(ctx context.Context, accountSID, prefix string, since time.Time) (*IncomingNumber, error) {
+	params := &apiv2010.ListIncomingPhoneNumberParams{}
+	params.SetPathAccountSid(accountSID)
+	params.SetPageSize(1000)
+	list, err := c.api(ctx).ListIncomingPhoneNumber(params)
+	if err != nil {
+		return nil, c.wrapError(err)
+	}
+	var found []IncomingNumber
+	for _, n := range list {
+		if strings.HasPrefix(deref(n.PhoneNumber), prefix) && createdSince(n.DateCreated, since) {
+			found = append(found, n)
+		}
+	}
+	return one(found, "number %s… bought in account %s", prefix, accountSID)
+}

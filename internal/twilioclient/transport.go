@@ -78,8 +78,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return resp, err
 		}
 		if resp != nil {
+			// Drain so the connection can be reused; the answer itself is discarded.
 			_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-			resp.Body.Close()
+			_ = resp.Body.Close()
 		}
 		cancel()
 		t.debug(ctx, "retrying Twilio request", req, map[string]any{

@@ -1,0 +1,58 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure      = (*accessTokenDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*accessTokenDataSource)(nil)
+)
+
+// NewAccessTokenDataSource is the factory for the twilio_access_token data source.
+func NewAccessTokenDataSource() datasource.DataSource { return &accessTokenDataSource{} }
+
+type accessTokenDataSource struct {
+	data *providerData
+}
+
+const accessTokenDataSourceDescription = "Mints a Twilio access token: the short-lived JWT that Twilio's " +
+	"client-side SDKs (Voice, Video, Conversations, Sync) present to Twilio, signed with an API key. The token " +
+	"is built locally; no request is sent to Twilio.\n\n" +
+	"~> **A new token is minted at every read**, so `token`, `jti` and `expires_at` change at every plan and " +
+	"refresh, and anything that uses them plans a change every time. The token is also stored in the state " +
+	"(marked sensitive). With Terraform 1.10+ or OpenTofu 1.11+, use the `twilio_access_token` **ephemeral " +
+	"resource** instead: it takes the same arguments and keeps the token out of plan and state.\n\n" +
+	"Use this data source only with older versions, or to hand a token to something that must store it, such " +
+	"as a sensitive output that a deployment script reads."
+
+func (d *accessTokenDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_access_token"
+}
+
+func (d *accessTokenDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = accessTokenDataSourceSchema(accessTokenDataSourceDescription)
+}
+
+func (d *accessTokenDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *accessTokenDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	validateAccessTokenConfig(ctx, req.Config, &resp.Diagnostics)
+}
+
+func (d *accessTokenDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m accessTokenModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	mintAccessToken(ctx, &m, d.data, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}

@@ -1,0 +1,222 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var _ datasource.DataSourceWithConfigure = (*incomingNumberDataSource)(nil)
+
+// NewIncomingNumberDataSource is the factory for the twilio_incoming_number data source.
+func NewIncomingNumberDataSource() datasource.DataSource { return &incomingNumberDataSource{} }
+
+type incomingNumberDataSource struct {
+	data *providerData
+}
+
+type incomingNumberDataSourceModel struct {
+	SID                  types.String `tfsdk:"sid"`
+	PhoneNumber          types.String `tfsdk:"phone_number"`
+	AccountSID           types.String `tfsdk:"account_sid"`
+	FriendlyName         types.String `tfsdk:"friendly_name"`
+	VoiceURL             types.String `tfsdk:"voice_url"`
+	VoiceMethod          types.String `tfsdk:"voice_method"`
+	VoiceApplicationSID  types.String `tfsdk:"voice_application_sid"`
+	StudioFlowSID        types.String `tfsdk:"studio_flow_sid"`
+	TrunkSID             types.String `tfsdk:"trunk_sid"`
+	VoiceFallbackURL     types.String `tfsdk:"voice_fallback_url"`
+	VoiceFallbackMethod  types.String `tfsdk:"voice_fallback_method"`
+	StatusCallback       types.String `tfsdk:"status_callback"`
+	StatusCallbackMethod types.String `tfsdk:"status_callback_method"`
+	VoiceCallerIDLookup  types.Bool   `tfsdk:"voice_caller_id_lookup"`
+	SMSURL               types.String `tfsdk:"sms_url"`
+	SMSMethod            types.String `tfsdk:"sms_method"`
+	SMSFallbackURL       types.String `tfsdk:"sms_fallback_url"`
+	SMSFallbackMethod    types.String `tfsdk:"sms_fallback_method"`
+	SMSApplicationSID    types.String `tfsdk:"sms_application_sid"`
+	Capabilities         types.Object `tfsdk:"capabilities"`
+	DateCreated          types.String `tfsdk:"date_created"`
+	DateUpdated          types.String `tfsdk:"date_updated"`
+}
+
+var incomingNumberDataSourceCapabilityTypes = map[string]attr.Type{
+	"voice": types.BoolType, "sms": types.BoolType, "mms": types.BoolType, "fax": types.BoolType,
+}
+
+// incomingNumberDataSourceFlowURL is a Studio flow's webhook; as a voice URL it reads back as studio_flow_sid.
+var incomingNumberDataSourceFlowURL = regexp.MustCompile(`^https://webhooks\.twilio\.com/v1/Accounts/(AC[0-9a-f]{32})/Flows/(FW[0-9a-f]{32})$`)
+
+func (d *incomingNumberDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_incoming_number"
+}
+
+func (d *incomingNumberDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up a phone number an account already owns, by SID or by the number itself: to " +
+			"reference a number Terraform does not manage, or to see its current configuration before adopting it " +
+			"into a `twilio_incoming_number` resource with an import. Reading it fails when the account has no such " +
+			"number.",
+		Attributes: map[string]schema.Attribute{
+			"sid": schema.StringAttribute{
+				MarkdownDescription: "SID of the number (`PN…`). Exactly one of `sid` and `phone_number` must be set.",
+				Optional:            true,
+				Computed:            true,
+				Validators: []validator.String{
+					sidValidator("PN"),
+					stringvalidator.ExactlyOneOf(path.MatchRoot("phone_number")),
+				},
+			},
+			"phone_number": schema.StringAttribute{
+				MarkdownDescription: "The number in E.164 form, e.g. `+14155550100`. Exactly one of `sid` and " +
+					"`phone_number` must be set.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{e164Validator{}},
+			},
+			"account_sid": schema.StringAttribute{
+				MarkdownDescription: "SID of the account (`AC…`) that owns the number: the provider's account or one " +
+					"of its subaccounts. Defaults to the provider's account.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{sidValidator("AC")},
+			},
+			"friendly_name": str("Name of the number."),
+			"voice_url":     str("URL Twilio requests when the number receives a call; null when unset."),
+			"voice_method":  str("Method for `voice_url`."),
+			"voice_application_sid": str("TwiML application that handles calls, or null. Twilio ignores " +
+				"`voice_url` while it is set."),
+			"studio_flow_sid": str("Studio flow that handles calls, when `voice_url` is the webhook of a flow in " +
+				"the number's account; null otherwise."),
+			"trunk_sid":              str("Elastic SIP trunk that receives calls, or null."),
+			"voice_fallback_url":     str("URL Twilio requests when `voice_url` fails, or null."),
+			"voice_fallback_method":  str("Method for `voice_fallback_url`."),
+			"status_callback":        str("URL Twilio sends call status events to, or null."),
+			"status_callback_method": str("Method for `status_callback`."),
+			"voice_caller_id_lookup": schema.BoolAttribute{
+				MarkdownDescription: "Whether Twilio looks up callers' names (CNAM).", Computed: true,
+			},
+			"sms_url":             str("URL Twilio requests when the number receives a message, or null."),
+			"sms_method":          str("Method for `sms_url`."),
+			"sms_fallback_url":    str("URL Twilio requests when `sms_url` fails, or null."),
+			"sms_fallback_method": str("Method for `sms_fallback_url`."),
+			"sms_application_sid": str("TwiML application that handles messages, or null."),
+			"capabilities": schema.SingleNestedAttribute{
+				MarkdownDescription: "What the number can do.",
+				Computed:            true,
+				Attributes: map[string]schema.Attribute{
+					"voice": schema.BoolAttribute{MarkdownDescription: "Receives and makes calls.", Computed: true},
+					"sms":   schema.BoolAttribute{MarkdownDescription: "Receives and sends SMS.", Computed: true},
+					"mms":   schema.BoolAttribute{MarkdownDescription: "Receives and sends MMS.", Computed: true},
+					"fax":   schema.BoolAttribute{MarkdownDescription: "Receives and sends faxes.", Computed: true},
+				},
+			},
+			"date_created": str("When the number was bought (RFC 2822, as Twilio reports it)."),
+			"date_updated": str("When the number was last changed (RFC 2822)."),
+		},
+	}
+}
+
+func (d *incomingNumberDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *incomingNumberDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg incomingNumberDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := d.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	accountSID := cfg.AccountSID.ValueString()
+	if accountSID == "" {
+		accountSID = client.AccountSID()
+	}
+	var (
+		n    *twilioclient.IncomingNumber
+		err  error
+		what string
+	)
+	if sid := cfg.SID.ValueString(); sid != "" {
+		what = "number " + sid
+		n, err = client.FindIncomingNumber(ctx, accountSID, sid)
+	} else {
+		what = "number " + cfg.PhoneNumber.ValueString()
+		n, err = client.FindIncomingNumberByPhoneNumber(ctx, accountSID, cfg.PhoneNumber.ValueString())
+	}
+	if err != nil {
+		summary := fmt.Sprintf("Reading Twilio incoming %s in account %s", what, accountSID)
+		if twilioclient.IsNotFound(err) {
+			resp.Diagnostics.AddError(summary, fmt.Sprintf("Account %s has no %s. Check the value, and set "+
+				"account_sid when the number belongs to a subaccount (the provider's account is the default).\n\n%s",
+				accountSID, what, errorDetail(err)))
+			return
+		}
+		resp.Diagnostics.AddError(summary, errorDetail(err))
+		return
+	}
+	m, diags := flattenIncomingNumberDataSource(n)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
+
+func flattenIncomingNumberDataSource(n *twilioclient.IncomingNumber) (incomingNumberDataSourceModel, diag.Diagnostics) {
+	var c twilioclient.IncomingNumberCapabilities
+	if n.Capabilities != nil {
+		c = *n.Capabilities
+	}
+	caps, diags := types.ObjectValue(incomingNumberDataSourceCapabilityTypes, map[string]attr.Value{
+		"voice": types.BoolValue(c.Voice), "sms": types.BoolValue(c.Sms),
+		"mms": types.BoolValue(c.Mms), "fax": types.BoolValue(c.Fax),
+	})
+	m := incomingNumberDataSourceModel{
+		SID:                  stringValue(n.Sid),
+		PhoneNumber:          stringValue(n.PhoneNumber),
+		AccountSID:           stringValue(n.AccountSid),
+		FriendlyName:         stringValue(n.FriendlyName),
+		VoiceURL:             optionalString(n.VoiceUrl),
+		VoiceMethod:          stringValue(n.VoiceMethod),
+		VoiceApplicationSID:  optionalString(n.VoiceApplicationSid),
+		StudioFlowSID:        types.StringNull(),
+		TrunkSID:             optionalString(n.TrunkSid),
+		VoiceFallbackURL:     optionalString(n.VoiceFallbackUrl),
+		VoiceFallbackMethod:  stringValue(n.VoiceFallbackMethod),
+		StatusCallback:       optionalString(n.StatusCallback),
+		StatusCallbackMethod: stringValue(n.StatusCallbackMethod),
+		VoiceCallerIDLookup:  types.BoolValue(n.VoiceCallerIdLookup != nil && *n.VoiceCallerIdLookup),
+		SMSURL:               optionalString(n.SmsUrl),
+		SMSMethod:            stringValue(n.SmsMethod),
+		SMSFallbackURL:       optionalString(n.SmsFallbackUrl),
+		SMSFallbackMethod:    stringValue(n.SmsFallbackMethod),
+		SMSApplicationSID:    optionalString(n.SmsApplicationSid),
+		Capabilities:         caps,
+		DateCreated:          stringValue(n.DateCreated),
+		DateUpdated:          stringValue(n.DateUpdated),
+	}
+	// A flow of another account would not run for this number; only one of its own is a binding.
+	if match := incomingNumberDataSourceFlowURL.FindStringSubmatch(m.VoiceURL.ValueString()); match != nil &&
+		match[1] == m.AccountSID.ValueString() {
+		m.StudioFlowSID = types.StringValue(match[2])
+	}
+	return m, diags
+}

@@ -1,0 +1,210 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
+)
+
+// faultTarget is one resource under fault injection: two configurations that differ by one updatable
+// attribute, and the paths of its create, read/update and delete calls.
+type faultTarget struct {
+	name             string
+	configA, configB string
+	createPath       string
+	instancePath     string
+	deleteMethod     string
+}
+
+var faultTargets = []faultTarget{
+	{
+		name: "twilio_subaccount",
+		configA: `resource "twilio_subaccount" "test" {
+  friendly_name = "faulty-a"
+}`,
+		configB: `resource "twilio_subaccount" "test" {
+  friendly_name = "faulty-b"
+}`,
+		createPath:   `^/2010-04-01/Accounts\.json$`,
+		instancePath: `^/2010-04-01/Accounts/AC[0-9a-f]{32}\.json$`,
+		// NOTE: closing is an update of the account's status; Twilio has no DELETE for accounts.
+		deleteMethod: "POST",
+	},
+	{
+		name: "twilio_api_key",
+		configA: `resource "twilio_api_key" "test" {
+  friendly_name = "faulty-a"
+}`,
+		configB: `resource "twilio_api_key" "test" {
+  friendly_name = "faulty-b"
+}`,
+		createPath:   `/Keys\.json$`,
+		instancePath: `/Keys/SK[0-9a-f]{32}\.json$`,
+		deleteMethod: "DELETE",
+	},
+	{
+		name: "twilio_twiml_app",
+		configA: `resource "twilio_twiml_app" "test" {
+  friendly_name = "faulty"
+  voice_url = "https://a.example.com/voice"
+}`,
+		configB: `resource "twilio_twiml_app" "test" {
+  friendly_name = "faulty"
+  voice_url = "https://b.example.com/voice"
+}`,
+		createPath:   `/Applications\.json$`,
+		instancePath: `/Applications/AP[0-9a-f]{32}\.json$`,
+		deleteMethod: "DELETE",
+	},
+	{
+		name: "twilio_incoming_number",
+		configA: `resource "twilio_incoming_number" "test" {
+  phone_number = "+14155550177"
+  voice_url = "https://a.example.com/voice"
+}`,
+		configB: `resource "twilio_incoming_number" "test" {
+  phone_number = "+14155550177"
+  voice_url = "https://b.example.com/voice"
+}`,
+		createPath:   `/IncomingPhoneNumbers\.json$`,
+		instancePath: `/IncomingPhoneNumbers/PN[0-9a-f]{32}\.json$`,
+		deleteMethod: "DELETE",
+	},
+}
+
+var faultKinds = []emulator.FaultKind{
+	emulator.FaultRateLimit, emulator.FaultInternal, emulator.FaultUnavailable, emulator.FaultReset, emulator.FaultLatency,
+}
+
+// fault builds the injected fault for one scenario. Failures that leave the outcome unclear (500 and
+// reset) take effect in the emulator before the client sees them, the hardest case for a create.
+func (ft faultTarget) fault(op string, kind emulator.FaultKind) emulator.Fault {
+	f := emulator.Fault{Kind: kind, Times: 2}
+	switch op {
+	case "create":
+		f.Method, f.Path = "POST", ft.createPath
+	case "read":
+		f.Method, f.Path = "GET", ft.instancePath
+	case "update":
+		f.Method, f.Path = "POST", ft.instancePath
+	case "delete":
+		f.Method, f.Path = ft.deleteMethod, ft.instancePath
+	}
+	switch kind {
+	case emulator.FaultInternal, emulator.FaultReset:
+		f.Times, f.AfterEffect = 1, true
+	case emulator.FaultUnavailable:
+		f.Times, f.RetryAfter = 1, time.Second
+	case emulator.FaultLatency:
+		f.Times, f.Latency = 1, 1500*time.Millisecond
+	}
+	return f
+}
+
+type faultRow struct {
+	scenario, outcome string
+	orphans           int
+}
+
+var (
+	faultRowsMu sync.Mutex
+	faultRows   []faultRow
+)
+
+// TestAccFaults injects 429, 500, 503, connection resets and latency into each resource's create, read,
+// update and delete, and after every scenario compares the emulator's objects with the state: nothing in
+// Twilio that the state does not know, nothing in state that does not exist. It prints the scenario table.
+func TestAccFaults(t *testing.T) {
+	if os.Getenv("TF_ACC_PROVIDER_HOST") != "" {
+		// The scenarios exercise the provider and the emulator, not the CLI; one binary is enough and
+		// halves the suite's time.
+		t.Skip("fault scenarios run under Terraform only")
+	}
+	t.Cleanup(printFaultTable)
+	for _, ft := range faultTargets {
+		for _, op := range []string{"create", "read", "update", "delete"} {
+			for _, kind := range faultKinds {
+				scenario := fmt.Sprintf("%s/%s/%s", ft.name, op, kind)
+				t.Run(scenario, func(t *testing.T) {
+					t.Parallel()
+					testAccFaultScenario(t, scenario, ft, op, kind)
+				})
+			}
+		}
+	}
+}
+
+func testAccFaultScenario(t *testing.T, scenario string, ft faultTarget, op string, kind emulator.FaultKind) {
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	env.Baseline()
+	arm := func() { env.Emulator.AddFault(ft.fault(op, kind)) }
+	record := func(s *terraform.State) error {
+		orphans, ghosts := env.Orphans(s)
+		faulted := 0
+		for _, r := range env.Emulator.Requests() {
+			if r.Fault != "" {
+				faulted++
+			}
+		}
+		outcome := fmt.Sprintf("ok, %d faulted request(s) absorbed", faulted)
+		if faulted == 0 {
+			outcome = "fault never triggered"
+		}
+		faultRowsMu.Lock()
+		faultRows = append(faultRows, faultRow{scenario, outcome, len(orphans) + len(ghosts)})
+		faultRowsMu.Unlock()
+		if faulted == 0 {
+			return fmt.Errorf("%s: the injected fault never triggered; the scenario proves nothing", scenario)
+		}
+		if len(orphans)+len(ghosts) > 0 {
+			return fmt.Errorf("%s: orphans %v, ghosts %v", scenario, orphans, ghosts)
+		}
+		return nil
+	}
+
+	steps := []resource.TestStep{{Config: env.Config(ft.configA)}}
+	checkDestroy := env.CheckDestroyNoOrphans()
+	switch op {
+	case "create":
+		steps[0].PreConfig = arm
+		steps[0].Check = record
+	case "read":
+		steps = append(steps, resource.TestStep{PreConfig: arm, Config: env.Config(ft.configA), Check: record})
+	case "update":
+		steps = append(steps, resource.TestStep{PreConfig: arm, Config: env.Config(ft.configB), Check: record})
+	case "delete":
+		steps[0].Check = func(*terraform.State) error { arm(); return nil }
+		checkDestroy = func(s *terraform.State) error { return record(nil) }
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             checkDestroy,
+		Steps:                    steps,
+	})
+}
+
+func printFaultTable() {
+	faultRowsMu.Lock()
+	defer faultRowsMu.Unlock()
+	sort.Slice(faultRows, func(i, j int) bool { return faultRows[i].scenario < faultRows[j].scenario })
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nFault injection: %d scenarios\n%-52s %-40s %s\n", len(faultRows), "scenario", "outcome", "orphans")
+	total := 0
+	for _, r := range faultRows {
+		fmt.Fprintf(&b, "%-52s %-40s %d\n", r.scenario, r.outcome, r.orphans)
+		total += r.orphans
+	}
+	fmt.Fprintf(&b, "total orphans: %d\n", total)
+	fmt.Print(b.String())
+}

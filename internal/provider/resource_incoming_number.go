@@ -1,0 +1,577 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*incomingNumberResource)(nil)
+	_ resource.ResourceWithImportState    = (*incomingNumberResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*incomingNumberResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*incomingNumberResource)(nil)
+)
+
+// NewIncomingNumberResource is the factory for twilio_incoming_number.
+func NewIncomingNumberResource() resource.Resource { return &incomingNumberResource{} }
+
+type incomingNumberResource struct {
+	resourceBase
+}
+
+type incomingNumberModel struct {
+	SID                  types.String   `tfsdk:"sid"`
+	AccountSID           types.String   `tfsdk:"account_sid"`
+	PhoneNumber          types.String   `tfsdk:"phone_number"`
+	AreaCode             types.String   `tfsdk:"area_code"`
+	Country              types.String   `tfsdk:"country"`
+	FriendlyName         types.String   `tfsdk:"friendly_name"`
+	VoiceURL             types.String   `tfsdk:"voice_url"`
+	VoiceMethod          types.String   `tfsdk:"voice_method"`
+	VoiceApplicationSID  types.String   `tfsdk:"voice_application_sid"`
+	StudioFlowSID        types.String   `tfsdk:"studio_flow_sid"`
+	TrunkSID             types.String   `tfsdk:"trunk_sid"`
+	VoiceFallbackURL     types.String   `tfsdk:"voice_fallback_url"`
+	VoiceFallbackMethod  types.String   `tfsdk:"voice_fallback_method"`
+	StatusCallback       types.String   `tfsdk:"status_callback"`
+	StatusCallbackMethod types.String   `tfsdk:"status_callback_method"`
+	VoiceCallerIDLookup  types.Bool     `tfsdk:"voice_caller_id_lookup"`
+	SMSURL               types.String   `tfsdk:"sms_url"`
+	SMSMethod            types.String   `tfsdk:"sms_method"`
+	SMSFallbackURL       types.String   `tfsdk:"sms_fallback_url"`
+	SMSFallbackMethod    types.String   `tfsdk:"sms_fallback_method"`
+	SMSApplicationSID    types.String   `tfsdk:"sms_application_sid"`
+	SkipDestroy          types.Bool     `tfsdk:"skip_destroy"`
+	Capabilities         types.Object   `tfsdk:"capabilities"`
+	DateCreated          types.String   `tfsdk:"date_created"`
+	DateUpdated          types.String   `tfsdk:"date_updated"`
+	Timeouts             timeouts.Value `tfsdk:"timeouts"`
+}
+
+var incomingNumberCapabilityTypes = map[string]attr.Type{
+	"voice": types.BoolType, "sms": types.BoolType, "mms": types.BoolType, "fax": types.BoolType,
+}
+
+// incomingNumberVoiceTargets are the attributes that say where calls go; a number has at most one.
+var incomingNumberVoiceTargets = []string{"voice_url", "voice_application_sid", "studio_flow_sid", "trunk_sid"}
+
+func (r *incomingNumberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_incoming_number"
+}
+
+func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A phone number bought by an account: which account owns it, and where its calls and " +
+			"messages go.\n\n" +
+			"Set `phone_number` to buy that exact number, or `area_code` (and `country`) to buy any number there. " +
+			"Calls go to at most one of `voice_url`, `voice_application_sid`, `studio_flow_sid` or `trunk_sid`; " +
+			"with none of them the number takes no calls (an SMS-only number). Switching from one target to another " +
+			"clears the old one in Twilio.\n\n" +
+			"~> **Destroying releases the number, and a released number may be impossible to buy back.** So does " +
+			"every change that forces replacement: a new `phone_number`, `area_code` or `country`. Set " +
+			"`skip_destroy = true` to keep the number in Twilio when the resource is destroyed, and consider " +
+			"`lifecycle { prevent_destroy = true }`.\n\n" +
+			"Changing `account_sid` moves the number to that account in place (same SID, same number, never " +
+			"released): both accounts must belong to one main account, and only the main account's auth token may " +
+			"move numbers between them. Twilio drops application and trunk bindings on a move, since those belong to " +
+			"the old account; the provider sets the configured ones again in the new account.",
+		Attributes: map[string]schema.Attribute{
+			"sid":         sidAttribute("PN", "incoming phone number"),
+			"account_sid": accountSIDAttribute("number; changing it moves the number to that account without releasing it"),
+			"phone_number": schema.StringAttribute{
+				MarkdownDescription: "The number in E.164 form, e.g. `+14155550100`. Set it to buy exactly that number " +
+					"(changing it releases the old number and buys the new one); otherwise it is the number bought by " +
+					"`area_code`. Exactly one of `phone_number` and `area_code` must be set.",
+				Optional: true,
+				Computed: true,
+				Validators: []validator.String{
+					e164Validator{},
+					stringvalidator.ExactlyOneOf(path.MatchRoot("phone_number"), path.MatchRoot("area_code")),
+				},
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplaceIfConfigured(),
+				},
+			},
+			"area_code": schema.StringAttribute{
+				MarkdownDescription: "Buy any available number in this area code: three digits in the US and Canada " +
+					"(e.g. `415`), the leading digits of the national number elsewhere (e.g. `20` for London). Changing " +
+					"it releases the number and buys another, unless the current number is already in the new area " +
+					"code. Twilio does not report it, so it stays empty after an import.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^[0-9]{2,6}$`), "must be 2 to 6 digits")},
+			},
+			"country": schema.StringAttribute{
+				MarkdownDescription: "ISO 3166-1 alpha-2 country of `area_code`, e.g. `GB`. Unset means `US`; `US` and " +
+					"`CA` buy by area code in one request, other countries search Twilio's available numbers first. " +
+					"Changing it releases the number and buys another.",
+				Optional: true,
+				Validators: []validator.String{
+					stringvalidator.RegexMatches(regexp.MustCompile(`^[A-Z]{2}$`), "must be an ISO 3166-1 alpha-2 code such as US or GB"),
+					stringvalidator.AlsoRequires(path.MatchRoot("area_code")),
+				},
+			},
+			"friendly_name": schema.StringAttribute{
+				MarkdownDescription: "Name of the number, at most 64 characters. Twilio names a number after itself, " +
+					"e.g. `(415) 555-0100`; removing `friendly_name` from the configuration restores that name.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    friendlyNameValidators(),
+				PlanModifiers: []planmodifier.String{incomingNumberFriendlyNamePlan{}},
+			},
+			"voice_url": webhookURLAttribute("URL Twilio requests when the number receives a call.",
+				incomingNumberTargetConflicts("voice_url")...),
+			"voice_method": httpMethodAttribute("Method for `voice_url` (`POST` with `studio_flow_sid`)."),
+			"voice_application_sid": incomingNumberSIDAttribute("AP", "TwiML application (`twilio_twiml_app`) that "+
+				"handles calls, in the number's account", incomingNumberTargetConflicts("voice_application_sid")...),
+			"studio_flow_sid": incomingNumberSIDAttribute("FW", "Studio flow, in the number's account, that handles "+
+				"calls. Twilio stores it as the number's voice URL, `https://webhooks.twilio.com/v1/Accounts/{AccountSid}/"+
+				"Flows/{FlowSid}`, called with POST", incomingNumberTargetConflicts("studio_flow_sid")...),
+			"trunk_sid": incomingNumberSIDAttribute("TK", "Elastic SIP trunk that receives calls",
+				incomingNumberTargetConflicts("trunk_sid")...),
+			"voice_fallback_url":     webhookURLAttribute("URL Twilio requests when `voice_url` fails."),
+			"voice_fallback_method":  httpMethodAttribute("Method for `voice_fallback_url`."),
+			"status_callback":        webhookURLAttribute("URL Twilio sends call status events to."),
+			"status_callback_method": httpMethodAttribute("Method for `status_callback`."),
+			"voice_caller_id_lookup": schema.BoolAttribute{
+				MarkdownDescription: "Whether Twilio looks up the caller's name (CNAM) for incoming calls, at a " +
+					"charge. Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"sms_url": webhookURLAttribute("URL Twilio requests when the number receives a message.",
+				stringvalidator.ConflictsWith(path.MatchRoot("sms_application_sid"))),
+			"sms_method":          httpMethodAttribute("Method for `sms_url`."),
+			"sms_fallback_url":    webhookURLAttribute("URL Twilio requests when `sms_url` fails."),
+			"sms_fallback_method": httpMethodAttribute("Method for `sms_fallback_url`."),
+			"sms_application_sid": incomingNumberSIDAttribute("AP", "TwiML application that handles messages, in "+
+				"the number's account", stringvalidator.ConflictsWith(path.MatchRoot("sms_url"))),
+			"skip_destroy": schema.BoolAttribute{
+				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
+					"the account keeps the number. Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"capabilities": schema.SingleNestedAttribute{
+				MarkdownDescription: "What the number can do.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+				Attributes: map[string]schema.Attribute{
+					"voice": schema.BoolAttribute{MarkdownDescription: "Receives and makes calls.", Computed: true},
+					"sms":   schema.BoolAttribute{MarkdownDescription: "Receives and sends SMS.", Computed: true},
+					"mms":   schema.BoolAttribute{MarkdownDescription: "Receives and sends MMS.", Computed: true},
+					"fax":   schema.BoolAttribute{MarkdownDescription: "Receives and sends faxes.", Computed: true},
+				},
+			},
+			"date_created": dateCreatedAttribute(),
+			"date_updated": dateUpdatedAttribute(),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *incomingNumberResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg incomingNumberModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !cfg.StudioFlowSID.IsNull() && cfg.VoiceMethod.ValueString() == "GET" {
+		resp.Diagnostics.AddAttributeError(path.Root("voice_method"), "Studio flows are called with POST",
+			"Twilio hands calls to a Studio flow with a POST to the flow's webhook; remove voice_method or set it to "+
+				"\"POST\" when studio_flow_sid is set.")
+	}
+	if area := cfg.AreaCode.ValueString(); area != "" && incomingNumberNANP(cfg.Country) && !nanpAreaCode.MatchString(area) {
+		resp.Diagnostics.AddAttributeError(path.Root("area_code"), "Invalid area code",
+			fmt.Sprintf("US and Canadian area codes are three digits, the first 2 to 9 (e.g. 415), got %q.", area))
+	}
+}
+
+// ModifyPlan fills in the provider's account and decides whether a new area code or country needs a new
+// number.
+func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.defaultAccountSID(ctx, req, resp)
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
+		return
+	}
+	var cfgArea, cfgCountry, stateArea, stateCountry, statePhone types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("area_code"), &cfgArea)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("country"), &cfgCountry)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("area_code"), &stateArea)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("country"), &stateCountry)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("phone_number"), &statePhone)...)
+	if resp.Diagnostics.HasError() || cfgArea.IsNull() || cfgArea.IsUnknown() || cfgCountry.IsUnknown() {
+		return
+	}
+	areaChanged := !cfgArea.Equal(stateArea)
+	countryChanged := incomingNumberCountry(cfgCountry) != incomingNumberCountry(stateCountry)
+	if !areaChanged && !countryChanged {
+		return
+	}
+	// A number bought by phone_number (or imported) that already lies in the area code is kept: only the way
+	// the configuration describes it changed.
+	if stateArea.IsNull() && incomingNumberInArea(statePhone.ValueString(), incomingNumberCountry(cfgCountry), cfgArea.ValueString()) {
+		return
+	}
+	if areaChanged {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("area_code"))
+	}
+	if countryChanged {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("country"))
+	}
+}
+
+func (r *incomingNumberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan incomingNumberModel
+	var cfgName types.String
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
+		plan.AccountSID = types.StringValue(client.AccountSID())
+	}
+	account := plan.AccountSID.ValueString()
+	want := incomingNumberSettingsOf(&plan)
+	params := want.createParams()
+	number, area, country := plan.PhoneNumber.ValueString(), plan.AreaCode.ValueString(), incomingNumberCountry(plan.Country)
+	what := number
+	switch {
+	case number != "":
+		params.SetPhoneNumber(number)
+	case country == "US" || country == "CA":
+		params.SetAreaCode(area)
+		what = "a number in area code " + area
+	default:
+		var ok bool
+		if number, ok = r.pickAvailable(ctx, client, account, country, area, &resp.Diagnostics); !ok {
+			return
+		}
+		params.SetPhoneNumber(number)
+		what = number
+	}
+	summary := "Buying Twilio phone number " + number
+	if number == "" {
+		summary = "Buying a Twilio phone number in area code " + area
+	}
+
+	// NOTE: buying is one request carrying every setting, so a purchase either succeeds configured or fails:
+	// a half-configured number would be tainted, and replacing it would release it.
+	start := time.Now()
+	n, err := client.CreateIncomingNumber(ctx, account, params)
+	if err != nil {
+		if n = r.adoptAfterLostAnswer(ctx, client, account, number, area, start, want, err, &resp.Diagnostics); n == nil {
+			if !resp.Diagnostics.HasError() {
+				resp.Diagnostics.AddError(summary, errorDetail(err)+incomingNumberBuyHint(err, what))
+			}
+			return
+		}
+	}
+	flattenIncomingNumber(n, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(setIncomingNumberNameConfigured(ctx, resp.Private, !cfgName.IsNull())...)
+}
+
+func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state incomingNumberModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return
+	}
+	n, err := r.data.client.FindIncomingNumber(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	if err != nil {
+		removeWhenGone(ctx, err, fmt.Sprintf("Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), state.SID.ValueString()), resp)
+		return
+	}
+	flattenIncomingNumber(n, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *incomingNumberResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state incomingNumberModel
+	var cfgName types.String
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
+		plan.AccountSID = types.StringValue(client.AccountSID())
+	}
+	sid, from, to := state.SID.ValueString(), state.AccountSID.ValueString(), plan.AccountSID.ValueString()
+	have := incomingNumberSettingsOf(&state)
+	var n *twilioclient.IncomingNumber
+	if from != to {
+		moved, err := moveIncomingNumber(ctx, client, from, to, sid)
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Moving Twilio phone number %s (%s) to account %s", state.PhoneNumber.ValueString(), sid, to),
+				errorDetail(err)+"\n\nA number can move only between a main account and its subaccounts, and only with "+
+					"the main account's auth token (not an API key, not a subaccount's credentials). The number is "+
+					"still in account "+from+".")
+			return
+		}
+		n = moved
+		// Record the move at once: if the settings below fail, the state must still name the new account.
+		cur := state
+		flattenIncomingNumber(moved, &cur)
+		resp.Diagnostics.Append(resp.State.Set(ctx, cur)...)
+		have = incomingNumberSettingsOf(&cur)
+	}
+	if params, changed := incomingNumberSettingsOf(&plan).updateParams(have); changed {
+		updated, err := client.UpdateIncomingNumber(ctx, to, sid, params)
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Updating Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), sid), errorDetail(err))
+			return
+		}
+		n = updated
+	}
+	if n != nil {
+		flattenIncomingNumber(n, &plan)
+	} else {
+		// Only Terraform-side attributes (skip_destroy, timeouts, how the number was chosen) changed.
+		plan.DateUpdated = state.DateUpdated
+		if plan.FriendlyName.IsUnknown() {
+			plan.FriendlyName = state.FriendlyName
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(setIncomingNumberNameConfigured(ctx, resp.Private, !cfgName.IsNull())...)
+}
+
+func (r *incomingNumberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state incomingNumberModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if state.SkipDestroy.ValueBool() {
+		resp.Diagnostics.AddWarning("Twilio phone number kept",
+			fmt.Sprintf("skip_destroy is set: %s (%s) was removed from the state but account %s still owns it.",
+				state.PhoneNumber.ValueString(), state.SID.ValueString(), state.AccountSID.ValueString()))
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// NOTE: releasing is irreversible; the number goes back to the carrier and may be sold to someone else.
+	err := client.DeleteIncomingNumber(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	if err != nil && !twilioclient.IsNotFound(err) {
+		resp.Diagnostics.AddError(fmt.Sprintf("Releasing Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), state.SID.ValueString()),
+			errorDetail(err))
+	}
+}
+
+// ImportState accepts "PN…", "AC…/PN…", "+14155550100" and "AC…/+14155550100"; without an account, the
+// provider's is meant.
+func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	parts := strings.Split(req.ID, "/")
+	last := parts[len(parts)-1]
+	var account, sid string
+	switch {
+	case len(parts) <= 2 && e164Pattern.MatchString(last) && (len(parts) == 1 || twilioclient.ValidSID("AC", parts[0])):
+		client := r.data.ready(&resp.Diagnostics)
+		if client == nil {
+			return
+		}
+		account = client.AccountSID()
+		if len(parts) == 2 {
+			account = parts[0]
+		}
+		n, err := client.FindIncomingNumberByPhoneNumber(ctx, account, last)
+		if err != nil {
+			resp.Diagnostics.AddError("Importing Twilio phone number "+last,
+				fmt.Sprintf("Looking the number up in account %s failed: %s", account, errorDetail(err)))
+			return
+		}
+		sid = *n.Sid
+	case len(parts) <= 2 && twilioclient.ValidSID("PN", last):
+		var ok bool
+		if account, sid, ok = r.parseImportID(req.ID, "PN", &resp.Diagnostics); !ok {
+			return
+		}
+	default:
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Import a phone number by its SID (PN…), AC…/PN…, its E.164 form (+14155550100) or "+
+				"AC…/+14155550100; SIDs are two letters and 32 hexadecimal digits. Got %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), account)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
+}
+
+// pickAvailable finds a number to buy outside the US and Canada, where Twilio's purchase call takes no area
+// code: it searches the country's local numbers and takes the first whose national number starts with it.
+func (r *incomingNumberResource) pickAvailable(ctx context.Context, client *twilioclient.Client, account, country, area string, diags *diag.Diagnostics) (string, bool) {
+	found, err := client.SearchAvailableNumbers(ctx, account, twilioclient.AvailableNumberQuery{
+		Country: country, Type: twilioclient.NumberTypeLocal, Contains: area, Limit: 50,
+	})
+	if err != nil {
+		diags.AddAttributeError(path.Root("area_code"), fmt.Sprintf("Searching Twilio for numbers in %s area code %s", country, area),
+			errorDetail(err)+"\n\nCheck that country is a country where Twilio sells local numbers.")
+		return "", false
+	}
+	for _, a := range found {
+		if a.PhoneNumber != nil && incomingNumberInArea(*a.PhoneNumber, country, area) {
+			return *a.PhoneNumber, true
+		}
+	}
+	diags.AddAttributeError(path.Root("area_code"), fmt.Sprintf("No Twilio numbers in %s area code %s", country, area),
+		"Twilio offers no local number there right now. Try another area code, or buy a specific number with "+
+			"phone_number.")
+	return "", false
+}
+
+// adoptAfterLostAnswer handles a purchase whose outcome is unknown (timeout, reset, 5xx): when the account
+// now owns the number (or, bought by area code, exactly one number of that area code bought since the
+// request), the purchase went through and only the answer was lost, so the number is adopted instead of
+// bought again (which would fail, or buy a second number). It returns nil when there
+// is nothing to adopt (the caller then reports the original error), or after reporting why adopting failed.
+func (r *incomingNumberResource) adoptAfterLostAnswer(ctx context.Context, client *twilioclient.Client, account, number, area string,
+	since time.Time, want incomingNumberSettings, err error, diags *diag.Diagnostics,
+) *twilioclient.IncomingNumber {
+	if !twilioclient.IsAmbiguous(err) {
+		return nil
+	}
+	var n *twilioclient.IncomingNumber
+	var findErr error
+	if number != "" {
+		n, findErr = client.FindIncomingNumberByPhoneNumber(ctx, account, number)
+	} else {
+		// Bought by US or Canadian area code: the number is the one in that area code bought just now, if
+		// there is exactly one.
+		n, findErr = client.FindIncomingNumberCreatedSince(ctx, account, "+1"+area, since)
+	}
+	if findErr != nil {
+		return nil
+	}
+	number = *n.PhoneNumber
+	var found incomingNumberModel
+	flattenIncomingNumber(n, &found)
+	have := incomingNumberSettingsOf(&found)
+	if want.friendlyName == "" {
+		want.friendlyName = have.friendlyName
+	}
+	if params, changed := want.updateParams(have); changed {
+		updated, upErr := client.UpdateIncomingNumber(ctx, account, *n.Sid, params)
+		if upErr != nil {
+			diags.AddError("Configuring Twilio phone number "+number,
+				fmt.Sprintf("The answer to the purchase was lost (%s), but account %s owns %s (%s) now; configuring "+
+					"it failed: %s\n\nImport it with the ID %s/%s and apply again.", err, account, number, *n.Sid,
+					errorDetail(upErr), account, *n.Sid))
+			return nil
+		}
+		n = updated
+	}
+	diags.AddWarning("Adopted Twilio phone number "+number,
+		fmt.Sprintf("Twilio's answer to the purchase was lost (%s). Account %s owns %s (%s), so the purchase went "+
+			"through: the number was recorded in the state instead of being bought again.", err, account, number, *n.Sid))
+	return n
+}
+
+func moveIncomingNumber(ctx context.Context, client *twilioclient.Client, from, to, sid string) (*twilioclient.IncomingNumber, error) {
+	params := &twilioclient.UpdateIncomingNumberParams{}
+	params.SetAccountSid(to)
+	n, err := client.UpdateIncomingNumber(ctx, from, sid, params)
+	if twilioclient.IsNotFound(err) {
+		// NOTE: a move retried after a lost answer finds the number gone from the old account.
+		if moved, findErr := client.FindIncomingNumber(ctx, to, sid); findErr == nil {
+			return moved, nil
+		}
+	}
+	return n, err
+}
+
+// incomingNumberBuyHint adds what to do after a failed purchase.
+func incomingNumberBuyHint(err error, what string) string {
+	if hint := ambiguousCreateHint(err, "incoming_number", what); hint != "" {
+		return hint
+	}
+	if twilioclient.IsStatus(err, http.StatusBadRequest) {
+		return "\n\nNothing was bought. If the number or area code has no stock, choose another."
+	}
+	return ""
+}
+
+var nanpAreaCode = regexp.MustCompile(`^[2-9][0-9]{2}$`)
+
+// incomingNumberCountry is the country an area code is in; unset means the US.
+func incomingNumberCountry(v types.String) string {
+	if v.IsNull() || v.IsUnknown() || v.ValueString() == "" {
+		return "US"
+	}
+	return v.ValueString()
+}
+
+func incomingNumberNANP(country types.String) bool {
+	c := incomingNumberCountry(country)
+	return c == "US" || c == "CA"
+}
+
+// incomingNumberInArea reports whether an E.164 number lies in an area code. Outside the North American
+// plan the country calling code is one to three digits, and the national number must start with the area
+// code after it.
+func incomingNumberInArea(number, country, area string) bool {
+	if country == "US" || country == "CA" {
+		return strings.HasPrefix(number, "+1"+area)
+	}
+	if strings.HasPrefix(number, "+1") {
+		return false
+	}
+	for cc := 1; cc <= 3 && 1+cc < len(number); cc++ {
+		if strings.HasPrefix(number[1+cc:], area) {
+			return true
+		}
+	}
+	return false
+}

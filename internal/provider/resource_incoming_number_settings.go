@@ -1,0 +1,208 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// incomingNumberSettings are a number's settings as Twilio stores them: "" is an unset URL or SID (and for
+// friendly_name, Twilio's own name). Comparing the wanted settings with the current ones gives the one
+// update request to send.
+type incomingNumberSettings struct {
+	friendlyName, voiceURL, voiceMethod, voiceApplicationSID, trunkSID          string
+	voiceFallbackURL, voiceFallbackMethod, statusCallback, statusCallbackMethod string
+	smsURL, smsMethod, smsFallbackURL, smsFallbackMethod, smsApplicationSID     string
+	voiceCallerIDLookup                                                         bool
+}
+
+// incomingNumberSettingsOf is what a model asks of Twilio. A Studio flow is the voice URL Twilio knows it
+// by; an unknown friendly_name (removed from the configuration) asks for Twilio's default name.
+func incomingNumberSettingsOf(m *incomingNumberModel) incomingNumberSettings {
+	s := incomingNumberSettings{
+		friendlyName: m.FriendlyName.ValueString(), voiceURL: m.VoiceURL.ValueString(),
+		voiceMethod: m.VoiceMethod.ValueString(), voiceApplicationSID: m.VoiceApplicationSID.ValueString(),
+		trunkSID: m.TrunkSID.ValueString(), voiceFallbackURL: m.VoiceFallbackURL.ValueString(),
+		voiceFallbackMethod: m.VoiceFallbackMethod.ValueString(), statusCallback: m.StatusCallback.ValueString(),
+		statusCallbackMethod: m.StatusCallbackMethod.ValueString(), smsURL: m.SMSURL.ValueString(),
+		smsMethod: m.SMSMethod.ValueString(), smsFallbackURL: m.SMSFallbackURL.ValueString(),
+		smsFallbackMethod: m.SMSFallbackMethod.ValueString(), smsApplicationSID: m.SMSApplicationSID.ValueString(),
+		voiceCallerIDLookup: m.VoiceCallerIDLookup.ValueBool(),
+	}
+	if flow := m.StudioFlowSID.ValueString(); flow != "" {
+		s.voiceURL = twilioclient.FlowWebhookURL(m.AccountSID.ValueString(), flow)
+		s.voiceMethod = "POST"
+	}
+	return s
+}
+
+// createParams is the purchase request: every configured setting, so the number is never bought
+// half-configured.
+func (s incomingNumberSettings) createParams() *twilioclient.CreateIncomingNumberParams {
+	p := &twilioclient.CreateIncomingNumberParams{}
+	for _, f := range []struct {
+		v   string
+		set func(string) *twilioclient.CreateIncomingNumberParams
+	}{
+		{s.friendlyName, p.SetFriendlyName}, {s.voiceURL, p.SetVoiceUrl}, {s.voiceApplicationSID, p.SetVoiceApplicationSid},
+		{s.trunkSID, p.SetTrunkSid}, {s.voiceFallbackURL, p.SetVoiceFallbackUrl}, {s.statusCallback, p.SetStatusCallback},
+		{s.smsURL, p.SetSmsUrl}, {s.smsFallbackURL, p.SetSmsFallbackUrl}, {s.smsApplicationSID, p.SetSmsApplicationSid},
+		{s.voiceMethod, p.SetVoiceMethod}, {s.voiceFallbackMethod, p.SetVoiceFallbackMethod},
+		{s.statusCallbackMethod, p.SetStatusCallbackMethod}, {s.smsMethod, p.SetSmsMethod},
+		{s.smsFallbackMethod, p.SetSmsFallbackMethod},
+	} {
+		if f.v != "" {
+			f.set(f.v)
+		}
+	}
+	if s.voiceCallerIDLookup {
+		p.SetVoiceCallerIdLookup(true)
+	}
+	return p
+}
+
+// updateParams carries the settings that differ from have, with "" clearing a URL or SID (or restoring
+// Twilio's name); changed is false when there is nothing to send.
+func (s incomingNumberSettings) updateParams(have incomingNumberSettings) (p *twilioclient.UpdateIncomingNumberParams, changed bool) {
+	p = &twilioclient.UpdateIncomingNumberParams{}
+	for _, f := range []struct {
+		want, have string
+		set        func(string) *twilioclient.UpdateIncomingNumberParams
+	}{
+		{s.friendlyName, have.friendlyName, p.SetFriendlyName},
+		{s.voiceURL, have.voiceURL, p.SetVoiceUrl},
+		{s.voiceMethod, have.voiceMethod, p.SetVoiceMethod},
+		{s.voiceApplicationSID, have.voiceApplicationSID, p.SetVoiceApplicationSid},
+		{s.trunkSID, have.trunkSID, p.SetTrunkSid},
+		{s.voiceFallbackURL, have.voiceFallbackURL, p.SetVoiceFallbackUrl},
+		{s.voiceFallbackMethod, have.voiceFallbackMethod, p.SetVoiceFallbackMethod},
+		{s.statusCallback, have.statusCallback, p.SetStatusCallback},
+		{s.statusCallbackMethod, have.statusCallbackMethod, p.SetStatusCallbackMethod},
+		{s.smsURL, have.smsURL, p.SetSmsUrl},
+		{s.smsMethod, have.smsMethod, p.SetSmsMethod},
+		{s.smsFallbackURL, have.smsFallbackURL, p.SetSmsFallbackUrl},
+		{s.smsFallbackMethod, have.smsFallbackMethod, p.SetSmsFallbackMethod},
+		{s.smsApplicationSID, have.smsApplicationSID, p.SetSmsApplicationSid},
+	} {
+		if f.want != f.have {
+			f.set(f.want)
+			changed = true
+		}
+	}
+	if s.voiceCallerIDLookup != have.voiceCallerIDLookup {
+		p.SetVoiceCallerIdLookup(s.voiceCallerIDLookup)
+		changed = true
+	}
+	return p, changed
+}
+
+var incomingNumberFlowURL = regexp.MustCompile(`^https://webhooks\.twilio\.com/v1/Accounts/(AC[0-9a-f]{32})/Flows/(FW[0-9a-f]{32})$`)
+
+// flattenIncomingNumber copies Twilio's view of a number into m. A voice URL that is the webhook of a
+// Studio flow of the number's account reads back as studio_flow_sid, unless the configuration spells the
+// webhook out as voice_url (m.VoiceURL is then already set).
+func flattenIncomingNumber(n *twilioclient.IncomingNumber, m *incomingNumberModel) {
+	m.SID = stringValue(n.Sid)
+	m.AccountSID = stringValue(n.AccountSid)
+	m.PhoneNumber = stringValue(n.PhoneNumber)
+	m.FriendlyName = stringValue(n.FriendlyName)
+	m.StudioFlowSID = types.StringNull()
+	voiceURL := optionalString(n.VoiceUrl)
+	if match := incomingNumberFlowURL.FindStringSubmatch(voiceURL.ValueString()); match != nil &&
+		match[1] == m.AccountSID.ValueString() && m.VoiceURL.IsNull() {
+		m.StudioFlowSID = types.StringValue(match[2])
+		voiceURL = types.StringNull()
+	}
+	m.VoiceURL = voiceURL
+	m.VoiceMethod = stringValue(n.VoiceMethod)
+	m.VoiceApplicationSID = optionalString(n.VoiceApplicationSid)
+	m.TrunkSID = optionalString(n.TrunkSid)
+	m.VoiceFallbackURL = optionalString(n.VoiceFallbackUrl)
+	m.VoiceFallbackMethod = stringValue(n.VoiceFallbackMethod)
+	m.StatusCallback = optionalString(n.StatusCallback)
+	m.StatusCallbackMethod = stringValue(n.StatusCallbackMethod)
+	m.VoiceCallerIDLookup = types.BoolValue(n.VoiceCallerIdLookup != nil && *n.VoiceCallerIdLookup)
+	m.SMSURL = optionalString(n.SmsUrl)
+	m.SMSMethod = stringValue(n.SmsMethod)
+	m.SMSFallbackURL = optionalString(n.SmsFallbackUrl)
+	m.SMSFallbackMethod = stringValue(n.SmsFallbackMethod)
+	m.SMSApplicationSID = optionalString(n.SmsApplicationSid)
+	var caps twilioclient.IncomingNumberCapabilities
+	if n.Capabilities != nil {
+		caps = *n.Capabilities
+	}
+	m.Capabilities = types.ObjectValueMust(incomingNumberCapabilityTypes, map[string]attr.Value{
+		"voice": types.BoolValue(caps.Voice), "sms": types.BoolValue(caps.Sms),
+		"mms": types.BoolValue(caps.Mms), "fax": types.BoolValue(caps.Fax),
+	})
+	m.DateCreated = stringValue(n.DateCreated)
+	m.DateUpdated = stringValue(n.DateUpdated)
+}
+
+// incomingNumberSIDAttribute is an optional reference to another Twilio object; removing it clears it.
+func incomingNumberSIDAttribute(prefix, desc string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("SID (`%s…`) of the %s. Removing it from the configuration clears it in Twilio.", prefix, desc),
+		Optional:            true,
+		Validators:          append([]validator.String{sidValidator(prefix)}, validators...),
+	}
+}
+
+// incomingNumberTargetConflicts rejects a second voice target at plan time.
+func incomingNumberTargetConflicts(self string) []validator.String {
+	var others []path.Expression
+	for _, t := range incomingNumberVoiceTargets {
+		if t != self {
+			others = append(others, path.MatchRoot(t))
+		}
+	}
+	return []validator.String{stringvalidator.ConflictsWith(others...)}
+}
+
+// incomingNumberNameKey is the private-state flag recording that friendly_name was configured at the last
+// apply. Twilio names every number, so friendly_name is also computed; the flag tells "removed from the
+// configuration" (restore Twilio's name) from "never configured" (keep whatever name the number has).
+const incomingNumberNameKey = "friendly_name_configured"
+
+type incomingNumberPrivateSetter interface {
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+func setIncomingNumberNameConfigured(ctx context.Context, private incomingNumberPrivateSetter, configured bool) diag.Diagnostics {
+	return private.SetKey(ctx, incomingNumberNameKey, fmt.Appendf(nil, "%t", configured))
+}
+
+// incomingNumberFriendlyNamePlan keeps the current name when friendly_name is not configured, and plans
+// Twilio's default name (unknown until applied) once a configured name is removed.
+type incomingNumberFriendlyNamePlan struct{}
+
+func (incomingNumberFriendlyNamePlan) Description(context.Context) string {
+	return "Keeps the number's name unless a configured friendly_name was removed."
+}
+
+func (m incomingNumberFriendlyNamePlan) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (incomingNumberFriendlyNamePlan) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.StateValue.IsNull() || !req.ConfigValue.IsNull() || !req.PlanValue.IsUnknown() {
+		return
+	}
+	configured, diags := req.Private.GetKey(ctx, incomingNumberNameKey)
+	resp.Diagnostics.Append(diags...)
+	if string(configured) == "true" {
+		return
+	}
+	resp.PlanValue = req.StateValue
+}

@@ -1,0 +1,450 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*studioFlowResource)(nil)
+	_ resource.ResourceWithImportState = (*studioFlowResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*studioFlowResource)(nil)
+)
+
+// NewStudioFlowResource is the factory for twilio_studio_flow.
+func NewStudioFlowResource() resource.Resource { return &studioFlowResource{} }
+
+type studioFlowResource struct {
+	resourceBase
+}
+
+type studioFlowModel struct {
+	SID           types.String         `tfsdk:"sid"`
+	AccountSID    types.String         `tfsdk:"account_sid"`
+	FriendlyName  types.String         `tfsdk:"friendly_name"`
+	Status        types.String         `tfsdk:"status"`
+	Definition    jsontypes.Normalized `tfsdk:"definition"`
+	CommitMessage types.String         `tfsdk:"commit_message"`
+	Revision      types.Int64          `tfsdk:"revision"`
+	WebhookURL    types.String         `tfsdk:"webhook_url"`
+	Valid         types.Bool           `tfsdk:"valid"`
+	Errors        types.List           `tfsdk:"errors"`
+	Warnings      types.List           `tfsdk:"warnings"`
+	DateCreated   types.String         `tfsdk:"date_created"`
+	DateUpdated   types.String         `tfsdk:"date_updated"`
+	Timeouts      timeouts.Value       `tfsdk:"timeouts"`
+}
+
+// Flow statuses: a draft is saved but only a published revision runs when a number hands a call to it.
+const (
+	studioFlowDraft     = "draft"
+	studioFlowPublished = "published"
+)
+
+var studioFlowProblemType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"message": types.StringType, "property_path": types.StringType,
+}}
+
+func (r *studioFlowResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_studio_flow"
+}
+
+func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	problems := func(what string) schema.ListNestedAttribute {
+		return schema.ListNestedAttribute{
+			MarkdownDescription: fmt.Sprintf("The %s Twilio found in the latest revision's definition.", what),
+			Computed:            true,
+			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+				"message": schema.StringAttribute{MarkdownDescription: "What is wrong.", Computed: true},
+				"property_path": schema.StringAttribute{
+					MarkdownDescription: "Where in the definition, as a JSON pointer such as `#/states/0/name`.",
+					Computed:            true,
+				},
+			}},
+		}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Twilio Studio flow: a call or message workflow, defined by the JSON that the Studio " +
+			"editor exports. Bind a phone number to it with `twilio_incoming_number.studio_flow_sid`, which sets the " +
+			"number's voice URL to the flow's `webhook_url`.\n\n" +
+			"Every change makes a new revision. A `draft` is saved even when its definition has problems " +
+			"(`valid` is then `false` and `errors` lists them); only a `published` revision runs, and Twilio refuses " +
+			"to publish a definition with errors.\n\n" +
+			"**Flows in subaccounts with the parent's credentials.** Set `account_sid` to a subaccount to create " +
+			"the flow there. Studio only accepts a subaccount's own credentials, so when the provider is configured " +
+			"with the main account's SID and auth token it reads the subaccount's auth token (which the parent may " +
+			"do) and acts as the subaccount, caching the token per account for the rest of the run. One provider " +
+			"block thus serves a `for_each` over many tenants. This needs the main account's **auth token**: an API " +
+			"key of the main account cannot act in subaccounts.",
+		Attributes: map[string]schema.Attribute{
+			"sid": sidAttribute("FW", "Studio flow"),
+			"account_sid": accountSIDAttribute("flow; flows cannot move between accounts, so changing it replaces "+
+				"the flow", stringplanmodifier.RequiresReplace()),
+			"friendly_name": schema.StringAttribute{
+				MarkdownDescription: "Name of the flow, as the Studio editor shows it; at most 64 characters.",
+				Required:            true,
+				Validators:          friendlyNameValidators(),
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "`draft` (default) or `published`. Calls and messages only run a published " +
+					"revision, so set `published` for a flow that numbers hand calls to. Twilio refuses to publish a " +
+					"definition with errors.",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(studioFlowDraft),
+				Validators: []validator.String{stringvalidator.OneOf(studioFlowDraft, studioFlowPublished)},
+			},
+			"definition": schema.StringAttribute{
+				MarkdownDescription: "The flow as JSON, e.g. `file(\"flow.json\")` with a file exported from the " +
+					"Studio editor, or `jsonencode({...})`. It is compared as JSON, so formatting and key order never " +
+					"cause a diff; a change to the content makes a new revision.",
+				CustomType: jsontypes.NormalizedType{},
+				Required:   true,
+				Validators: []validator.String{studioFlowDefinitionValidator{}},
+			},
+			"commit_message": schema.StringAttribute{
+				MarkdownDescription: "Message recorded with each revision the provider makes, like a commit message. " +
+					"Twilio only keeps the latest revision's message and a Console edit replaces it, so the provider " +
+					"does not read it back: it never shows drift and is not imported. Changing or removing it makes a " +
+					"new revision with the new (or no) message.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"revision": schema.Int64Attribute{
+				MarkdownDescription: "Number of the latest revision; every update makes a new one.",
+				Computed:            true,
+			},
+			"webhook_url": schema.StringAttribute{
+				MarkdownDescription: "URL that runs the flow, `https://webhooks.twilio.com/v1/Accounts/{AccountSid}/" +
+					"Flows/{FlowSid}`: what `twilio_incoming_number.studio_flow_sid` sets as the number's voice URL " +
+					"(with POST). Use it directly for an SMS URL or a fallback.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"valid": schema.BoolAttribute{
+				MarkdownDescription: "Whether the latest revision's definition has no errors.",
+				Computed:            true,
+			},
+			"errors":       problems("errors"),
+			"warnings":     problems("warnings"),
+			"date_created": dateCreatedAttribute(),
+			"date_updated": schema.StringAttribute{
+				MarkdownDescription: "When the flow was last changed (RFC 3339); null until the first update.",
+				Computed:            true,
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// ModifyPlan defaults account_sid and plans the state's definition when the configuration's means the
+// same JSON. When nothing Twilio stores changes (only timeouts), no revision is made, so it also keeps the
+// revision's computed values.
+func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.defaultAccountSID(ctx, req, resp)
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
+		return
+	}
+	var plan, state studioFlowModel
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// NOTE: the framework applies semantic equality to what Read, Create and Update return, but not to
+	// plans. Terraform accepts the prior value planned for a configured attribute as "equivalent", which is
+	// what keeps a reformatted definition (or one after import) from planning an update.
+	if !plan.Definition.IsUnknown() && !plan.Definition.Equal(state.Definition) {
+		if same, diags := state.Definition.StringSemanticEquals(ctx, plan.Definition); same && !diags.HasError() {
+			plan.Definition = state.Definition
+		}
+	}
+	if studioFlowChanges(ctx, plan, state) {
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+		return
+	}
+	plan.Revision, plan.Valid, plan.Errors, plan.Warnings = state.Revision, state.Valid, state.Errors, state.Warnings
+	plan.DateUpdated = state.DateUpdated
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+}
+
+func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan studioFlowModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	accountSID := plan.AccountSID.ValueString()
+	params := &twilioclient.CreateFlowParams{}
+	params.SetFriendlyName(plan.FriendlyName.ValueString()).SetStatus(plan.Status.ValueString())
+	params.SetDefinition(json.RawMessage(plan.Definition.ValueString()))
+	if !plan.CommitMessage.IsNull() {
+		params.SetCommitMessage(plan.CommitMessage.ValueString())
+	}
+	f, err := client.CreateFlow(ctx, accountSID, params)
+	if err != nil {
+		summary := fmt.Sprintf("Creating Twilio Studio flow %q in account %s", plan.FriendlyName.ValueString(), accountSID)
+		studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err,
+			ambiguousCreateHint(err, "studio_flow", fmt.Sprintf("a Studio flow named %q", plan.FriendlyName.ValueString())))
+		return
+	}
+	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	studioFlowProblemWarning(&resp.Diagnostics, f)
+}
+
+func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state studioFlowModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return
+	}
+	f, err := r.data.client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	if err != nil {
+		removeWhenGone(ctx, err, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp)
+		return
+	}
+	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &state)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state studioFlowModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !studioFlowChanges(ctx, plan, state) {
+		// Only timeouts changed; ModifyPlan already carried the revision's values over.
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// NOTE: Twilio requires Status on every update, and each update is a whole new revision, so the
+	// complete configuration is sent; the empty commit message gives the revision none.
+	params := &twilioclient.UpdateFlowParams{}
+	params.SetStatus(plan.Status.ValueString()).SetFriendlyName(plan.FriendlyName.ValueString())
+	params.SetDefinition(json.RawMessage(plan.Definition.ValueString()))
+	params.SetCommitMessage(plan.CommitMessage.ValueString())
+	f, err := client.UpdateFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
+	if err != nil {
+		studioFlowWriteError(&resp.Diagnostics, fmt.Sprintf("Updating Twilio Studio flow %s", state.SID.ValueString()),
+			plan.Status.ValueString(), err, "")
+		return
+	}
+	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	studioFlowProblemWarning(&resp.Diagnostics, f)
+}
+
+func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state studioFlowModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	err := client.DeleteFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	if err != nil && !twilioclient.IsNotFound(err) {
+		resp.Diagnostics.AddError(fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), errorDetail(err))
+	}
+}
+
+// ImportState takes FW… (a flow of the provider's account) or AC…/FW… (a flow of a subaccount).
+func (r *studioFlowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	accountSID, sid, ok := r.parseImportID(req.ID, "FW", &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), accountSID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
+}
+
+// studioFlowChanges reports whether the plan changes anything Twilio stores, i.e. whether an update makes a
+// revision.
+func studioFlowChanges(ctx context.Context, plan, state studioFlowModel) bool {
+	if !plan.FriendlyName.Equal(state.FriendlyName) || !plan.Status.Equal(state.Status) ||
+		!plan.CommitMessage.Equal(state.CommitMessage) {
+		return true
+	}
+	if plan.Definition.IsUnknown() {
+		return true
+	}
+	same, diags := state.Definition.StringSemanticEquals(ctx, plan.Definition)
+	return diags.HasError() || !same
+}
+
+// studioFlowWriteError explains a failed create or update. Twilio refuses to publish a definition with
+// errors; the diagnostic lists them against definition and says how to see them in a draft.
+func studioFlowWriteError(diags *diag.Diagnostics, summary, status string, err error, hint string) {
+	var defErr *twilioclient.FlowDefinitionError
+	if !errors.As(err, &defErr) {
+		diags.AddError(summary, errorDetail(err)+hint)
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "Twilio refused the definition (status = %q) because it has %d problem(s):\n", status, len(defErr.Problems))
+	writeStudioFlowProblems(&b, defErr.Problems)
+	b.WriteString("\nFix the definition and apply again. To save it anyway, set status = \"draft\": a draft may have " +
+		"problems, which the flow's `errors` attribute and the Studio editor then show.\n\n")
+	b.WriteString(errorDetail(err))
+	diags.AddAttributeError(path.Root("definition"), summary, b.String())
+}
+
+// studioFlowProblemWarning says that a saved draft would not run, so the problem is seen at apply time
+// rather than when the first call fails.
+func studioFlowProblemWarning(diags *diag.Diagnostics, f *twilioclient.Flow) {
+	problems := twilioclient.FlowProblems(f.Errors)
+	if len(problems) == 0 {
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "The flow was saved as a draft, but its definition has %d problem(s):\n", len(problems))
+	writeStudioFlowProblems(&b, problems)
+	b.WriteString("\nTwilio will refuse status = \"published\" until they are fixed.")
+	diags.AddAttributeWarning(path.Root("definition"), fmt.Sprintf("Twilio Studio flow %s is not valid", stringValue(f.Sid).ValueString()), b.String())
+}
+
+func writeStudioFlowProblems(b *strings.Builder, problems []twilioclient.FlowProblem) {
+	for _, p := range problems {
+		if p.PropertyPath != "" {
+			fmt.Fprintf(b, "  - %s: %s\n", p.PropertyPath, p.Message)
+		} else {
+			fmt.Fprintf(b, "  - %s\n", p.Message)
+		}
+	}
+}
+
+func flattenStudioFlow(ctx context.Context, f *twilioclient.Flow, m *studioFlowModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	m.SID = stringValue(f.Sid)
+	m.AccountSID = stringValue(f.AccountSid)
+	m.FriendlyName = stringValue(f.FriendlyName)
+	m.Status = stringValue(f.Status)
+	m.Revision = types.Int64Value(int64(f.Revision))
+	m.WebhookURL = stringValue(f.WebhookUrl)
+	if f.WebhookUrl == nil && f.AccountSid != nil && f.Sid != nil {
+		m.WebhookURL = types.StringValue(twilioclient.FlowWebhookURL(*f.AccountSid, *f.Sid))
+	}
+	m.Valid = types.BoolValue(f.Valid == nil || *f.Valid)
+	m.DateCreated = studioFlowTime(f.DateCreated)
+	m.DateUpdated = studioFlowTime(f.DateUpdated)
+
+	if f.Definition != nil {
+		raw, err := json.Marshal(*f.Definition)
+		if err != nil {
+			diags.AddError("Reading Twilio Studio flow definition", fmt.Sprintf("Flow %s: %v.", stringValue(f.Sid).ValueString(), err))
+			return diags
+		}
+		// NOTE: Twilio's copy is reformatted; keep the configuration's text whenever it means the same JSON,
+		// so that neither formatting nor key order ever shows up as a change.
+		remote := jsontypes.NewNormalizedValue(string(raw))
+		if same, d := m.Definition.StringSemanticEquals(ctx, remote); m.Definition.IsNull() || m.Definition.IsUnknown() ||
+			d.HasError() || !same {
+			m.Definition = remote
+		}
+	}
+
+	var d diag.Diagnostics
+	m.Errors, d = studioFlowProblemList(twilioclient.FlowProblems(f.Errors))
+	diags.Append(d...)
+	m.Warnings, d = studioFlowProblemList(twilioclient.FlowProblems(f.Warnings))
+	diags.Append(d...)
+	return diags
+}
+
+func studioFlowProblemList(problems []twilioclient.FlowProblem) (types.List, diag.Diagnostics) {
+	elems := make([]attr.Value, 0, len(problems))
+	var diags diag.Diagnostics
+	for _, p := range problems {
+		v, d := types.ObjectValue(studioFlowProblemType.AttrTypes, map[string]attr.Value{
+			"message": types.StringValue(p.Message), "property_path": types.StringValue(p.PropertyPath),
+		})
+		diags.Append(d...)
+		elems = append(elems, v)
+	}
+	list, d := types.ListValue(studioFlowProblemType, elems)
+	diags.Append(d...)
+	return list, diags
+}
+
+func studioFlowTime(t *time.Time) types.String {
+	if t == nil || t.IsZero() {
+		return types.StringNull()
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339))
+}
+
+// studioFlowDefinitionValidator insists on a JSON object at plan time; NormalizedType itself already rejects
+// text that is not JSON at all.
+type studioFlowDefinitionValidator struct{}
+
+func (studioFlowDefinitionValidator) Description(context.Context) string {
+	return "must be a JSON object, as exported by the Studio editor"
+}
+
+func (v studioFlowDefinitionValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v studioFlowDefinitionValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(req.ConfigValue.ValueString()), &obj); err != nil {
+		// Text that is not JSON at all is NormalizedType's error; only report the wrong JSON kind here.
+		if json.Valid([]byte(req.ConfigValue.ValueString())) {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid Studio flow definition",
+				fmt.Sprintf("%s %s.", req.Path, v.Description(ctx)))
+		}
+	}
+}
