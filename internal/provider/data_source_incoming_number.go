@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -17,7 +17,10 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var _ datasource.DataSourceWithConfigure = (*incomingNumberDataSource)(nil)
+var (
+	_ datasource.DataSourceWithConfigure        = (*incomingNumberDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*incomingNumberDataSource)(nil)
+)
 
 // NewIncomingNumberDataSource is the factory for the twilio_incoming_number data source.
 func NewIncomingNumberDataSource() datasource.DataSource { return &incomingNumberDataSource{} }
@@ -76,10 +79,7 @@ func (d *incomingNumberDataSource) Schema(_ context.Context, _ datasource.Schema
 				MarkdownDescription: "SID of the number (`PN…`). Exactly one of `sid` and `phone_number` must be set.",
 				Optional:            true,
 				Computed:            true,
-				Validators: []validator.String{
-					sidValidator("PN"),
-					stringvalidator.ExactlyOneOf(path.MatchRoot("phone_number")),
-				},
+				Validators:          []validator.String{sidValidator("PN")},
 			},
 			"phone_number": schema.StringAttribute{
 				MarkdownDescription: "The number in E.164 form, e.g. `+14155550100`. Exactly one of `sid` and " +
@@ -128,6 +128,12 @@ func (d *incomingNumberDataSource) Schema(_ context.Context, _ datasource.Schema
 			"date_created": str("When the number was bought (RFC 2822, as Twilio reports it)."),
 			"date_updated": str("When the number was last changed (RFC 2822)."),
 		},
+	}
+}
+
+func (d *incomingNumberDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("sid"), path.MatchRoot("phone_number")),
 	}
 }
 
