@@ -287,8 +287,8 @@ func TestAccIncomingNumberDataSource_validation(t *testing.T) {
 	env := acctest.New(t)
 	const sid = `sid = "PN0123456789abcdef0123456789abcdef"`
 	cases := map[string]struct{ args, want string }{
-		"neither":        {``, `Missing Attribute Configuration Exactly one of these attributes must be configured: [sid,phone_number]`},
-		"both":           {sid + "\n" + `phone_number = "+14155550100"`, `Invalid Attribute Combination Exactly one of these attributes must be configured: [sid,phone_number]`},
+		"neither":        {``, `Exactly one of these attributes must be configured: [sid,phone_number]`},
+		"both":           {sid + "\n" + `phone_number = "+14155550100"`, `Exactly one of these attributes must be configured: [sid,phone_number]`},
 		"not E.164":      {`phone_number = "415-555-0100"`, `phone_number must be a phone number in E.164 form`},
 		"SID prefix":     {`sid = "AC0123456789abcdef0123456789abcdef"`, `sid must be a Twilio SID: PN`},
 		"account prefix": {sid + "\n" + `account_sid = "PN0123456789abcdef0123456789abcdef"`, `account_sid must be a Twilio SID: AC`},

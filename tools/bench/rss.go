@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// providerExePrefix is how the provider binary's file name starts, whatever version suffix Terraform's
+// installer gives it.
+const providerExePrefix = "terraform-provider-twilio"
+
+// rssSampler records the peak resident set size (VmHWM) of a Terraform process and of the provider
+// processes it starts. Terraform may start the provider more than once per command (validation, plan,
+// apply); the peak is the highest of any one of them.
+//
+// NOTE: VmHWM only grows, so the last sample before a process exits is its peak up to one interval
+// before the exit. Polling /proc is the only way to see a grandchild's peak separately from Terraform's:
+// wait4's rusage reports the larger of the two.
+type rssSampler struct {
+	parent int
+
+	mu          sync.Mutex
+	providerKB  int64
+	terraformKB int64
+	providers   map[int]bool
+}
+
+func newRSSSampler(parent int) *rssSampler {
+	return &rssSampler{parent: parent, providers: map[int]bool{}}
+}
+
+// run samples every interval until stop is closed, then once more.
+func (s *rssSampler) run(interval time.Duration, stop <-chan struct{}, done chan<- struct{}) {
+	defer close(done)
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		s.sample()
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (s *rssSampler) sample() {
+	if kb, ok := vmHWM(s.parent); ok {
+		s.mu.Lock()
+		s.terraformKB = max(s.terraformKB, kb)
+		s.mu.Unlock()
+	}
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil || parentOf(pid) != s.parent {
+			continue
+		}
+		exe, err := os.Readlink("/proc/" + e.Name() + "/exe")
+		if err != nil || !strings.HasPrefix(filepath.Base(exe), providerExePrefix) {
+			continue
+		}
+		kb, ok := vmHWM(pid)
+		if !ok {
+			continue
+		}
+		s.mu.Lock()
+		s.providerKB = max(s.providerKB, kb)
+		s.providers[pid] = true
+		s.mu.Unlock()
+	}
+}
+
+// peaks returns the provider's and Terraform's peak RSS in KiB and how many provider processes ran.
+func (s *rssSampler) peaks() (providerKB, terraformKB int64, providers int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.providerKB, s.terraformKB, len(s.providers)
+}
+
+// parentOf reads a process's parent PID from /proc/<pid>/stat; 0 when it cannot.
+func parentOf(pid int) int {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	// NOTE: the command name (field 2) is in parentheses and may itself contain spaces or parentheses,
+	// so the fields that follow are counted from the last ')'.
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return 0
+	}
+	fields := strings.Fields(string(b[i+1:]))
+	if len(fields) < 2 {
+		return 0
+	}
+	ppid, err := strconv.Atoi(fields[1])
+	if err != nil {
+		return 0
+	}
+	return ppid
+}
+
+// vmHWM reads a process's peak resident set size in KiB.
+func vmHWM(pid int) (int64, bool) {
+	f, err := os.Open("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb, err == nil
+		}
+	}
+	return 0, false
+}
