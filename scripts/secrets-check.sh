@@ -30,6 +30,11 @@ done
 grep -q "Twilio request" "$lib_work/trace.log" || { echo "the trace log has no provider debug lines" >&2; exit 1; }
 echo "trace log: $(wc -l <"$lib_work/trace.log") lines, with the provider's debug lines"
 
+# The state legitimately holds the resource secrets: finding them there proves the search itself works.
+for i in 1 2 3; do
+  grep -qF -- "${secrets[$i]}" terraform.tfstate || { echo "secret #$i not found even in the state: broken check" >&2; exit 1; }
+done
+
 leaks=0
 for i in "${!secrets[@]}"; do
   for f in trace.log apply.out plan.out; do

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# The README's test command (`make test`): sets up everything it needs on a fresh machine (pinned
+# The README's test command (`make test`). On a fresh machine it sets up everything it needs (pinned
 # Terraform and OpenTofu built from the Go module proxy, Twilio's OpenAPI specs from npm, both cached
-# outside the clone), then runs unit tests, the emulator's conformance test and the acceptance suite
-# under both binaries against the local emulator. Exits non-zero on any failure.
+# outside the clone), then runs: unit tests; the emulator's conformance against Twilio's OpenAPI
+# description; the acceptance suite (resources, drift, import, fault injection, bad input) under
+# Terraform 1.8.5 and OpenTofu 1.12.6 against the emulator; the tenant module's `terraform test`; and the
+# secrets check. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,8 +20,15 @@ go test -count=1 ./...
 
 echo
 echo "=== Emulator conformance against Twilio's OpenAPI description"
-go test -count=1 -run 'Conformance' -v ./internal/emulator/ 2>&1 | grep -E '^(--- |ok |FAIL|PASS)|conformance' 
+go test -count=1 -run 'Conformance' -v ./internal/emulator/ 2>&1 | grep -E '^(--- |ok |FAIL|PASS)|conformance'
 
 scripts/testacc.sh
+
+echo
+scripts/module-test.sh
+
+echo
+scripts/secrets-check.sh
+
 echo
 echo "=== All tests passed"

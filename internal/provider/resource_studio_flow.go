@@ -215,7 +215,8 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 	f, err := client.CreateFlow(ctx, accountSID, params)
 	if err != nil {
 		summary := fmt.Sprintf("Creating Twilio Studio flow %q in account %s", plan.FriendlyName.ValueString(), accountSID)
-		studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err,
+		_, hint := studioFlowInactiveAccount(ctx, client, accountSID, err)
+		studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err, hint+
 			ambiguousCreateHint(err, "studio_flow", fmt.Sprintf("a Studio flow named %q", plan.FriendlyName.ValueString())))
 		return
 	}
@@ -232,7 +233,16 @@ func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest,
 	}
 	f, err := r.data.client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp)
+		what := fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString())
+		closed, hint := studioFlowInactiveAccount(ctx, r.data.client, state.AccountSID.ValueString(), err)
+		switch {
+		case closed:
+			removeWhenGone(ctx, fmt.Errorf("%w: %w", err, twilioclient.ErrNotFound), what, resp)
+		case hint != "":
+			resp.Diagnostics.AddError("Reading "+what, errorDetail(err)+hint)
+		default:
+			removeWhenGone(ctx, err, what, resp)
+		}
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &state)...)
@@ -268,8 +278,9 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 	params.SetCommitMessage(plan.CommitMessage.ValueString())
 	f, err := client.UpdateFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
 	if err != nil {
+		_, hint := studioFlowInactiveAccount(ctx, client, state.AccountSID.ValueString(), err)
 		studioFlowWriteError(&resp.Diagnostics, fmt.Sprintf("Updating Twilio Studio flow %s", state.SID.ValueString()),
-			plan.Status.ValueString(), err, "")
+			plan.Status.ValueString(), err, hint)
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
@@ -293,8 +304,12 @@ func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequ
 	defer cancel()
 
 	err := client.DeleteFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	if err != nil && !twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), errorDetail(err))
+	if err == nil || twilioclient.IsNotFound(err) {
+		return
+	}
+	closed, hint := studioFlowInactiveAccount(ctx, client, state.AccountSID.ValueString(), err)
+	if !closed {
+		resp.Diagnostics.AddError(fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), errorDetail(err)+hint)
 	}
 }
 
@@ -308,11 +323,39 @@ func (r *studioFlowResource) ImportState(ctx context.Context, req resource.Impor
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
 }
 
+// twilioAccountNotActive is Twilio's error for the credentials of a suspended or closed account.
+const twilioAccountNotActive = 20005
+
+// studioFlowInactiveAccount explains a failure caused by the flow's subaccount rather than the flow. Studio
+// needs the subaccount's own credentials, which Twilio refuses while the subaccount is suspended or closed.
+// A closed subaccount's flows are deleted with it, so closed means the flow is gone; a suspended one yields
+// a hint to reactivate it.
+func studioFlowInactiveAccount(ctx context.Context, client *twilioclient.Client, accountSID string, err error) (closed bool, hint string) {
+	var te *twilioclient.Error
+	if !errors.As(err, &te) || te.Code != twilioAccountNotActive || accountSID == client.AccountSID() {
+		return false, ""
+	}
+	acct, findErr := client.FindAccount(ctx, accountSID)
+	if findErr != nil || acct.Status == nil {
+		return false, ""
+	}
+	switch *acct.Status {
+	case twilioclient.AccountStatusClosed:
+		return true, fmt.Sprintf("\n\nSubaccount %s is closed: Twilio deleted its flows with it, and it can have no "+
+			"new ones.", accountSID)
+	case twilioclient.AccountStatusSuspended:
+		return false, fmt.Sprintf("\n\nThe credentials are fine: subaccount %s is suspended, and Studio only accepts "+
+			"a subaccount's own credentials, which Twilio refuses while it is suspended. Reactivate the subaccount "+
+			"(twilio_subaccount status = \"active\") to manage its flows.", accountSID)
+	}
+	return false, ""
+}
+
 // studioFlowChanges reports whether the plan changes anything Twilio stores, i.e. whether an update makes a
-// revision.
+// revision (or, for account_sid, a replacement makes a new flow).
 func studioFlowChanges(ctx context.Context, plan, state studioFlowModel) bool {
-	if !plan.FriendlyName.Equal(state.FriendlyName) || !plan.Status.Equal(state.Status) ||
-		!plan.CommitMessage.Equal(state.CommitMessage) {
+	if !plan.AccountSID.Equal(state.AccountSID) || !plan.FriendlyName.Equal(state.FriendlyName) ||
+		!plan.Status.Equal(state.Status) || !plan.CommitMessage.Equal(state.CommitMessage) {
 		return true
 	}
 	if plan.Definition.IsUnknown() {
@@ -374,7 +417,7 @@ func flattenStudioFlow(ctx context.Context, f *twilioclient.Flow, m *studioFlowM
 	if f.WebhookUrl == nil && f.AccountSid != nil && f.Sid != nil {
 		m.WebhookURL = types.StringValue(twilioclient.FlowWebhookURL(*f.AccountSid, *f.Sid))
 	}
-	m.Valid = types.BoolValue(f.Valid == nil || *f.Valid)
+	m.Valid = types.BoolPointerValue(f.Valid)
 	m.DateCreated = studioFlowTime(f.DateCreated)
 	m.DateUpdated = studioFlowTime(f.DateUpdated)
 
