@@ -232,7 +232,7 @@ func (c *Client) ForAccount(ctx context.Context, accountSID string) (*Client, er
 			"main account cannot manage subaccount resources; configure auth_token, or a provider for the "+
 			"subaccount", accountSID)
 	}
-	acct, err := c.FindAccount(ctx, accountSID)
+	acct, err := c.FindSubaccount(ctx, accountSID)
 	if err != nil {
 		return nil, err
 	}

@@ -75,6 +75,10 @@ func (c *Client) wrapError(err error) error {
 		return err
 	}
 	switch {
+	case out.Code == 20005:
+		// NOTE: Twilio answers 401 for the credentials of a suspended or closed account too; the
+		// credentials are right, the account is not usable.
+		out.Hint = "The account is suspended or closed; reactivate it (status = \"active\") before managing its resources"
 	case out.Status == http.StatusUnauthorized:
 		out.Hint = c.credentialHint()
 	case out.Code == 21222 || out.Code == 21224:
