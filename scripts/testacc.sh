@@ -19,7 +19,7 @@ trap 'rm -f "$empty_cli_config"' EXIT
 export TF_CLI_CONFIG_FILE="$empty_cli_config"
 
 # Compile the test binaries once; both runs reuse the build cache.
-go test -count=1 -run '^$' ./internal/provider/ >/dev/null
+go test -count=1 -run '^$' ./internal/provider/ ./internal/e2e/ >/dev/null
 
 run() {
   local label=$1 binary=$2 rc_file
@@ -28,7 +28,7 @@ run() {
   echo
   echo "=== Acceptance tests under $label ($("$binary" version | head -n 1)), against the local Twilio emulator, no network"
   { TF_ACC_TERRAFORM_PATH="$binary" go test -count=1 -timeout 40m -parallel "${TESTACC_PARALLEL:-4}" \
-      -run "${TESTACC_RUN:-^TestAcc}" ./internal/provider/ -v "$@" 2>&1; echo $? >"$rc_file"; } |
+      -run "${TESTACC_RUN:-^TestAcc}" ./internal/provider/ ./internal/e2e/ -v "$@" 2>&1; echo $? >"$rc_file"; } |
     grep --line-buffered -v -E '^=== (RUN|PAUSE|CONT)' || true
   local rc
   rc=$(cat "$rc_file")

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -23,6 +25,11 @@ var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
 }
 
 func TestMain(m *testing.M) {
+	// Test configurations name the provider by its real address, tenantwire/twilio, like the shipped
+	// modules do; plugin-testing would otherwise call it hashicorp/twilio.
+	if os.Getenv("TF_ACC_PROVIDER_NAMESPACE") == "" {
+		_ = os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "tenantwire")
+	}
 	code := m.Run()
 	if os.Getenv("TF_ACC") != "" {
 		fmt.Println(acctest.ConformanceSummary())
@@ -207,4 +214,51 @@ func TestAccProvider_invalidConfiguration(t *testing.T) {
 	if n := len(env.Emulator.Requests()); n != 0 {
 		t.Fatalf("invalid configurations must not reach Twilio, the emulator saw %d requests", n)
 	}
+}
+
+// A provider block fed from a subaccount created in the same configuration is unknown during the first
+// plan; the plan must still succeed, and the apply configures the provider once the values exist.
+func TestAccProvider_unknownConfiguration(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: env.Config(fmt.Sprintf(`
+resource "twilio_subaccount" "tenant" {
+  friendly_name = "tenant with its own provider"
+}
+
+provider "twilio" {
+  alias       = "tenant"
+  base_url    = %q
+  account_sid = twilio_subaccount.tenant.sid
+  auth_token  = twilio_subaccount.tenant.auth_token
+}
+
+resource "twilio_twiml_app" "voice" {
+  provider      = twilio.tenant
+  friendly_name = "voice"
+  voice_url     = "https://voice.example.com/twiml"
+}
+`, env.URL)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction("twilio_twiml_app.voice", plancheck.ResourceActionCreate),
+				plancheck.ExpectUnknownValue("twilio_twiml_app.voice", tfjsonpathRoot("account_sid")),
+			}},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttrPair("twilio_twiml_app.voice", "account_sid", "twilio_subaccount.tenant", "sid"),
+				func(*terraformState) error {
+					// The app was created with the subaccount's own credentials.
+					for _, r := range env.Requests("POST", "/Applications.json") {
+						if r.Status == 201 && strings.HasPrefix(r.AuthUser, "AC") && r.AuthUser != env.AccountSID {
+							return nil
+						}
+					}
+					return fmt.Errorf("the app was not created with the subaccount's credentials")
+				},
+			),
+		}},
+	})
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 )
@@ -58,3 +59,7 @@ func testAccCheckNoRequests(t *testing.T, env *acctest.Env) {
 		t.Fatalf("invalid configuration reached Twilio: %d requests, first %s %s", len(reqs), reqs[0].Method, reqs[0].Path)
 	}
 }
+
+type terraformState = terraform.State
+
+func tfjsonpathRoot(name string) tfjsonpath.Path { return tfjsonpath.New(name) }

@@ -121,14 +121,13 @@ var phases = []phase{
 
 // result is one phase at one N.
 type result struct {
+	sample
 	n, objects, managed  int
 	phase                phase
 	requests, failed     int
 	byKind               map[string]int
-	wall, span           time.Duration
+	span                 time.Duration
 	peakInFlight         int
-	providerKB, tfKB     int64
-	providerProcs        int
 	boundIssue, boundDep time.Duration
 }
 
@@ -192,9 +191,10 @@ func benchSize(o options, work string, n int) ([]result, error) {
 			return nil, err
 		}
 		r := account(o, n, ph, e)
-		r.wall = s.wall
-		r.providerKB, r.tfKB, r.providerProcs = s.providerKB, s.tfKB, s.providerProcs
-		fmt.Fprintf(os.Stderr, " %d requests, %s, provider %.1f MB\n", r.requests, r.wall.Round(time.Millisecond), mb(r.providerKB))
+		r.sample = s
+		fmt.Fprintf(os.Stderr, " %d requests, %s wall, CPU %s Terraform + %s provider, provider %.1f MB\n",
+			r.requests, r.wall.Round(time.Millisecond), (r.totalCPU - r.providerCPU).Round(time.Millisecond),
+			r.providerCPU.Round(time.Millisecond), mb(r.providerKB))
 		if r.failed > 0 {
 			return nil, fmt.Errorf("%s: %d requests failed; see the request log with -keep", ph.name, r.failed)
 		}
@@ -266,9 +266,10 @@ func checkState(ph phase, n int, e *emulator.Emulator) error {
 
 // sample is what one Terraform command cost.
 type sample struct {
-	wall             time.Duration
-	providerKB, tfKB int64
-	providerProcs    int
+	wall                  time.Duration
+	providerKB, tfKB      int64
+	providerCPU, totalCPU time.Duration
+	providerProcs         int
 }
 
 // runTerraform runs one Terraform command in dir, sampling the RSS of Terraform and of the providers it
@@ -287,7 +288,7 @@ func runTerraform(o options, dir string, env []string, name string, args []strin
 	if err := cmd.Start(); err != nil {
 		return sample{}, err
 	}
-	sampler := newRSSSampler(cmd.Process.Pid)
+	sampler := newProcSampler(cmd.Process.Pid)
 	stop, done := make(chan struct{}), make(chan struct{})
 	go sampler.run(o.interval, stop, done)
 	waitErr := cmd.Wait()
@@ -302,8 +303,10 @@ func runTerraform(o options, dir string, env []string, name string, args []strin
 	if waitErr != nil && code < 0 || !ok(code) {
 		return sample{}, fmt.Errorf("terraform %s exited with %d:\n%s", strings.Join(args, " "), code, tail(logPath, 40))
 	}
-	s := sample{wall: wall}
-	s.providerKB, s.tfKB, s.providerProcs = sampler.peaks()
+	// NOTE: on Linux the rusage of a reaped child includes its own reaped children, so this is Terraform's
+	// CPU time plus that of the provider processes it started.
+	s := sample{wall: wall, totalCPU: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+	s.providerKB, s.tfKB, s.providerCPU, s.providerProcs = sampler.peaks()
 	return s, nil
 }
 

@@ -78,22 +78,30 @@ func render(o options, env runEnv, results []result) string {
 		"Terraform `-parallelism=%d` and provider `max_concurrency = %d`.\n\n",
 		env.date, env.cpus, env.cpu, env.goVersion, env.terraform, env.load, o.latency, o.parallelism, o.parallelism)
 
-	w("| N | phase | objects | requests | requests/object | wall | lower bound | wall/bound | chain bound | " +
-		"wall/chain | API span | span/chain | peak in flight | provider peak RSS | terraform peak RSS |\n")
-	w("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	w("| N | phase | objects | requests | requests/object | wall | lower bound | wall/bound | provider peak RSS |\n")
+	w("|--:|---|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, r := range results {
-		w("| %d | %s | %d | %d | %.2f | %s | %s | %.2f | %s | %.2f | %s | %.2f | %d | %.1f MB | %.1f MB |\n",
+		w("| %d | %s | %d | %d | %.2f | %s | %s | %.2f | %.1f MB |\n",
 			r.n, r.phase.name, r.objects, r.requests, float64(r.requests)/float64(r.objects), secs(r.wall),
-			secs(r.boundIssue), ratio(r.wall, r.boundIssue), secs(r.boundDep), ratio(r.wall, r.boundDep),
-			secs(r.span), ratio(r.span, r.boundDep), r.peakInFlight, mb(r.providerKB), mb(r.tfKB))
+			secs(r.boundIssue), ratio(r.wall, r.boundIssue), mb(r.providerKB))
 	}
 	w("\n*objects*: managed objects (5 per tenant), except for update: the objects changed (one TwiML app per "+
-		"tenant). *lower bound*: requests / parallelism × latency. *chain bound*: the larger of that and the "+
-		"longest chain of dependent requests × latency (3 for create, refresh and destroy: subaccount, TwiML "+
-		"app, numbers; 1 for update). *API span*: first request received to last answer sent, from the "+
-		"emulator's log; wall minus span is Terraform's and the provider's start-up and local work. "+
-		"*Peak RSS*: VmHWM, sampled every %s; the provider's is the largest of the provider processes "+
-		"Terraform started for the command.\n\n", o.interval)
+		"tenant). *lower bound*: requests / parallelism × latency. *provider peak RSS*: VmHWM sampled every %s, "+
+		"the largest of the provider processes Terraform started for the command.\n\n", o.interval)
+
+	w("Where the time goes:\n\n")
+	w("| N | phase | chain bound | wall/chain | API span | span/chain | peak in flight | Terraform CPU | provider CPU | Terraform peak RSS |\n")
+	w("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	for _, r := range results {
+		w("| %d | %s | %s | %.2f | %s | %.2f | %d | %s | %s | %.1f MB |\n",
+			r.n, r.phase.name, secs(r.boundDep), ratio(r.wall, r.boundDep), secs(r.span), ratio(r.span, r.boundDep),
+			r.peakInFlight, secs(r.totalCPU-r.providerCPU), secs(r.providerCPU), mb(r.tfKB))
+	}
+	w("\n*chain bound*: the larger of the lower bound and the longest chain of dependent requests × latency " +
+		"(3 for create, refresh and destroy: subaccount, TwiML app, numbers; 1 for update). *API span*: from the " +
+		"first request received to the last answer sent, from the emulator's log. *peak in flight*: most " +
+		"concurrent requests the emulator saw. *CPU*: user + system time of Terraform and of the provider " +
+		"processes (the provider's sampled with the RSS, so up to one interval short).\n\n")
 
 	largest := o.sizes[len(o.sizes)-1]
 	w("Requests by endpoint at N = %d:\n\n| phase | request | count | per tenant |\n|---|---|--:|--:|\n", largest)
