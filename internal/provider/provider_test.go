@@ -25,11 +25,6 @@ var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
 }
 
 func TestMain(m *testing.M) {
-	// Test configurations name the provider by its real address, tenantwire/twilio, like the shipped
-	// modules do; plugin-testing would otherwise call it hashicorp/twilio.
-	if os.Getenv("TF_ACC_PROVIDER_NAMESPACE") == "" {
-		_ = os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "tenantwire")
-	}
 	code := m.Run()
 	if os.Getenv("TF_ACC") != "" {
 		fmt.Println(acctest.ConformanceSummary())
