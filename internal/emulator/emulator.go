@@ -42,6 +42,7 @@ type Emulator struct {
 	rng         *rand.Rand
 
 	log         []Request
+	logStart    int // index of the oldest entry once log is full
 	inFlight    map[string]int
 	peak        map[string]int
 	inFlightAll int

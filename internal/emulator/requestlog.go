@@ -29,10 +29,13 @@ type Request struct {
 func (e *Emulator) Requests() []Request {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	out := make([]Request, len(e.log))
-	for i, r := range e.log {
-		r.Form = cloneValues(r.Form)
-		out[i] = r
+	out := make([]Request, 0, len(e.log))
+	// Once full, the log is a ring whose oldest entry is at logStart.
+	for _, part := range [][]Request{e.log[e.logStart:], e.log[:e.logStart]} {
+		for _, r := range part {
+			r.Form = cloneValues(r.Form)
+			out = append(out, r)
+		}
 	}
 	return out
 }
@@ -41,7 +44,7 @@ func (e *Emulator) Requests() []Request {
 func (e *Emulator) ResetRequests() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.log = nil
+	e.log, e.logStart = nil, 0
 	e.peak = map[string]int{}
 	e.peakAll = e.inFlightAll
 	for acct, n := range e.inFlight {
@@ -80,9 +83,13 @@ func (e *Emulator) leave(acct string) {
 	e.inFlightAll--
 }
 
+// appendLog records a request; a full log overwrites its oldest entry in place, so a long-running
+// emulator pays the same per request as a fresh one. Callers hold e.mu.
 func (e *Emulator) appendLog(r Request) {
-	if len(e.log) >= maxLogEntries {
-		e.log = append(e.log[:0:0], e.log[len(e.log)-maxLogEntries+1:]...)
+	if len(e.log) < maxLogEntries {
+		e.log = append(e.log, r)
+		return
 	}
-	e.log = append(e.log, r)
+	e.log[e.logStart] = r
+	e.logStart = (e.logStart + 1) % len(e.log)
 }

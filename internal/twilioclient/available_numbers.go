@@ -37,93 +37,68 @@ func (c *Client) SearchAvailableNumbers(ctx context.Context, accountSID string, 
 	api := c.api(ctx)
 	switch q.Type {
 	case NumberTypeLocal:
-		p := &apiv2010.ListAvailablePhoneNumberLocalParams{}
-		p.SetPathAccountSid(accountSID)
-		if q.AreaCode != 0 {
-			p.SetAreaCode(q.AreaCode)
-		}
-		if q.Contains != "" {
-			p.SetContains(q.Contains)
-		}
-		if q.Voice {
-			p.SetVoiceEnabled(true)
-		}
-		if q.SMS {
-			p.SetSmsEnabled(true)
-		}
-		if q.MMS {
-			p.SetMmsEnabled(true)
-		}
-		if q.Fax {
-			p.SetFaxEnabled(true)
-		}
-		p.SetPageSize(q.Limit).SetLimit(q.Limit)
-		list, err := api.ListAvailablePhoneNumberLocal(q.Country, p)
+		list, err := api.ListAvailablePhoneNumberLocal(q.Country, availableParams[apiv2010.ListAvailablePhoneNumberLocalParams](accountSID, q))
 		return list, c.wrapError(err)
 	case NumberTypeMobile:
-		p := &apiv2010.ListAvailablePhoneNumberMobileParams{}
-		p.SetPathAccountSid(accountSID)
-		if q.AreaCode != 0 {
-			p.SetAreaCode(q.AreaCode)
-		}
-		if q.Contains != "" {
-			p.SetContains(q.Contains)
-		}
-		if q.Voice {
-			p.SetVoiceEnabled(true)
-		}
-		if q.SMS {
-			p.SetSmsEnabled(true)
-		}
-		if q.MMS {
-			p.SetMmsEnabled(true)
-		}
-		if q.Fax {
-			p.SetFaxEnabled(true)
-		}
-		p.SetPageSize(q.Limit).SetLimit(q.Limit)
-		list, err := api.ListAvailablePhoneNumberMobile(q.Country, p)
-		if err != nil {
-			return nil, c.wrapError(err)
-		}
-		out := make([]AvailableNumber, len(list))
-		for i := range list {
-			out[i] = AvailableNumber(list[i])
-		}
-		return out, nil
+		list, err := api.ListAvailablePhoneNumberMobile(q.Country, availableParams[apiv2010.ListAvailablePhoneNumberMobileParams](accountSID, q))
+		return convertAvailable(list, func(n apiv2010.ApiV2010AvailablePhoneNumberMobile) AvailableNumber { return AvailableNumber(n) }), c.wrapError(err)
 	case NumberTypeTollFree:
-		p := &apiv2010.ListAvailablePhoneNumberTollFreeParams{}
-		p.SetPathAccountSid(accountSID)
-		if q.AreaCode != 0 {
-			p.SetAreaCode(q.AreaCode)
-		}
-		if q.Contains != "" {
-			p.SetContains(q.Contains)
-		}
-		if q.Voice {
-			p.SetVoiceEnabled(true)
-		}
-		if q.SMS {
-			p.SetSmsEnabled(true)
-		}
-		if q.MMS {
-			p.SetMmsEnabled(true)
-		}
-		if q.Fax {
-			p.SetFaxEnabled(true)
-		}
-		p.SetPageSize(q.Limit).SetLimit(q.Limit)
-		list, err := api.ListAvailablePhoneNumberTollFree(q.Country, p)
-		if err != nil {
-			return nil, c.wrapError(err)
-		}
-		out := make([]AvailableNumber, len(list))
-		for i := range list {
-			out[i] = AvailableNumber(list[i])
-		}
-		return out, nil
+		list, err := api.ListAvailablePhoneNumberTollFree(q.Country, availableParams[apiv2010.ListAvailablePhoneNumberTollFreeParams](accountSID, q))
+		return convertAvailable(list, func(n apiv2010.ApiV2010AvailablePhoneNumberTollFree) AvailableNumber { return AvailableNumber(n) }), c.wrapError(err)
 	}
 	return nil, fmt.Errorf("unknown phone number type %q: want %s, %s or %s", q.Type, NumberTypeLocal, NumberTypeMobile, NumberTypeTollFree)
+}
+
+// availableSetters are the setters twilio-go generates alike for the local, mobile and toll-free search
+// parameters, which are distinct types.
+type availableSetters[P any] interface {
+	*P
+	SetPathAccountSid(string) *P
+	SetAreaCode(int) *P
+	SetContains(string) *P
+	SetVoiceEnabled(bool) *P
+	SetSmsEnabled(bool) *P
+	SetMmsEnabled(bool) *P
+	SetFaxEnabled(bool) *P
+	SetPageSize(int) *P
+	SetLimit(int) *P
+}
+
+// availableParams maps a query onto any of the three parameter types.
+func availableParams[P any, PP availableSetters[P]](accountSID string, q AvailableNumberQuery) PP {
+	p := PP(new(P))
+	p.SetPathAccountSid(accountSID)
+	if q.AreaCode != 0 {
+		p.SetAreaCode(q.AreaCode)
+	}
+	if q.Contains != "" {
+		p.SetContains(q.Contains)
+	}
+	// Only required capabilities are sent: false means "don't care", which Twilio expresses by omission.
+	if q.Voice {
+		p.SetVoiceEnabled(true)
+	}
+	if q.SMS {
+		p.SetSmsEnabled(true)
+	}
+	if q.MMS {
+		p.SetMmsEnabled(true)
+	}
+	if q.Fax {
+		p.SetFaxEnabled(true)
+	}
+	p.SetPageSize(q.Limit)
+	p.SetLimit(q.Limit)
+	return p
+}
+
+// convertAvailable converts twilio-go's mobile and toll-free answers, identical in shape to the local one.
+func convertAvailable[T any](list []T, conv func(T) AvailableNumber) []AvailableNumber {
+	out := make([]AvailableNumber, len(list))
+	for i := range list {
+		out[i] = conv(list[i])
+	}
+	return out
 }
 
 // AvailableNumberCapabilities says what an available number can do (voice, SMS, MMS, fax).
