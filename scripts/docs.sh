@@ -35,6 +35,17 @@ if ! out=$(go run "$TFPLUGINDOCS" validate --provider-name twilio 2>&1); then
 fi
 echo "docs: tfplugindocs validate passed"
 
+# Every page shows an example; every resource page says how to import.
+missing=0
+for page in docs/resources/*.md docs/data-sources/*.md docs/ephemeral-resources/*.md; do
+  grep -q '^## Example Usage' "$page" || { echo "$page has no example" >&2; missing=1; }
+done
+for page in docs/resources/*.md; do
+  grep -q '^## Import' "$page" || { echo "$page has no import section" >&2; missing=1; }
+done
+[ "$missing" -eq 0 ] || exit 1
+echo "docs: every page has an example, every resource page an import section"
+
 if [ "${1:-}" = "check" ]; then
   if [ -n "$(git status --porcelain -- docs/)" ]; then
     echo "docs/ is stale: run 'make docs' and commit the result" >&2
