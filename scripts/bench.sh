@@ -4,11 +4,12 @@
 # refresh, update and destroy of N tenants. Arguments go to tools/bench (see `go run ./tools/bench -h`).
 #
 #   scripts/bench.sh -n 1,10,50,200 -latency 50ms -parallelism 20 -out BENCHMARKS.md
+#   BENCH_TF=tofu scripts/bench.sh -n 10      the same with OpenTofu 1.12.6
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 
-lib_setup terraform
+lib_setup "${BENCH_TF:-terraform}"
 go run ./tools/bench -terraform "$tf" "$@"

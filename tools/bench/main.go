@@ -12,6 +12,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -22,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
@@ -37,6 +39,7 @@ type options struct {
 	out         string
 	interval    time.Duration
 	keep        bool
+	control     bool
 }
 
 func main() {
@@ -61,6 +64,8 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.out, "out", "", "Markdown file to write the results into (between the bench markers)")
 	fs.DurationVar(&o.interval, "sample", 50*time.Millisecond, "how often to sample the provider's RSS")
 	fs.BoolVar(&o.keep, "keep", false, "keep the work folder (configurations, state, Terraform output)")
+	fs.BoolVar(&o.control, "control", false, "also run every phase on terraform_data resources of the same "+
+		"shape (no provider, no network): what Terraform itself costs")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -122,6 +127,8 @@ var phases = []phase{
 // result is one phase at one N.
 type result struct {
 	sample
+	// control is the same phase on terraform_data resources, with -control.
+	control              *sample
 	n, objects, managed  int
 	phase                phase
 	requests, failed     int
@@ -139,7 +146,7 @@ func run(o options) error {
 	if o.keep {
 		fmt.Fprintln(os.Stderr, "bench: work folder", work)
 	} else {
-		defer os.RemoveAll(work)
+		defer func() { _ = os.RemoveAll(work) }() // best effort: it is a temporary folder
 	}
 	env, err := describeEnv(o)
 	if err != nil {
@@ -168,7 +175,7 @@ func benchSize(o options, work string, n int) ([]result, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer srv.Close()
+	defer func() { _ = srv.Close() }() // the requests that matter were all answered and counted
 	sid, token := e.MainAccount()
 
 	dir := filepath.Join(work, fmt.Sprintf("n%d", n))
@@ -201,10 +208,45 @@ func benchSize(o options, work string, n int) ([]result, error) {
 		if err := checkState(ph, n, e); err != nil {
 			return nil, err
 		}
+		if err := checkSummary(dir, ph, n); err != nil {
+			return nil, err
+		}
 		out = append(out, r)
 		e.ResetRequests()
 	}
+	if o.control {
+		if err := benchControl(o, work, n, env, out); err != nil {
+			return nil, fmt.Errorf("control: %w", err)
+		}
+	}
 	return out, nil
+}
+
+// benchControl runs the phases on terraform_data resources in the tenant module's shape and records them
+// in results: the cost of Terraform alone.
+func benchControl(o options, work string, n int, env []string, results []result) error {
+	dir := filepath.Join(work, fmt.Sprintf("n%d-control", n))
+	if err := writeControlConfig(dir, n); err != nil {
+		return err
+	}
+	if _, err := runTerraform(o, dir, env, "init", []string{"init", "-input=false", "-no-color"}, nil); err != nil {
+		return err
+	}
+	for i, ph := range phases {
+		fmt.Fprintf(os.Stderr, "bench: N=%d %s (terraform_data) ...", n, ph.name)
+		args := append(append([]string{}, ph.args...), "-input=false", "-no-color",
+			"-parallelism="+strconv.Itoa(o.parallelism), "-var", "voice_url="+ph.voiceURL)
+		s, err := runTerraform(o, dir, env, ph.name, args, nil)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, " %s wall, CPU %s\n", s.wall.Round(time.Millisecond), s.totalCPU.Round(time.Millisecond))
+		if err := checkSummary(dir, ph, n); err != nil {
+			return err
+		}
+		results[i].control = &s
+	}
+	return nil
 }
 
 // sidInPath matches a Twilio SID in a request path, to group requests by endpoint.
@@ -264,13 +306,35 @@ func checkState(ph phase, n int, e *emulator.Emulator) error {
 	return nil
 }
 
+// checkSummary makes sure Terraform's closing line reports the objects the phase acts on.
+func checkSummary(dir string, ph phase, n int) error {
+	want := map[string]string{
+		"create":  fmt.Sprintf("Resources: %d added, 0 changed, 0 destroyed.", all(n)),
+		"refresh": "No changes.",
+		"update":  fmt.Sprintf("Resources: 0 added, %d changed, 0 destroyed.", n),
+		"destroy": fmt.Sprintf("Resources: %d destroyed.", all(n)),
+	}[ph.name]
+	b, err := os.ReadFile(filepath.Join(dir, ph.name+".log"))
+	if err != nil {
+		return err
+	}
+	if !bytes.Contains(b, []byte(want)) {
+		return fmt.Errorf("%s in %s: Terraform did not report %q:\n%s", ph.name, dir, want, tail(filepath.Join(dir, ph.name+".log"), 20))
+	}
+	return nil
+}
+
 // sample is what one Terraform command cost.
 type sample struct {
 	wall                  time.Duration
 	providerKB, tfKB      int64
 	providerCPU, totalCPU time.Duration
-	providerProcs         int
+	// selfCPU is this process's CPU time during the command: the in-process emulator and the sampler.
+	selfCPU time.Duration
 }
+
+// commandTimeout stops a Terraform command that hangs; the slowest phase takes about a minute at N = 200.
+const commandTimeout = 15 * time.Minute
 
 // runTerraform runs one Terraform command in dir, sampling the RSS of Terraform and of the providers it
 // starts. Its output goes to <dir>/<name>.log; ok decides which exit codes succeed (nil: only 0).
@@ -280,10 +344,13 @@ func runTerraform(o options, dir string, env []string, name string, args []strin
 	if err != nil {
 		return sample{}, err
 	}
-	defer logFile.Close()
-	cmd := exec.Command(o.terraform, args...)
+	defer func() { _ = logFile.Close() }() // read back only for error messages
+	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, o.terraform, args...)
 	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, logFile, logFile
 
+	selfBefore := selfCPU()
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		return sample{}, err
@@ -305,9 +372,25 @@ func runTerraform(o options, dir string, env []string, name string, args []strin
 	}
 	// NOTE: on Linux the rusage of a reaped child includes its own reaped children, so this is Terraform's
 	// CPU time plus that of the provider processes it started.
-	s := sample{wall: wall, totalCPU: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
-	s.providerKB, s.tfKB, s.providerCPU, s.providerProcs = sampler.peaks()
+	s := sample{wall: wall, totalCPU: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(),
+		selfCPU: selfCPU() - selfBefore}
+	s.providerKB, s.tfKB, s.providerCPU = sampler.peaks()
+	// A command shorter than the sampling interval is sampled only as it starts. The kernel's peak for
+	// it is the larger of Terraform's and its providers' peaks, so it is Terraform's when it exceeds
+	// the provider's.
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss > s.providerKB {
+		s.tfKB = max(s.tfKB, ru.Maxrss)
+	}
 	return s, nil
+}
+
+// selfCPU is this process's user and system CPU time so far.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // terraformEnv is the environment Terraform runs with: this process's, pointed at the emulator, without
@@ -334,9 +417,13 @@ func writeConfig(dir, module string, n, parallelism int) error {
 	if err := os.MkdirAll(modDir, 0o755); err != nil {
 		return err
 	}
-	files, err := filepath.Glob(filepath.Join(module, "*.tf"))
-	if err != nil || len(files) == 0 {
-		return fmt.Errorf("no *.tf files in the tenant module %s", module)
+	var files []string
+	if module != "" {
+		var err error
+		files, err = filepath.Glob(filepath.Join(module, "*.tf"))
+		if err != nil || len(files) == 0 {
+			return fmt.Errorf("no *.tf files in the tenant module %s", module)
+		}
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -347,8 +434,10 @@ func writeConfig(dir, module string, n, parallelism int) error {
 			return err
 		}
 	}
-	mainTF := fmt.Sprintf(`# Generated by tools/bench: N tenants from the tenant module against the local Twilio emulator.
-terraform {
+	// A parallelism of 0 is the control configuration: no provider at all.
+	provider := ""
+	if parallelism > 0 {
+		provider = fmt.Sprintf(`terraform {
   required_providers {
     twilio = {
       source = "tenantwire/twilio"
@@ -356,16 +445,19 @@ terraform {
   }
 }
 
-variable "voice_url" {
+provider "twilio" {
+  max_concurrency = %d
+}
+
+`, parallelism)
+	}
+	mainTF := "# Generated by tools/bench: N tenants from the tenant module against the local Twilio emulator.\n" +
+		provider + `variable "voice_url" {
   type = string
 }
 
 variable "tenants" {
   type = map(map(object({ phone_number = string })))
-}
-
-provider "twilio" {
-  max_concurrency = %d
 }
 
 module "tenant" {
@@ -377,7 +469,7 @@ module "tenant" {
   voice_url   = var.voice_url
   numbers     = each.value
 }
-`, parallelism)
+`
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(mainTF), 0o644); err != nil {
 		return err
 	}
@@ -393,6 +485,57 @@ module "tenant" {
 	}
 	b.WriteString("}}\n")
 	return os.WriteFile(filepath.Join(dir, "terraform.tfvars.json"), b.Bytes(), 0o644)
+}
+
+// controlModule has the tenant module's shape (five objects, the same dependency chains, the same update)
+// with terraform_data, which runs inside Terraform: no provider process, no requests.
+const controlModule = `# Generated by tools/bench: the tenant module's shape with terraform_data, to measure Terraform alone.
+variable "name" {
+  type = string
+}
+
+variable "environment" {
+  type = string
+}
+
+variable "voice_url" {
+  type = string
+}
+
+variable "numbers" {
+  type = map(object({ phone_number = string }))
+}
+
+resource "terraform_data" "subaccount" {
+  input = { friendly_name = "${var.environment}-${var.name}", status = "active" }
+}
+
+resource "terraform_data" "api_key" {
+  input = { account_sid = terraform_data.subaccount.id, friendly_name = "${var.name} backend" }
+}
+
+resource "terraform_data" "twiml_app" {
+  input = { account_sid = terraform_data.subaccount.id, friendly_name = "${var.name} voice", voice_url = var.voice_url }
+}
+
+resource "terraform_data" "number" {
+  for_each = var.numbers
+
+  input = {
+    account_sid           = terraform_data.subaccount.id
+    friendly_name         = "${var.name} ${each.key}"
+    phone_number          = each.value.phone_number
+    voice_application_sid = terraform_data.twiml_app.id
+  }
+}
+`
+
+// writeControlConfig writes the control configuration: the same root module and tenants, no provider.
+func writeControlConfig(dir string, n int) error {
+	if err := writeConfig(dir, "", n, 0); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "modules", "tenant", "main.tf"), []byte(controlModule), 0o644)
 }
 
 // tail returns the last lines of a file, for error messages.

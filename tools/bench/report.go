@@ -47,7 +47,7 @@ func describeEnv(o options) (runEnv, error) {
 				break
 			}
 		}
-		f.Close()
+		_ = f.Close() // read-only
 	}
 	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
 		env.load = strings.Join(strings.Fields(string(b))[:3], " ")
@@ -55,13 +55,23 @@ func describeEnv(o options) (runEnv, error) {
 	return env, nil
 }
 
+// makeBenchCommand is what `make bench` runs (BENCH_ARGS in GNUmakefile).
+const makeBenchCommand = "scripts/bench.sh -n 1,10,50,200 -latency 50ms -parallelism 20 -control -out BENCHMARKS.md"
+
 // command is the command line that reproduces a run.
 func command(o options) string {
+	prefix := ""
+	if v := os.Getenv("BENCH_TF"); v != "" && v != "terraform" {
+		prefix = "BENCH_TF=" + v + " "
+	}
 	sizes := make([]string, len(o.sizes))
 	for i, n := range o.sizes {
 		sizes[i] = fmt.Sprint(n)
 	}
-	cmd := fmt.Sprintf("scripts/bench.sh -n %s -latency %s -parallelism %d", strings.Join(sizes, ","), o.latency, o.parallelism)
+	cmd := fmt.Sprintf("%sscripts/bench.sh -n %s -latency %s -parallelism %d", prefix, strings.Join(sizes, ","), o.latency, o.parallelism)
+	if o.control {
+		cmd += " -control"
+	}
 	if o.out != "" {
 		cmd += " -out " + o.out
 	}
@@ -73,7 +83,11 @@ func render(o options, env runEnv, results []result) string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	w("%s\n\n", beginMarker)
-	w("Reproduce with `make bench`, which runs:\n\n```sh\n%s\n```\n\n", command(o))
+	if cmd := command(o); cmd == makeBenchCommand {
+		w("Reproduce with `make bench`, which runs:\n\n```sh\n%s\n```\n\n", cmd)
+	} else {
+		w("Reproduce with:\n\n```sh\n%s\n```\n\n", cmd)
+	}
 	w("Run on %s: %d CPUs (%s), %s, %s, load average %s at the start. Emulator latency %s per request; "+
 		"Terraform `-parallelism=%d` and provider `max_concurrency = %d`.\n\n",
 		env.date, env.cpus, env.cpu, env.goVersion, env.terraform, env.load, o.latency, o.parallelism, o.parallelism)
@@ -90,18 +104,36 @@ func render(o options, env runEnv, results []result) string {
 		"the largest of the provider processes Terraform started for the command.\n\n", o.interval)
 
 	w("Where the time goes:\n\n")
-	w("| N | phase | chain bound | wall/chain | API span | span/chain | peak in flight | Terraform CPU | provider CPU | Terraform peak RSS |\n")
-	w("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	w("| N | phase | chain bound | wall/chain | API span | peak in flight | Terraform CPU | provider CPU | emulator CPU | CPU floor | wall/CPU floor | Terraform peak RSS |\n")
+	w("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, r := range results {
-		w("| %d | %s | %s | %.2f | %s | %.2f | %d | %s | %s | %.1f MB |\n",
-			r.n, r.phase.name, secs(r.boundDep), ratio(r.wall, r.boundDep), secs(r.span), ratio(r.span, r.boundDep),
-			r.peakInFlight, secs(r.totalCPU-r.providerCPU), secs(r.providerCPU), mb(r.tfKB))
+		floor := (r.totalCPU + r.selfCPU) / time.Duration(env.cpus)
+		w("| %d | %s | %s | %.2f | %s | %d | %s | %s | %s | %s | %.2f | %.1f MB |\n",
+			r.n, r.phase.name, secs(r.boundDep), ratio(r.wall, r.boundDep), secs(r.span), r.peakInFlight,
+			secs(r.totalCPU-r.providerCPU), secs(r.providerCPU), secs(r.selfCPU), secs(floor), ratio(r.wall, floor),
+			mb(r.tfKB))
 	}
-	w("\n*chain bound*: the larger of the lower bound and the longest chain of dependent requests × latency " +
-		"(3 for create, refresh and destroy: subaccount, TwiML app, numbers; 1 for update). *API span*: from the " +
-		"first request received to the last answer sent, from the emulator's log. *peak in flight*: most " +
-		"concurrent requests the emulator saw. *CPU*: user + system time of Terraform and of the provider " +
-		"processes (the provider's sampled with the RSS, so up to one interval short).\n\n")
+	w("\n*chain bound*: the larger of the lower bound and the longest chain of dependent requests × latency "+
+		"(3 for create, refresh and destroy: subaccount, TwiML app, numbers; 1 for update). *API span*: from the "+
+		"first request received to the last answer sent, from the emulator's log. *peak in flight*: most "+
+		"concurrent requests the emulator saw. *CPU*: user + system time of Terraform, of the provider "+
+		"processes (sampled with the RSS, so up to one interval short) and of the benchmark process (the "+
+		"in-process emulator). *CPU floor*: all of that CPU time spread over the machine's %d CPUs, the "+
+		"shortest the phase could take on this machine with no waiting at all.\n\n", env.cpus)
+
+	if o.control {
+		w("Terraform alone: the same phases on `terraform_data` resources in the tenant module's shape (five " +
+			"per tenant, the same dependency chains, the same one-attribute update), which run inside " +
+			"Terraform: no provider process, no requests, no latency.\n\n")
+		w("| N | phase | wall | Terraform CPU | Terraform peak RSS | twilio wall − this wall |\n|--:|---|--:|--:|--:|--:|\n")
+		for _, r := range results {
+			if c := r.control; c != nil {
+				w("| %d | %s | %s | %s | %.1f MB | %s |\n", r.n, r.phase.name, secs(c.wall), secs(c.totalCPU),
+					mb(c.tfKB), secs(r.wall-c.wall))
+			}
+		}
+		w("\n")
+	}
 
 	largest := o.sizes[len(o.sizes)-1]
 	w("Requests by endpoint at N = %d:\n\n| phase | request | count | per tenant |\n|---|---|--:|--:|\n", largest)

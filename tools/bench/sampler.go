@@ -85,16 +85,19 @@ func (s *procSampler) sample() {
 	}
 }
 
-// peaks returns the provider's and Terraform's peak RSS in KiB, the provider processes' CPU time (up to
-// one interval short at their end) and how many provider processes ran.
-func (s *procSampler) peaks() (providerKB, terraformKB int64, providerCPU time.Duration, providers int) {
+// peaks returns the provider's and Terraform's peak RSS in KiB and the provider processes' CPU time (up
+// to one interval short at their end).
+//
+// NOTE: a provider process that lives less than one interval (Terraform starts short-lived ones to read
+// schemas) may be missed; its RSS and CPU time are negligible.
+func (s *procSampler) peaks() (providerKB, terraformKB int64, providerCPU time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var ticks int64
 	for _, t := range s.providers {
 		ticks += t
 	}
-	return s.providerKB, s.terraformKB, time.Duration(ticks) * time.Second / clockTicks, len(s.providers)
+	return s.providerKB, s.terraformKB, time.Duration(ticks) * time.Second / clockTicks
 }
 
 // clockTicks is USER_HZ, the unit of CPU times in /proc/<pid>/stat: 100 on every Linux architecture Go
@@ -131,7 +134,7 @@ func vmHWM(pid int) (int64, bool) {
 	if err != nil {
 		return 0, false
 	}
-	defer f.Close()
+	defer func() { _ = f.Close() }() // read-only
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
