@@ -147,18 +147,8 @@ func (r *apiKeyResource) ValidateConfig(ctx context.Context, req resource.Valida
 }
 
 func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.defaultAccountSID(ctx, req, resp)
-	if resp.Diagnostics.HasError() || req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	// A key cannot move between accounts: when the default account differs from the key's (account_sid
-	// removed from the configuration, or the provider now acts as another account), it is replaced.
-	var planned, prior types.String
-	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("account_sid"), &planned)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &prior)...)
-	if !resp.Diagnostics.HasError() && !planned.IsUnknown() && !planned.Equal(prior) {
-		resp.RequiresReplace.Append(path.Root("account_sid"))
-	}
+	// A key cannot move between accounts: a different planned account replaces it.
+	r.defaultAccountSID(ctx, req, resp, false)
 }
 
 func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

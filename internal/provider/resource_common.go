@@ -44,17 +44,30 @@ func accountSIDAttribute(what string, modifiers ...planmodifier.String) schema.S
 }
 
 // defaultAccountSID plans the provider's account for a null account_sid, so removing account_sid from the
-// configuration means "the provider's account" rather than "whatever the state says".
-func (r *resourceBase) defaultAccountSID(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+// configuration means "the provider's account" rather than "whatever the state says". Objects that cannot
+// move between accounts (movable false) are then replaced when the planned account differs from theirs:
+// the attribute's own RequiresReplace runs before ModifyPlan and never sees the defaulted value.
+func (r *resourceBase) defaultAccountSID(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, movable bool) {
 	if req.Plan.Raw.IsNull() {
 		return
 	}
 	var cfg types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_sid"), &cfg)...)
-	if resp.Diagnostics.HasError() || !cfg.IsNull() || !r.data.known() {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_sid"), r.data.client.AccountSID())...)
+	if cfg.IsNull() && r.data.known() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_sid"), r.data.client.AccountSID())...)
+	}
+	if movable || req.State.Raw.IsNull() || resp.Diagnostics.HasError() {
+		return
+	}
+	var planned, prior types.String
+	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("account_sid"), &planned)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &prior)...)
+	if !resp.Diagnostics.HasError() && !planned.IsUnknown() && !planned.Equal(prior) {
+		resp.RequiresReplace.Append(path.Root("account_sid"))
+	}
 }
 
 // sidAttribute is the computed SID of a resource, stable once created.

@@ -214,7 +214,7 @@ func (r *incomingNumberResource) ValidateConfig(ctx context.Context, req resourc
 // ModifyPlan fills in the provider's account and decides whether a new area code or country needs a new
 // number.
 func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.defaultAccountSID(ctx, req, resp)
+	r.defaultAccountSID(ctx, req, resp, true)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}

@@ -99,7 +99,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 		Attributes: map[string]schema.Attribute{
 			"sid": sidAttribute("FW", "Studio flow"),
 			"account_sid": accountSIDAttribute("flow; flows cannot move between accounts, so changing it replaces "+
-				"the flow", stringplanmodifier.RequiresReplace()),
+				"the flow", stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()),
 			"friendly_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the flow, as the Studio editor shows it; at most 64 characters.",
 				Required:            true,
@@ -163,7 +163,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 // same JSON. When nothing Twilio stores changes (only timeouts), no revision is made, so it also keeps the
 // revision's computed values.
 func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.defaultAccountSID(ctx, req, resp)
+	r.defaultAccountSID(ctx, req, resp, false)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}

@@ -112,7 +112,7 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 }
 
 func (r *twimlAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.defaultAccountSID(ctx, req, resp)
+	r.defaultAccountSID(ctx, req, resp, false)
 }
 
 func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -316,6 +316,14 @@ func TestAccTwimlApp_subaccount(t *testing.T) {
 					return rs["account_sid"] + "/" + rs["sid"], nil
 				},
 			},
+			{
+				// Removing account_sid means the provider's account; an app cannot move, so it is replaced.
+				Config: env.Config(strings.Replace(testAccTwimlAppConfig_subaccount, "account_sid   = twilio_subaccount.t.sid\n", "", 1)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace),
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("account_sid"), knownvalue.StringExact(env.AccountSID)),
+				}},
+			},
 		},
 	})
 }

@@ -148,10 +148,12 @@ func (cfg Config) validate() error {
 func ValidateBaseURL(raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return fmt.Errorf("%q is not an absolute URL such as http://127.0.0.1:8718", raw)
+		// NOTE: the value is not repeated: a URL can carry credentials (user:token@host).
+		return errors.New("base_url is not an absolute URL such as http://127.0.0.1:8718")
 	}
+	shown := u.Redacted()
 	if u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" {
-		return fmt.Errorf("%q must be a scheme and host only, such as http://127.0.0.1:8718", raw)
+		return fmt.Errorf("%q must be a scheme and host only, such as http://127.0.0.1:8718", shown)
 	}
 	switch u.Scheme {
 	case "https":
@@ -161,9 +163,9 @@ func ValidateBaseURL(raw string) error {
 			return nil
 		}
 		return fmt.Errorf("%q uses plain http to a host that is not loopback; credentials would cross the "+
-			"network unencrypted: use https://, or http:// only to 127.0.0.1, ::1 or localhost", raw)
+			"network unencrypted: use https://, or http:// only to 127.0.0.1, ::1 or localhost", shown)
 	}
-	return fmt.Errorf("%q must use https:// (or http:// to a loopback address)", raw)
+	return fmt.Errorf("%q must use https:// (or http:// to a loopback address)", shown)
 }
 
 func isLoopback(host string) bool {

@@ -22,12 +22,12 @@ type Logger interface {
 	Debug(ctx context.Context, msg string, fields map[string]any)
 }
 
-// instancePath matches a path whose last segment is an object SID (".../PNxxx.json", "/v1/Keys/SKxxx"):
-// a POST there updates an existing object and may be repeated safely, while a POST to a collection
-// creates one and must not be sent twice.
 // maxRetryAfter caps how long a Retry-After header can make a request wait.
 const maxRetryAfter = time.Minute
 
+// instancePath matches a path whose last segment is an object SID (".../PNxxx.json", "/v1/Keys/SKxxx"):
+// a POST there updates an existing object and may be repeated safely, while a POST to a collection
+// creates one and must not be sent twice.
 var instancePath = regexp.MustCompile(`/[A-Z]{2}[0-9a-fA-F]{32}(\.json)?$`)
 
 // transport is the one http.RoundTripper every Twilio call goes through. It redirects to the emulator,
@@ -93,9 +93,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 func (t *transport) send(ctx context.Context, req *http.Request, attempt int) (*http.Response, context.CancelFunc, error) {
-	attemptCtx, cancel := context.WithCancel(ctx)
+	var attemptCtx context.Context
+	var cancel context.CancelFunc
 	if t.timeout > 0 {
 		attemptCtx, cancel = context.WithTimeout(ctx, t.timeout)
+	} else {
+		attemptCtx, cancel = context.WithCancel(ctx)
 	}
 	out := req.Clone(attemptCtx)
 	if attempt > 0 && req.GetBody != nil {

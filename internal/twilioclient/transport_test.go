@@ -234,6 +234,15 @@ func TestValidateBaseURL(t *testing.T) {
 	}
 }
 
+func TestValidateBaseURLNeverEchoesCredentials(t *testing.T) {
+	t.Parallel()
+	for _, raw := range []string{"https://AC1:sekrit@proxy.example.com", "http://u:sekrit@10.0.0.1", "ht tp://u:sekrit@x"} {
+		if err := ValidateBaseURL(raw); err == nil || strings.Contains(err.Error(), "sekrit") {
+			t.Errorf("ValidateBaseURL(%q) = %v; want an error without the password", raw, err)
+		}
+	}
+}
+
 func TestIdempotency(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
