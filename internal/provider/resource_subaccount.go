@@ -114,7 +114,7 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	wantStatus := plan.Status.ValueString()
+	wantStatus := plan.Status
 	start := time.Now()
 	acct, err := client.CreateSubaccount(ctx, plan.FriendlyName.ValueString())
 	if twilioclient.IsAmbiguous(err) {
@@ -134,10 +134,16 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 	flattenSubaccount(acct, &plan)
 	// NOTE: record the subaccount before any further call, so a failure below cannot orphan it.
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	if wantStatus != twilioclient.AccountStatusActive {
-		acct, err = client.UpdateAccount(ctx, plan.SID.ValueString(), &twilioclient.UpdateAccountParams{Status: &wantStatus})
+	if wantStatus.ValueString() == twilioclient.AccountStatusSuspended {
+		acct, err = client.UpdateAccount(ctx, plan.SID.ValueString(), &twilioclient.UpdateAccountParams{Status: wantStatus.ValueStringPointer()})
 		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Suspending Twilio subaccount %s", plan.SID.ValueString()), errorDetail(err))
+			// NOTE: failing here would taint the subaccount, and the next apply would close it, irreversibly.
+			// The state keeps the planned status instead; the next refresh reads the real one, and the plan
+			// proposes the suspension again.
+			plan.Status = wantStatus
+			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+			resp.Diagnostics.AddWarning(fmt.Sprintf("Twilio subaccount %s was created but not suspended", plan.SID.ValueString()),
+				"The subaccount exists and is active; the next plan proposes to suspend it. "+errorDetail(err))
 			return
 		}
 		flattenSubaccount(acct, &plan)

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -317,4 +318,42 @@ func testAccConsoleEditAccount(t *testing.T, env *acctest.Env, p twilioclient.Up
 		_, err := env.Client(t).UpdateAccount(context.Background(), sid, &p)
 		return err
 	}
+}
+
+// When suspending a new subaccount fails, the subaccount is kept, not tainted: a tainted subaccount would
+// be closed (irreversibly) by the next apply. The refresh after the apply finds it active, so the next
+// plan suspends it, in place.
+func TestAccSubaccount_suspendAfterCreateFails(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	var sid string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckSubaccountClosed(t, env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					env.Emulator.AddFault(emulator.Fault{Method: "POST", Path: `^/2010-04-01/Accounts/AC[0-9a-f]{32}\.json$`, Kind: emulator.FaultInternal})
+				},
+				Config: env.Config(testAccSubaccountConfig_status("tenant-a", "suspended")),
+				Check: resource.ComposeTestCheckFunc(
+					testAccCaptureAttr(testAccSubaccountAddr, "sid", &sid),
+					testAccCheckAccountInTwilio(t, env, "tenant-a", "active"),
+				),
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				PreConfig: env.Emulator.ClearFaults,
+				Config:    env.Config(testAccSubaccountConfig_status("tenant-a", "suspended")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccSubaccountAddr, plancheck.ResourceActionUpdate),
+				}},
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckAccountInTwilio(t, env, "tenant-a", "suspended"),
+					resource.TestCheckResourceAttrPtr(testAccSubaccountAddr, "sid", &sid),
+				),
+			},
+		},
+	})
 }
