@@ -194,12 +194,18 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 	key, err = create()
 	if twilioclient.IsAmbiguous(err) {
 		// A key whose create answer was lost cannot be adopted: its secret was only in that answer. Revoke
-		// whatever the request made, then create once more, so no usable credential is left unseen.
-		if n, derr := client.DeleteKeysCreatedSince(ctx, accountSID, name, start); derr == nil {
+		// the one key the request made, then create once more, so no usable credential is left unseen.
+		if rerr := client.RevokeKeyCreatedSince(ctx, accountSID, name, start); rerr == nil {
 			resp.Diagnostics.AddWarning("Retried Twilio API key creation after an unclear answer",
-				fmt.Sprintf("Creating the key failed without a clear answer (%s); %d key(s) it may have made were "+
-					"revoked (their secret was lost) and the key was created again.", err, n))
-			key, err = create()
+				fmt.Sprintf("Creating the key failed without a clear answer (%s); the key it made was revoked "+
+					"(its secret was lost) and the key was created again.", err))
+			if key, err = create(); err != nil {
+				resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio API key in account %s", accountSID),
+					errorDetail(err)+"\n\nThis was the second attempt, after the first one's answer was lost and "+
+						"the key it made was revoked. Look for a key named "+fmt.Sprintf("%q", name)+" in the "+
+						"Twilio Console before applying again.")
+				return
+			}
 		}
 	}
 	if err != nil {

@@ -490,7 +490,7 @@ func (r *incomingNumberResource) adoptAfterLostAnswer(ctx context.Context, clien
 	} else {
 		// Bought by US or Canadian area code: the number is the one in that area code bought just now, if
 		// there is exactly one.
-		n, findErr = client.FindIncomingNumberCreatedSince(ctx, account, "+1"+area, since)
+		n, findErr = client.FindIncomingNumberCreatedSince(ctx, account, "+1"+area, want.friendlyName, since)
 	}
 	if findErr != nil {
 		return nil

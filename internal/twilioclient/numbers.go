@@ -73,9 +73,11 @@ func (c *Client) DeleteIncomingNumber(ctx context.Context, accountSID, sid strin
 type IncomingNumberCapabilities = apiv2010.ApiV2010AccountIncomingPhoneNumberCapabilities
 
 // FindIncomingNumberCreatedSince finds the one number of accountSID whose E.164 form starts with prefix
-// (e.g. "+1415") and that was bought since the given time, to adopt it after a purchase by area code whose
-// answer was lost. ErrNotFound when there is none; an error when more than one could be it.
-func (c *Client) FindIncomingNumberCreatedSince(ctx context.Context, accountSID, prefix string, since time.Time) (*IncomingNumber, error) {
+// (e.g. "+1415"), bought since the given time and, when friendlyName is set, named so, to adopt it after a
+// purchase by area code whose answer was lost. ErrNotFound when there is none; an error when more than
+// one could be it. The name matters: sibling resources buying in the same area code at the same time
+// would otherwise match each other's numbers.
+func (c *Client) FindIncomingNumberCreatedSince(ctx context.Context, accountSID, prefix, friendlyName string, since time.Time) (*IncomingNumber, error) {
 	params := &apiv2010.ListIncomingPhoneNumberParams{}
 	params.SetPathAccountSid(accountSID)
 	params.SetPageSize(1000)
@@ -85,7 +87,8 @@ func (c *Client) FindIncomingNumberCreatedSince(ctx context.Context, accountSID,
 	}
 	var found []IncomingNumber
 	for _, n := range list {
-		if strings.HasPrefix(deref(n.PhoneNumber), prefix) && createdSince(n.DateCreated, since) {
+		if strings.HasPrefix(deref(n.PhoneNumber), prefix) && createdSince(n.DateCreated, since) &&
+			(friendlyName == "" || deref(n.FriendlyName) == friendlyName) {
 			found = append(found, n)
 		}
 	}

@@ -79,28 +79,36 @@ func (c *Client) FindApplicationCreatedSince(ctx context.Context, accountSID, fr
 	return one(found, "TwiML app named %q", friendlyName)
 }
 
-// DeleteKeysCreatedSince revokes the standard keys named friendlyName created in accountSID since the
+// RevokeKeyCreatedSince revokes the one standard key named friendlyName created in accountSID since the
 // given time. After an ambiguous create such a key is useless (its secret was in the lost answer) and a
-// security liability, so it is removed rather than adopted. It returns how many it revoked.
-func (c *Client) DeleteKeysCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) (int, error) {
+// security liability, so it is removed rather than adopted. It refuses (ErrNotFound or a "more than one
+// candidate" error) when the name is empty or several keys match: parallel creates could match each
+// other's keys, whose secrets are in use.
+func (c *Client) RevokeKeyCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) error {
+	if friendlyName == "" {
+		return notFound("an unnamed key cannot be told apart from others created at the same time")
+	}
 	params := &apiv2010.ListKeyParams{}
 	params.SetPathAccountSid(accountSID)
 	params.SetPageSize(1000)
 	keys, err := c.api(ctx).ListKey(params)
 	if err != nil {
-		return 0, c.wrapError(err)
+		return c.wrapError(err)
 	}
-	n := 0
+	var found []apiv2010.ApiV2010Key
 	for _, k := range keys {
-		if deref(k.FriendlyName) != friendlyName || !createdSince(k.DateCreated, since) {
-			continue
+		if deref(k.FriendlyName) == friendlyName && createdSince(k.DateCreated, since) {
+			found = append(found, k)
 		}
-		if err := c.DeleteKey(ctx, accountSID, deref(k.Sid)); err != nil && !IsNotFound(err) {
-			return n, err
-		}
-		n++
 	}
-	return n, nil
+	key, err := one(found, "API key named %q", friendlyName)
+	if err != nil {
+		return err
+	}
+	if err := c.DeleteKey(ctx, accountSID, deref(key.Sid)); err != nil && !IsNotFound(err) {
+		return err
+	}
+	return nil
 }
 
 func one[T any](found []T, format string, args ...any) (*T, error) {
