@@ -218,6 +218,11 @@ func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.Mo
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}
+	// An update that only a plan modifier asked for (restoring Twilio's default friendly name) still changes
+	// date_updated; the framework marks it unknown only for configuration changes.
+	if !resp.Plan.Raw.Equal(req.State.Raw) {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("date_updated"), types.StringUnknown())...)
+	}
 	var cfgArea, cfgCountry, stateArea, stateCountry, statePhone types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("area_code"), &cfgArea)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("country"), &cfgCountry)...)

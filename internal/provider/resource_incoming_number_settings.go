@@ -196,13 +196,19 @@ func (m incomingNumberFriendlyNamePlan) MarkdownDescription(ctx context.Context)
 }
 
 func (incomingNumberFriendlyNamePlan) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.StateValue.IsNull() || !req.ConfigValue.IsNull() || !req.PlanValue.IsUnknown() {
+	if req.StateValue.IsNull() || !req.ConfigValue.IsNull() {
 		return
 	}
 	configured, diags := req.Private.GetKey(ctx, incomingNumberNameKey)
 	resp.Diagnostics.Append(diags...)
 	if string(configured) == "true" {
+		// NOTE: the framework leaves a computed attribute at its prior value when nothing else changes, so
+		// removing only friendly_name would plan nothing; unknown makes it an update that restores Twilio's
+		// default name.
+		resp.PlanValue = types.StringUnknown()
 		return
 	}
-	resp.PlanValue = req.StateValue
+	if req.PlanValue.IsUnknown() {
+		resp.PlanValue = req.StateValue
+	}
 }

@@ -469,3 +469,44 @@ func testAccCheckIncomingNumberReleased(t *testing.T, env *acctest.Env) resource
 		return nil
 	}
 }
+
+// Removing only friendly_name restores Twilio's default name: a computed attribute would otherwise keep its
+// prior value and the plan would be empty.
+func TestAccIncomingNumber_clearFriendlyNameOnly(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	withName := testAccIncomingNumberConfig(`
+  phone_number  = "+14155550188"
+  friendly_name = "front desk"
+  voice_url     = "https://example.com/voice"
+`)
+	withoutName := testAccIncomingNumberConfig(`
+  phone_number  = "+14155550188"
+  voice_url     = "https://example.com/voice"
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{Config: env.Config(withName), Check: testAccCheckIncomingNumberInTwilio(t, env, map[string]string{"friendly_name": "front desk"})},
+			{
+				Config: env.Config(withoutName),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccIncomingNumberAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(testAccIncomingNumberAddr, tfjsonpath.New("friendly_name")),
+				}},
+				Check: func(s *terraform.State) error {
+					rs := s.RootModule().Resources[testAccIncomingNumberAddr].Primary.Attributes
+					n, err := env.Client(t).FindIncomingNumber(context.Background(), rs["account_sid"], rs["sid"])
+					if err != nil {
+						return err
+					}
+					if *n.FriendlyName == "front desk" || *n.FriendlyName != rs["friendly_name"] {
+						return fmt.Errorf("Twilio's name is %q and the state's %q; want Twilio's default in both", *n.FriendlyName, rs["friendly_name"])
+					}
+					return nil
+				},
+			},
+			{Config: env.Config(withoutName), ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+		},
+	})
+}
