@@ -247,7 +247,9 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 		}
 	}
 	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("Twilio API key %s", sid), resp)
+		if !keepWhileInactive(err, fmt.Sprintf("Twilio API key %s", sid), resp) {
+			removeWhenGone(ctx, err, fmt.Sprintf("Twilio API key %s", sid), resp)
+		}
 		return
 	}
 	flattenAPIKey(key, &state)

@@ -139,6 +139,18 @@ func removeWhenGone(ctx context.Context, err error, what string, resp *resource.
 	resp.Diagnostics.AddError("Reading "+what, errorDetail(err))
 }
 
+// keepWhileInactive leaves the state as it is, with a warning, when a Read failed only because the owning
+// subaccount is suspended: refusing the plan would block the very apply that reactivates it.
+func keepWhileInactive(err error, what string, resp *resource.ReadResponse) bool {
+	if !twilioclient.IsAccountInactive(err) {
+		return false
+	}
+	resp.Diagnostics.AddWarning(what+" not refreshed",
+		"Its account is suspended, so Twilio refuses to show it; the state keeps the last known values. "+
+			"Reactivate the account (twilio_subaccount status = \"active\") to refresh it.")
+	return true
+}
+
 // parseImportID splits an import ID "AC…/XX…" or "XX…" into account and object SIDs; the account defaults
 // to the provider's.
 func (r *resourceBase) parseImportID(id, prefix string, diags *diag.Diagnostics) (accountSID, sid string, ok bool) {

@@ -239,7 +239,9 @@ func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest,
 		case closed:
 			removeWhenGone(ctx, fmt.Errorf("%w: %w", err, twilioclient.ErrNotFound), what, resp)
 		case hint != "":
-			resp.Diagnostics.AddError("Reading "+what, errorDetail(err)+hint)
+			// A suspended tenant must not block the plan that reactivates it: keep the last known flow.
+			resp.Diagnostics.AddWarning(what+" not refreshed", errorDetail(err)+hint+
+				" The state keeps the last known values until the account is active again.")
 		default:
 			removeWhenGone(ctx, err, what, resp)
 		}

@@ -46,6 +46,13 @@ func IsStatus(err error, status int) bool {
 	return errors.As(err, &te) && te.Status == status
 }
 
+// IsAccountInactive reports whether Twilio refused a request because the account acted as is suspended or
+// closed (error 20005), not because of the credentials.
+func IsAccountInactive(err error) bool {
+	var te *Error
+	return errors.As(err, &te) && te.Code == 20005
+}
+
 // IsNotFound reports whether err means the object does not exist (any more).
 func IsNotFound(err error) bool {
 	return errors.Is(err, ErrNotFound)
