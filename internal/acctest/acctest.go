@@ -129,6 +129,9 @@ func (e *Env) Client(t *testing.T) *twilioclient.Client {
 
 // Requests returns the emulator's log of Twilio API requests whose method and path match.
 func (e *Env) Requests(method, pathContains string) []emulator.Request {
+	if e.Emulator == nil {
+		return nil
+	}
 	var out []emulator.Request
 	for _, r := range e.Emulator.Requests() {
 		if (method == "" || r.Method == method) && strings.Contains(r.Path, pathContains) {

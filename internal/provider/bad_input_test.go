@@ -63,7 +63,7 @@ var badInputs = []badInput{
 	{"number without plus", res("twilio_incoming_number", `phone_number = "4155550100"`), "phone_number", "E.164"},
 	{"number too short", res("twilio_incoming_number", `phone_number = "+0155"`), "phone_number", "E.164"},
 	{"number and area code", res("twilio_incoming_number", "phone_number = \"+14155550100\"\narea_code = \"415\""), "phone_number", "one (and only one) of [phone_number,area_code]"},
-	{"neither number nor area code", res("twilio_incoming_number", `voice_url = "https://v.example.com"`), "", "phone_number"},
+	{"neither number nor area code", res("twilio_incoming_number", `voice_url = "https://v.example.com"`), "", "No attribute specified when one (and only one) of [phone_number,area_code] is required"},
 	{"voice url and app", res("twilio_incoming_number", "phone_number = \"+14155550100\"\nvoice_url = \"https://v.example.com\"\nvoice_application_sid = \""+sidAP+"\""), "voice_application_sid", "voice_url"},
 	{"studio flow and trunk", res("twilio_incoming_number", "phone_number = \"+14155550100\"\nstudio_flow_sid = \""+sidFW+"\"\ntrunk_sid = \"TK0123456789abcdef0123456789abcdef\""), "trunk_sid", "studio_flow_sid"},
 	{"voice app with a number sid", res("twilio_incoming_number", "phone_number = \"+14155550100\"\nvoice_application_sid = \""+sidPN+"\""), "voice_application_sid", "AP followed by 32 hexadecimal digits"},
@@ -84,7 +84,7 @@ var badInputs = []badInput{
 	{"token ttl zero", data("twilio_access_token", "api_key_sid = \""+sidSK+"\"\napi_key_secret = \"s3cr3t\"\nidentity = \"a\"\nttl = 0"), "ttl", "between 1 and 86400"},
 	{"token ttl over a day", data("twilio_access_token", "api_key_sid = \""+sidSK+"\"\napi_key_secret = \"s3cr3t\"\nidentity = \"a\"\nttl = 86401"), "ttl", "between 1 and 86400"},
 	{"token key sid is an account sid", data("twilio_access_token", "api_key_sid = \""+sidAC+"\"\napi_key_secret = \"s3cr3t\"\nidentity = \"a\""), "api_key_sid", "SK"},
-	{"token voice grant without identity", data("twilio_access_token", "api_key_sid = \""+sidSK+"\"\napi_key_secret = \"s3cr3t\"\nvoice {\nincoming_allow = true\n}"), "", "identity"},
+	{"token voice grant without identity", data("twilio_access_token", "api_key_sid = \""+sidSK+"\"\napi_key_secret = \"s3cr3t\"\nvoice {\nincoming_allow = true\n}"), "", "Invalid access token configuration"},
 	{"token outgoing app is a key", data("twilio_access_token", "api_key_sid = \""+sidSK+"\"\napi_key_secret = \"s3cr3t\"\nidentity = \"a\"\nvoice {\noutgoing_application_sid = \""+sidSK+"\"\n}"), "outgoing_application_sid", "AP"},
 	{"token account sid is a key", data("twilio_access_token", "account_sid = \""+sidSK+"\"\napi_key_sid = \""+sidSK+"\"\napi_key_secret = \"s3cr3t\"\nidentity = \"a\""), "account_sid", "AC"},
 	// data source twilio_available_phone_numbers

@@ -237,9 +237,10 @@ func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.Mo
 	if !areaChanged && !countryChanged {
 		return
 	}
-	// A number bought by phone_number (or imported) that already lies in the area code is kept: only the way
-	// the configuration describes it changed.
-	if stateArea.IsNull() && incomingNumberInArea(statePhone.ValueString(), incomingNumberCountry(cfgCountry), cfgArea.ValueString()) {
+	// A number that already lies in the new area code is kept: only the way the configuration describes it
+	// changed (bought by phone_number, imported, or an area code made more specific), and releasing a
+	// number is irreversible.
+	if incomingNumberInArea(statePhone.ValueString(), incomingNumberCountry(cfgCountry), cfgArea.ValueString()) {
 		return
 	}
 	if areaChanged {

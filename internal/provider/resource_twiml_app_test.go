@@ -72,6 +72,7 @@ func TestAccTwimlApp_basic(t *testing.T) {
 func TestAccTwimlApp_update(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
+	env.RequireEmulator(t)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckTwimlAppDestroyed(t, env),
