@@ -80,6 +80,22 @@ var faultTargets = []faultTarget{
 		instancePath: `/IncomingPhoneNumbers/PN[0-9a-f]{32}\.json$`,
 		deleteMethod: "DELETE",
 	},
+	{
+		name: "twilio_studio_flow",
+		configA: `resource "twilio_studio_flow" "test" {
+  friendly_name = "faulty"
+  status        = "draft"
+  definition    = jsonencode({ description = "a", states = [{ name = "Trigger", type = "trigger", properties = {}, transitions = [] }], initial_state = "Trigger", flags = { allow_concurrent_calls = true } })
+}`,
+		configB: `resource "twilio_studio_flow" "test" {
+  friendly_name = "faulty"
+  status        = "draft"
+  definition    = jsonencode({ description = "b", states = [{ name = "Trigger", type = "trigger", properties = {}, transitions = [] }], initial_state = "Trigger", flags = { allow_concurrent_calls = true } })
+}`,
+		createPath:   `^/v2/Flows$`,
+		instancePath: `^/v2/Flows/FW[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+	},
 }
 
 var faultKinds = []emulator.FaultKind{

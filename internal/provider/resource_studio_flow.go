@@ -212,7 +212,17 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 	if !plan.CommitMessage.IsNull() {
 		params.SetCommitMessage(plan.CommitMessage.ValueString())
 	}
+	start := time.Now()
 	f, err := client.CreateFlow(ctx, accountSID, params)
+	if twilioclient.IsAmbiguous(err) {
+		// The answer was lost, not necessarily the flow: adopt the one our request made.
+		if found, ferr := client.FindFlowCreatedSince(ctx, accountSID, plan.FriendlyName.ValueString(), start); ferr == nil {
+			resp.Diagnostics.AddWarning("Adopted Twilio Studio flow after an unclear answer",
+				fmt.Sprintf("Creating the flow failed without a clear answer (%s), but account %s has flow %s named "+
+					"%q created just now; it is now managed by this resource.", err, accountSID, *found.Sid, *found.FriendlyName))
+			f, err = found, nil
+		}
+	}
 	if err != nil {
 		summary := fmt.Sprintf("Creating Twilio Studio flow %q in account %s", plan.FriendlyName.ValueString(), accountSID)
 		_, hint := studioFlowInactiveAccount(ctx, client, accountSID, err)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
+	studiov2 "github.com/twilio/twilio-go/rest/studio/v2"
 )
 
 // IsAmbiguous reports whether a failed create may nonetheless have taken effect: Twilio answered with a
@@ -119,4 +120,26 @@ func one[T any](found []T, format string, args ...any) (*T, error) {
 		return &found[0], nil
 	}
 	return nil, fmt.Errorf("%d candidates for %s: %w", len(found), fmt.Sprintf(format, args...), errAmbiguousMatch)
+}
+
+// FindFlowCreatedSince finds the one Studio flow named friendlyName created in accountSID since the given
+// time, to adopt it after an ambiguous create.
+func (c *Client) FindFlowCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) (*Flow, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	params := &studiov2.ListFlowParams{}
+	params.SetPageSize(1000)
+	flows, err := sub.studio(ctx).ListFlow(params)
+	if err != nil {
+		return nil, sub.wrapError(err)
+	}
+	var found []Flow
+	for _, f := range flows {
+		if deref(f.FriendlyName) == friendlyName && f.DateCreated != nil && !f.DateCreated.Before(since.Add(-clockSkew)) {
+			found = append(found, f)
+		}
+	}
+	return one(found, "Studio flow named %q", friendlyName)
 }
