@@ -16,13 +16,13 @@ var managedTypes = []string{"twilio_subaccount", "twilio_api_key", "twilio_twiml
 // Baseline records the objects that exist before Terraform runs (made by the test's own set-up), so
 // orphan checks count only what Terraform made.
 func (e *Env) Baseline() {
-	e.baseline = liveObjects(e.Emulator.Snapshot())
+	e.baseline = LiveObjects(e.Emulator.Snapshot())
 }
 
 // Orphans compares the emulator with a Terraform state: orphans exist in Twilio but not in the state
 // (billed unseen), ghosts are in the state but do not exist. Both must be empty after every apply.
 func (e *Env) Orphans(s *terraform.State) (orphans, ghosts []string) {
-	live := liveObjects(e.Emulator.Snapshot())
+	live := LiveObjects(e.Emulator.Snapshot())
 	inState := map[string]bool{}
 	if s != nil {
 		for _, m := range s.Modules {
@@ -70,8 +70,8 @@ func (e *Env) noOrphans(s *terraform.State) error {
 	return nil
 }
 
-// liveObjects maps the SID of every object that is still open or billed to a short description.
-func liveObjects(s emulator.Snapshot) map[string]string {
+// LiveObjects maps the SID of every object that is still open or billed to a short description.
+func LiveObjects(s emulator.Snapshot) map[string]string {
 	out := map[string]string{}
 	for _, a := range s.Accounts {
 		if !a.IsMain() && a.Status != emulator.StatusClosed {

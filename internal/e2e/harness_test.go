@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
 )
 
@@ -178,32 +179,14 @@ func stateSIDs(t *testing.T, out string) map[string]bool {
 // compare lists live emulator objects missing from the state (orphans) and state entries missing from
 // the emulator (ghosts).
 func compare(s emulator.Snapshot, inState map[string]bool) (orphans, ghosts []string) {
-	live := map[string]bool{}
-	add := func(sid string) {
-		live[sid] = true
+	live := acctest.LiveObjects(s)
+	for sid, what := range live {
 		if !inState[sid] {
-			orphans = append(orphans, sid)
+			orphans = append(orphans, what)
 		}
-	}
-	for _, a := range s.Accounts {
-		if !a.IsMain() && a.Status != emulator.StatusClosed {
-			add(a.Sid)
-		}
-	}
-	for _, k := range s.Keys {
-		add(k.Sid)
-	}
-	for _, a := range s.Applications {
-		add(a.Sid)
-	}
-	for _, n := range s.IncomingNumbers {
-		add(n.Sid)
-	}
-	for _, f := range s.Flows {
-		add(f.Sid)
 	}
 	for sid := range inState {
-		if !live[sid] {
+		if live[sid] == "" {
 			ghosts = append(ghosts, sid)
 		}
 	}
