@@ -319,6 +319,13 @@ func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	n, err := r.data.client.FindIncomingNumber(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	if twilioclient.IsNotFound(err) {
+		// Moved to another subaccount in the Console rather than released: report the move as drift of
+		// account_sid (the plan moves it back) instead of forgetting a number that is still billed.
+		if moved, ferr := r.data.client.FindIncomingNumberInFamily(ctx, state.SID.ValueString(), state.AccountSID.ValueString()); ferr == nil {
+			n, err = moved, nil
+		}
+	}
 	if err != nil {
 		removeWhenGone(ctx, err, fmt.Sprintf("Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), state.SID.ValueString()), resp)
 		return

@@ -420,3 +420,70 @@ func testAccIncomingNumberFlow(t *testing.T, env *acctest.Env) string {
 	}
 	return *f.Sid
 }
+
+// A number moved to a sibling subaccount in the Console is still billed: Read finds it in the family and
+// the plan shows exactly account_sid drifting, which the apply moves back (no release, no purchase).
+func TestAccIncomingNumber_driftMovedInConsole(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	config := env.Config(`
+resource "twilio_subaccount" "a" {
+  friendly_name = "tenant-a"
+}
+
+resource "twilio_subaccount" "b" {
+  friendly_name = "tenant-b"
+}
+`, testAccIncomingNumberConfig(`
+  phone_number = "+14155550111"
+  account_sid  = twilio_subaccount.a.sid
+  voice_url    = "https://example.com/voice"
+`))
+	var sid, from, to string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: resource.ComposeTestCheckFunc(
+					testAccCaptureAttr(testAccIncomingNumberAddr, "sid", &sid),
+					testAccCaptureAttr(testAccIncomingNumberAddr, "account_sid", &from),
+					testAccCaptureAttr("twilio_subaccount.b", "sid", &to),
+				),
+			},
+			{
+				PreConfig: func() {
+					// The Console's number transfer: the parent moves the number to the sibling.
+					if _, err := env.Client(t).UpdateIncomingNumber(context.Background(), from, sid,
+						&twilioclient.UpdateIncomingNumberParams{AccountSid: &to}); err != nil {
+						t.Fatal(err)
+					}
+					env.Emulator.ResetRequests()
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccIncomingNumberAddr, plancheck.ResourceActionUpdate),
+					acctest.ExpectChangedAttributes(testAccIncomingNumberAddr, "account_sid"),
+				}},
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPtr(testAccIncomingNumberAddr, "sid", &sid),
+					resource.TestCheckResourceAttrPtr(testAccIncomingNumberAddr, "account_sid", &from),
+					func(*terraform.State) error {
+						if n := len(env.Requests("DELETE", "/IncomingPhoneNumbers/")) + len(env.Requests("POST", "/IncomingPhoneNumbers.json")); n != 0 {
+							return fmt.Errorf("the number was released or bought again (%d requests)", n)
+						}
+						n, err := env.Client(t).FindIncomingNumber(context.Background(), from, sid)
+						if err != nil {
+							return fmt.Errorf("the number is not back in its account: %w", err)
+						}
+						if *n.AccountSid != from {
+							return fmt.Errorf("the number is in %s, want %s", *n.AccountSid, from)
+						}
+						return nil
+					},
+				),
+			},
+		},
+	})
+}
