@@ -145,19 +145,33 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Form: cloneValues(r.Form), Account: acting, Fault: plan.kind,
 	}
 	entry.AuthUser, _, _ = r.BasicAuth()
-	defer func() {
+	logged := false
+	finish := func() {
+		if logged {
+			return
+		}
+		logged = true
 		entry.Duration = time.Since(start)
 		e.mu.Lock()
 		e.leave(acting)
 		e.appendLog(entry)
 		e.mu.Unlock()
-	}()
+	}
+	defer finish()
+	// NOTE: a reset reaches the client the moment the connection closes, so the log must say so first:
+	// a test reading the log right after its request failed would otherwise race the deferred entry.
+	writeFaultLogged := func(f *Fault) int {
+		if f.Kind == FaultReset {
+			finish()
+		}
+		return writeFault(w, f)
+	}
 
 	if !sleep(r.Context(), pre) {
 		return // the client went away; nobody reads an answer
 	}
 	if f := plan.terminal; f != nil && !f.AfterEffect {
-		entry.Status = writeFault(w, f)
+		entry.Status = writeFaultLogged(f)
 		return
 	}
 
@@ -178,7 +192,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if f := plan.terminal; f != nil {
 		// AfterEffect: the change happened, but the client sees a failure.
-		entry.Status = writeFault(w, f)
+		entry.Status = writeFaultLogged(f)
 		return
 	}
 	if res.err != nil {
