@@ -247,22 +247,9 @@ func TestAccAPIKey_disappears(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckAPIKeyRevoked(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccAPIKeyConfig_basic("ci deploy")),
-				Check: func(s *terraform.State) error {
-					rs := s.RootModule().Resources[testAccAPIKeyAddr].Primary.Attributes
-					return env.Client(t).DeleteKey(context.Background(), rs["account_sid"], rs["sid"])
-				},
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config: env.Config(testAccAPIKeyConfig_basic("ci deploy")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testAccAPIKeyAddr, plancheck.ResourceActionCreate),
-				}},
-			},
-		},
+		Steps: testAccDisappearsSteps(env.Config(testAccAPIKeyConfig_basic("ci deploy")), testAccAPIKeyAddr, func(account, sid string) error {
+			return env.Client(t).DeleteKey(context.Background(), account, sid)
+		}),
 	})
 }
 

@@ -215,22 +215,9 @@ func TestAccIncomingNumber_disappears(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckIncomingNumberReleased(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: func(s *terraform.State) error {
-					rs := s.RootModule().Resources[testAccIncomingNumberAddr].Primary.Attributes
-					return env.Client(t).DeleteIncomingNumber(context.Background(), rs["account_sid"], rs["sid"])
-				},
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testAccIncomingNumberAddr, plancheck.ResourceActionCreate),
-				}},
-			},
-		},
+		Steps: testAccDisappearsSteps(config, testAccIncomingNumberAddr, func(account, sid string) error {
+			return env.Client(t).DeleteIncomingNumber(context.Background(), account, sid)
+		}),
 	})
 }
 

@@ -149,22 +149,9 @@ func TestAccStudioFlow_disappears(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckStudioFlowDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: func(s *terraform.State) error {
-					rs := s.RootModule().Resources[testAccStudioFlowAddr].Primary.Attributes
-					return env.Client(t).DeleteFlow(context.Background(), rs["account_sid"], rs["sid"])
-				},
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testAccStudioFlowAddr, plancheck.ResourceActionCreate),
-				}},
-			},
-		},
+		Steps: testAccDisappearsSteps(config, testAccStudioFlowAddr, func(account, sid string) error {
+			return env.Client(t).DeleteFlow(context.Background(), account, sid)
+		}),
 	})
 }
 

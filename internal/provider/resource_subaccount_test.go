@@ -145,19 +145,10 @@ func TestAccSubaccount_disappears(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckSubaccountClosed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config:             env.Config(testAccSubaccountConfig_basic("tenant-a")),
-				Check:              testAccConsoleEditAccount(t, env, twilioclient.UpdateAccountParams{Status: ptrTo("closed")}),
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config: env.Config(testAccSubaccountConfig_basic("tenant-a")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testAccSubaccountAddr, plancheck.ResourceActionCreate),
-				}},
-			},
-		},
+		Steps: testAccDisappearsSteps(env.Config(testAccSubaccountConfig_basic("tenant-a")), testAccSubaccountAddr, func(_, sid string) error {
+			_, err := env.Client(t).UpdateAccount(context.Background(), sid, &twilioclient.UpdateAccountParams{Status: ptrTo("closed")})
+			return err
+		}),
 	})
 }
 
@@ -308,15 +299,6 @@ func testAccCheckAccountInTwilio(t *testing.T, env *acctest.Env, name, status st
 			return fmt.Errorf("Twilio has %q/%s, want %q/%s", *acct.FriendlyName, *acct.Status, name, status)
 		}
 		return nil
-	}
-}
-
-// testAccConsoleEditAccount changes the subaccount through the Twilio API, as a Console user would.
-func testAccConsoleEditAccount(t *testing.T, env *acctest.Env, p twilioclient.UpdateAccountParams) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		sid := s.RootModule().Resources[testAccSubaccountAddr].Primary.Attributes["sid"]
-		_, err := env.Client(t).UpdateAccount(context.Background(), sid, &p)
-		return err
 	}
 }
 

@@ -207,22 +207,9 @@ func TestAccTwimlApp_disappears(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckTwimlAppDestroyed(t, env),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(testAccTwimlAppConfig_basic("softphone")),
-				Check: func(s *terraform.State) error {
-					rs := s.RootModule().Resources[testAccTwimlAppAddr].Primary.Attributes
-					return env.Client(t).DeleteApplication(context.Background(), rs["account_sid"], rs["sid"])
-				},
-				ExpectNonEmptyPlan: true,
-			},
-			{
-				Config: env.Config(testAccTwimlAppConfig_basic("softphone")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testAccTwimlAppAddr, plancheck.ResourceActionCreate),
-				}},
-			},
-		},
+		Steps: testAccDisappearsSteps(env.Config(testAccTwimlAppConfig_basic("softphone")), testAccTwimlAppAddr, func(account, sid string) error {
+			return env.Client(t).DeleteApplication(context.Background(), account, sid)
+		}),
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
@@ -63,3 +64,28 @@ func testAccCheckNoRequests(t *testing.T, env *acctest.Env) {
 type terraformState = terraform.State
 
 func tfjsonpathRoot(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
+
+// testAccDisappearsSteps are the steps of every _disappears test: after the apply, remove stands in for a
+// Console user deleting (releasing, closing) the object outside Terraform; the refresh must drop it from
+// the state, so the next plan creates it again instead of failing.
+func testAccDisappearsSteps(config, addr string, remove func(accountSID, sid string) error) []resource.TestStep {
+	return []resource.TestStep{
+		{
+			Config: config,
+			Check: func(s *terraform.State) error {
+				rs, ok := s.RootModule().Resources[addr]
+				if !ok {
+					return fmt.Errorf("%s not in state", addr)
+				}
+				return remove(rs.Primary.Attributes["account_sid"], rs.Primary.Attributes["sid"])
+			},
+			ExpectNonEmptyPlan: true,
+		},
+		{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+			}},
+		},
+	}
+}
