@@ -23,10 +23,10 @@ trap lib_cleanup EXIT
 
 lib_setup() {
   local which=${1:-terraform} bin_dir version=0.0.1 host dir
-  bin_dir=$("$lib_repo/scripts/tf-binaries.sh")
+  # Only the binary this command runs is built (a cold OpenTofu build is minutes on a busy machine).
   case "$which" in
-    tofu) tf="$bin_dir/tofu-1.12.6" ;;
-    *) tf="$bin_dir/terraform-1.8.5" ;;
+    tofu) bin_dir=$("$lib_repo/scripts/tf-binaries.sh" tofu); tf="$bin_dir/tofu-1.12.6" ;;
+    *) bin_dir=$("$lib_repo/scripts/tf-binaries.sh" terraform); tf="$bin_dir/terraform-1.16.0" ;;
   esac
   for host in registry.terraform.io registry.opentofu.org; do
     dir="$lib_work/mirror/$host/tenantwire/twilio/$version/$(go env GOOS)_$(go env GOARCH)"

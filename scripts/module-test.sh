@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs `terraform test` for the tenant module (examples/modules/tenant/tests) against the local Twilio
-# emulator, under Terraform 1.8.5 and OpenTofu 1.12.6.
+# emulator, under Terraform 1.16.0 and OpenTofu 1.12.6.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh

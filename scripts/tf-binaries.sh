@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Builds the pinned Terraform and OpenTofu binaries the acceptance tests run, from the Go module proxy,
-# into a cache folder outside the clone so a fresh clone (CI) reuses them. Prints the folder.
+# Builds the pinned Terraform and OpenTofu binaries the tests run, from the Go module proxy, into a cache
+# folder outside the clone so a fresh clone (CI) reuses them. Prints the folder.
 #
-#   scripts/tf-binaries.sh            build what is missing, print the cache folder
+#   scripts/tf-binaries.sh                      build every pinned binary that is missing
+#   scripts/tf-binaries.sh terraform            only Terraform 1.16.0 (the main test binary)
+#   scripts/tf-binaries.sh terraform-legacy     only Terraform 1.8.5 (the oldest supported, smoke tests)
+#   scripts/tf-binaries.sh tofu                 only OpenTofu 1.12.6
 #
-# Versions are pinned on purpose: the acceptance suite is proven against exactly these.
+# Binaries are named terraform-<version> and tofu-<version> in the printed folder. Versions are pinned on
+# purpose: the acceptance suite is proven against exactly these.
 set -euo pipefail
 
-TERRAFORM_VERSION="${TERRAFORM_VERSION:-1.8.5}"
+TERRAFORM_VERSION="${TERRAFORM_VERSION:-1.16.0}"
+TERRAFORM_LEGACY_VERSION="${TERRAFORM_LEGACY_VERSION:-1.8.5}"
 OPENTOFU_VERSION="${OPENTOFU_VERSION:-1.12.6}"
 CACHE_ROOT="${TWILIO_TF_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-twilio}"
 BIN_DIR="$CACHE_ROOT/bin"
@@ -15,23 +20,71 @@ mkdir -p "$BIN_DIR"
 
 log() { echo "tf-binaries: $*" >&2; }
 
-tf_bin="$BIN_DIR/terraform-$TERRAFORM_VERSION"
-if [ ! -x "$tf_bin" ]; then
-  log "building Terraform $TERRAFORM_VERSION (first time only, ~2 min)"
+# One build at a time per binary: parallel callers (a developer's test and demo) wait for the first.
+with_lock() {
+  local name=$1
+  shift
+  exec {fd}>"$BIN_DIR/.$name.lock"
+  flock "$fd"
+  "$@"
+  exec {fd}>&-
+}
+
+# Terraform up to 1.8 has no relative replace directives, so `go install` builds it as published.
+build_terraform_plain() {
+  local version=$1 out="$BIN_DIR/terraform-$1" tmp
+  [ -x "$out" ] && return 0
+  log "building Terraform $version (first time only, ~2 min)"
   tmp=$(mktemp -d)
   GOBIN="$tmp" GOFLAGS=-buildvcs=false go install \
     -ldflags "-X github.com/hashicorp/terraform/version.dev=no" \
-    "github.com/hashicorp/terraform@v$TERRAFORM_VERSION" >&2
-  mv "$tmp/terraform" "$tf_bin"
+    "github.com/hashicorp/terraform@v$version" >&2
+  mv "$tmp/terraform" "$out"
   rm -rf "$tmp"
-fi
+}
 
-tofu_bin="$BIN_DIR/tofu-$OPENTOFU_VERSION"
-if [ ! -x "$tofu_bin" ]; then
-  log "building OpenTofu $OPENTOFU_VERSION (first time only, ~3 min)"
+# Terraform 1.9 and later replace nested modules (the cloud remote-state backends, internal/legacy) with
+# relative paths, and module zips never contain nested modules, so `go install` refuses them. Only
+# internal/backend/init/init.go imports those backends: a copy of the module without them (local, remote,
+# http, inmem and cloud stay) builds a Terraform that is the release in every way the tests use.
+build_terraform_patched() {
+  local version=$1 out="$BIN_DIR/terraform-$1" src tmp init
+  [ -x "$out" ] && return 0
+  log "building Terraform $version without the cloud remote-state backends (first time only, ~4-7 min)"
+  src=$(go mod download -json "github.com/hashicorp/terraform@v$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [ -d "$src" ] || { log "ERROR: go mod download gave no folder for terraform@v$version"; exit 1; }
   tmp=$(mktemp -d)
-  # OpenTofu's go.mod carries a replace directive, so `go install` refuses it; a throwaway main module
-  # that repeats the replace builds it instead.
+  cp -r "$src/." "$tmp/"
+  chmod -R u+w "$tmp"
+  init="$tmp/internal/backend/init/init.go"
+  local b
+  for b in azure consul cos gcs kubernetes oss pg s3 oci; do
+    # The import line (backendAzure "github.com/hashicorp/terraform/internal/backend/remote-state/azure")
+    # and the map entry ("azurerm": func() backend.Backend { return backendAzure.New() },).
+    sed -i -E "/internal\/backend\/remote-state\/$b\"/d" "$init"
+  done
+  sed -i -E '/return backend(Azure|Consul|Cos|COS|GCS|Kubernetes|OSS|Pg|S3|OCI|Oci)\.New/d' "$init"
+  # Every replace of a nested module, and the requires that only those replaces could satisfy.
+  sed -i -E '/^replace github.com\/hashicorp\/terraform\/internal\//d' "$tmp/go.mod"
+  sed -i -E '/^[[:space:]]*github.com\/hashicorp\/terraform\/internal\/[^ ]+ v/d' "$tmp/go.mod"
+  if grep -q 'remote-state/\(azure\|consul\|cos\|gcs\|kubernetes\|oss\|pg\|s3\|oci\)"' "$init"; then
+    log "ERROR: $init still imports a removed backend; the patch no longer fits Terraform $version"
+    exit 1
+  fi
+  (cd "$tmp" && GOFLAGS="-mod=mod -buildvcs=false" go build \
+    -ldflags "-X github.com/hashicorp/terraform/version.dev=no" -o "$out.tmp" . >&2)
+  mv "$out.tmp" "$out"
+  chmod -R u+w "$tmp"
+  rm -rf "$tmp"
+}
+
+# OpenTofu's go.mod carries a replace directive, so `go install` refuses it; a throwaway main module that
+# repeats the replace builds it instead.
+build_tofu() {
+  local version=$1 out="$BIN_DIR/tofu-$1" tmp
+  [ -x "$out" ] && return 0
+  log "building OpenTofu $version (first time only, ~3 min)"
+  tmp=$(mktemp -d)
   cat >"$tmp/go.mod" <<MOD
 module tofubuild
 
@@ -42,7 +95,7 @@ godebug (
 	winsymlink=0
 )
 
-require github.com/opentofu/opentofu v$OPENTOFU_VERSION
+require github.com/opentofu/opentofu v$version
 
 replace github.com/hashicorp/hcl/v2 v2.20.1 => github.com/opentofu/hcl/v2 v2.20.2-0.20251021132045-587d123c2828
 MOD
@@ -54,9 +107,25 @@ package tools
 import _ "github.com/opentofu/opentofu/cmd/tofu"
 GO
   (cd "$tmp" && GOFLAGS=-mod=mod go mod tidy >&2 && GOFLAGS=-buildvcs=false go build \
-    -ldflags "-X github.com/opentofu/opentofu/version.dev=no" -o "$tofu_bin.tmp" github.com/opentofu/opentofu/cmd/tofu >&2)
-  mv "$tofu_bin.tmp" "$tofu_bin"
+    -ldflags "-X github.com/opentofu/opentofu/version.dev=no" -o "$out.tmp" github.com/opentofu/opentofu/cmd/tofu >&2)
+  mv "$out.tmp" "$out"
   rm -rf "$tmp"
+}
+
+build() {
+  case "$1" in
+    terraform) with_lock "terraform-$TERRAFORM_VERSION" build_terraform_patched "$TERRAFORM_VERSION" ;;
+    terraform-legacy) with_lock "terraform-$TERRAFORM_LEGACY_VERSION" build_terraform_plain "$TERRAFORM_LEGACY_VERSION" ;;
+    tofu) with_lock "tofu-$OPENTOFU_VERSION" build_tofu "$OPENTOFU_VERSION" ;;
+    *) log "ERROR: unknown binary $1 (terraform, terraform-legacy or tofu)"; exit 2 ;;
+  esac
+}
+
+if [ $# -eq 0 ]; then
+  set -- terraform terraform-legacy tofu
 fi
+for which in "$@"; do
+  build "$which"
+done
 
 echo "$BIN_DIR"
