@@ -1,6 +1,10 @@
 // Command twilio-emulator serves the local Twilio emulator on a loopback
 // address, for demos and for testing Terraform modules offline.
 //
+// In a container (a CI service), -tls-cert and -tls-key serve HTTPS on any
+// address; -insecure-non-loopback allows plain HTTP on one, with a warning,
+// for a port published to the host's loopback.
+//
 // Point the provider (or curl) at the printed URL with the printed account
 // SID and auth token. The control surface under /_emulator/ (requests,
 // faults, state, latency, main-keys, main-accounts, health) takes the same
@@ -9,6 +13,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"regexp"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -27,7 +33,7 @@ const defaultAddr = "127.0.0.1:8718"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "twilio-emulator:", err)
 		os.Exit(1)
 	}
@@ -36,6 +42,8 @@ func main() {
 // config is the command line, with environment fallbacks.
 type config struct {
 	addr, accountSID, authToken, readyFile string
+	tlsCert, tlsKey                        string
+	insecureNonLoopback                    bool
 	latency                                time.Duration
 }
 
@@ -50,11 +58,26 @@ func parseFlags(args []string, getenv func(string) string) (config, error) {
 		"main account auth token; generated and printed when empty (env TWILIO_EMULATOR_AUTH_TOKEN)")
 	fs.DurationVar(&c.latency, "latency", 0, "fixed delay added to every Twilio API request, such as 50ms")
 	fs.StringVar(&c.readyFile, "ready-file", "", "file to write the base URL to once listening")
+	fs.StringVar(&c.tlsCert, "tls-cert", getenv("TWILIO_EMULATOR_TLS_CERT"),
+		"PEM certificate (chain) to serve HTTPS with; any address is then allowed (env TWILIO_EMULATOR_TLS_CERT)")
+	fs.StringVar(&c.tlsKey, "tls-key", getenv("TWILIO_EMULATOR_TLS_KEY"),
+		"PEM private key of -tls-cert (env TWILIO_EMULATOR_TLS_KEY)")
+	insecureDefault, err := envBool(getenv, "TWILIO_EMULATOR_INSECURE_NON_LOOPBACK")
+	if err != nil {
+		return c, err
+	}
+	fs.BoolVar(&c.insecureNonLoopback, "insecure-non-loopback", insecureDefault,
+		"allow plain HTTP on a non-loopback address, such as 0.0.0.0 in a container whose port is published to "+
+			"the host's loopback; anyone who can reach the port reads the credentials sent to it "+
+			"(env TWILIO_EMULATOR_INSECURE_NON_LOOPBACK=true)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected arguments: %v", fs.Args())
+	}
+	if (c.tlsCert == "") != (c.tlsKey == "") {
+		return c, errors.New("-tls-cert and -tls-key go together: give both or neither")
 	}
 	if c.accountSID != "" && !validAccountSID(c.accountSID) {
 		return c, fmt.Errorf("-account-sid %q must be AC followed by 32 hex digits", c.accountSID)
@@ -66,16 +89,29 @@ func parseFlags(args []string, getenv func(string) string) (config, error) {
 	return c, nil
 }
 
-func run(ctx context.Context, args []string, getenv func(string) string, out io.Writer) error {
+func run(ctx context.Context, args []string, getenv func(string) string, out, errOut io.Writer) error {
 	c, err := parseFlags(args, getenv)
 	if err != nil {
 		return err
 	}
-	if err := emulator.CheckLoopback(c.addr); err != nil {
-		return err
+	opts := emulator.ServeOptions{AllowPlainNonLoopback: c.insecureNonLoopback}
+	if c.tlsCert != "" {
+		cert, err := tls.LoadX509KeyPair(c.tlsCert, c.tlsKey)
+		if err != nil {
+			return fmt.Errorf("loading -tls-cert and -tls-key: %w", err)
+		}
+		opts.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	if opts.TLS == nil {
+		if loopErr := emulator.CheckLoopback(c.addr); loopErr != nil {
+			if !c.insecureNonLoopback {
+				return fmt.Errorf("%w; serve TLS with -tls-cert and -tls-key, or accept plain HTTP with -insecure-non-loopback", loopErr)
+			}
+			warnPlainHTTP(errOut, c.addr)
+		}
 	}
 	em := emulator.New(emulator.Options{AccountSID: c.accountSID, AuthToken: c.authToken, Latency: c.latency})
-	srv, err := emulator.Start(c.addr, em)
+	srv, err := emulator.StartWith(c.addr, em, opts)
 	if err != nil {
 		return err
 	}
@@ -101,6 +137,32 @@ func run(ctx context.Context, args []string, getenv func(string) string, out io.
 		return fmt.Errorf("shutting down: %w", err)
 	}
 	return nil
+}
+
+// warnPlainHTTP says, on every line so no log filter hides it, what -insecure-non-loopback gives away.
+func warnPlainHTTP(w io.Writer, addr string) {
+	for _, line := range []string{
+		"serving PLAIN HTTP on " + addr + ", which is not a loopback address (-insecure-non-loopback).",
+		"anyone who can reach this port reads every credential sent to it and can act on the emulator.",
+		"use it only inside a private container network, or publish the port to the host's loopback",
+		"(docker run -p 127.0.0.1:8718:8718 ...); the provider sends credentials over http:// to loopback",
+		"addresses only, and to anything else over https:// (serve TLS with -tls-cert and -tls-key).",
+	} {
+		_, _ = fmt.Fprintln(w, "twilio-emulator: WARNING:", line) // best effort: the server still starts
+	}
+}
+
+// envBool reads a boolean environment variable; empty is false, anything strconv cannot parse is an error.
+func envBool(getenv func(string) string, key string) (bool, error) {
+	v := getenv(key)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s=%q: want true or false", key, v)
+	}
+	return b, nil
 }
 
 func envOr(getenv func(string) string, key, def string) string {

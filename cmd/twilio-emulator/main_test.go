@@ -62,8 +62,8 @@ func TestParseFlags(t *testing.T) {
 func TestRunRefusesNonLoopback(t *testing.T) {
 	t.Parallel()
 	for _, addr := range []string{"0.0.0.0:8718", ":8718", "192.0.2.1:8718", "example.com:80"} {
-		err := run(context.Background(), []string{"-addr", addr}, env(nil), &bytes.Buffer{})
-		if err == nil || !strings.Contains(err.Error(), "loopback") {
+		err := run(context.Background(), []string{"-addr", addr}, env(nil), &bytes.Buffer{}, &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), "loopback") || !strings.Contains(err.Error(), "-tls-cert") {
 			t.Errorf("%s: error %v, want a refusal", addr, err)
 		}
 	}
@@ -87,6 +87,44 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// started is a run in a goroutine, listening.
+type started struct {
+	url      string
+	out, err *syncBuffer
+	cancel   func() error
+}
+
+// startRun runs the command with args until the test ends, and waits for its ready file.
+func startRun(t *testing.T, args ...string) started {
+	t.Helper()
+	ready := filepath.Join(t.TempDir(), "ready")
+	ctx, cancel := context.WithCancel(context.Background())
+	s := started{out: &syncBuffer{}, err: &syncBuffer{}}
+	done := make(chan error, 1)
+	args = append([]string{"-ready-file", ready}, args...)
+	go func() { done <- run(ctx, args, env(nil), s.out, s.err) }()
+	var once sync.Once
+	var runErr error
+	s.cancel = func() error {
+		once.Do(func() { cancel(); runErr = <-done })
+		return runErr
+	}
+	t.Cleanup(func() { _ = s.cancel() })
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if b, err := os.ReadFile(ready); err == nil {
+			s.url = strings.TrimSpace(string(b))
+			return s
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("run ended before listening: %v (stderr %q)", err, s.err.String())
+		default:
+		}
+	}
+	t.Fatalf("no ready file after 5s (stderr %q)", s.err.String())
+	return s
+}
+
 func TestRunServesUntilCancelled(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -98,40 +136,33 @@ func TestRunServesUntilCancelled(t *testing.T) {
 		{"given token is not printed", []string{"-account-sid", testSID, "-auth-token", "secret123"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ready := filepath.Join(t.TempDir(), "ready")
-			ctx, cancel := context.WithCancel(context.Background())
-			out := &syncBuffer{}
-			done := make(chan error, 1)
-			args := append([]string{"-addr", "127.0.0.1:0", "-ready-file", ready}, tc.args...)
-			go func() { done <- run(ctx, args, env(nil), out) }()
-
-			var url string
-			for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-				if b, err := os.ReadFile(ready); err == nil {
-					url = strings.TrimSpace(string(b))
-					break
-				}
+			s := startRun(t, append([]string{"-addr", "127.0.0.1:0"}, tc.args...)...)
+			if !strings.HasPrefix(s.url, "http://127.0.0.1:") {
+				t.Fatalf("ready file holds %q", s.url)
 			}
-			if !strings.HasPrefix(url, "http://127.0.0.1:") {
-				cancel()
-				t.Fatalf("ready file holds %q", url)
-			}
-			line := out.String()
-			if !strings.HasPrefix(line, "twilio-emulator listening on "+url+" account_sid=AC") ||
+			line := s.out.String()
+			if !strings.HasPrefix(line, "twilio-emulator listening on "+s.url+" account_sid=AC") ||
 				strings.Contains(line, "auth_token=") != tc.printToken || strings.Count(line, "\n") != 1 {
 				t.Errorf("printed %q", line)
 			}
-			resp, err := http.Get(url + "/_emulator/health")
-			if err != nil || resp.StatusCode != http.StatusOK {
-				t.Errorf("health: %v %v", resp, err)
+			if status, err := health(http.DefaultClient, s.url); err != nil || status != http.StatusOK {
+				t.Errorf("health: %d %v", status, err)
 			}
-			if err == nil {
-				_ = resp.Body.Close() // only the status matters
-			}
-			cancel()
-			if err := <-done; err != nil {
+			if err := s.cancel(); err != nil {
 				t.Errorf("run: %v", err)
+			}
+			if s.err.String() != "" {
+				t.Errorf("stderr %q, want nothing", s.err.String())
 			}
 		})
 	}
+}
+
+func health(c *http.Client, url string) (int, error) {
+	resp, err := c.Get(url + "/_emulator/health")
+	if err != nil {
+		return 0, err
+	}
+	_ = resp.Body.Close() // only the status matters
+	return resp.StatusCode, nil
 }

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net"
@@ -10,9 +11,9 @@ import (
 	"time"
 )
 
-// Server serves an [Emulator] on a loopback address.
+// Server serves an [Emulator], on a loopback address unless [ServeOptions] widen it.
 type Server struct {
-	// URL is the base URL, http://127.0.0.1:PORT.
+	// URL is the base URL, http://127.0.0.1:PORT (https:// when serving TLS).
 	URL string
 
 	srv      *http.Server
@@ -22,8 +23,9 @@ type Server struct {
 }
 
 // CheckLoopback returns an error unless addr ("host:port") names a loopback
-// host. The emulator accepts any credentials it issued itself and has no TLS,
-// so it must never listen where other machines can reach it.
+// host. Over plain HTTP the credentials sent to the emulator cross the network
+// in clear, so by default it never listens where other machines can reach it
+// ([ServeOptions] lift that with TLS or an explicit opt-in).
 func CheckLoopback(addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
@@ -41,15 +43,45 @@ func CheckLoopback(addr string) error {
 // Start listens on addr (such as "127.0.0.1:0") and serves e until Close.
 // It refuses non-loopback addresses.
 func Start(addr string, e *Emulator) (*Server, error) {
-	if err := CheckLoopback(addr); err != nil {
-		return nil, err
+	return StartWith(addr, e, ServeOptions{})
+}
+
+// ServeOptions widen where [StartWith] may listen, for the emulator run as a
+// container in a user's CI (another host on the container network, or a port
+// published from 0.0.0.0 inside the container).
+type ServeOptions struct {
+	// TLS, when set, serves HTTPS with this configuration, which must hold a
+	// certificate. Credentials are then encrypted in transit, so any address
+	// is allowed.
+	TLS *tls.Config
+	// AllowPlainNonLoopback lets plain HTTP listen on any address. Anyone who
+	// can reach the port reads the credentials sent to it; the caller must say
+	// so loudly.
+	AllowPlainNonLoopback bool
+}
+
+// StartWith is [Start] with [ServeOptions]: without them it refuses
+// non-loopback addresses.
+func StartWith(addr string, e *Emulator, o ServeOptions) (*Server, error) {
+	if o.TLS == nil && !o.AllowPlainNonLoopback {
+		if err := CheckLoopback(addr); err != nil {
+			return nil, err
+		}
+	}
+	if o.TLS != nil && len(o.TLS.Certificates) == 0 && o.TLS.GetCertificate == nil {
+		return nil, errors.New("twilio emulator: the TLS configuration holds no certificate")
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("twilio emulator: %w", err)
 	}
+	scheme := "http://"
+	if o.TLS != nil {
+		ln = tls.NewListener(ln, o.TLS.Clone())
+		scheme = "https://"
+	}
 	s := &Server{
-		URL:  "http://" + ln.Addr().String(),
+		URL:  scheme + ln.Addr().String(),
 		srv:  &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second},
 		done: make(chan error, 1),
 	}

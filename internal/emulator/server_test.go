@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"crypto/tls"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -22,6 +23,22 @@ func TestStartRefusesNonLoopback(t *testing.T) {
 		if err := CheckLoopback(addr); err != nil {
 			t.Errorf("CheckLoopback(%q) = %v", addr, err)
 		}
+	}
+}
+
+func TestStartWithWidensOnlyOnRequest(t *testing.T) {
+	t.Parallel()
+	srv, err := StartWith("0.0.0.0:0", New(Options{}), ServeOptions{AllowPlainNonLoopback: true})
+	if err != nil {
+		t.Fatalf("explicit opt-in refused: %v", err)
+	}
+	if !strings.HasPrefix(srv.URL, "http://") {
+		t.Errorf("URL %q, want plain http", srv.URL)
+	}
+	_ = srv.Close()
+	if srv, err := StartWith("0.0.0.0:0", New(Options{}), ServeOptions{TLS: &tls.Config{MinVersion: tls.VersionTLS12}}); err == nil {
+		_ = srv.Close()
+		t.Errorf("a TLS configuration without a certificate was accepted")
 	}
 }
 
