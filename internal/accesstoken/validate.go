@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // MaxIdentityLength is the longest identity, in characters, that Twilio accepts
@@ -18,9 +20,6 @@ const MaxIdentityLength = 256
 // addresses a user as client:<identity> and rejects such names at call time
 // (error 31105), long after the token was minted.
 const voiceIdentityForbidden = `<>#%"{}|\^[]` + "`"
-
-// maxRegionLength bounds the region; Twilio's are short codes such as us1 or ie1.
-const maxRegionLength = 16
 
 // The issue time is bounded so that nbf and exp stay positive four-digit-year
 // times, which every JWT library can read.
@@ -85,8 +84,8 @@ func (p Params) Validate() error {
 	}
 	hasGrant := p.Voice != nil || p.Video != nil || p.Chat != nil || p.Sync != nil
 	c.identity(p.Identity, hasGrant, p.Voice != nil)
-	if p.Region != "" && !validRegion(p.Region) {
-		c.add("region", "must be a Twilio region code such as us1 or ie1: lowercase letters followed by digits")
+	if p.Region != "" && !twilioregion.IsRegion(p.Region) {
+		c.add("region", "must be a Twilio region code, one of %s", strings.Join(twilioregion.Regions(), ", "))
 	}
 	switch {
 	case p.TTL < MinTTL || p.TTL > MaxTTL:
@@ -203,25 +202,6 @@ func (c *checker) params(params map[string]string, haveApplication bool) {
 			c.add(field+"["+k+"]", "must be valid UTF-8")
 		}
 	}
-}
-
-func validRegion(r string) bool {
-	if len(r) > maxRegionLength {
-		return false
-	}
-	letters := 0
-	for letters < len(r) && r[letters] >= 'a' && r[letters] <= 'z' {
-		letters++
-	}
-	if letters < 2 || letters == len(r) {
-		return false
-	}
-	for i := letters; i < len(r); i++ {
-		if r[i] < '0' || r[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 func isHexDigit(b byte) bool {

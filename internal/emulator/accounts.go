@@ -36,7 +36,7 @@ func renderAccount(c *call, a *Account) any {
 	for k, v := range accountSubresources {
 		uris[k] = prefix + "/" + v + ".json"
 	}
-	token := a.AuthToken
+	token := a.authTokenIn(regionForHost(c.r.Host))
 	if c.p.key != nil {
 		token = ""
 	}

@@ -4,6 +4,8 @@ import (
 	"crypto/subtle"
 	"net/http"
 	"strings"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // principal is who a request authenticated as. A key acts as its own
@@ -43,16 +45,19 @@ func (e *Emulator) authenticate(r *http.Request) (principal, *apiError) {
 		return principal{}, unauthorized()
 	}
 	p := principal{user: user}
+	// Credentials are valid only in the region they were made in; a US1 token
+	// sent to api.dublin.ie1.twilio.com fails authentication.
+	region := regionForHost(r.Host)
 	switch {
 	case strings.HasPrefix(user, "AC"):
 		a := e.st.accounts[user]
-		if a == nil || !equalSecret(a.AuthToken, pass) {
+		if a == nil || !equalSecret(a.authTokenIn(region), pass) {
 			return principal{}, unauthorized()
 		}
 		p.account = a
 	case strings.HasPrefix(user, "SK"):
 		k := e.st.keys[user]
-		if k == nil || !equalSecret(k.Secret, pass) {
+		if k == nil || !equalSecret(k.Secret, pass) || keyRegion(k) != region {
 			return principal{}, unauthorized()
 		}
 		p.key, p.account = k, e.st.accounts[k.AccountSid]
@@ -133,4 +138,11 @@ func (e *Emulator) actingAccount(r *http.Request, params map[string]string) stri
 		return ""
 	}
 	return p.account.Sid
+}
+
+func keyRegion(k *Key) string {
+	if k.Region == "" {
+		return twilioregion.Default
+	}
+	return k.Region
 }

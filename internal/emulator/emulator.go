@@ -74,6 +74,19 @@ func (e *Emulator) MainAccount() (sid, authToken string) {
 	return e.mainSID, e.mainToken
 }
 
+// AuthTokenIn returns an account's auth token in a processing region (us1,
+// ie1, au1): Twilio gives each region its own credentials. ok is false for an
+// unknown account.
+func (e *Emulator) AuthTokenIn(accountSID, region string) (token string, ok bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	a := e.st.accounts[accountSID]
+	if a == nil {
+		return "", false
+	}
+	return a.authTokenIn(region), true
+}
+
 // NewMainAccount adds another main account (another account family), for
 // tests of isolation between customers, and returns its credentials. Empty
 // arguments are generated; an empty friendly name becomes "My first Twilio

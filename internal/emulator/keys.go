@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // keyJSON is api.v2010.account.key and iam.v1.get_keys; the secret (only in
@@ -47,10 +49,10 @@ func policyJSON(k *Key) json.RawMessage {
 	return k.Policy
 }
 
-func (e *Emulator) addKey(accountSid, name, keyType string, policy json.RawMessage) *Key {
+func (e *Emulator) addKey(accountSid, name, keyType, region string, policy json.RawMessage) *Key {
 	t := now()
 	k := &Key{Sid: newSID("SK"), AccountSid: accountSid, FriendlyName: name, KeyType: keyType,
-		Policy: policy, Secret: newSecret(), DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		Policy: policy, Secret: newSecret(), Region: region, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
 	e.st.keys[k.Sid] = k
 	return k
 }
@@ -66,7 +68,7 @@ func (e *Emulator) CreateMainKey(accountSID, friendlyName string) (sid, secret s
 	if a == nil || a.Status == StatusClosed {
 		return "", "", fmt.Errorf("twilio emulator: no open account %s", accountSID)
 	}
-	k := e.addKey(accountSID, friendlyName, KeyTypeMain, nil)
+	k := e.addKey(accountSID, friendlyName, KeyTypeMain, twilioregion.Default, nil)
 	return k.Sid, k.Secret, nil
 }
 
@@ -97,7 +99,7 @@ func (e *Emulator) createKey2010(c *call) result {
 	if b.err != nil {
 		return result{err: b.err}
 	}
-	k := e.addKey(c.target.Sid, name, KeyTypeStandard, nil)
+	k := e.addKey(c.target.Sid, name, KeyTypeStandard, regionForHost(c.r.Host), nil)
 	return result{status: http.StatusCreated, body: newKeyJSON{renderKey(k), k.Secret}}
 }
 
@@ -209,7 +211,7 @@ func (e *Emulator) createKeyIAM(c *call) result {
 	default:
 		keyType = KeyTypeStandard
 	}
-	k := e.addKey(c.target.Sid, name, keyType, policy)
+	k := e.addKey(c.target.Sid, name, keyType, regionForHost(c.r.Host), policy)
 	return result{status: http.StatusCreated, body: iamNewKeyJSON{renderKey(k), k.Secret, policyJSON(k)}}
 }
 

@@ -4,6 +4,8 @@ import (
 	"net"
 	"net/http"
 	"strings"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // Products, named after their Twilio hosts.
@@ -75,19 +77,54 @@ const apiPrefix = "/2010-04-01/"
 
 // productForHost names the Twilio product a Host header addresses, or ""
 // for any other host (such as 127.0.0.1:8718), which routes by path alone.
+// Regional hosts ({product}.{edge}.{region}.twilio.com) name their product too.
 func productForHost(host string) string {
+	product, _, ok, _ := twilioregion.ParseHost(hostOnly(host))
+	if !ok {
+		return ""
+	}
+	return product
+}
+
+// regionForHost is the processing region a Host header selects: us1 for
+// Twilio's default hosts and for any non-Twilio host.
+func regionForHost(host string) string {
+	if _, region, ok, retired := twilioregion.ParseHost(hostOnly(host)); ok && !retired {
+		return region
+	}
+	return twilioregion.Default
+}
+
+func hostOnly(host string) string {
 	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
+		return h
 	}
-	switch strings.ToLower(host) {
-	case "api.twilio.com":
-		return productAPI
-	case "iam.twilio.com":
-		return productIAM
-	case "studio.twilio.com":
-		return productStudio
+	return host
+}
+
+// hostError refuses hosts Twilio does not serve: the api.{region}.twilio.com
+// pattern it retired on 2026-04-28 (api.us1.twilio.com stays valid; see
+// internal/twilioregion for the sources), and products a processing region
+// does not offer.
+//
+// ASSUMPTION: Twilio documents only that the retired hosts "won't accept
+// requests anymore", not what a client sees (a DNS failure or an HTTP
+// error). The emulator answers 404 with a message naming the cause; the
+// provider never builds such a host, whichever it is.
+func hostError(r *http.Request, product string) *apiError {
+	h := hostOnly(r.Host)
+	if _, _, ok, retired := twilioregion.ParseHost(h); ok && retired {
+		return newError(http.StatusNotFound, codeNotFound, "The host %s was retired on 2026-04-28; use "+
+			"{product}.twilio.com, or {product}.{edge}.{region}.twilio.com for regional processing", h)
 	}
-	return ""
+	// Studio is not offered outside US1: "If your application relies on Twilio
+	// products or features that aren't available in your target Region (for
+	// example, TaskRouter or Studio), those products and features won't work in
+	// that Region" (https://www.twilio.com/docs/global-infrastructure/regional-product-and-feature-availability).
+	if region := regionForHost(r.Host); product == productStudio && region != twilioregion.Default {
+		return newError(http.StatusNotFound, codeNotFound, "Studio is not available in the %s region", region)
+	}
+	return nil
 }
 
 // productForPath names the product a path belongs to and returns the path's
@@ -120,6 +157,9 @@ func match(r *http.Request) (*route, map[string]string, *apiError) {
 	}
 	if hp := productForHost(r.Host); hp != "" && hp != product {
 		return nil, nil, notFound(path)
+	}
+	if err := hostError(r, product); err != nil {
+		return nil, nil, err
 	}
 	for _, rt := range routes {
 		if rt.product != product || len(rt.segs) != len(segs) {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"time"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // Account statuses as Twilio spells them.
@@ -33,6 +35,27 @@ type Account struct {
 	DateCreated     time.Time `json:"date_created"`
 	DateUpdated     time.Time `json:"date_updated"`
 	seq             int64
+	// regionTokens are the auth tokens outside US1, made when first needed:
+	// "any given Auth token or API key is only valid for the Twilio Region in
+	// which it was created" (https://www.twilio.com/docs/global-infrastructure/manage-regional-api-credentials).
+	regionTokens map[string]string
+}
+
+// authTokenIn is the account's auth token in a processing region; AuthToken
+// is the US1 one. Callers hold the emulator's lock.
+func (a *Account) authTokenIn(region string) string {
+	if region == "" || region == twilioregion.Default {
+		return a.AuthToken
+	}
+	if a.regionTokens == nil {
+		a.regionTokens = map[string]string{}
+	}
+	t, ok := a.regionTokens[region]
+	if !ok {
+		t = newSecret()
+		a.regionTokens[region] = t
+	}
+	return t
 }
 
 // IsMain reports whether the account is a main (top-level) account.
@@ -47,9 +70,12 @@ type Key struct {
 	KeyType      string          `json:"key_type"`
 	Policy       json.RawMessage `json:"policy,omitempty"`
 	Secret       string          `json:"secret"`
-	DateCreated  time.Time       `json:"date_created"`
-	DateUpdated  time.Time       `json:"date_updated"`
-	seq          int64
+	// Region is the processing region the key was made in, the only one it
+	// authenticates in; empty means US1.
+	Region      string    `json:"region,omitempty"`
+	DateCreated time.Time `json:"date_created"`
+	DateUpdated time.Time `json:"date_updated"`
+	seq         int64
 }
 
 // Application is a TwiML application. Empty strings mean "not set".

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/accesstoken"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // The data source and the ephemeral resource twilio_access_token share one schema, model and minting path;
@@ -126,9 +127,10 @@ var accessTokenAttrs = []accessTokenAttr{
 	},
 	{
 		name: "region", kind: accessTokenString, optional: true,
-		desc: "Twilio region the token is valid in, e.g. `ie1`, sent as the token's `twr` header. Unset means " +
-			"Twilio's default region, `us1`. The provider's `region` is not used: the token's region is where " +
-			"the client SDK connects, not where Terraform sends API requests.",
+		desc: "Twilio region the token is valid in (`us1`, `ie1` or `au1`), sent as the token's `twr` header, as " +
+			"Twilio's SDKs do. Unset means the provider's `region` when it is `ie1` or `au1` (credentials are " +
+			"regional: a key made there only works there), otherwise Twilio's default region, `us1`, with no `twr` " +
+			"header.",
 	},
 	{
 		name: "token", kind: accessTokenString, computed: true, sensitive: true,
@@ -303,6 +305,13 @@ func mintAccessToken(ctx context.Context, m *accessTokenModel, data *providerDat
 	p := conv.params(ctx, *m, "", diags)
 	if diags.HasError() {
 		return
+	}
+	if m.Region.IsNull() && data.known() {
+		// Credentials are regional: a key made through a provider configured for ie1 is an ie1 key, and
+		// Twilio's SDKs put that region in the token (twr) so clients connect where the key is valid.
+		if r := data.client.Region(); r != "" && r != twilioregion.Default {
+			p.Region = r
+		}
 	}
 	if conv.unknown {
 		// Terraform does not read or open with unknown configuration; refusing is safer than signing a

@@ -222,7 +222,7 @@ func TestAccessTokenValidateConfig(t *testing.T) {
 		},
 		"bad region": {
 			values: base(map[string]any{"region": str("Ireland")}),
-			want:   map[string]string{"region": "region must be a Twilio region code"},
+			want:   map[string]string{"region": "region must be a Twilio region code, one of au1, ie1, us1"},
 		},
 		// The ttl attribute's validator reports this one; ValidateConfig must not say it twice.
 		"ttl out of range": {values: base(map[string]any{"ttl": types.Int64Value(86401)})},
@@ -451,7 +451,7 @@ func testAccAccessTokenValidationCases(kind string) map[string]testAccAccessToke
 			cfg(key + "  identity = \"alice\"\n  voice {\n    outgoing_application_params = { a = \"b\" }\n  }"),
 			"voice.outgoing_application_params require voice.outgoing_application_sid",
 		},
-		"bad region":      {cfg(key + "  region = \"Ireland\""), "region must be a Twilio region code"},
+		"bad region":      {cfg(key + "  region = \"Ireland\""), "region must be a Twilio region code, one of au1, ie1, us1"},
 		"bad service SID": {cfg(key + "  identity = \"alice\"\n  chat {\n    service_sid = \"CH1\"\n  }"), `chat.service_sid must be "IS" followed by`},
 		"bad account":     {cfg(key + "  account_sid = \"AC1\""), `account_sid must be "AC" followed by`},
 		"no key SID":      {cfg(""), `Missing required argument`},

@@ -96,13 +96,21 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 				Sensitive:           true,
 			},
 			"region": schema.StringAttribute{
-				MarkdownDescription: "Twilio region to send requests to, e.g. `ie1`. Defaults to `TWILIO_REGION`.",
-				Optional:            true,
+				MarkdownDescription: "Twilio processing region the requests go to: `us1`, `ie1` or `au1`. Defaults to " +
+					"`TWILIO_REGION`; unset means Twilio's default host (`api.twilio.com`, processed in `us1`). A region " +
+					"needs credentials made in that region. Without `edge`, the region's own edge is used (`us1` " +
+					"`ashburn`, `ie1` `dublin`, `au1` `sydney`), so requests go to `{product}.{edge}.{region}.twilio.com`; " +
+					"the retired `api.{region}.twilio.com` hosts are never used. The retired region-style IDs " +
+					"(`br1`, `de1`, `jp1`, `sg1`, `us2`) are refused with the edge each became.",
+				Optional:   true,
+				Validators: []validator.String{routingValidator{}},
 			},
 			"edge": schema.StringAttribute{
-				MarkdownDescription: "Twilio edge location to send requests through, e.g. `dublin`. Defaults to " +
-					"`TWILIO_EDGE`.",
-				Optional: true,
+				MarkdownDescription: "Twilio edge location to send requests through: `ashburn`, `dublin`, `frankfurt`, " +
+					"`roaming`, `sao-paulo`, `singapore`, `sydney`, `tokyo` or `umatilla`. Defaults to `TWILIO_EDGE`, " +
+					"then to the region's own edge. An edge without a region means `us1`.",
+				Optional:   true,
+				Validators: []validator.String{routingValidator{edge: true}},
 			},
 			"base_url": schema.StringAttribute{
 				MarkdownDescription: "Send every request to this server instead of Twilio, for the project's local " +

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // providerData is what Configure hands to resources. client is nil while the provider configuration is
@@ -87,7 +88,22 @@ func validateCredentials(cfg twilioclient.Config, diags *diag.Diagnostics) bool 
 			diags.AddAttributeError(path.Root("base_url"), "Invalid Twilio base URL", err.Error()+".")
 		}
 	}
+	if !diags.HasError() {
+		validateRouting(cfg.Region, cfg.Edge, diags)
+	}
 	return !diags.HasError()
+}
+
+// validateRouting refuses a region or edge Twilio does not serve (unknown, or a retired region-style edge
+// ID such as jp1) from attributes or TWILIO_REGION/TWILIO_EDGE, pointing at the attribute at fault.
+func validateRouting(region, edge string, diags *diag.Diagnostics) {
+	if _, _, err := twilioregion.Resolve(region, ""); err != nil {
+		diags.AddAttributeError(path.Root("region"), "Invalid Twilio region", "region (or TWILIO_REGION): "+err.Error()+".")
+		return
+	}
+	if _, _, err := twilioregion.Resolve("", edge); err != nil {
+		diags.AddAttributeError(path.Root("edge"), "Invalid Twilio edge", "edge (or TWILIO_EDGE): "+err.Error()+".")
+	}
 }
 
 // tfLogger sends the client layer's debug events to Terraform's log.

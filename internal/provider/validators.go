@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // sidValidator checks a Twilio SID: a two-letter prefix and 32 hexadecimal digits.
@@ -91,5 +93,31 @@ func (v baseURLValidator) ValidateString(_ context.Context, req validator.String
 	}
 	if err := twilioclient.ValidateBaseURL(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Twilio base URL", err.Error()+".")
+	}
+}
+
+// routingValidator checks a region (edge false) or an edge against the values Twilio serves, at validate
+// time; the pair and the environment variables are checked again when the provider is configured.
+type routingValidator struct{ edge bool }
+
+func (v routingValidator) Description(context.Context) string {
+	if v.edge {
+		return "must be a Twilio edge location: " + strings.Join(twilioregion.Edges(), ", ")
+	}
+	return "must be a Twilio processing region: " + strings.Join(twilioregion.Regions(), ", ")
+}
+
+func (v routingValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v routingValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	region, edge, what := req.ConfigValue.ValueString(), "", "region"
+	if v.edge {
+		region, edge, what = "", region, "edge"
+	}
+	if _, _, err := twilioregion.Resolve(region, edge); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Twilio "+what, err.Error()+".")
 	}
 }

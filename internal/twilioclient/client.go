@@ -19,6 +19,8 @@ import (
 	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
 	iamv1 "github.com/twilio/twilio-go/rest/iam/v1"
 	studiov2 "github.com/twilio/twilio-go/rest/studio/v2"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // Defaults that suit Twilio: it allows a limited number of concurrent requests per account and asks
@@ -73,6 +75,9 @@ func New(cfg Config) (*Client, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
+	// NOTE: twilio-go builds api.{region}.twilio.com for a region without an edge, a host Twilio retired;
+	// the resolved pair always has both (or neither, for the default US1 host).
+	cfg.Region, cfg.Edge, _ = twilioregion.Resolve(cfg.Region, cfg.Edge)
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout
 	}
@@ -112,9 +117,9 @@ func New(cfg Config) (*Client, error) {
 		if err != nil {
 			return nil, err
 		}
+		// NOTE: region and edge still shape the Twilio host, which the redirect keeps in the Host header, so
+		// the emulator sees (and checks) exactly the host Twilio would.
 		t.target = u
-		// NOTE: edge and region rewrite the Twilio host name, which means nothing to the emulator.
-		cfg.Edge, cfg.Region = "", ""
 	}
 	return &Client{cfg: cfg, transport: t}, nil
 }
@@ -140,7 +145,8 @@ func (cfg Config) validate() error {
 			return err
 		}
 	}
-	return nil
+	_, _, err := twilioregion.Resolve(cfg.Region, cfg.Edge)
+	return err
 }
 
 // ValidateBaseURL accepts https:// URLs, and http:// only to a loopback address: credentials must never
@@ -175,6 +181,9 @@ func isLoopback(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
+
+// Region is the processing region requests go to ("" for Twilio's default host, which is US1).
+func (c *Client) Region() string { return c.cfg.Region }
 
 // AccountSID is the account the client's credentials belong to.
 func (c *Client) AccountSID() string { return c.cfg.AccountSID }

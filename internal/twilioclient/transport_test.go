@@ -205,8 +205,8 @@ func TestRedirectKeepsProductHost(t *testing.T) {
 	if _, err := c.FindFlow(context.Background(), testAccount, "FW0123456789abcdef0123456789abcdef"); err != nil {
 		t.Fatal(err)
 	}
-	if host != "studio.twilio.com" {
-		t.Errorf("Host = %q, want studio.twilio.com (edge/region must not apply to the emulator)", host)
+	if host != "studio.dublin.ie1.twilio.com" {
+		t.Errorf("Host = %q, want studio.dublin.ie1.twilio.com (the emulator checks the regional host)", host)
 	}
 	if !strings.Contains(ua, "terraform-provider-twilio/1.2.3") {
 		t.Errorf("User-Agent %q does not name the provider", ua)
