@@ -18,6 +18,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // skipPrefix marks the emulator's own control endpoints, which are not part of Twilio's API.
@@ -199,6 +201,10 @@ func schemaOptions() []openapi3.SchemaValidationOption {
 // each spec in turn: /2010-04-01/... is the API, /v1/Keys IAM, /v2/... Studio.
 func (v *Validator) findRoute(r *http.Request) (*spec, *routers.Route, map[string]string, error) {
 	host := hostOnly(r.Host)
+	// A regional host (api.dublin.ie1.twilio.com) serves the same operations as the product's default host.
+	if product, _, ok, retired := twilioregion.ParseHost(host); ok && !retired {
+		host = twilioregion.Host(product, "", "")
+	}
 	candidates := v.specs
 	if s, ok := v.byHost[host]; ok {
 		candidates = []*spec{s}
