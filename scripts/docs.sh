@@ -10,10 +10,10 @@ repo=$(pwd)
 
 TFPLUGINDOCS=github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs@v0.25.0
 
-# The provider schema comes from OpenTofu 1.12.6: Terraform 1.8.5 predates ephemeral resources and would
-# leave twilio_access_token's ephemeral page out. Nothing is downloaded: the provider comes from a local
-# mirror of this build.
-lib_setup tofu
+# The provider schema comes from Terraform 1.16.0, which knows every kind of object the provider offers
+# (ephemeral resources, and list resources that OpenTofu 1.12 lacks). Nothing is downloaded: the provider
+# comes from a local mirror of this build.
+lib_setup terraform
 mkdir -p "$lib_work/schema"
 cat >"$lib_work/schema/main.tf" <<'TF'
 terraform {
