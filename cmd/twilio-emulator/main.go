@@ -5,8 +5,10 @@
 // address; -insecure-non-loopback allows plain HTTP on one, with a warning,
 // for a port published to the host's loopback.
 //
-// Point the provider (or curl) at the printed URL with the printed account
-// SID and auth token. The control surface under /_emulator/ (requests,
+// It prints ready-to-paste export lines (TWILIO_BASE_URL, TWILIO_ACCOUNT_SID
+// and, when it generated one, TWILIO_AUTH_TOKEN) that point the provider, the
+// Twilio CLI or curl at it; -env-file writes them to a file for scripts. The
+// control surface under /_emulator/ (requests,
 // faults, state, latency, main-keys, main-accounts, health) takes the same
 // credentials.
 package main
@@ -41,10 +43,10 @@ func main() {
 
 // config is the command line, with environment fallbacks.
 type config struct {
-	addr, accountSID, authToken, readyFile string
-	tlsCert, tlsKey                        string
-	insecureNonLoopback                    bool
-	latency                                time.Duration
+	addr, accountSID, authToken, readyFile, envFile string
+	tlsCert, tlsKey                                 string
+	insecureNonLoopback                             bool
+	latency                                         time.Duration
 }
 
 func parseFlags(args []string, getenv func(string) string) (config, error) {
@@ -58,6 +60,8 @@ func parseFlags(args []string, getenv func(string) string) (config, error) {
 		"main account auth token; generated and printed when empty (env TWILIO_EMULATOR_AUTH_TOKEN)")
 	fs.DurationVar(&c.latency, "latency", 0, "fixed delay added to every Twilio API request, such as 50ms")
 	fs.StringVar(&c.readyFile, "ready-file", "", "file to write the base URL to once listening")
+	fs.StringVar(&c.envFile, "env-file", "", "file to write the export lines to once listening (mode 0600; "+
+		"it holds the auth token), for `. ./file` in scripts")
 	fs.StringVar(&c.tlsCert, "tls-cert", getenv("TWILIO_EMULATOR_TLS_CERT"),
 		"PEM certificate (chain) to serve HTTPS with; any address is then allowed (env TWILIO_EMULATOR_TLS_CERT)")
 	fs.StringVar(&c.tlsKey, "tls-key", getenv("TWILIO_EMULATOR_TLS_KEY"),
@@ -116,13 +120,21 @@ func run(ctx context.Context, args []string, getenv func(string) string, out, er
 		return err
 	}
 	sid, token := em.MainAccount()
-	line := fmt.Sprintf("twilio-emulator listening on %s account_sid=%s", srv.URL, sid)
-	if c.authToken == "" {
-		line += " auth_token=" + token
-	}
-	if _, err := fmt.Fprintln(out, line); err != nil {
+	if _, err := fmt.Fprint(out, exportLines(srv.URL, sid, token, c.authToken == "")); err != nil {
 		_ = srv.Close() // already failing; the write error is the one to report
 		return fmt.Errorf("printing the address: %w", err)
+	}
+	if c.envFile != "" {
+		// Written to a temporary name and renamed, so a script waiting for the file never reads half of it.
+		tmp := c.envFile + ".tmp"
+		err := os.WriteFile(tmp, []byte(exportLines(srv.URL, sid, token, true)), 0o600)
+		if err == nil {
+			err = os.Rename(tmp, c.envFile)
+		}
+		if err != nil {
+			_ = srv.Close() // already failing; the write error is the one to report
+			return fmt.Errorf("writing -env-file: %w", err)
+		}
 	}
 	if c.readyFile != "" {
 		if err := os.WriteFile(c.readyFile, []byte(srv.URL+"\n"), 0o600); err != nil {
@@ -150,6 +162,19 @@ func warnPlainHTTP(w io.Writer, addr string) {
 	} {
 		_, _ = fmt.Fprintln(w, "twilio-emulator: WARNING:", line) // best effort: the server still starts
 	}
+}
+
+// exportLines are shell lines that point the provider at the emulator. A token the user chose on the
+// command line is not echoed to the terminal (withToken false); a generated one must be, or nobody could
+// use it.
+func exportLines(url, sid, token string, withToken bool) string {
+	lines := fmt.Sprintf("# twilio-emulator listening on %s (Ctrl-C stops it). Paste into your shell:\n"+
+		"unset TWILIO_API_KEY TWILIO_API_SECRET TWILIO_REGION TWILIO_EDGE\n"+
+		"export TWILIO_BASE_URL=%s\nexport TWILIO_ACCOUNT_SID=%s\n", url, url, sid)
+	if withToken {
+		return lines + "export TWILIO_AUTH_TOKEN=" + token + "\n"
+	}
+	return lines + "# TWILIO_AUTH_TOKEN: set it to the -auth-token you chose\n"
 }
 
 // envBool reads a boolean environment variable; empty is false, anything strconv cannot parse is an error.

@@ -136,14 +136,24 @@ func TestRunServesUntilCancelled(t *testing.T) {
 		{"given token is not printed", []string{"-account-sid", testSID, "-auth-token", "secret123"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := startRun(t, append([]string{"-addr", "127.0.0.1:0"}, tc.args...)...)
+			envFile := filepath.Join(t.TempDir(), "emulator.env")
+			s := startRun(t, append([]string{"-addr", "127.0.0.1:0", "-env-file", envFile}, tc.args...)...)
 			if !strings.HasPrefix(s.url, "http://127.0.0.1:") {
 				t.Fatalf("ready file holds %q", s.url)
 			}
-			line := s.out.String()
-			if !strings.HasPrefix(line, "twilio-emulator listening on "+s.url+" account_sid=AC") ||
-				strings.Contains(line, "auth_token=") != tc.printToken || strings.Count(line, "\n") != 1 {
-				t.Errorf("printed %q", line)
+			printed := s.out.String()
+			wantExports := "export TWILIO_BASE_URL=" + s.url + "\nexport TWILIO_ACCOUNT_SID=AC"
+			if !strings.HasPrefix(printed, "# twilio-emulator listening on "+s.url) || !strings.Contains(printed, wantExports) ||
+				strings.Contains(printed, "export TWILIO_AUTH_TOKEN=") != tc.printToken {
+				t.Errorf("printed %q", printed)
+			}
+			// The env file always has the token (it is 0600), so sourcing it gives a working environment.
+			if b, err := os.ReadFile(envFile); err != nil || !strings.Contains(string(b), wantExports) ||
+				!strings.Contains(string(b), "export TWILIO_AUTH_TOKEN=") {
+				t.Errorf("env file %q, %v", b, err)
+			}
+			if st, err := os.Stat(envFile); err != nil || st.Mode().Perm() != 0o600 {
+				t.Errorf("env file mode %v, %v", st, err)
 			}
 			if status, err := health(http.DefaultClient, s.url); err != nil || status != http.StatusOK {
 				t.Errorf("health: %d %v", status, err)

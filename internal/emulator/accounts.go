@@ -147,7 +147,10 @@ func (e *Emulator) updateAccount(c *call) result {
 
 // closeAccount releases a closed account's numbers and drops its keys,
 // applications and flows: Twilio makes them unreachable at once and deletes
-// the account after 30 days.
+// the account after 30 days. Releasing the numbers is documented: "If a
+// subaccount is closed ... Twilio will release all phone numbers in the
+// subaccount"
+// (https://support.twilio.com/hc/en-us/articles/223135987-Closing-a-Twilio-subaccount).
 func (e *Emulator) closeAccount(a *Account) {
 	for sid, n := range e.st.numbers {
 		if n.AccountSid == a.Sid {

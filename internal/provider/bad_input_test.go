@@ -38,8 +38,8 @@ func data(typ, body string) string {
 
 var badInputs = []badInput{
 	// twilio_subaccount
-	{"subaccount name too long", res("twilio_subaccount", `friendly_name = "`+strings.Repeat("x", 65)+`"`), "friendly_name", "length must be between 1 and 64"},
-	{"subaccount empty name", res("twilio_subaccount", `friendly_name = ""`), "friendly_name", "length must be between 1 and 64"},
+	{"subaccount name too long", res("twilio_subaccount", `friendly_name = "`+strings.Repeat("x", 65)+`"`), "friendly_name", "UTF-8 character count must be between 1 and 64"},
+	{"subaccount empty name", res("twilio_subaccount", `friendly_name = ""`), "friendly_name", "UTF-8 character count must be between 1 and 64"},
 	{"subaccount closed status", res("twilio_subaccount", "friendly_name = \"t\"\nstatus = \"closed\""), "status", "value must be one of"},
 	{"subaccount unknown status", res("twilio_subaccount", "friendly_name = \"t\"\nstatus = \"paused\""), "status", "value must be one of"},
 	// twilio_api_key
@@ -56,7 +56,7 @@ var badInputs = []badInput{
 	{"app voice method PUT", res("twilio_twiml_app", "friendly_name = \"a\"\nvoice_method = \"PUT\""), "voice_method", "value must be one of"},
 	{"app sms method lowercase", res("twilio_twiml_app", "friendly_name = \"a\"\nsms_method = \"get\""), "sms_method", "value must be one of"},
 	{"app status callback without scheme", res("twilio_twiml_app", "friendly_name = \"a\"\nstatus_callback = \"status.example.com/cb\""), "status_callback", "http:// or https:// URL"},
-	{"app empty name", res("twilio_twiml_app", `friendly_name = ""`), "friendly_name", "length must be between 1 and 64"},
+	{"app empty name", res("twilio_twiml_app", `friendly_name = ""`), "friendly_name", "UTF-8 character count must be between 1 and 64"},
 	{"app account sid is a key sid", res("twilio_twiml_app", "friendly_name = \"a\"\naccount_sid = \""+sidSK+"\""), "account_sid", "AC followed by 32 hexadecimal digits"},
 	{"app fallback method DELETE", res("twilio_twiml_app", "friendly_name = \"a\"\nvoice_fallback_method = \"DELETE\""), "voice_fallback_method", "value must be one of"},
 	// twilio_incoming_number
@@ -69,6 +69,8 @@ var badInputs = []badInput{
 	{"voice app with a number sid", res("twilio_incoming_number", "phone_number = \"+14155550100\"\nvoice_application_sid = \""+sidPN+"\""), "voice_application_sid", "AP followed by 32 hexadecimal digits"},
 	{"studio flow with a bad prefix", res("twilio_incoming_number", "phone_number = \"+14155550100\"\nstudio_flow_sid = \"FX0123456789abcdef0123456789abcdef\""), "studio_flow_sid", "FW followed by 32 hexadecimal digits"},
 	{"trunk with a bad prefix", res("twilio_incoming_number", "phone_number = \"+14155550100\"\ntrunk_sid = \"TR0123456789abcdef0123456789abcdef\""), "trunk_sid", "TK followed by 32 hexadecimal digits"},
+	{"voice url with a studio flow made in the same apply", res("twilio_studio_flow", "friendly_name = \"f\"\ndefinition = "+testAccStudioFlowDefinition("v")) +
+		res("twilio_incoming_number", "phone_number = \"+14155550100\"\nvoice_url = \"https://v.example.com\"\nstudio_flow_sid = twilio_studio_flow.test.sid"), "studio_flow_sid", "so remove voice_url"},
 	{"sms url and sms app", res("twilio_incoming_number", "phone_number = \"+14155550100\"\nsms_url = \"https://s.example.com\"\nsms_application_sid = \""+sidAP+"\""), "sms_application_sid", "sms_url"},
 	{"number voice method PATCH", res("twilio_incoming_number", "phone_number = \"+14155550100\"\nvoice_method = \"PATCH\""), "voice_method", "value must be one of"},
 	{"US area code of two digits", res("twilio_incoming_number", `area_code = "41"`), "area_code", "area code"},
@@ -78,7 +80,7 @@ var badInputs = []badInput{
 	// twilio_studio_flow
 	{"flow unknown status", res("twilio_studio_flow", "friendly_name = \"f\"\nstatus = \"live\"\ndefinition = jsonencode({})"), "status", "value must be one of"},
 	{"flow definition not json", res("twilio_studio_flow", "friendly_name = \"f\"\nstatus = \"draft\"\ndefinition = \"{not json\""), "definition", "JSON"},
-	{"flow empty name", res("twilio_studio_flow", "friendly_name = \"\"\nstatus = \"draft\"\ndefinition = jsonencode({})"), "friendly_name", "length"},
+	{"flow empty name", res("twilio_studio_flow", "friendly_name = \"\"\nstatus = \"draft\"\ndefinition = jsonencode({})"), "friendly_name", "between 1 and 64"},
 	{"flow account sid with an app sid", res("twilio_studio_flow", "account_sid = \""+sidAP+"\"\nfriendly_name = \"f\"\nstatus = \"draft\"\ndefinition = jsonencode({})"), "account_sid", "AC followed by 32 hexadecimal digits"},
 	// data source twilio_access_token
 	{"token ttl zero", data("twilio_access_token", "api_key_sid = \""+sidSK+"\"\napi_key_secret = \"s3cr3t\"\nidentity = \"a\"\nttl = 0"), "ttl", "between 1 and 86400"},

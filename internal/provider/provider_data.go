@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -16,6 +17,11 @@ import (
 // still unknown (planned from values of resources not yet created).
 type providerData struct {
 	client *twilioclient.Client
+	// kept and released are filled by twilio_incoming_number (deletes with skip_destroy; destroy plans) and
+	// read by twilio_subaccount (close_guard.go).
+	kept, released numberSet
+	// accounts caches the account SIDs a plan found open (checkAccountExists), one look-up per account.
+	accounts sync.Map
 }
 
 // configureClient extracts the provider data in a resource's, data source's or ephemeral resource's

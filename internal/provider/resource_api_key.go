@@ -42,6 +42,7 @@ type apiKeyResource struct {
 }
 
 type apiKeyModel struct {
+	ID           types.String         `tfsdk:"id"`
 	SID          types.String         `tfsdk:"sid"`
 	AccountSID   types.String         `tfsdk:"account_sid"`
 	FriendlyName types.String         `tfsdk:"friendly_name"`
@@ -70,6 +71,7 @@ func (r *apiKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"~> **Destroying or replacing the key revokes it at once:** anything still using its secret stops " +
 			"working.",
 		Attributes: map[string]schema.Attribute{
+			"id":  idAttribute(),
 			"sid": sidAttribute("SK", "API key"),
 			// NOTE: UseStateForUnknown comes first: left out of the configuration, account_sid is unknown in
 			// every update plan, which RequiresReplace takes for a change whenever ModifyPlan cannot fill in
@@ -323,10 +325,14 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 }
 
-// ImportState takes "SK…" (a key of the provider's account) or "AC…/SK…". The secret cannot be imported:
+// ImportState takes "AC…/SK…", or a bare "SK…" found in the provider's account or a subaccount. The secret cannot be imported:
 // Twilio never returns it after creation.
 func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	accountSID, sid, ok := r.parseImportID(req.ID, "SK", &resp.Diagnostics)
+	accountSID, sid, ok := r.importAccount(ctx, req.ID, "SK", "API key", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+		// IAM sees standard and restricted keys alike.
+		_, err := c.FindRestrictedKey(ctx, account, sid)
+		return err
+	}, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -337,6 +343,7 @@ func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportSta
 // flattenAPIKey copies what Twilio reports into m; the secret is the caller's business.
 func flattenAPIKey(k *twilioclient.Key, m *apiKeyModel) {
 	m.SID = types.StringValue(k.SID)
+	m.ID = m.SID
 	m.AccountSID = types.StringValue(k.AccountSID)
 	m.FriendlyName = optionalString(&k.FriendlyName)
 	m.DateCreated = types.StringValue(k.DateCreated)

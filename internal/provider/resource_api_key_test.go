@@ -304,12 +304,12 @@ resource "twilio_api_key" "test" {
 		"invalid JSON policy":       {testAccAPIKeyConfigKeyType("restricted", `"{allow: nope"`), `Invalid JSON String Value`},
 		"policy not an object":      {testAccAPIKeyConfigKeyType("restricted", `jsonencode(["/twilio/messaging/messages/read"])`), `Invalid API key policy`},
 		"unknown key type":          {testAccAPIKeyConfigKeyType("main", "null"), `Attribute key_type value must be one of`},
-		"name too long":             {testAccAPIKeyConfig_basic(strings.Repeat("x", 65)), `Attribute friendly_name string length must be between 1 and 64`},
+		"name too long":             {testAccAPIKeyConfig_basic(strings.Repeat("x", 65)), `Attribute friendly_name UTF-8 character count must be between 1 and 64`},
 		"empty name": {`
 resource "twilio_api_key" "test" {
   friendly_name = ""
 }
-`, `Attribute friendly_name string length must be between 1 and 64`},
+`, `Attribute friendly_name UTF-8 character count must be between 1 and 64`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

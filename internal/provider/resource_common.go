@@ -59,14 +59,54 @@ func (r *resourceBase) defaultAccountSID(ctx context.Context, req resource.Modif
 	if cfg.IsNull() && r.data.known() {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_sid"), r.data.client.AccountSID())...)
 	}
-	if movable || req.State.Raw.IsNull() || resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	var planned, prior types.String
 	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("account_sid"), &planned)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &prior)...)
-	if !resp.Diagnostics.HasError() && !planned.IsUnknown() && !planned.Equal(prior) {
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &prior)...)
+	}
+	if resp.Diagnostics.HasError() || planned.IsUnknown() || planned.Equal(prior) {
+		return
+	}
+	r.checkAccountExists(ctx, planned.ValueString(), &resp.Diagnostics)
+	if !movable && !req.State.Raw.IsNull() {
 		resp.RequiresReplace.Append(path.Root("account_sid"))
+	}
+}
+
+// checkAccountExists fails the plan when a new account_sid names no account under the provider's
+// account, so a mistyped SID is reported by name instead of as Twilio's bare 20404 halfway through an
+// apply. Other look-up failures are left to the apply, which reports them in full.
+func (r *resourceBase) checkAccountExists(ctx context.Context, account string, diags *diag.Diagnostics) {
+	if !r.data.known() || account == "" || account == r.data.client.AccountSID() {
+		return
+	}
+	if _, seen := r.data.accounts.Load(account); seen {
+		return
+	}
+	// NOTE: a closed account still exists (Twilio keeps it 30 days); creating in it fails at apply with
+	// Twilio's own error, which says so.
+	_, err := r.data.client.FindAccount(ctx, account)
+	switch {
+	case err == nil:
+		r.data.accounts.Store(account, true)
+	case twilioclient.IsNotFound(err):
+		diags.AddAttributeError(path.Root("account_sid"), "No such Twilio account",
+			fmt.Sprintf("account_sid %s is no account under your main account %s: Twilio has no account with "+
+				"that SID. Check it for a typo; a subaccount managed here is twilio_subaccount.<name>.sid.",
+				account, r.data.client.AccountSID()))
+	}
+}
+
+// idAttribute is the resource's `id`, the same value as `sid`. Terraform shows a resource's `id` in its
+// progress lines ("Creation complete after 1s [id=AC…]"), which is where people look for a new SID.
+func idAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "The same as `sid`; Terraform shows it in its progress lines.",
+		Computed:            true,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 	}
 }
 
@@ -84,13 +124,6 @@ func dateCreatedAttribute() schema.StringAttribute {
 		MarkdownDescription: "When the object was created, as Twilio reports it.",
 		Computed:            true,
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
-}
-
-func dateUpdatedAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: "When the object was last changed, as Twilio reports it.",
-		Computed:            true,
 	}
 }
 
@@ -115,9 +148,10 @@ func httpMethodAttribute(desc string) schema.StringAttribute {
 	}
 }
 
-// friendlyNameValidators enforce Twilio's limit for friendly names.
+// friendlyNameValidators enforce Twilio's limit for friendly names: 64 characters, not bytes, so a name with
+// accents or other non-ASCII letters gets the same 64 as an ASCII one.
 func friendlyNameValidators() []validator.String {
-	return []validator.String{stringvalidator.LengthBetween(1, 64)}
+	return []validator.String{stringvalidator.UTF8LengthBetween(1, 64)}
 }
 
 // clearable is the form value for an optional attribute: the empty string clears it in Twilio.

@@ -38,6 +38,7 @@ type incomingNumberResource struct {
 }
 
 type incomingNumberModel struct {
+	ID                   types.String   `tfsdk:"id"`
 	SID                  types.String   `tfsdk:"sid"`
 	AccountSID           types.String   `tfsdk:"account_sid"`
 	PhoneNumber          types.String   `tfsdk:"phone_number"`
@@ -62,7 +63,6 @@ type incomingNumberModel struct {
 	SkipDestroy          types.Bool     `tfsdk:"skip_destroy"`
 	Capabilities         types.Object   `tfsdk:"capabilities"`
 	DateCreated          types.String   `tfsdk:"date_created"`
-	DateUpdated          types.String   `tfsdk:"date_updated"`
 	Timeouts             timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -94,6 +94,7 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"move numbers between them. Twilio drops application and trunk bindings on a move, since those belong to " +
 			"the old account; the provider sets the configured ones again in the new account.",
 		Attributes: map[string]schema.Attribute{
+			"id":          idAttribute(),
 			"sid":         sidAttribute("PN", "incoming phone number"),
 			"account_sid": accountSIDAttribute("number; changing it moves the number to that account without releasing it"),
 			"phone_number": schema.StringAttribute{
@@ -137,16 +138,14 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Validators:    friendlyNameValidators(),
 				PlanModifiers: []planmodifier.String{incomingNumberFriendlyNamePlan{}},
 			},
-			"voice_url": webhookURLAttribute("URL Twilio requests when the number receives a call.",
-				incomingNumberTargetConflicts("voice_url")...),
+			"voice_url":    webhookURLAttribute("URL Twilio requests when the number receives a call."),
 			"voice_method": httpMethodAttribute("Method for `voice_url` (`POST` with `studio_flow_sid`)."),
 			"voice_application_sid": incomingNumberSIDAttribute("AP", "TwiML application (`twilio_twiml_app`) that "+
-				"handles calls, in the number's account", incomingNumberTargetConflicts("voice_application_sid")...),
+				"handles calls, in the number's account"),
 			"studio_flow_sid": incomingNumberSIDAttribute("FW", "Studio flow, in the number's account, that handles "+
 				"calls. Twilio stores it as the number's voice URL, `https://webhooks.twilio.com/v1/Accounts/{AccountSid}/"+
-				"Flows/{FlowSid}`, called with POST", incomingNumberTargetConflicts("studio_flow_sid")...),
-			"trunk_sid": incomingNumberSIDAttribute("TK", "Elastic SIP trunk that receives calls",
-				incomingNumberTargetConflicts("trunk_sid")...),
+				"Flows/{FlowSid}`, called with POST"),
+			"trunk_sid":              incomingNumberSIDAttribute("TK", "Elastic SIP trunk that receives calls"),
 			"voice_fallback_url":     webhookURLAttribute("URL Twilio requests when `voice_url` fails."),
 			"voice_fallback_method":  httpMethodAttribute("Method for `voice_fallback_url`."),
 			"status_callback":        webhookURLAttribute("URL Twilio sends call status events to."),
@@ -184,7 +183,6 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 				},
 			},
 			"date_created": dateCreatedAttribute(),
-			"date_updated": dateUpdatedAttribute(),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
@@ -198,6 +196,7 @@ func (r *incomingNumberResource) ValidateConfig(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	checkIncomingNumberTargets(&cfg, false, &resp.Diagnostics)
 	if !cfg.StudioFlowSID.IsNull() && cfg.VoiceMethod.ValueString() == "GET" {
 		resp.Diagnostics.AddAttributeError(path.Root("voice_method"), "Studio flows are called with POST",
 			"Twilio hands calls to a Studio flow with a POST to the flow's webhook; remove voice_method or set it to "+
@@ -213,13 +212,23 @@ func (r *incomingNumberResource) ValidateConfig(ctx context.Context, req resourc
 // number.
 func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.defaultAccountSID(ctx, req, resp, true)
+	if req.Plan.Raw.IsNull() && !req.State.Raw.IsNull() && r.data != nil {
+		// A destroy releases the number before its subaccount closes; tell the subaccount's plan.
+		var state incomingNumberModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if !state.SkipDestroy.ValueBool() {
+			r.data.released.note(state.AccountSID.ValueString(), state.SID.ValueString())
+		}
+	}
+	if !req.Plan.Raw.IsNull() {
+		var cfg incomingNumberModel
+		resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+		if !resp.Diagnostics.HasError() {
+			checkIncomingNumberTargets(&cfg, true, &resp.Diagnostics)
+		}
+	}
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
-	}
-	// An update that only a plan modifier asked for (restoring Twilio's default friendly name) still changes
-	// date_updated; the framework marks it unknown only for configuration changes.
-	if !resp.Plan.Raw.Equal(req.State.Raw) {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("date_updated"), types.StringUnknown())...)
 	}
 	var cfgArea, cfgCountry, stateArea, stateCountry, statePhone types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("area_code"), &cfgArea)...)
@@ -384,7 +393,6 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 		flattenIncomingNumber(n, &plan)
 	} else {
 		// Only Terraform-side attributes (skip_destroy, timeouts, how the number was chosen) changed.
-		plan.DateUpdated = state.DateUpdated
 		if plan.FriendlyName.IsUnknown() {
 			plan.FriendlyName = state.FriendlyName
 		}
@@ -400,8 +408,13 @@ func (r *incomingNumberResource) Delete(ctx context.Context, req resource.Delete
 		return
 	}
 	if state.SkipDestroy.ValueBool() {
+		if r.data != nil {
+			r.data.kept.note(state.AccountSID.ValueString(), state.SID.ValueString())
+		}
 		resp.Diagnostics.AddWarning("Twilio phone number kept",
-			fmt.Sprintf("skip_destroy is set: %s (%s) was removed from the state but account %s still owns it.",
+			fmt.Sprintf("skip_destroy is set: %s (%s) was removed from the state but account %s still owns it. "+
+				"Closing that account would release it: a twilio_subaccount refuses to close while it owns numbers, "+
+				"unless release_numbers_on_close = true.",
 				state.PhoneNumber.ValueString(), state.SID.ValueString(), state.AccountSID.ValueString()))
 		return
 	}
@@ -439,9 +452,32 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 			account = parts[0]
 		}
 		n, err := client.FindIncomingNumberByPhoneNumber(ctx, account, last)
-		if err != nil {
+		if twilioclient.IsNotFound(err) && len(parts) == 1 {
+			// A bare number may belong to a subaccount: find it in the family, as a bare PN… is.
+			var owner string
+			owner, err = findOwner(ctx, client, last, func(ctx context.Context, c *twilioclient.Client, acct, number string) error {
+				found, ferr := c.FindIncomingNumberByPhoneNumber(ctx, acct, number)
+				if ferr == nil {
+					n = found
+				}
+				return ferr
+			})
+			account = owner
+		}
+		switch {
+		case twilioclient.IsNotFound(err):
+			where := "account " + account
+			if len(parts) == 1 {
+				where = fmt.Sprintf("account %s or in any of its open subaccounts", client.AccountSID())
+			}
 			resp.Diagnostics.AddError("Importing Twilio phone number "+last,
-				fmt.Sprintf("Looking the number up in account %s failed: %s", account, errorDetail(err)))
+				fmt.Sprintf("There is no incoming number %s in %s. To name the account that owns it, import it as "+
+					"AC…/%s.", last, where, last))
+			return
+		case err != nil:
+			resp.Diagnostics.AddError("Importing Twilio phone number "+last,
+				fmt.Sprintf("Looking the number up failed; to name the account that owns it, import it as AC…/%s. %s",
+					last, errorDetail(err)))
 			return
 		}
 		sid = *n.Sid

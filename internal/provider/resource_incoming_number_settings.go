@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -114,6 +114,7 @@ var incomingNumberFlowURL = regexp.MustCompile(`^https://webhooks\.twilio\.com/v
 // webhook out as voice_url (m.VoiceURL is then already set).
 func flattenIncomingNumber(n *twilioclient.IncomingNumber, m *incomingNumberModel) {
 	m.SID = stringValue(n.Sid)
+	m.ID = m.SID
 	m.AccountSID = stringValue(n.AccountSid)
 	m.PhoneNumber = stringValue(n.PhoneNumber)
 	m.FriendlyName = stringValue(n.FriendlyName)
@@ -147,7 +148,6 @@ func flattenIncomingNumber(n *twilioclient.IncomingNumber, m *incomingNumberMode
 		"mms": types.BoolValue(caps.Mms), "fax": types.BoolValue(caps.Fax),
 	})
 	m.DateCreated = stringValue(n.DateCreated)
-	m.DateUpdated = stringValue(n.DateUpdated)
 }
 
 // incomingNumberSIDAttribute is an optional reference to another Twilio object; removing it clears it.
@@ -159,15 +159,36 @@ func incomingNumberSIDAttribute(prefix, desc string, validators ...validator.Str
 	}
 }
 
-// incomingNumberTargetConflicts rejects a second voice target at plan time.
-func incomingNumberTargetConflicts(self string) []validator.String {
-	var others []path.Expression
-	for _, t := range incomingNumberVoiceTargets {
-		if t != self {
-			others = append(others, path.MatchRoot(t))
-		}
+// checkIncomingNumberTargets allows at most one voice target, with one error that names them. ValidateConfig
+// checks known values (atPlan false); ModifyPlan checks again counting values not known yet, such as the
+// SID of a flow created in the same apply (atPlan true), so that conflict fails the plan rather than the
+// apply, after the flow was made. Validation cannot count unknowns: there, even a module's
+// `cond ? value : null` is unknown.
+func checkIncomingNumberTargets(cfg *incomingNumberModel, atPlan bool, diags *diag.Diagnostics) {
+	values := map[string]types.String{
+		"voice_url": cfg.VoiceURL, "voice_application_sid": cfg.VoiceApplicationSID,
+		"studio_flow_sid": cfg.StudioFlowSID, "trunk_sid": cfg.TrunkSID,
 	}
-	return []validator.String{stringvalidator.ConflictsWith(others...)}
+	var set []string
+	unknown := false
+	for _, name := range incomingNumberVoiceTargets {
+		v := values[name]
+		if v.IsNull() || (v.IsUnknown() && !atPlan) {
+			continue
+		}
+		set = append(set, name)
+		unknown = unknown || v.IsUnknown()
+	}
+	if len(set) < 2 || (atPlan && !unknown) {
+		return // at plan time, known conflicts were reported by ValidateConfig already
+	}
+	detail := fmt.Sprintf("A number hands its calls to one target, but %s are set. Keep exactly one of "+
+		"voice_url, voice_application_sid, studio_flow_sid and trunk_sid.", strings.Join(set, " and "))
+	if !cfg.StudioFlowSID.IsNull() && !cfg.VoiceURL.IsNull() {
+		detail += " A Studio flow is bound through the number's voice URL: with studio_flow_sid, the provider " +
+			"sets voice_url to the flow's webhook itself, so remove voice_url."
+	}
+	diags.AddAttributeError(path.Root(set[len(set)-1]), "Conflicting voice targets", detail)
 }
 
 // incomingNumberNameKey is the private-state flag recording that friendly_name was configured at the last

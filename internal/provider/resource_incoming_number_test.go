@@ -64,7 +64,6 @@ func TestAccIncomingNumber_basic(t *testing.T) {
 						"mms": knownvalue.Bool(true), "fax": knownvalue.Bool(false),
 					})),
 					attr("date_created", knownvalue.NotNull()),
-					attr("date_updated", knownvalue.NotNull()),
 				},
 				Check: testAccCheckIncomingNumberInTwilio(t, env, map[string]string{
 					"phone_number": "+14155550101", "voice_url": "https://example.com/voice", "sms_url": "https://example.com/sms",
@@ -295,11 +294,13 @@ func TestAccIncomingNumber_validation(t *testing.T) {
 	app, flow := "AP"+strings.Repeat("a", 32), "FW"+strings.Repeat("b", 32)
 	cases := map[string]struct{ body, want string }{
 		"url and app": {num + `voice_url = "https://example.com/v"` + "\n" + `voice_application_sid = "` + app + `"`,
-			`cannot be specified when "voice_url" is specified`},
+			`voice_url and voice_application_sid are set`},
+		"url and flow": {num + `voice_url = "https://example.com/v"` + "\n" + `studio_flow_sid = "` + flow + `"`,
+			`so remove voice_url`},
 		"app and flow": {num + `voice_application_sid = "` + app + `"` + "\n" + `studio_flow_sid = "` + flow + `"`,
-			`cannot be specified when "voice_application_sid" is specified`},
+			`voice_application_sid and studio_flow_sid are set`},
 		"url and trunk": {num + `voice_url = "https://example.com/v"` + "\n" + `trunk_sid = "TK` + strings.Repeat("c", 32) + `"`,
-			`cannot be specified when "trunk_sid" is specified`},
+			`voice_url and trunk_sid are set`},
 		"sms url and app": {num + `sms_url = "https://example.com/s"` + "\n" + `sms_application_sid = "` + app + `"`,
 			`cannot be specified when "sms_url" is specified`},
 		"flow with GET":   {num + `studio_flow_sid = "` + flow + `"` + "\n" + `voice_method = "GET"`, `Studio flows are called with POST`},
@@ -315,7 +316,7 @@ func TestAccIncomingNumber_validation(t *testing.T) {
 		"flow SID prefix": {num + `studio_flow_sid = "` + app + `"`, `studio_flow_sid must be a Twilio SID: FW`},
 		"bad method":      {num + `sms_method = "PUT"`, `Attribute sms_method value must be one of`},
 		"bad URL":         {num + `voice_url = "ftp://example.com/v"`, `voice_url must be an absolute http:// or https:// URL`},
-		"long name":       {num + `friendly_name = "` + strings.Repeat("x", 65) + `"`, `friendly_name string length must be between 1 and 64`},
+		"long name":       {num + `friendly_name = "` + strings.Repeat("x", 65) + `"`, `friendly_name UTF-8 character count must be between 1 and 64`},
 		"bad account":     {num + `account_sid = "AC123"`, `account_sid must be a Twilio SID: AC`},
 	}
 	for name, tc := range cases {

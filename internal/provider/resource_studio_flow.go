@@ -39,6 +39,7 @@ type studioFlowResource struct {
 }
 
 type studioFlowModel struct {
+	ID            types.String         `tfsdk:"id"`
 	SID           types.String         `tfsdk:"sid"`
 	AccountSID    types.String         `tfsdk:"account_sid"`
 	FriendlyName  types.String         `tfsdk:"friendly_name"`
@@ -51,7 +52,6 @@ type studioFlowModel struct {
 	Errors        types.List           `tfsdk:"errors"`
 	Warnings      types.List           `tfsdk:"warnings"`
 	DateCreated   types.String         `tfsdk:"date_created"`
-	DateUpdated   types.String         `tfsdk:"date_updated"`
 	Timeouts      timeouts.Value       `tfsdk:"timeouts"`
 }
 
@@ -97,6 +97,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"block thus serves a `for_each` over many tenants. This needs the main account's **auth token**: an API " +
 			"key of the main account cannot act in subaccounts.",
 		Attributes: map[string]schema.Attribute{
+			"id":  idAttribute(),
 			"sid": sidAttribute("FW", "Studio flow"),
 			"account_sid": accountSIDAttribute("flow; flows cannot move between accounts, so changing it replaces "+
 				"the flow", stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()),
@@ -148,10 +149,6 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"errors":       problems("errors"),
 			"warnings":     problems("warnings"),
 			"date_created": dateCreatedAttribute(),
-			"date_updated": schema.StringAttribute{
-				MarkdownDescription: "When the flow was last changed (RFC 3339); null until the first update.",
-				Computed:            true,
-			},
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
@@ -186,7 +183,6 @@ func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	plan.Revision, plan.Valid, plan.Errors, plan.Warnings = state.Revision, state.Valid, state.Errors, state.Warnings
-	plan.DateUpdated = state.DateUpdated
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }
 
@@ -325,9 +321,12 @@ func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 }
 
-// ImportState takes FW… (a flow of the provider's account) or AC…/FW… (a flow of a subaccount).
+// ImportState takes AC…/FW…, or a bare FW… found in the provider's account or one of its subaccounts.
 func (r *studioFlowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	accountSID, sid, ok := r.parseImportID(req.ID, "FW", &resp.Diagnostics)
+	accountSID, sid, ok := r.importAccount(ctx, req.ID, "FW", "Studio flow", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+		_, err := c.FindFlow(ctx, account, sid)
+		return err
+	}, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -421,6 +420,7 @@ func writeStudioFlowProblems(b *strings.Builder, problems []twilioclient.FlowPro
 func flattenStudioFlow(ctx context.Context, f *twilioclient.Flow, m *studioFlowModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.SID = stringValue(f.Sid)
+	m.ID = m.SID
 	m.AccountSID = stringValue(f.AccountSid)
 	m.FriendlyName = stringValue(f.FriendlyName)
 	m.Status = stringValue(f.Status)
@@ -431,7 +431,6 @@ func flattenStudioFlow(ctx context.Context, f *twilioclient.Flow, m *studioFlowM
 	}
 	m.Valid = types.BoolPointerValue(f.Valid)
 	m.DateCreated = studioFlowTime(f.DateCreated)
-	m.DateUpdated = studioFlowTime(f.DateUpdated)
 
 	if f.Definition != nil {
 		raw, err := json.Marshal(*f.Definition)

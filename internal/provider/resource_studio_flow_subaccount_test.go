@@ -118,8 +118,13 @@ func TestAccStudioFlow_importSubaccount(t *testing.T) {
 				ResourceName:  testAccStudioFlowAddr,
 				ImportState:   true,
 				ImportStateId: sid,
-				// Without the account, the provider's own account is searched, which has no such flow.
-				ExpectError: acctest.ErrorRegexp("Cannot import non-existent remote object"),
+				// Without the account, the provider's account and then its subaccounts are searched.
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if len(states) != 1 || states[0].Attributes["account_sid"] != *sub.Sid {
+						return fmt.Errorf("a bare FW… import must find the flow in subaccount %s, got %+v", *sub.Sid, states)
+					}
+					return nil
+				},
 			},
 		},
 	})

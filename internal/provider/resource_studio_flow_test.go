@@ -82,7 +82,6 @@ func TestAccStudioFlow_update(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(testAccStudioFlowAddr, tfjsonpath.New("revision"), knownvalue.Int64Exact(2)),
-					statecheck.ExpectKnownValue(testAccStudioFlowAddr, tfjsonpath.New("date_updated"), knownvalue.NotNull()),
 				},
 				Check: testAccCheckStudioFlowInTwilio(t, env, testAccStudioFlowAddr, "front desk", "published", "v2", "greet in French"),
 			},
@@ -135,7 +134,7 @@ func TestAccStudioFlow_import(t *testing.T) {
 				ResourceName:  testAccStudioFlowAddr,
 				ImportState:   true,
 				ImportStateId: "FW" + strings.Repeat("0", 32),
-				ExpectError:   acctest.ErrorRegexp("Cannot import non-existent remote object"),
+				ExpectError:   acctest.ErrorRegexp("There is no Studio flow FW" + strings.Repeat("0", 32) + " in account"),
 			},
 		},
 	})
@@ -384,8 +383,8 @@ func TestAccStudioFlow_validation(t *testing.T) {
 		"not JSON":       {testAccStudioFlowConfig("f", "draft", `"{states: []"`, ""), `Invalid JSON String Value`},
 		"JSON array":     {testAccStudioFlowConfig("f", "draft", `"[]"`, ""), `definition must be a JSON object, as exported by the Studio editor`},
 		"unknown status": {testAccStudioFlowConfig("f", "live", def, ""), `Attribute status value must be one of`},
-		"empty name":     {testAccStudioFlowConfig("", "draft", def, ""), `Attribute friendly_name string length must be between 1 and 64`},
-		"long name":      {testAccStudioFlowConfig(strings.Repeat("x", 65), "draft", def, ""), `Attribute friendly_name string length must be between 1 and 64`},
+		"empty name":     {testAccStudioFlowConfig("", "draft", def, ""), `Attribute friendly_name UTF-8 character count must be between 1 and 64`},
+		"long name":      {testAccStudioFlowConfig(strings.Repeat("x", 65), "draft", def, ""), `Attribute friendly_name UTF-8 character count must be between 1 and 64`},
 		"account prefix": {testAccStudioFlowConfig("f", "draft", def, `account_sid = "FW0123456789abcdef0123456789abcdef"`), `account_sid must be a Twilio SID: AC`},
 		"empty commit":   {testAccStudioFlowConfig("f", "draft", def, `commit_message = ""`), `Attribute commit_message string length must be at least 1`},
 	}

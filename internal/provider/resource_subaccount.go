@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -23,6 +24,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*subaccountResource)(nil)
 	_ resource.ResourceWithImportState = (*subaccountResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*subaccountResource)(nil)
 )
 
 // NewSubaccountResource is the factory for twilio_subaccount.
@@ -33,14 +35,15 @@ type subaccountResource struct {
 }
 
 type subaccountModel struct {
+	ID              types.String   `tfsdk:"id"`
 	SID             types.String   `tfsdk:"sid"`
 	FriendlyName    types.String   `tfsdk:"friendly_name"`
 	Status          types.String   `tfsdk:"status"`
 	SkipDestroy     types.Bool     `tfsdk:"skip_destroy"`
+	ReleaseNumbers  types.Bool     `tfsdk:"release_numbers_on_close"`
 	OwnerAccountSID types.String   `tfsdk:"owner_account_sid"`
 	AuthToken       types.String   `tfsdk:"auth_token"`
 	DateCreated     types.String   `tfsdk:"date_created"`
-	DateUpdated     types.String   `tfsdk:"date_updated"`
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -52,11 +55,14 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Twilio subaccount of the provider's account: one per tenant, with its own " +
 			"resources, usage and auth token.\n\n" +
-			"~> **Destroying closes the subaccount, which is irreversible.** Twilio releases its phone numbers and " +
-			"deletes the account 30 days later; nothing can reopen it. Set `skip_destroy = true` to leave the " +
+			"~> **Destroying closes the subaccount, which is irreversible.** Twilio releases every phone number it " +
+			"still owns and deletes the account 30 days later; nothing can reopen it. So a destroy (or a " +
+			"replacement) **fails while the subaccount owns numbers**, naming them, and releases nothing, unless " +
+			"`release_numbers_on_close = true`; the plan warns already. Set `skip_destroy = true` to leave the " +
 			"subaccount untouched in Twilio when the resource is destroyed, and consider `lifecycle { " +
 			"prevent_destroy = true }`.",
 		Attributes: map[string]schema.Attribute{
+			"id":  idAttribute(),
 			"sid": sidAttribute("AC", "subaccount"),
 			"friendly_name": schema.StringAttribute{
 				MarkdownDescription: "Name of the subaccount, at most 64 characters.",
@@ -78,6 +84,15 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
+			"release_numbers_on_close": schema.BoolAttribute{
+				MarkdownDescription: "When `true`, destroying the subaccount closes it even while it owns phone " +
+					"numbers, and Twilio releases them all, irreversibly. When `false` (the default), such a destroy " +
+					"fails with an error listing the numbers, and nothing is closed or released. Like `skip_destroy`, " +
+					"it takes effect once applied: set it and apply before destroying.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
 			"owner_account_sid": schema.StringAttribute{
 				MarkdownDescription: "SID of the parent account.",
 				Computed:            true,
@@ -91,7 +106,6 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"date_created": dateCreatedAttribute(),
-			"date_updated": dateUpdatedAttribute(),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
@@ -196,10 +210,8 @@ func (r *subaccountResource) Update(ctx context.Context, req resource.UpdateRequ
 			return
 		}
 		flattenSubaccount(acct, &plan)
-	} else {
-		// Only Terraform-side attributes (skip_destroy, timeouts) changed: nothing to send.
-		plan.DateUpdated = state.DateUpdated
 	}
+	// Otherwise only Terraform-side attributes (skip_destroy, release_numbers_on_close, timeouts) changed.
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
@@ -223,12 +235,68 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
+	sid := state.SID.ValueString()
+	// NOTE: closing releases every number the account still owns, so look first; a number bought between
+	// this list and the close would still be released, which only a Twilio-side check could prevent.
+	numbers, err := numbersOwnedBy(ctx, client, &r.data.kept, nil, sid)
+	if twilioclient.IsNotFound(err) {
+		return // closed or deleted already
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Closing Twilio subaccount %s", sid),
+			"Listing the phone numbers it owns failed, so it was not closed (closing would release them): "+errorDetail(err))
+		return
+	}
+	if len(numbers) > 0 && !state.ReleaseNumbers.ValueBool() {
+		resp.Diagnostics.AddError(fmt.Sprintf("Twilio subaccount %s still owns phone numbers; not closed", sid),
+			closeRefusal(sid, numbers))
+		return
+	}
+
 	// NOTE: Twilio has no way to delete an account; closing is the end of its life and cannot be undone.
 	closed := twilioclient.AccountStatusClosed
-	_, err := client.UpdateAccount(ctx, state.SID.ValueString(), &twilioclient.UpdateAccountParams{Status: &closed})
+	_, err = client.UpdateAccount(ctx, sid, &twilioclient.UpdateAccountParams{Status: &closed})
 	if err != nil && !twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Closing Twilio subaccount %s", state.SID.ValueString()), errorDetail(err))
+		resp.Diagnostics.AddError(fmt.Sprintf("Closing Twilio subaccount %s", sid), errorDetail(err))
+		return
 	}
+	if len(numbers) > 0 {
+		resp.Diagnostics.AddWarning(fmt.Sprintf("Twilio released the phone numbers of subaccount %s", sid),
+			fmt.Sprintf("release_numbers_on_close is set: closing the subaccount released %d number(s):\n  - %s",
+				len(numbers), strings.Join(numbers, "\n  - ")))
+	}
+}
+
+// ModifyPlan warns in a destroy plan when the subaccount owns numbers: the apply will refuse to close it
+// (or, with release_numbers_on_close, release them). Numbers whose twilio_incoming_number is destroyed in
+// the same apply are released before the account closes, so the warning says "still owns" at close time.
+func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || !r.data.known() {
+		return
+	}
+	var state subaccountModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || state.SkipDestroy.ValueBool() {
+		return
+	}
+	sid := state.SID.ValueString()
+	numbers, err := numbersOwnedBy(ctx, r.data.client, nil, &r.data.released, sid)
+	if err != nil || len(numbers) == 0 {
+		// A failed look-up must not block the plan; the apply looks again before closing.
+		return
+	}
+	list := "\n  - " + strings.Join(numbers, "\n  - ")
+	if state.ReleaseNumbers.ValueBool() {
+		resp.Diagnostics.AddWarning(fmt.Sprintf("Closing Twilio subaccount %s will release its phone numbers", sid),
+			fmt.Sprintf("release_numbers_on_close is set, and the subaccount owns %d number(s) now:%s\n\n"+
+				"Every one still in it when it closes is released, irreversibly.", len(numbers), list))
+		return
+	}
+	resp.Diagnostics.AddWarning(fmt.Sprintf("Twilio subaccount %s is to be closed and owns phone numbers", sid),
+		fmt.Sprintf("The subaccount owns %d number(s) now:%s\n\nClosing it would release every number still in "+
+			"it, so the close is refused while any is left, and nothing is released. Numbers whose "+
+			"twilio_incoming_number this apply destroys are released before the close, so only others block it: "+
+			"numbers bought outside Terraform, or kept with skip_destroy = true.\n\n%s", len(numbers), list, closeGuardWaysOut))
 }
 
 func (r *subaccountResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -239,10 +307,12 @@ func (r *subaccountResource) ImportState(ctx context.Context, req resource.Impor
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("release_numbers_on_close"), false)...)
 }
 
 func flattenSubaccount(a *twilioclient.Account, m *subaccountModel) {
 	m.SID = stringValue(a.Sid)
+	m.ID = m.SID
 	m.FriendlyName = stringValue(a.FriendlyName)
 	m.Status = stringValue(a.Status)
 	m.OwnerAccountSID = stringValue(a.OwnerAccountSid)
@@ -250,5 +320,4 @@ func flattenSubaccount(a *twilioclient.Account, m *subaccountModel) {
 		m.AuthToken = types.StringValue(*a.AuthToken)
 	}
 	m.DateCreated = stringValue(a.DateCreated)
-	m.DateUpdated = stringValue(a.DateUpdated)
 }

@@ -227,8 +227,8 @@ func TestAccSubaccount_validation(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	cases := map[string]struct{ config, want string }{
-		"name too long":  {testAccSubaccountConfig_basic(strings.Repeat("x", 65)), `Attribute friendly_name string length must be between 1 and 64`},
-		"empty name":     {testAccSubaccountConfig_basic(""), `Attribute friendly_name string length must be between 1 and 64`},
+		"name too long":  {testAccSubaccountConfig_basic(strings.Repeat("x", 65)), `Attribute friendly_name UTF-8 character count must be between 1 and 64`},
+		"empty name":     {testAccSubaccountConfig_basic(""), `Attribute friendly_name UTF-8 character count must be between 1 and 64`},
 		"closed status":  {testAccSubaccountConfig_status("t", "closed"), `Attribute status value must be one of`},
 		"unknown status": {testAccSubaccountConfig_status("t", "paused"), `Attribute status value must be one of`},
 	}

@@ -30,6 +30,7 @@ type twimlAppResource struct {
 }
 
 type twimlAppModel struct {
+	ID                              types.String   `tfsdk:"id"`
 	SID                             types.String   `tfsdk:"sid"`
 	AccountSID                      types.String   `tfsdk:"account_sid"`
 	FriendlyName                    types.String   `tfsdk:"friendly_name"`
@@ -47,8 +48,8 @@ type twimlAppModel struct {
 	SMSStatusCallback               types.String   `tfsdk:"sms_status_callback"`
 	MessageStatusCallback           types.String   `tfsdk:"message_status_callback"`
 	PublicApplicationConnectEnabled types.Bool     `tfsdk:"public_application_connect_enabled"`
+	SkipDestroy                     types.Bool     `tfsdk:"skip_destroy"`
 	DateCreated                     types.String   `tfsdk:"date_created"`
-	DateUpdated                     types.String   `tfsdk:"date_updated"`
 	Timeouts                        timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -63,6 +64,7 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"number carrying its own URLs.\n\n" +
 			"Every optional URL is managed: removing it from the configuration clears it in Twilio.",
 		Attributes: map[string]schema.Attribute{
+			"id":  idAttribute(),
 			"sid": sidAttribute("AP", "TwiML application"),
 			// NOTE: Twilio has no way to move an application to another account; a new account means a new app.
 			"account_sid": accountSIDAttribute("TwiML application", stringplanmodifier.UseStateForUnknown(),
@@ -102,8 +104,15 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
+			"skip_destroy": schema.BoolAttribute{
+				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
+					"the application stays in Twilio, so numbers and Voice SDK clients that use it keep working (Twilio " +
+					"unhooks a deleted application from its numbers). Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
 			"date_created": dateCreatedAttribute(),
-			"date_updated": dateUpdatedAttribute(),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
@@ -203,6 +212,12 @@ func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if state.SkipDestroy.ValueBool() {
+		resp.Diagnostics.AddWarning("TwiML application kept",
+			fmt.Sprintf("skip_destroy is set: TwiML application %s was removed from the state but still exists in account %s.",
+				state.SID.ValueString(), state.AccountSID.ValueString()))
+		return
+	}
 	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
@@ -220,14 +235,18 @@ func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 }
 
-// ImportState accepts AP… (an application of the provider's account) or AC…/AP… (one of a subaccount).
+// ImportState accepts AC…/AP…, or a bare AP… found in the provider's account or one of its subaccounts.
 func (r *twimlAppResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	accountSID, sid, ok := r.parseImportID(req.ID, "AP", &resp.Diagnostics)
+	accountSID, sid, ok := r.importAccount(ctx, req.ID, "AP", "TwiML application", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+		_, err := c.FindApplication(ctx, account, sid)
+		return err
+	}, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), accountSID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
 }
 
 // expandTwimlAppCreate sends every planned value; unset URLs are simply left out, which is the same as
@@ -275,6 +294,7 @@ func expandTwimlAppUpdate(m *twimlAppModel) *twilioclient.UpdateApplicationParam
 
 func flattenTwimlApp(a *twilioclient.Application, m *twimlAppModel) {
 	m.SID = stringValue(a.Sid)
+	m.ID = m.SID
 	m.AccountSID = stringValue(a.AccountSid)
 	m.FriendlyName = stringValue(a.FriendlyName)
 	m.VoiceURL = optionalString(a.VoiceUrl)
@@ -292,7 +312,6 @@ func flattenTwimlApp(a *twilioclient.Application, m *twimlAppModel) {
 	m.MessageStatusCallback = optionalString(a.MessageStatusCallback)
 	m.PublicApplicationConnectEnabled = types.BoolValue(a.PublicApplicationConnectEnabled != nil && *a.PublicApplicationConnectEnabled)
 	m.DateCreated = stringValue(a.DateCreated)
-	m.DateUpdated = stringValue(a.DateUpdated)
 }
 
 // twimlAppMethod maps a webhook method; Twilio uses POST when none is set, so a missing one reads as POST

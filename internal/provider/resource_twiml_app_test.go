@@ -51,7 +51,6 @@ func TestAccTwimlApp_basic(t *testing.T) {
 					attr("message_status_callback", knownvalue.Null()),
 					attr("public_application_connect_enabled", knownvalue.Bool(false)),
 					attr("date_created", knownvalue.NotNull()),
-					attr("date_updated", knownvalue.NotNull()),
 				},
 				Check: testAccCheckTwimlAppInTwilio(t, env, testAccTwimlAppAddr, func(a *twilioclient.Application) error {
 					return testAccTwimlAppExpect(a, map[string]*string{
@@ -328,13 +327,13 @@ resource "twilio_twiml_app" "test" {
 `, attr, value)
 	}
 	cases := map[string]struct{ config, want string }{
-		"ftp url":          {withAttr("voice_url", "ftp://x"), `voice_url must be an absolute http:// or https:// URL, got "ftp://x"`},
+		"ftp url":          {withAttr("voice_url", "ftp://x"), `voice_url must be an absolute http:// or https:// URL`},
 		"not a url":        {withAttr("sms_fallback_url", "not a url"), `sms_fallback_url must be an absolute http:// or https:// URL`},
 		"empty url":        {withAttr("status_callback", ""), `status_callback must be an absolute http:// or https:// URL`},
 		"put method":       {withAttr("voice_method", "PUT"), `Attribute voice_method value must be one of: ["GET" "POST"]`},
 		"lowercase method": {withAttr("sms_method", "get"), `Attribute sms_method value must be one of`},
-		"empty name":       {testAccTwimlAppConfig_basic(""), `Attribute friendly_name string length must be between 1 and 64`},
-		"name too long":    {testAccTwimlAppConfig_basic(strings.Repeat("x", 65)), `Attribute friendly_name string length must be between 1 and 64`},
+		"empty name":       {testAccTwimlAppConfig_basic(""), `Attribute friendly_name UTF-8 character count must be between 1 and 64`},
+		"name too long":    {testAccTwimlAppConfig_basic(strings.Repeat("x", 65)), `Attribute friendly_name UTF-8 character count must be between 1 and 64`},
 		"bad account sid":  {withAttr("account_sid", "PN0123456789abcdef0123456789abcdef"), `account_sid must be a Twilio SID: AC followed by 32 hexadecimal digits`},
 		"short account":    {withAttr("account_sid", "AC123"), `account_sid must be a Twilio SID`},
 	}
@@ -485,4 +484,30 @@ func testAccCheckTwimlAppDestroyed(t *testing.T, env *acctest.Env) resource.Test
 		}
 		return nil
 	}
+}
+
+// skip_destroy keeps the application: numbers a protected tenant keeps still route to it (Twilio unhooks
+// a deleted application from its numbers).
+func TestAccTwimlApp_skipDestroy(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	var sid string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy: func(*terraform.State) error {
+			if _, err := env.Client(t).FindApplication(context.Background(), env.AccountSID, sid); err != nil {
+				return fmt.Errorf("skip_destroy: application %s should still exist: %w", sid, err)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: env.Config(`
+resource "twilio_twiml_app" "test" {
+  friendly_name = "kept"
+  skip_destroy  = true
+}
+`),
+			Check: testAccCaptureAttr(testAccTwimlAppAddr, "sid", &sid),
+		}},
+	})
 }

@@ -55,7 +55,10 @@ func (v e164Validator) ValidateString(ctx context.Context, req validator.StringR
 	}
 }
 
-// webhookURLValidator checks a URL Twilio will call: absolute http or https.
+// webhookURLValidator checks a URL Twilio will call: absolute http or https. Twilio accepts http://, so it
+// is a warning, not an error: Twilio would send call and message data (numbers, recordings' URLs) in
+// clear. Diagnostics never repeat the URL: webhook URLs often carry basic-auth credentials
+// (https://user:password@host/...), which Twilio supports for authenticating its requests.
 type webhookURLValidator struct{}
 
 func (webhookURLValidator) Description(context.Context) string {
@@ -70,11 +73,18 @@ func (v webhookURLValidator) ValidateString(ctx context.Context, req validator.S
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	s := req.ConfigValue.ValueString()
-	u, err := url.Parse(s)
+	u, err := url.Parse(req.ConfigValue.ValueString())
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL",
-			fmt.Sprintf("%s %s, got %q.", req.Path, v.Description(ctx), s))
+			fmt.Sprintf("%s %s, such as https://voice.example.com/twiml (the value is not repeated here, as "+
+				"it may hold credentials).", req.Path, v.Description(ctx)))
+		return
+	}
+	if u.Scheme == "http" {
+		resp.Diagnostics.AddAttributeWarning(req.Path, "Unencrypted webhook URL",
+			fmt.Sprintf("%s is an http:// URL: Twilio will send its requests, with the caller's and callee's "+
+				"numbers and any basic-auth credentials in the URL, unencrypted. Use https:// unless the "+
+				"endpoint cannot serve it.", req.Path))
 	}
 }
 

@@ -69,6 +69,16 @@ func (c *Client) DeleteIncomingNumber(ctx context.Context, accountSID, sid strin
 	return c.wrapError(c.api(ctx).DeleteIncomingPhoneNumber(sid, params))
 }
 
+// ListIncomingNumbers lists every number accountSID owns, e.g. to refuse closing an account that still
+// owns numbers (Twilio releases them all when it closes). Pages are followed to the end.
+func (c *Client) ListIncomingNumbers(ctx context.Context, accountSID string) ([]IncomingNumber, error) {
+	params := &apiv2010.ListIncomingPhoneNumberParams{}
+	params.SetPathAccountSid(accountSID)
+	params.SetPageSize(1000)
+	list, err := c.api(ctx).ListIncomingPhoneNumber(params)
+	return list, c.wrapError(err)
+}
+
 // IncomingNumberCapabilities says what a number can do (voice, SMS, MMS, fax).
 type IncomingNumberCapabilities = apiv2010.ApiV2010AccountIncomingPhoneNumberCapabilities
 

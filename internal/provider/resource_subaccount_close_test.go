@@ -1,0 +1,222 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// Closing a subaccount releases every number it owns, so destroying one that still owns numbers fails,
+// names them and releases nothing; release_numbers_on_close = true is the explicit way to close anyway.
+func TestAccSubaccount_closeRefusedWhileItOwnsNumbers(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	var sid string
+	var bought []string // bought outside Terraform, as in the Console
+	buy := func(s *terraform.State) error {
+		if err := testAccCaptureAttr(testAccSubaccountAddr, "sid", &sid)(s); err != nil {
+			return err
+		}
+		for _, number := range []string{"+14155550171", "+14155550172"} {
+			params := &twilioclient.CreateIncomingNumberParams{}
+			params.SetPhoneNumber(number)
+			n, err := env.Client(t).CreateIncomingNumber(context.Background(), sid, params)
+			if err != nil {
+				return err
+			}
+			bought = append(bought, *n.Sid)
+		}
+		return nil
+	}
+	stillThere := func() {
+		acct, err := env.Client(t).FindAccount(context.Background(), sid)
+		if err != nil || *acct.Status != twilioclient.AccountStatusActive {
+			t.Fatalf("the refused destroy must leave subaccount %s active: %v %v", sid, acct, err)
+		}
+		for _, pn := range bought {
+			if _, err := env.Client(t).FindIncomingNumber(context.Background(), sid, pn); err != nil {
+				t.Fatalf("the refused destroy must release nothing, but %s: %v", pn, err)
+			}
+		}
+	}
+	optIn := `
+resource "twilio_subaccount" "test" {
+  friendly_name            = "tenant-with-numbers"
+  release_numbers_on_close = true
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy: func(s *terraform.State) error {
+			if err := testAccCheckSubaccountClosed(t, env)(s); err != nil {
+				return err
+			}
+			return testAccCheckNumbersReleased(t, env, bought)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(testAccSubaccountConfig_basic("tenant-with-numbers")),
+				Check:  buy,
+			},
+			{
+				Config:  env.Config(testAccSubaccountConfig_basic("tenant-with-numbers")),
+				Destroy: true,
+				ExpectError: errorInOrder("still owns 2 phone number(s):", "+14155550171 (PN", "+14155550172 (PN",
+					"the subaccount was not closed and no number was released", "account_sid", "release_numbers_on_close = true"),
+			},
+			{
+				// Opting in is an in-place change of a Terraform-side attribute only.
+				PreConfig: stillThere,
+				Config:    env.Config(optIn),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testAccSubaccountAddr, tfjsonpath.New("release_numbers_on_close"), knownvalue.Bool(true)),
+				},
+			},
+			testAccImportStep(testAccSubaccountAddr, "timeouts", "release_numbers_on_close"),
+		},
+	})
+}
+
+// A number with skip_destroy = true is left in its account on destroy; closing that account in the same
+// apply would release it anyway. The close is refused and the error says which number and why.
+func TestAccSubaccount_closeReportsSkipDestroyNumber(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	var sid, pn string
+	config := env.Config(`
+resource "twilio_subaccount" "test" {
+  friendly_name = "tenant-keeps-a-number"
+}
+
+resource "twilio_incoming_number" "kept" {
+  account_sid  = twilio_subaccount.test.sid
+  phone_number = "+14155550173"
+  skip_destroy = true
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy: func(s *terraform.State) error {
+			if err := testAccCheckSubaccountClosed(t, env)(s); err != nil {
+				return err
+			}
+			return testAccCheckNumbersReleased(t, env, []string{pn})
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: resource.ComposeTestCheckFunc(
+					testAccCaptureAttr(testAccSubaccountAddr, "sid", &sid),
+					testAccCaptureAttr("twilio_incoming_number.kept", "sid", &pn),
+				),
+			},
+			{
+				Config:  config,
+				Destroy: true,
+				ExpectError: errorInOrder("still owns 1 phone number(s):", "+14155550173 (PN",
+					"its twilio_incoming_number has skip_destroy = true, which contradicts closing the account"),
+			},
+			{
+				// The number left the state (skip_destroy did its part); the subaccount did not close.
+				PreConfig: func() {
+					if _, err := env.Client(t).FindIncomingNumber(context.Background(), sid, pn); err != nil {
+						t.Fatalf("number %s must still be in subaccount %s: %v", pn, sid, err)
+					}
+				},
+				Config: env.Config(`
+resource "twilio_subaccount" "test" {
+  friendly_name            = "tenant-keeps-a-number"
+  release_numbers_on_close = true
+}
+`),
+				Check: testAccCheckAccountInTwilio(t, env, "tenant-keeps-a-number", "active"),
+			},
+		},
+	})
+}
+
+// Numbers Terraform destroys in the same apply are released before the subaccount closes, so a whole
+// tenant destroys cleanly without the opt-in.
+func TestAccSubaccount_closeAfterManagedNumbers(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	var pn string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy: func(s *terraform.State) error {
+			if err := testAccCheckSubaccountClosed(t, env)(s); err != nil {
+				return err
+			}
+			return testAccCheckNumbersReleased(t, env, []string{pn})
+		},
+		Steps: []resource.TestStep{{
+			Config: env.Config(`
+resource "twilio_subaccount" "test" {
+  friendly_name = "tenant-whole"
+}
+
+resource "twilio_incoming_number" "main" {
+  account_sid = twilio_subaccount.test.sid
+  area_code   = "415"
+}
+`),
+			Check: testAccCaptureAttr("twilio_incoming_number.main", "sid", &pn),
+		}},
+	})
+}
+
+// Names are limited to 64 characters, not bytes: 60 accented letters (120 bytes) plan and apply.
+func TestAccSubaccount_accentedName(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	name := strings.Repeat("é", 60)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckSubaccountClosed(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config:      env.Config(testAccSubaccountConfig_basic(strings.Repeat("é", 65))),
+				PlanOnly:    true,
+				ExpectError: acctest.ErrorRegexp(`friendly_name UTF-8 character count must be between 1 and 64, got: 65`),
+			},
+			{
+				Config: env.Config(testAccSubaccountConfig_basic(name)),
+				Check:  testAccCheckAccountInTwilio(t, env, name, "active"),
+			},
+		},
+	})
+}
+
+// errorInOrder matches the parts in this order, however Terraform wraps the lines of its diagnostics.
+func errorInOrder(parts ...string) *regexp.Regexp {
+	quoted := make([]string, len(parts))
+	for i, p := range parts {
+		quoted[i] = strings.TrimPrefix(acctest.ErrorRegexp(p).String(), "(?s)")
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
+}
+
+// testAccCheckNumbersReleased proves numbers are gone from every account of the family.
+func testAccCheckNumbersReleased(t *testing.T, env *acctest.Env, sids []string) error {
+	for _, pn := range sids {
+		n, err := env.Client(t).FindIncomingNumberInFamily(context.Background(), pn, "")
+		if err == nil {
+			return fmt.Errorf("number %s (%s) was not released", *n.PhoneNumber, pn)
+		}
+		if !twilioclient.IsNotFound(err) {
+			return err
+		}
+	}
+	return nil
+}
