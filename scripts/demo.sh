@@ -63,8 +63,14 @@ grep -q 'Plan: 0 to add, 1 to change, 0 to destroy' "$lib_work/drift.plan" ||
   { echo "expected exactly one in-place change" >&2; exit 1; }
 
 step "7. terraform apply restores the configuration; the plan is empty again"
-"$tf" apply -input=false -auto-approve -no-color | tail -n 3
+"$tf" apply -input=false -auto-approve -no-color >"$lib_work/restore.log"
+grep -E '~ voice_url|Modifications complete|Apply complete' "$lib_work/restore.log"
+restored=$(curl -fsS -u "$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN" \
+  "$TWILIO_BASE_URL/2010-04-01/Accounts/$sub/IncomingPhoneNumbers/$pn.json" | grep -o '"voice_url": *"[^"]*"')
+echo "Twilio now has, for $pn: $restored"
+echo "$restored" | grep -q 'staging-voice.example.com' || { echo "the voice URL was not restored" >&2; exit 1; }
 "$tf" plan -input=false -detailed-exitcode -no-color >/dev/null
+echo "terraform plan: no changes"
 
 step "8. Minting an access token for acme's voice client (signed locally with acme's API key)"
 token_vars=(

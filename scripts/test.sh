@@ -3,8 +3,8 @@
 # Terraform and OpenTofu built from the Go module proxy, Twilio's OpenAPI specs from npm, both cached
 # outside the clone), then runs: unit tests; the emulator's conformance against Twilio's OpenAPI
 # description; the acceptance suite (resources, drift, import, fault injection, bad input) under
-# Terraform 1.16.0 and OpenTofu 1.12.6 (a smoke set under 1.8.5) against the emulator; the tenant module's `terraform test`; and the
-# secrets check. Exits non-zero on any failure.
+# Terraform 1.16.0 and OpenTofu 1.12.6 (a smoke set under 1.8.5) against the emulator; the tenant module's `terraform test`; every
+# guide's shell commands as written (scripts/guide-commands.sh); and the secrets check. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +26,10 @@ scripts/testacc.sh
 
 echo
 scripts/module-test.sh
+
+echo
+echo "=== Every shell command of the guides, as written, against the emulator"
+scripts/guide-commands.sh
 
 echo
 scripts/secrets-check.sh

@@ -1,6 +1,11 @@
-# Mints a short-lived access token (a JWT with a voice grant) for one tenant's voice client, from the
-# tenant's API key and TwiML app. `make demo` feeds it the staging environment's outputs. No Twilio call
+# Mints one short-lived access token (a JWT with a voice grant) from a tenant's API key and TwiML app, to
+# show what a voice client receives. `make demo` feeds it the staging environment's outputs. No Twilio call
 # is made: tokens are signed locally with the key's secret.
+#
+# Real voice clients get their tokens from the tenant's backend, which mints one per session and a new one
+# before each expires; nothing refreshes this one. The data source mints a new token at every plan, so
+# `plan -detailed-exitcode` here always exits 2. See the "Access tokens for browser and mobile voice
+# clients" guide.
 terraform {
   required_providers {
     twilio = {
@@ -52,11 +57,12 @@ data "twilio_access_token" "client" {
 }
 
 output "token" {
-  description = "The access token; hand it to the voice client, which refreshes it before expires_at."
+  description = "The access token, valid until expires_at; a new one at every plan and apply."
   value       = data.twilio_access_token.client.token
   sensitive   = true
 }
 
 output "expires_at" {
-  value = data.twilio_access_token.client.expires_at
+  description = "When the token expires (its exp claim); nothing renews it."
+  value       = data.twilio_access_token.client.expires_at
 }

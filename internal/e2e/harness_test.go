@@ -216,6 +216,7 @@ module "tenant" {
 
   name        = each.key
   environment = "e2e"
+  protect     = false # disposable tenants: destroy closes them
   voice_url   = "https://voice.example.com/twiml"
   numbers     = { main = { phone_number = each.value } }
 }

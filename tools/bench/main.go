@@ -466,6 +466,7 @@ module "tenant" {
 
   name        = each.key
   environment = "bench"
+  protect     = false # disposable tenants: destroy closes them
   voice_url   = var.voice_url
   numbers     = each.value
 }

@@ -1,5 +1,6 @@
-# Production: the same tenant module with production inputs. Subaccounts are never closed by Terraform
-# here (close_on_destroy = false): closing is irreversible.
+# Production: the same tenant module with production inputs and protect = true: removing a tenant from
+# the map never closes its subaccount, releases its numbers or deletes its TwiML app (Terraform forgets
+# them); only its API key is revoked.
 terraform {
   required_version = ">= 1.8"
   required_providers {
@@ -50,7 +51,7 @@ module "tenant" {
   voice_url          = "https://voice.example.com/twiml"
   voice_fallback_url = "https://voice-fallback.example.com/twiml"
   numbers            = each.value.numbers
-  close_on_destroy   = false
+  protect            = true
 }
 
 output "tenants" {

@@ -38,8 +38,8 @@ module "tenant" {
   voice_url   = local.voice_url
   numbers     = each.value.numbers
 
-  # Staging tenants are disposable.
-  close_on_destroy = true
+  # Staging tenants are disposable: destroying one closes its subaccount and releases its numbers.
+  protect = false
 }
 
 output "tenants" {

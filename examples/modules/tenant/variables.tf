@@ -69,8 +69,14 @@ variable "numbers" {
   }
 }
 
-variable "close_on_destroy" {
-  description = "Whether destroying the module closes the tenant's subaccount (irreversible). When false, the subaccount is left open in Twilio."
+variable "protect" {
+  description = <<-EOT
+    Keep the tenant's irreversible objects when the module instance is destroyed (e.g. the tenant is removed
+    from a for_each map): the subaccount stays open, its numbers stay bought and its TwiML app stays, so
+    Terraform only forgets them. The API key is revoked either way. When false, destroying closes the
+    subaccount and releases its numbers, irreversibly. Defaults to true; set false only where tenants are
+    disposable (staging).
+  EOT
   type        = bool
   default     = true
 }

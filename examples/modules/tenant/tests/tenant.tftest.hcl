@@ -6,6 +6,7 @@ variables {
   name        = "acme"
   environment = "test"
   voice_url   = "https://voice.example.com/twiml"
+  protect     = false # these runs are cleaned up at the end; protect.tftest.hcl covers both settings
   numbers = {
     main    = { area_code = "415" }
     support = { phone_number = "+14155550142", target = "voice_url", voice_url = "https://voice.example.com/support" }

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Runs every shell command of the documentation templates (templates/**/*.tmpl) exactly as written, against
+# the local Twilio emulator, so a guide cannot show a command that fails when pasted into bash.
+#
+# Each fenced sh/shell/bash/console block must follow a marker line naming the situation it runs in, and
+# optionally an extended regular expression the session's output must match (what the page promises):
+#
+#   <!-- runnable: SCENARIO -->
+#   <!-- runnable: SCENARIO, expect: REGEX -->
+#
+#   repo     a fresh copy of this repository, in its root; no emulator (the page starts its own)
+#   module   a copy of examples/modules/tenant, in its folder; the emulator's variables exported
+#   staging  examples/environments/staging applied against the emulator, in its folder
+#
+# The blocks of one page and scenario run in order in one bash (set -euo pipefail), as one terminal
+# session: a `cd` or an `export` carries over. Prompts are answered `yes`, as a user approving a plan
+# would. `terraform` on PATH is the pinned binary (GUIDE_TF=tofu: OpenTofu, under the name terraform).
+# A block without a marker fails the check: every command in the guides is run here.
+#
+#   scripts/guide-commands.sh [template ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+
+templates=("$@")
+if [ ${#templates[@]} -eq 0 ]; then
+  mapfile -t templates < <(find templates -name '*.tmpl' | sort)
+fi
+
+# extract FILE BASE: prints "SCENARIO<TAB>FIRST_LINE<TAB>BODY_FILE<TAB>EXPECT" for each block and writes
+# its body to BODY_FILE; a block without a marker has the scenario "-".
+extract() {
+  awk -v out="$lib_work/blocks" -v base="$2" '
+    /^<!-- runnable: [a-z]+(, expect: .*)? -->$/ {
+      line = substr($0, 16, length($0) - 19)
+      i = index(line, ", expect: ")
+      if (i > 0) { marker = substr(line, 1, i - 1); expect = substr(line, i + 10) } else { marker = line; expect = "" }
+      next
+    }
+    !infence && /^```(sh|shell|bash|console)[[:space:]]*$/ {
+      infence = 1; n++; start = NR; file = sprintf("%s/%03d", out, base + n)
+      printf "" > file
+      printf "%s\t%d\t%s\t%s\n", (marker == "" ? "-" : marker), start, file, expect
+      marker = ""; expect = ""; next
+    }
+    infence && /^```[[:space:]]*$/ { infence = 0; close(file); next }
+    infence { print >> file; next }
+    /[^[:space:]]/ { marker = "" }
+  ' "$1"
+}
+
+# setup_scenario SCENARIO DIR prepares DIR and sets scenario_dir, the folder the session starts in. It
+# runs in this shell (not a subshell) so the emulator's variables are exported to the session.
+setup_scenario() {
+  local scenario=$1 dir=$2
+  case "$scenario" in
+    repo)
+      mkdir -p "$dir"
+      (cd "$repo" && git ls-files -co --exclude-standard | tar -cf - -T -) | tar -xf - -C "$dir"
+      scenario_dir=$dir
+      ;;
+    module)
+      lib_start_emulator
+      mkdir -p "$dir"
+      cp -R "$repo/examples/modules/tenant/." "$dir"
+      scenario_dir=$dir
+      ;;
+    staging)
+      lib_start_emulator
+      mkdir -p "$dir"
+      cp -R "$repo/examples" "$dir/examples"
+      scenario_dir=$dir/examples/environments/staging
+      (cd "$scenario_dir" && terraform init -input=false -no-color >/dev/null &&
+        terraform apply -input=false -auto-approve -no-color >/dev/null)
+      ;;
+    *)
+      echo "unknown scenario $scenario" >&2
+      return 1
+      ;;
+  esac
+}
+
+lib_setup "${GUIDE_TF:-terraform}"
+mkdir -p "$lib_work/bin" "$lib_work/blocks"
+ln -s "$tf" "$lib_work/bin/terraform"
+export PATH="$lib_work/bin:$PATH"
+
+status=0
+count=0
+base=0
+for tmpl in "${templates[@]}"; do
+  mapfile -t blocks < <(extract "$tmpl" "$base")
+  base=$((base + 100))
+  [ ${#blocks[@]} -gt 0 ] || continue
+  # One session per scenario of the page, in the page's order.
+  declare -A scripts=() expects=()
+  order=()
+  for b in "${blocks[@]}"; do
+    IFS=$'\t' read -r scenario line file expect <<<"$b"
+    if [ "$scenario" = "-" ]; then
+      echo "FAIL  $tmpl:$line: a shell block without <!-- runnable: SCENARIO --> (every guide command must run here)" >&2
+      status=1
+      continue
+    fi
+    [ -n "${scripts[$scenario]:-}" ] || order+=("$scenario")
+    scripts[$scenario]+=$(printf '# %s:%s\n%s\n' "$tmpl" "$line" "$(cat "$file")")$'\n'
+    [ -z "$expect" ] || expects[$scenario]+="$expect"$'\n'
+    count=$((count + 1))
+  done
+  for scenario in "${order[@]}"; do
+    work="$lib_work/run-$base-$scenario"
+    echo "=== $tmpl ($scenario)"
+    if ! setup_scenario "$scenario" "$work"; then
+      echo "FAIL  $tmpl: setting up $scenario" >&2
+      status=1
+      lib_stop_emulator
+      continue
+    fi
+    printf '%s' "${scripts[$scenario]}" >"$work.sh"
+    sed 's/^/    /' "$work.sh"
+    # The session runs in its own process group, ended afterwards with whatever it left running in the
+    # background (an emulator the page starts), and nothing else.
+    rc=0
+    (cd "$scenario_dir" && setsid bash -c 'echo $$ >"$1.pgid"; exec bash -euo pipefail "$1"' _ "$work.sh" \
+      < <(yes yes) >"$work.log" 2>&1) || rc=$?
+    if [ -s "$work.sh.pgid" ]; then kill -- "-$(cat "$work.sh.pgid")" 2>/dev/null || true; fi
+    # Terraform colours its output when it is not told otherwise; the promises are about the words.
+    sed -i 's/\x1b\[[0-9;]*m//g' "$work.log"
+    if [ "$rc" -eq 0 ]; then
+      while IFS= read -r want; do
+        [ -n "$want" ] || continue
+        if ! grep -qE -- "$want" "$work.log"; then
+          echo "FAIL  $tmpl ($scenario): the output does not match the page's promise /$want/" >&2
+          rc=1
+        fi
+      done <<<"${expects[$scenario]:-}"
+    fi
+    if [ "$rc" -eq 0 ]; then
+      echo "ok    $tmpl ($scenario)"
+    else
+      echo "FAIL  $tmpl ($scenario), exit $rc; its output:" >&2
+      sed 's/^/    /' "$work.log" >&2
+      status=1
+    fi
+    lib_stop_emulator
+  done
+  unset scripts expects
+done
+echo "guide commands: $count block(s) run"
+exit $status
