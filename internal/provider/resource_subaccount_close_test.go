@@ -88,6 +88,66 @@ resource "twilio_subaccount" "test" {
 	})
 }
 
+// Replacing a subaccount (here a taint; -replace is the same) closes the old one: the same guard refuses
+// while it owns numbers, before anything is closed or created.
+func TestAccSubaccount_replaceRefusedWhileItOwnsNumbers(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	var sid, pn string
+	config := env.Config(testAccSubaccountConfig_basic("tenant-replaced"))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(s *terraform.State) error {
+					if err := testAccCaptureAttr(testAccSubaccountAddr, "sid", &sid)(s); err != nil {
+						return err
+					}
+					params := &twilioclient.CreateIncomingNumberParams{}
+					params.SetPhoneNumber("+14155550175")
+					n, err := env.Client(t).CreateIncomingNumber(context.Background(), sid, params)
+					if err == nil {
+						pn = *n.Sid
+					}
+					return err
+				},
+			},
+			{
+				Config:      config,
+				Taint:       []string{testAccSubaccountAddr},
+				ExpectError: errorInOrder("still owns 1 phone number(s):", "+14155550175 (PN", "create_before_destroy"),
+			},
+			{
+				// Nothing was released or closed. Once the number is gone (released by hand here), the still
+				// tainted subaccount is replaced: the old one closes, a new one is made.
+				PreConfig: func() {
+					if _, err := env.Client(t).FindIncomingNumber(context.Background(), sid, pn); err != nil {
+						t.Fatalf("the refused replacement must release nothing, but %s: %v", pn, err)
+					}
+					if err := env.Client(t).DeleteIncomingNumber(context.Background(), sid, pn); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				Check: func(s *terraform.State) error {
+					acct, err := env.Client(t).FindAccount(context.Background(), sid)
+					if err != nil || *acct.Status != twilioclient.AccountStatusClosed {
+						return fmt.Errorf("the replaced subaccount %s should be closed: %v %v", sid, acct, err)
+					}
+					return resource.TestCheckResourceAttrWith(testAccSubaccountAddr, "sid", func(v string) error {
+						if v == sid {
+							return fmt.Errorf("the subaccount was not replaced")
+						}
+						return nil
+					})(s)
+				},
+			},
+		},
+		CheckDestroy: testAccCheckSubaccountClosed(t, env),
+	})
+}
+
 // A number with skip_destroy = true is left in its account on destroy; closing that account in the same
 // apply would release it anyway. The close is refused and the error says which number and why.
 func TestAccSubaccount_closeReportsSkipDestroyNumber(t *testing.T) {
