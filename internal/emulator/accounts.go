@@ -28,8 +28,11 @@ var accountSubresources = map[string]string{
 	"messages": "Messages", "balance": "Balance",
 }
 
-// renderAccount shows the auth token only to auth-token callers: Twilio
-// answers "" to API keys, even Main keys.
+// renderAccount shows the auth token only to auth-token callers: API keys,
+// even Main keys, get "". ASSUMPTION: Twilio does not document this; users
+// report an empty auth_token for subaccounts created or read with a Main key
+// (github.com/RJPearson94/terraform-provider-twilio/issues/52). The provider
+// stores null for "" and for a missing token alike, so either answer is safe.
 func renderAccount(c *call, a *Account) any {
 	prefix := apiPrefix + "Accounts/" + a.Sid
 	uris := make(map[string]string, len(accountSubresources))

@@ -177,7 +177,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if f.Kind == FaultReset {
 			finish()
 		}
-		return writeFault(w, f)
+		return writeFault(w, r.URL.Path, f)
 	}
 
 	if !sleep(r.Context(), pre) {

@@ -24,6 +24,15 @@ const (
 	FaultReset FaultKind = "reset"
 	// FaultLatency delays the answer by Fault.Latency.
 	FaultLatency FaultKind = "latency"
+	// FaultStaleRead answers a matching GET with Twilio's 404 (code 20404), as
+	// if the object did not exist yet: a read that lags a write. Other methods
+	// never match it. ASSUMPTION: Twilio does not document read-after-write
+	// lag; it models what users reported against both earlier Twilio
+	// providers, a 404 for a number or a Studio flow fetched right after it was
+	// created (github.com/twilio/terraform-provider-twilio/issues/124,
+	// github.com/RJPearson94/terraform-provider-twilio/issues/86). The provider
+	// must be safe whether or not Twilio ever does it.
+	FaultStaleRead FaultKind = "stale_read"
 )
 
 // Fault describes requests to disturb and how.
@@ -67,7 +76,7 @@ func (e *Emulator) AddFault(f Fault) int {
 
 func (e *Emulator) addFault(f Fault) (int, error) {
 	switch f.Kind {
-	case FaultRateLimit, FaultInternal, FaultUnavailable, FaultReset, FaultLatency:
+	case FaultRateLimit, FaultInternal, FaultUnavailable, FaultReset, FaultLatency, FaultStaleRead:
 	default:
 		return 0, fmt.Errorf("twilio emulator: unknown fault kind %q", f.Kind)
 	}
@@ -116,7 +125,8 @@ func (e *Emulator) planFaults(r *http.Request) faultPlan {
 		f := &fs.f
 		if f.Times > 0 && fs.used >= f.Times ||
 			f.Method != "" && f.Method != r.Method ||
-			fs.re != nil && !fs.re.MatchString(r.URL.Path) {
+			fs.re != nil && !fs.re.MatchString(r.URL.Path) ||
+			f.Kind == FaultStaleRead && r.Method != http.MethodGet {
 			continue
 		}
 		if f.Kind != FaultLatency && plan.terminal != nil {
@@ -143,13 +153,16 @@ func (e *Emulator) planFaults(r *http.Request) faultPlan {
 	return plan
 }
 
-// writeFault answers with a fault and returns the status sent (0 for a reset).
-func writeFault(w http.ResponseWriter, f *Fault) int {
+// writeFault answers request path with a fault and returns the status sent
+// (0 for a reset).
+func writeFault(w http.ResponseWriter, path string, f *Fault) int {
 	var e *apiError
 	switch f.Kind {
 	case FaultReset:
 		resetConnection(w)
 		return 0
+	case FaultStaleRead:
+		e = notFound(path)
 	case FaultRateLimit:
 		e = newError(http.StatusTooManyRequests, codeTooManyRequests, "Too Many Requests")
 	case FaultUnavailable:
@@ -157,7 +170,7 @@ func writeFault(w http.ResponseWriter, f *Fault) int {
 	default:
 		e = newError(http.StatusInternalServerError, codeInternal, "Internal Server Error")
 	}
-	if f.RetryAfter > 0 && f.Kind != FaultInternal {
+	if f.RetryAfter > 0 && (f.Kind == FaultRateLimit || f.Kind == FaultUnavailable) {
 		secs := (f.RetryAfter + time.Second - 1) / time.Second
 		w.Header().Set("Retry-After", strconv.FormatInt(int64(secs), 10))
 	}
@@ -182,4 +195,32 @@ func resetConnection(w http.ResponseWriter) {
 		_ = tcp.SetLinger(0) // best effort: a plain close still fails the request
 	}
 	_ = conn.Close() // the connection is being thrown away on purpose
+}
+
+// Backdate moves an object's creation (and last update) dates age into the
+// past, for tests of behaviour that depends on an object's age, such as how
+// long a client keeps retrying a 404 for a recent object. sid may name an
+// account, a key, an application, a number or a flow.
+func (e *Emulator) Backdate(sid string, age time.Duration) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var created, updated *time.Time
+	if a := e.st.accounts[sid]; a != nil {
+		created, updated = &a.DateCreated, &a.DateUpdated
+	} else if k := e.st.keys[sid]; k != nil {
+		created, updated = &k.DateCreated, &k.DateUpdated
+	} else if app := e.st.apps[sid]; app != nil {
+		created, updated = &app.DateCreated, &app.DateUpdated
+	} else if n := e.st.numbers[sid]; n != nil {
+		created, updated = &n.DateCreated, &n.DateUpdated
+	} else if f := e.st.flows[sid]; f != nil {
+		created, updated = &f.DateCreated, &f.DateUpdated
+	} else {
+		return fmt.Errorf("twilio emulator: no object %s", sid)
+	}
+	*created = created.Add(-age)
+	if !updated.IsZero() {
+		*updated = updated.Add(-age)
+	}
+	return nil
 }

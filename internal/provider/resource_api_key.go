@@ -229,23 +229,18 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	client := r.data.client
 	accountSID, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	var key *twilioclient.Key
-	var err error
-	switch state.KeyType.ValueString() {
-	case apiKeyTypeStandard:
-		key, err = client.FindKey(ctx, accountSID, sid)
-	case apiKeyTypeRestricted:
-		// Only IAM returns the policy.
-		key, err = client.FindRestrictedKey(ctx, accountSID, sid)
-	default:
-		// NOTE: a key just imported has no key_type yet. IAM fetches every key and answers policy null for
-		// standard ones, so its answer tells the two types apart.
-		key, err = client.FindRestrictedKey(ctx, accountSID, sid)
-		if err == nil {
-			state.KeyType = types.StringValue(apiKeyTypeStandard)
-			if key.Policy != "" {
-				state.KeyType = types.StringValue(apiKeyTypeRestricted)
-			}
+	key, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Key, error) {
+		if state.KeyType.ValueString() == apiKeyTypeStandard {
+			return client.FindKey(ctx, accountSID, sid)
+		}
+		// Only IAM returns the policy. NOTE: a key just imported has no key_type yet; IAM fetches every key
+		// and answers policy null for standard ones, so its answer tells the two types apart.
+		return client.FindRestrictedKey(ctx, accountSID, sid)
+	})
+	if err == nil && state.KeyType.ValueString() != apiKeyTypeStandard && state.KeyType.ValueString() != apiKeyTypeRestricted {
+		state.KeyType = types.StringValue(apiKeyTypeStandard)
+		if key.Policy != "" {
+			state.KeyType = types.StringValue(apiKeyTypeRestricted)
 		}
 	}
 	if err != nil {

@@ -33,6 +33,7 @@ var testAccAPIKeySecretRegexp = regexp.MustCompile(`^[0-9a-zA-Z]{32}$`)
 func TestAccAPIKey_basic(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
+	var secret string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckAPIKeyRevoked(t, env),
@@ -50,11 +51,22 @@ func TestAccAPIKey_basic(t *testing.T) {
 					statecheck.ExpectSensitiveValue(testAccAPIKeyAddr, tfjsonpath.New("secret")),
 				},
 				// The secret in state is the real one: Twilio accepts it.
-				Check: testAccCheckAPIKeyAuthenticates(env, testAccAPIKeyAddr, true),
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckAPIKeyAuthenticates(env, testAccAPIKeyAddr, true),
+					testAccCaptureAttr(testAccAPIKeyAddr, "secret", &secret),
+				),
 			},
 			{
 				Config:           env.Config(testAccAPIKeyConfig_basic("ci deploy")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{
+				// Twilio never shows the secret again: a refresh must keep the one captured at create.
+				RefreshState: true,
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrPtr(testAccAPIKeyAddr, "secret", &secret),
+					testAccCheckAPIKeyAuthenticates(env, testAccAPIKeyAddr, true),
+				),
 			},
 			testAccImportStep(testAccAPIKeyAddr, "secret", "timeouts"),
 		},

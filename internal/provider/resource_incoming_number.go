@@ -92,7 +92,16 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"Changing `account_sid` moves the number to that account in place (same SID, same number, never " +
 			"released): both accounts must belong to one main account, and only the main account's auth token may " +
 			"move numbers between them. Twilio drops application and trunk bindings on a move, since those belong to " +
-			"the old account; the provider sets the configured ones again in the new account.",
+			"the old account; the provider sets the configured ones again in the new account.\n\n" +
+			fmt.Sprintf("**Refresh of a number its account no longer has.** Someone may have moved it to another "+
+				"account of the family in the Console, where it is still billed, so the provider searches the family "+
+				"before calling it gone: one request listing the accounts and one fetch per other open account (at "+
+				"most %d at a time), only when the number's own account answers 404. The search covers families of "+
+				"up to %d accounts; a bigger family, a failed request, or credentials that may not list accounts (a "+
+				"standard API key) make the refresh fail with an error and keep the number in the state, since only "+
+				"a search of every account that finds nothing proves the number was released. A number created in "+
+				"the last %s that answers 404 is fetched again for up to %s first: Twilio's reads can lag its writes.",
+				twilioclient.FamilySearchParallelism, twilioclient.FamilySearchLimit, staleReadWindowText, staleReadBudgetText),
 		Attributes: map[string]schema.Attribute{
 			"id":          idAttribute(),
 			"sid":         sidAttribute("PN", "incoming phone number"),
@@ -325,16 +334,27 @@ func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequ
 	if resp.Diagnostics.HasError() || !r.data.known() {
 		return
 	}
-	n, err := r.data.client.FindIncomingNumber(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	client := r.data.client
+	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
+	what := fmt.Sprintf("Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), sid)
+	n, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.IncomingNumber, error) {
+		return client.FindIncomingNumber(ctx, account, sid)
+	})
 	if twilioclient.IsNotFound(err) {
 		// Moved to another subaccount in the Console rather than released: report the move as drift of
-		// account_sid (the plan moves it back) instead of forgetting a number that is still billed.
-		if moved, ferr := r.data.client.FindIncomingNumberInFamily(ctx, state.SID.ValueString(), state.AccountSID.ValueString()); ferr == nil {
+		// account_sid (the plan moves it back) instead of forgetting a number that is still billed. Only a
+		// search of every account that finds nothing makes the number gone.
+		moved, ferr := client.FindIncomingNumberInFamily(ctx, sid, account)
+		switch {
+		case ferr == nil:
 			n, err = moved, nil
+		case !twilioclient.IsNotFound(ferr):
+			resp.Diagnostics.AddError("Reading "+what, incomingNumberSearchFailed(account, ferr))
+			return
 		}
 	}
 	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), state.SID.ValueString()), resp)
+		removeWhenGone(ctx, err, what, resp)
 		return
 	}
 	flattenIncomingNumber(n, &state)

@@ -237,7 +237,9 @@ func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() || !r.data.known() {
 		return
 	}
-	f, err := r.data.client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	f, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Flow, error) {
+		return r.data.client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	})
 	if err != nil {
 		what := fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString())
 		closed, hint := studioFlowInactiveAccount(ctx, r.data.client, state.AccountSID.ValueString(), err)

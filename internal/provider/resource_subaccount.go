@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -100,7 +101,9 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"auth_token": schema.StringAttribute{
 				MarkdownDescription: "The subaccount's own auth token, as Twilio returns it to the parent. Use it to " +
-					"configure a provider, an SDK or the emulator for the subaccount.",
+					"configure a provider, an SDK or the emulator for the subaccount. Twilio returns it only when the " +
+					"provider authenticates with the parent's auth token: with an API key (even a Main key) it stays " +
+					"null until a refresh made with the auth token fills it in.",
 				Computed:      true,
 				Sensitive:     true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
@@ -146,6 +149,12 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	flattenSubaccount(acct, &plan)
+	if plan.AuthToken.IsUnknown() {
+		// NOTE: Twilio shows auth tokens only to auth-token callers; an API key (even a Main key) gets none.
+		// An unknown value left after apply would make Terraform taint the new subaccount, and the next
+		// apply would close it, irreversibly.
+		plan.AuthToken = types.StringNull()
+	}
 	// NOTE: record the subaccount before any further call, so a failure below cannot orphan it.
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	if wantStatus.ValueString() == twilioclient.AccountStatusSuspended {
@@ -171,7 +180,9 @@ func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() || !r.data.known() {
 		return
 	}
-	acct, err := r.data.client.FindSubaccount(ctx, state.SID.ValueString())
+	acct, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Account, error) {
+		return r.data.client.FindSubaccount(ctx, state.SID.ValueString())
+	})
 	if err != nil {
 		removeWhenGone(ctx, err, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp)
 		return
@@ -305,9 +316,43 @@ func (r *subaccountResource) ImportState(ctx context.Context, req resource.Impor
 			fmt.Sprintf("Import a subaccount by its SID: AC followed by 32 hexadecimal digits, got %q.", req.ID))
 		return
 	}
+	if !r.importableSubaccount(ctx, req.ID, &resp.Diagnostics) {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("release_numbers_on_close"), false)...)
+}
+
+// importableSubaccount refuses to import anything but a subaccount of the provider's account. The main
+// account (or the provider's own account) would be renamed by the next apply and closed by a destroy; an
+// account of another family cannot be managed with these credentials at all.
+func (r *subaccountResource) importableSubaccount(ctx context.Context, sid string, diags *diag.Diagnostics) bool {
+	client := r.data.ready(diags)
+	if client == nil {
+		return false
+	}
+	summary := "Cannot import Twilio account " + sid + " as a twilio_subaccount"
+	if sid == client.AccountSID() {
+		diags.AddError(summary, fmt.Sprintf("%s is the provider's own account, not a subaccount of it. "+
+			"twilio_subaccount manages subaccounts only: destroying one closes it. Read your own account with "+
+			"the twilio_account data source instead.", sid))
+		return false
+	}
+	acct, err := client.FindAccount(ctx, sid)
+	if err != nil {
+		diags.AddError(summary, fmt.Sprintf("Looking the account up with the provider's credentials (account %s) "+
+			"failed; only subaccounts of the provider's account can be imported, with the parent's credentials.\n\n%s",
+			client.AccountSID(), errorDetail(err)))
+		return false
+	}
+	if owner := stringValue(acct.OwnerAccountSid).ValueString(); owner != client.AccountSID() {
+		diags.AddError(summary, fmt.Sprintf("Account %s is not a subaccount of the provider's account %s (its "+
+			"owner is %q). Configure the provider with the credentials of its parent account to import it.",
+			sid, client.AccountSID(), owner))
+		return false
+	}
+	return true
 }
 
 func flattenSubaccount(a *twilioclient.Account, m *subaccountModel) {

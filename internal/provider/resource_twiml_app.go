@@ -170,7 +170,9 @@ func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() || !r.data.known() {
 		return
 	}
-	app, err := r.data.client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	app, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Application, error) {
+		return r.data.client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	})
 	if err != nil {
 		removeWhenGone(ctx, err, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp)
 		return

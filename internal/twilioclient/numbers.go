@@ -104,28 +104,3 @@ func (c *Client) FindIncomingNumberCreatedSince(ctx context.Context, accountSID,
 	}
 	return one(found, "number %s… bought in account %s", prefix, accountSID)
 }
-
-// FindIncomingNumberInFamily looks for a number that is no longer in the account it was in: someone may
-// have moved it to another account of the family (the Console's number transfer). It fetches the number
-// by SID, which a move keeps, in each open account the client can list (its own and its subaccounts),
-// skipping the one already searched. ErrNotFound when it is nowhere, e.g. released.
-func (c *Client) FindIncomingNumberInFamily(ctx context.Context, sid, skipAccountSID string) (*IncomingNumber, error) {
-	accts, err := c.ListAccounts(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range accts {
-		acct := deref(a.Sid)
-		if acct == skipAccountSID || deref(a.Status) == AccountStatusClosed {
-			continue
-		}
-		n, err := c.FindIncomingNumber(ctx, acct, sid)
-		switch {
-		case err == nil:
-			return n, nil
-		case !IsNotFound(err):
-			return nil, err
-		}
-	}
-	return nil, notFound("number %s is in no account of the family", sid)
-}

@@ -1,0 +1,247 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// readPolicyResource is one resource type for the Read policy tests, which every resource must pass.
+type readPolicyResource struct {
+	name, addr, config string
+	// remove deletes (releases, closes) the object as a Console user would.
+	remove func(t *testing.T, env *acctest.Env, account, sid string) error
+}
+
+func readPolicyResources() []readPolicyResource {
+	ctx := context.Background()
+	return []readPolicyResource{
+		{"subaccount", testAccSubaccountAddr, testAccSubaccountConfig_basic("tenant-a"),
+			func(t *testing.T, env *acctest.Env, _, sid string) error {
+				_, err := env.Client(t).UpdateAccount(ctx, sid, &twilioclient.UpdateAccountParams{Status: ptrTo("closed")})
+				return err
+			}},
+		{"api_key", testAccAPIKeyAddr, testAccAPIKeyConfig_basic("ci deploy"),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteKey(ctx, account, sid)
+			}},
+		{"twiml_app", testAccTwimlAppAddr, testAccTwimlAppConfig_basic("softphone"),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteApplication(ctx, account, sid)
+			}},
+		{"incoming_number", testAccIncomingNumberAddr, testAccIncomingNumberConfig(`phone_number = "+14155550142"`),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteIncomingNumber(ctx, account, sid)
+			}},
+		{"studio_flow", testAccStudioFlowAddr, testAccStudioFlowConfig("reception", "published", testAccStudioFlowDefinition("v1"), ""),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteFlow(ctx, account, sid)
+			}},
+	}
+}
+
+// testAccObjectReads counts the GETs of one object (its SID in the path) in the emulator's log.
+func testAccObjectReads(env *acctest.Env, sid string) []emulator.Request {
+	var out []emulator.Request
+	for _, r := range env.Emulator.Requests() {
+		if r.Method == "GET" && strings.Contains(r.Path, sid) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// testAccCheckGoneFromState checks that a refresh removed addr from the state.
+func testAccCheckGoneFromState(addr string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		if _, ok := s.RootModule().Resources[addr]; ok {
+			return fmt.Errorf("%s is still in the state", addr)
+		}
+		return nil
+	}
+}
+
+// testAccBackdateStep makes the object at addr an hour old in Twilio and refreshes, so that the state's
+// date_created says so too.
+func testAccBackdateStep(t *testing.T, env *acctest.Env, sid *string) resource.TestStep {
+	return resource.TestStep{
+		PreConfig: func() {
+			if err := env.Emulator.Backdate(*sid, time.Hour); err != nil {
+				t.Fatal(err)
+			}
+		},
+		RefreshState: true,
+	}
+}
+
+// A persistent error other than 404 (here a 500 that outlasts the retries) must fail the refresh and keep
+// the object in the state: only "not found" means gone. Replacing IsNotFound by err != nil in the Read
+// policy makes the refresh succeed and drop the object, which this test refuses.
+func TestAccReadPolicy_errorKeepsState(t *testing.T) {
+	t.Parallel()
+	for _, rc := range readPolicyResources() {
+		t.Run(rc.name, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t)
+			env.RequireEmulator(t)
+			config := env.Config(rc.config)
+			var sid string
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProviders,
+				Steps: []resource.TestStep{
+					{Config: config, Check: testAccCaptureAttr(rc.addr, "sid", &sid)},
+					{
+						PreConfig: func() {
+							env.Emulator.AddFault(emulator.Fault{Method: "GET", Path: regexp.QuoteMeta(sid), Kind: emulator.FaultInternal})
+						},
+						RefreshState: true,
+						ExpectError:  regexp.MustCompile(`(?s)Reading.*HTTP 500`),
+					},
+					{
+						PreConfig:    env.Emulator.ClearFaults,
+						RefreshState: true,
+						Check:        resource.TestCheckResourceAttrPtr(rc.addr, "sid", &sid),
+					},
+					{Config: config, PlanOnly: true},
+				},
+			})
+		})
+	}
+}
+
+// A 404 for an object created moments ago may be a read that lags the write: the refresh retries it and
+// keeps the object (here Twilio answers 404 twice, then the object). Without the retry the object leaves
+// the state and the next apply creates (buys) a second one.
+func TestAccReadPolicy_staleReadRetried(t *testing.T) {
+	t.Parallel()
+	for _, rc := range readPolicyResources() {
+		t.Run(rc.name, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t)
+			env.RequireEmulator(t)
+			config := env.Config(rc.config)
+			var sid string
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProviders,
+				Steps: []resource.TestStep{
+					{Config: config, Check: testAccCaptureAttr(rc.addr, "sid", &sid)},
+					{
+						PreConfig: func() {
+							env.Emulator.ResetRequests()
+							env.Emulator.AddFault(emulator.Fault{Path: regexp.QuoteMeta(sid), Kind: emulator.FaultStaleRead, Times: 2})
+						},
+						RefreshState: true,
+						Check: resource.ComposeTestCheckFunc(
+							resource.TestCheckResourceAttrPtr(rc.addr, "sid", &sid),
+							func(*terraform.State) error {
+								if reads := testAccObjectReads(env, sid); len(reads) < 3 || reads[0].Status != 404 || reads[2].Status != 200 {
+									return fmt.Errorf("want two stale 404s then the object, got %d reads", len(reads))
+								}
+								return nil
+							},
+						),
+					},
+					{Config: config, PlanOnly: true},
+				},
+			})
+		})
+	}
+}
+
+// An object created long ago that answers 404 is gone: one read, no retry, out of the state at once. (A
+// closed subaccount answers 200 with status closed; it too is gone after one read.)
+func TestAccReadPolicy_oldObjectGoneAtOnce(t *testing.T) {
+	t.Parallel()
+	for _, rc := range readPolicyResources() {
+		t.Run(rc.name, func(t *testing.T) {
+			t.Parallel()
+			env := acctest.New(t)
+			env.RequireEmulator(t)
+			config := env.Config(rc.config)
+			var sid, account string
+			var start time.Time
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProviders,
+				Steps: []resource.TestStep{
+					{Config: config, Check: resource.ComposeTestCheckFunc(
+						testAccCaptureAttr(rc.addr, "sid", &sid), testAccCaptureAttr(rc.addr, "account_sid", &account))},
+					testAccBackdateStep(t, env, &sid),
+					{
+						PreConfig: func() {
+							if err := rc.remove(t, env, account, sid); err != nil {
+								t.Fatal(err)
+							}
+							env.Emulator.ResetRequests()
+							start = time.Now()
+						},
+						RefreshState:       true,
+						ExpectNonEmptyPlan: true,
+						Check: resource.ComposeTestCheckFunc(
+							testAccCheckGoneFromState(rc.addr),
+							func(*terraform.State) error {
+								if reads := testAccObjectReads(env, sid); len(reads) != 1 {
+									return fmt.Errorf("an old object's 404 was read %d times, want once", len(reads))
+								}
+								if took := time.Since(start); took > staleReadBudget {
+									return fmt.Errorf("the refresh took %s, as long as a stale-read retry", took)
+								}
+								return nil
+							},
+						),
+					},
+				},
+			})
+		})
+	}
+}
+
+// A recent object that is really gone keeps answering 404: the retries stop after staleReadBudget and the
+// object leaves the state.
+func TestAccReadPolicy_staleReadBounded(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	config := env.Config(testAccTwimlAppConfig_basic("softphone"))
+	var sid, account string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{Config: config, Check: resource.ComposeTestCheckFunc(
+				testAccCaptureAttr(testAccTwimlAppAddr, "sid", &sid), testAccCaptureAttr(testAccTwimlAppAddr, "account_sid", &account))},
+			{
+				PreConfig: func() {
+					if err := env.Client(t).DeleteApplication(context.Background(), account, sid); err != nil {
+						t.Fatal(err)
+					}
+					env.Emulator.ResetRequests()
+				},
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckGoneFromState(testAccTwimlAppAddr),
+					func(*terraform.State) error {
+						reads := testAccObjectReads(env, sid)
+						if len(reads) < 4 {
+							return fmt.Errorf("a recent object's 404 was read %d times; want retries", len(reads))
+						}
+						span := reads[len(reads)-1].Time.Sub(reads[0].Time)
+						if span < staleReadBudget/2 || span > staleReadBudget+time.Second {
+							return fmt.Errorf("retries spanned %s, want about %s", span, staleReadBudget)
+						}
+						return nil
+					},
+				),
+			},
+		},
+	})
+}
