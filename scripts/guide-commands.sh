@@ -11,6 +11,9 @@
 #   repo     a fresh copy of this repository, in its root; no emulator (the page starts its own)
 #   module   a copy of examples/modules/tenant, in its folder; the emulator's variables exported
 #   staging  examples/environments/staging applied against the emulator, in its folder
+#   crash    a subaccount with a number applied against the emulator, plus objects Twilio made that no
+#            state records (as after Terraform died mid-create); examples/guides/find-untracked.sh copied
+#            into the folder
 #
 # The blocks of one page and scenario run in order in one bash (set -euo pipefail), as one terminal
 # session: a `cd` or an `export` carries over. Prompts are answered `yes`, as a user approving a plan
@@ -74,6 +77,22 @@ setup_scenario() {
       scenario_dir=$dir/examples/environments/staging
       (cd "$scenario_dir" && terraform init -input=false -no-color >/dev/null &&
         terraform apply -input=false -auto-approve -no-color >/dev/null)
+      ;;
+    crash)
+      lib_start_emulator
+      mkdir -p "$dir"
+      cp "$repo/examples/guides/find-untracked.sh" "$dir"
+      printf '%s\n' 'resource "twilio_subaccount" "tenant" {' '  friendly_name = "tenant"' '}' \
+        'resource "twilio_incoming_number" "main" {' '  account_sid = twilio_subaccount.tenant.sid' \
+        '  area_code   = "415"' '}' >"$dir/main.tf"
+      scenario_dir=$dir
+      (cd "$dir" && terraform init -input=false -no-color >/dev/null &&
+        terraform apply -input=false -auto-approve -no-color >/dev/null)
+      local tenant
+      tenant=$(cd "$dir" && terraform show -json |
+        jq -r '.values.root_module.resources[] | select(.type == "twilio_subaccount") | .values.sid')
+      printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" | curl --config - -sSf \
+        -d AreaCode=415 "$TWILIO_BASE_URL/2010-04-01/Accounts/$tenant/IncomingPhoneNumbers.json" >/dev/null
       ;;
     *)
       echo "unknown scenario $scenario" >&2

@@ -4,7 +4,8 @@
 # outside the clone), then runs: unit tests; the emulator's conformance against Twilio's OpenAPI
 # description; the acceptance suite (resources, drift, import, fault injection, bad input) under
 # Terraform 1.16.0 and OpenTofu 1.12.6 (a smoke set under 1.8.5) against the emulator; the tenant module's `terraform test`; every
-# guide's shell commands as written (scripts/guide-commands.sh); and the secrets check. Exits non-zero on any failure.
+# guide's shell commands as written (scripts/guide-commands.sh); find-untracked.sh after a simulated crash
+# (scripts/orphans-check.sh); and the secrets check. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +31,9 @@ scripts/module-test.sh
 echo
 echo "=== Every shell command of the guides, as written, against the emulator"
 scripts/guide-commands.sh
+
+echo
+scripts/orphans-check.sh
 
 echo
 scripts/secrets-check.sh

@@ -28,6 +28,10 @@ func TestCreatedRecently(t *testing.T) {
 		{"unknown", types.StringUnknown(), false},
 		{"unreadable", types.StringValue("yesterday"), false},
 	}
+	// The documentation states the window and the budget in words.
+	if staleReadWindow != 5*time.Minute || staleReadWindowText != "5 minutes" || staleReadBudget != 10*time.Second || staleReadBudgetText != "10 seconds" {
+		t.Error("staleReadWindowText and staleReadBudgetText must say staleReadWindow and staleReadBudget")
+	}
 	for _, tt := range tests {
 		if got := createdRecently(tt.date, now); got != tt.want {
 			t.Errorf("%s: createdRecently(%s) = %v, want %v", tt.name, tt.date, got, tt.want)

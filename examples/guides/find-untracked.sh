@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Lists the Twilio objects of a main account and its subaccounts that no Terraform state tracks:
+# phone numbers, subaccounts, API keys, TwiML apps and Studio flows, one per line (tab-separated):
+#   type  sid  account_sid  date_created  friendly_name  import_id
+#
+# Feed it every state that manages this Twilio family, as `terraform show -json` prints them:
+#   terraform show -json | ./find-untracked.sh
+#   { terraform -chdir=envs/prod show -json; terraform -chdir=envs/staging show -json; } | ./find-untracked.sh
+#
+# Needs curl, jq, and the main account's TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (the credentials the
+# provider reads). It only reads. TWILIO_BASE_URL, when set, points it at another server, as it does the
+# provider (the local emulator).
+set -euo pipefail
+: "${TWILIO_ACCOUNT_SID:?set TWILIO_ACCOUNT_SID to the main account}" "${TWILIO_AUTH_TOKEN:?set TWILIO_AUTH_TOKEN}"
+api=${TWILIO_BASE_URL:-https://api.twilio.com}
+studio=${TWILIO_BASE_URL:-https://studio.twilio.com}
+
+# The SIDs of every managed resource in the states on stdin (modules included).
+tracked=$(jq -r '.. | objects | select(.mode? == "managed") | .values.sid? // empty')
+
+# get USER SECRET URL: credentials go to curl on stdin, never on its command line.
+get() {
+  printf 'user = "%s:%s"\n' "$1" "$2" | curl --config - --silent --show-error --fail "$3"
+}
+
+# list USER SECRET BASE PATH KEY: every item of a paginated Twilio list, one JSON object per line.
+list() {
+  local page next="$4"
+  while [ -n "$next" ]; do
+    page=$(get "$1" "$2" "$3$next")
+    jq -c --arg k "$5" '.[$k][]?' <<<"$page"
+    next=$(jq -r '.next_page_uri // .meta.next_page_url // empty' <<<"$page")
+    next=${next#"$3"}
+  done
+}
+
+# report TYPE ACCOUNT ITEM IMPORT_ID: prints the item unless a state tracks it.
+report() {
+  local sid
+  sid=$(jq -r .sid <<<"$3")
+  if grep -qxF "$sid" <<<"$tracked"; then
+    return 0
+  fi
+  jq -r --arg type "$1" --arg account "$2" --arg id "$4" \
+    '[$type, .sid, $account, .date_created, (.friendly_name // ""), $id] | @tsv' <<<"$3"
+}
+
+u=$TWILIO_ACCOUNT_SID p=$TWILIO_AUTH_TOKEN
+while IFS= read -r acct; do
+  sid=$(jq -r .sid <<<"$acct") status=$(jq -r .status <<<"$acct")
+  if [ "$status" = closed ]; then
+    continue
+  fi
+  if [ "$sid" != "$u" ]; then
+    report subaccount "$u" "$acct" "$sid"
+  fi
+  while IFS= read -r n; do
+    report incoming_number "$sid" "$n" "$sid/$(jq -r .sid <<<"$n")"
+  done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts/$sid/IncomingPhoneNumbers.json?PageSize=1000" incoming_phone_numbers)
+  while IFS= read -r k; do
+    report api_key "$sid" "$k" "$sid/$(jq -r .sid <<<"$k")"
+  done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts/$sid/Keys.json?PageSize=1000" keys)
+  while IFS= read -r a; do
+    report twiml_app "$sid" "$a" "$sid/$(jq -r .sid <<<"$a")"
+  done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts/$sid/Applications.json?PageSize=1000" applications)
+  # Studio answers only an account's own credentials (the parent may read a subaccount's auth token), and
+  # none while the account is suspended.
+  if [ "$status" != active ]; then
+    continue
+  fi
+  token=$p
+  if [ "$sid" != "$u" ]; then
+    token=$(jq -r .auth_token <<<"$acct")
+  fi
+  while IFS= read -r f; do
+    report studio_flow "$sid" "$f" "$sid/$(jq -r .sid <<<"$f")"
+  done < <(list "$sid" "$token" "$studio" "/v2/Flows?PageSize=1000" flows)
+done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts.json?PageSize=1000" accounts)

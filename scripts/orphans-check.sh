@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Checks examples/guides/find-untracked.sh, which the irreversible-operations guide shows, against the local
+# Twilio emulator under Terraform 1.16.0 and OpenTofu 1.12.6 (scripts/guide-commands.sh runs the guide's
+# command as written; this checks the answer): after a simulated crash (objects Twilio made but no state
+# recorded), it must list exactly those objects, for one state and for several (both forms its header
+# shows); the guide's import block must adopt one, after which the script no longer lists it and the plan
+# is empty.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+finder="$repo/examples/guides/find-untracked.sh"
+
+# post PATH FORM...: a Twilio create with the main account's credentials (on curl's stdin); prints the SID.
+post() {
+  local path=$1
+  shift
+  local args=()
+  for kv in "$@"; do args+=(--data-urlencode "$kv"); done
+  printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" |
+    curl --config - --silent --show-error --fail "${args[@]}" "$TWILIO_BASE_URL/2010-04-01/$path" | jq -r .sid
+}
+
+fail() {
+  echo "orphans-check: $*" >&2
+  exit 1
+}
+
+check() {
+  local dir="$lib_work/guide" tenant orphans got
+  rm -rf "$dir" && mkdir -p "$dir/a" "$dir/b"
+  cat >"$dir/a/main.tf" <<'TF'
+terraform {
+  required_providers {
+    twilio = { source = "tenantwire/twilio" }
+  }
+}
+
+resource "twilio_subaccount" "tenant" {
+  friendly_name = "tenant"
+}
+
+resource "twilio_incoming_number" "main" {
+  account_sid = twilio_subaccount.tenant.sid
+  area_code   = "415"
+}
+TF
+  cat >"$dir/b/main.tf" <<'TF'
+terraform {
+  required_providers {
+    twilio = { source = "tenantwire/twilio" }
+  }
+}
+
+resource "twilio_twiml_app" "softphone" {
+  friendly_name = "softphone"
+}
+TF
+  for d in a b; do
+    (cd "$dir/$d" && "$tf" init -input=false -no-color >/dev/null && "$tf" apply -input=false -no-color -auto-approve >/dev/null)
+  done
+  tenant=$(cd "$dir/a" && "$tf" show -json | jq -r '.values.root_module.resources[] | select(.address == "twilio_subaccount.tenant") | .values.sid')
+
+  # The crash: creates Twilio answered but no state recorded (as if Terraform died while they were in flight).
+  orphans=$(
+    post "Accounts/$tenant/IncomingPhoneNumbers.json" AreaCode=415
+    post Accounts.json FriendlyName=tenant
+    post "Accounts/$tenant/Keys.json" FriendlyName=deploy
+    post "Accounts/$tenant/Applications.json" FriendlyName=softphone
+  )
+  orphans=$(sort <<<"$orphans")
+
+  echo "--- one state: terraform show -json | ./find-untracked.sh"
+  got=$(cd "$dir/a" && "$tf" show -json | "$finder")
+  echo "$got"
+  # State b's TwiML app is not in state a, so it shows up here too.
+  app=$(cd "$dir/b" && "$tf" show -json | jq -r '.values.root_module.resources[0].values.sid')
+  [ "$(cut -f2 <<<"$got" | sort)" = "$(sort <<<"$orphans"$'\n'"$app")" ] ||
+    fail "one state: expected exactly the orphans and state b's app"
+
+  echo "--- several states: { terraform -chdir=a show -json; terraform -chdir=b show -json; } | ./find-untracked.sh"
+  got=$(cd "$dir" && { "$tf" -chdir=a show -json; "$tf" -chdir=b show -json; } | "$finder")
+  echo "$got"
+  [ "$(cut -f2 <<<"$got" | sort)" = "$orphans" ] || fail "several states: expected exactly the orphans"
+
+  echo "--- adopting the orphan number with the guide's import block"
+  id=$(awk -F'\t' '$1 == "incoming_number" { print $6 }' <<<"$got")
+  number=$(printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" |
+    curl --config - --silent --show-error --fail "$TWILIO_BASE_URL/2010-04-01/Accounts/${id%/*}/IncomingPhoneNumbers/${id#*/}.json" |
+    jq -r .phone_number)
+  cat >"$dir/a/import.tf" <<TF
+import {
+  to = twilio_incoming_number.support
+  id = "$id"
+}
+
+resource "twilio_incoming_number" "support" {
+  account_sid  = twilio_subaccount.tenant.sid
+  phone_number = "$number"
+}
+TF
+  (cd "$dir/a" && "$tf" apply -input=false -no-color -auto-approve >/dev/null)
+  (cd "$dir/a" && "$tf" plan -input=false -no-color -detailed-exitcode >/dev/null) || fail "the plan after the import is not empty"
+  got=$(cd "$dir" && { "$tf" -chdir=a show -json; "$tf" -chdir=b show -json; } | "$finder")
+  ! grep -qF "${id#*/}" <<<"$got" || fail "the imported number is still listed"
+  [ "$(wc -l <<<"$got")" -eq 3 ] || fail "expected the three other orphans after the import, got: $got"
+  for d in a b; do
+    (cd "$dir/$d" && "$tf" destroy -input=false -no-color -auto-approve >/dev/null)
+  done
+  echo "orphans-check: ok"
+}
+
+for which in ${ORPHANS_CHECK_BINARIES:-terraform tofu}; do
+  lib_setup "$which"
+  lib_start_emulator
+  echo "=== The irreversible-operations guide's commands under $("$tf" version | head -n 1), against the emulator"
+  check
+  lib_stop_emulator
+done
