@@ -82,7 +82,8 @@ setup_scenario() {
       lib_start_emulator
       mkdir -p "$dir"
       cp "$repo/examples/guides/find-untracked.sh" "$dir"
-      printf '%s\n' 'resource "twilio_subaccount" "tenant" {' '  friendly_name = "tenant"' '}' \
+      printf '%s\n' 'terraform {' '  required_providers {' '    twilio = { source = "tenantwire/twilio" }' '  }' '}' \
+        'resource "twilio_subaccount" "tenant" {' '  friendly_name = "tenant"' '}' \
         'resource "twilio_incoming_number" "main" {' '  account_sid = twilio_subaccount.tenant.sid' \
         '  area_code   = "415"' '}' >"$dir/main.tf"
       scenario_dir=$dir
