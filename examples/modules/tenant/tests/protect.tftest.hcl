@@ -30,9 +30,11 @@ run "protected_objects_are_still_in_twilio" {
     source = "./tests/fixtures/inspect"
   }
   variables {
-    account_sid  = run.protected_tenant.subaccount_sids["acme"]
-    phone_number = "+14155550161"
-    kept         = true
+    # NOTE: OpenTofu takes earlier runs' outputs in variables, not in assertions.
+    account_sid   = run.protected_tenant.subaccount_sids["acme"]
+    twiml_app_sid = run.protected_tenant.twiml_app_sids["acme"]
+    phone_number  = "+14155550161"
+    kept          = true
   }
 
   assert {
@@ -40,12 +42,12 @@ run "protected_objects_are_still_in_twilio" {
     error_message = "protect = true: removing the tenant must leave its subaccount open"
   }
   assert {
-    condition     = data.twilio_incoming_number.main[0].account_sid == run.protected_tenant.subaccount_sids["acme"]
+    condition     = data.twilio_incoming_number.main[0].account_sid == var.account_sid
     error_message = "protect = true: removing the tenant must leave its number in its subaccount"
   }
   assert {
     # Twilio unhooks a deleted TwiML app from its numbers, so a binding still in place proves the app is kept.
-    condition     = data.twilio_incoming_number.main[0].voice_application_sid == run.protected_tenant.twiml_app_sids["acme"]
+    condition     = data.twilio_incoming_number.main[0].voice_application_sid == var.twiml_app_sid
     error_message = "protect = true: the kept number must still route to the tenant's TwiML app"
   }
   assert {
