@@ -21,6 +21,11 @@ run "protected_tenant_removed" {
   variables {
     tenants = {}
     protect = true
+    # NOTE: OpenTofu shows later runs only the last run's outputs of a fixture, so the SIDs travel on.
+    remember = {
+      subaccount_sid = run.protected_tenant.subaccount_sids["acme"]
+      twiml_app_sid  = run.protected_tenant.twiml_app_sids["acme"]
+    }
   }
 }
 
@@ -31,8 +36,8 @@ run "protected_objects_are_still_in_twilio" {
   }
   variables {
     # NOTE: OpenTofu takes earlier runs' outputs in variables, not in assertions.
-    account_sid   = run.protected_tenant.subaccount_sids["acme"]
-    twiml_app_sid = run.protected_tenant.twiml_app_sids["acme"]
+    account_sid   = run.protected_tenant_removed.remembered.subaccount_sid
+    twiml_app_sid = run.protected_tenant_removed.remembered.twiml_app_sid
     phone_number  = "+14155550161"
     kept          = true
   }
@@ -74,8 +79,9 @@ run "disposable_tenant_removed" {
     source = "./tests/fixtures/tenants"
   }
   variables {
-    tenants = {}
-    protect = false
+    tenants  = {}
+    protect  = false
+    remember = { subaccount_sid = run.disposable_tenant.subaccount_sids["globex"] }
   }
 }
 
@@ -85,7 +91,7 @@ run "disposable_objects_are_gone" {
     source = "./tests/fixtures/inspect"
   }
   variables {
-    account_sid  = run.disposable_tenant.subaccount_sids["globex"]
+    account_sid  = run.disposable_tenant_removed.remembered.subaccount_sid
     phone_number = "+14155550162"
     kept         = false
   }
