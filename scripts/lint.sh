@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lints with a pinned golangci-lint v2 (built once from the Go module proxy into the cache folder) and
-# checks gofmt.
+# Lints with a pinned golangci-lint v2 (built once from the Go module proxy into the cache folder), checks
+# gofmt, and checks .github/workflows with a pinned actionlint (scripts/release-tools.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,4 +23,5 @@ if [ -n "$unformatted" ]; then
   exit 1
 fi
 "$lint" run ./...
-echo "lint: gofmt and golangci-lint clean"
+"$(scripts/release-tools.sh actionlint)"
+echo "lint: gofmt, golangci-lint and actionlint clean"

@@ -32,6 +32,9 @@ import (
 
 const defaultAddr = "127.0.0.1:8718"
 
+// version is set at release time with -ldflags "-X main.version=1.2.3".
+var version = "dev"
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -45,7 +48,7 @@ func main() {
 type config struct {
 	addr, accountSID, authToken, readyFile, envFile string
 	tlsCert, tlsKey                                 string
-	insecureNonLoopback                             bool
+	insecureNonLoopback, showVersion                bool
 	latency                                         time.Duration
 }
 
@@ -74,6 +77,7 @@ func parseFlags(args []string, getenv func(string) string) (config, error) {
 		"allow plain HTTP on a non-loopback address, such as 0.0.0.0 in a container whose port is published to "+
 			"the host's loopback; anyone who can reach the port reads the credentials sent to it "+
 			"(env TWILIO_EMULATOR_INSECURE_NON_LOOPBACK=true)")
+	fs.BoolVar(&c.showVersion, "version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -96,6 +100,10 @@ func parseFlags(args []string, getenv func(string) string) (config, error) {
 func run(ctx context.Context, args []string, getenv func(string) string, out, errOut io.Writer) error {
 	c, err := parseFlags(args, getenv)
 	if err != nil {
+		return err
+	}
+	if c.showVersion {
+		_, err := fmt.Fprintln(out, "twilio-emulator", version)
 		return err
 	}
 	opts := emulator.ServeOptions{AllowPlainNonLoopback: c.insecureNonLoopback}

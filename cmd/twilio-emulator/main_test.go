@@ -59,6 +59,17 @@ func TestParseFlags(t *testing.T) {
 	}
 }
 
+func TestRunPrintsVersion(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"-version"}, env(nil), &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "twilio-emulator dev\n" {
+		t.Errorf("printed %q", got)
+	}
+}
+
 func TestRunRefusesNonLoopback(t *testing.T) {
 	t.Parallel()
 	for _, addr := range []string{"0.0.0.0:8718", ":8718", "192.0.2.1:8718", "example.com:80"} {
