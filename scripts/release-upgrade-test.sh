@@ -101,7 +101,7 @@ for cli in "${clis[@]}"; do
   dir="$lib_work/cfg-$cli/${example#examples/}"
   lib_start_emulator
   pin "$dir" "$old_version"
-  (cd "$dir" && "$tf" init -input=false -no-color >/dev/null && "$tf" apply -input=false -auto-approve -no-color | tail -n 1)
+  (cd "$dir" && "$tf" init -input=false -no-color >/dev/null && "$tf" apply -input=false -auto-approve -no-color | grep "Apply complete")
 
   echo "=== $cli: init -upgrade to this build, plan must be empty"
   pin "$dir" "$new_version"
