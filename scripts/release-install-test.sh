@@ -12,8 +12,9 @@
 #   scripts/release-install-test.sh [terraform] [tofu]     (default: both)
 #
 # It uses dist/ when that holds a snapshot of this commit for this platform (after `make
-# release-snapshot`), else builds one for this platform only (`release-snapshot.sh --single-target`: CI
-# does that, cross-compiling every platform is minutes and the other zips are never installed here).
+# release-snapshot`; RELEASE_REUSE_DIST=1 takes whatever snapshot dist/ holds), else builds one for this
+# platform only (`release-snapshot.sh --single-target`: CI does that, cross-compiling every platform is
+# minutes and the other zips are never installed here).
 #
 # The registry is tools/registry on a loopback HTTPS port with a throwaway CA; the CLI configuration's
 # host blocks send registry.terraform.io and registry.opentofu.org there, so the quickstart's
@@ -36,12 +37,16 @@ fail() { echo "install test: FAIL: $*" >&2; exit 1; }
 
 goos=$(go env GOOS) goarch=$(go env GOARCH)
 commit=$(git rev-parse --short HEAD)
-if ! ls dist/terraform-provider-twilio_*-snapshot."$commit"_"$goos"_"$goarch".zip >/dev/null 2>&1 ||
+[ "${RELEASE_REUSE_DIST:-}" = 1 ] && commit="*"
+# shellcheck disable=SC2086 # $commit may be a glob
+if ! ls dist/terraform-provider-twilio_*-snapshot.$commit"_${goos}_$goarch.zip" >/dev/null 2>&1 ||
   [ ! -s dist/snapshot-signing-key.asc ]; then
   echo "=== Building a snapshot for $goos/$goarch"
   scripts/release-snapshot.sh --single-target
+  commit=$(git rev-parse --short HEAD)
 fi
-sums=$(ls dist/terraform-provider-twilio_*-snapshot."$commit"_SHA256SUMS)
+# shellcheck disable=SC2086
+sums=$(ls dist/terraform-provider-twilio_*-snapshot.$commit"_SHA256SUMS")
 version=${sums#dist/terraform-provider-twilio_}
 version=${version%_SHA256SUMS}
 zip="terraform-provider-twilio_${version}_${goos}_${goarch}.zip"

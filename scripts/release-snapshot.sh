@@ -15,10 +15,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-single=()
+config=.goreleaser.yml
 case "${1:-}" in
   "") ;;
-  --single-target) single=(--single-target) ;;
+  --single-target) config="" ;;
   *) echo "usage: $0 [--single-target]" >&2; exit 2 ;;
 esac
 
@@ -45,8 +45,22 @@ gpg --batch --quiet --passphrase '' --quick-generate-key \
   "terraform-provider-twilio snapshot (throwaway) <snapshot@example.invalid>" rsa3072 sign 1d 2>/dev/null
 GPG_FINGERPRINT=$(gpg --batch --with-colons --list-secret-keys | awk -F: '$1 == "fpr" { print $10; exit }')
 export GPG_FINGERPRINT
+SNAPSHOT_COMMIT=$(git rev-parse --short HEAD)
+export SNAPSHOT_COMMIT
 
-"$goreleaser" release --snapshot --clean "${single[@]}"
+if [ -z "$config" ]; then
+  # `goreleaser release` has no --single-target (only `build` has): the same configuration with every
+  # build's goos and goarch narrowed to this machine's. The lists are one line each in .goreleaser.yml;
+  # a change of that layout must stop here rather than silently build everything.
+  config=$(mktemp --suffix=.yml)
+  trap 'cleanup; rm -f "$config"' EXIT
+  sed -E -e "s/^( +)goos: \[.*\]\$/\1goos: [$(go env GOOS)]/" \
+    -e "s/^( +)goarch: \[.*\]\$/\1goarch: [$(go env GOARCH)]/" .goreleaser.yml >"$config"
+  [ "$(grep -cE "^ +goos: \[$(go env GOOS)\]\$" "$config")" = 2 ] &&
+    [ "$(grep -cE "^ +goarch: \[$(go env GOARCH)\]\$" "$config")" = 2 ] ||
+    { echo "release-snapshot: .goreleaser.yml no longer has one-line goos/goarch lists in both builds" >&2; exit 1; }
+fi
+"$goreleaser" release --snapshot --clean --config "$config"
 
 sums=$(ls dist/terraform-provider-twilio_*_SHA256SUMS)
 version=${sums#dist/terraform-provider-twilio_}
