@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -207,11 +206,13 @@ func (r *resourceBase) parseImportID(id, prefix string, diags *diag.Diagnostics)
 // defaultTimeout bounds a resource operation when its timeouts block says nothing; it covers retries.
 const defaultTimeout = 5 * time.Minute
 
-// ambiguousCreateHint explains what may exist after a create whose outcome is unknown (timeout, reset or
-// 5xx after the request was sent): the create is never blindly repeated, so the user must look.
+// ambiguousCreateHint explains what may exist after a failed create: nothing when the request never
+// reached Twilio, possibly the object when it was sent and the answer was lost (timeout, reset or 5xx).
 func ambiguousCreateHint(err error, kind, what string) string {
-	var te *twilioclient.Error
-	if errors.As(err, &te) && te.Status < 500 {
+	if !twilioclient.IsSent(err) {
+		return "\n\nNothing reached Twilio, so nothing was created; applying again is safe."
+	}
+	if !twilioclient.IsAmbiguous(err) {
 		return ""
 	}
 	return fmt.Sprintf("\n\nThe outcome is unknown: Twilio may have created %s. It was not retried, to avoid a "+

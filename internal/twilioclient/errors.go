@@ -1,6 +1,7 @@
 package twilioclient
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -79,6 +80,12 @@ func (c *Client) wrapError(err error) error {
 	case errors.As(err, &restV1):
 		out = &Error{Status: restV1.HttpStatusCode, Code: restV1.Code, Message: restV1.Message}
 	default:
+		// NOTE: net/http wraps transport failures in a *url.Error naming the URL twilio-go built
+		// (https://api.twilio.com/...), not the address dialled; the TransportError inside names the latter.
+		var te *TransportError
+		if errors.As(err, &te) {
+			return te
+		}
 		return err
 	}
 	switch {
@@ -116,4 +123,74 @@ func (c *Client) credentialVars() string {
 			"(TWILIO_ACCOUNT_SID)"
 	}
 	return "check account_sid and auth_token (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN)"
+}
+
+// TransportError is a request that got no answer from Twilio. Sent tells the two cases apart: false means
+// nothing reached Twilio (a refused connection, a DNS failure, the deadline or a cancellation before the
+// request was written), so even a create may be sent again and nothing needs looking for; true means the
+// request went out and the answer was lost (a reset, a timeout while Twilio was working), so Twilio may
+// have acted on it.
+type TransportError struct {
+	Method string
+	// URL is the address actually dialled: the emulator's when base_url redirects, not Twilio's.
+	URL  string
+	Sent bool
+	Err  error
+}
+
+func (e *TransportError) Error() string {
+	if e.Sent {
+		return fmt.Sprintf("%s %s was sent, but no answer came back (%s)", e.Method, e.URL, plainCause(e.Err))
+	}
+	return fmt.Sprintf("%s %s was not sent: nothing reached Twilio (%s)", e.Method, e.URL, plainCause(e.Err))
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// plainCause says what a deadline or cancellation means to a Terraform user; other causes are shown as
+// they are.
+func plainCause(err error) string {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return "the operation's time limit ran out: " + err.Error()
+	case errors.Is(err, context.Canceled):
+		return "the operation was cancelled (Ctrl-C, or Terraform stopping the provider): " + err.Error()
+	}
+	return err.Error()
+}
+
+// NotSentError is a failure before a request could be sent: resolving the credentials it needs, encoding
+// its body. Like an unsent TransportError, nothing reached Twilio.
+type NotSentError struct {
+	Err error
+}
+
+func (e *NotSentError) Error() string { return e.Err.Error() + " (so the request itself was not sent)" }
+
+func (e *NotSentError) Unwrap() error { return e.Err }
+
+// notSent marks err as a failure before anything was sent.
+func notSent(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &NotSentError{Err: err}
+}
+
+// IsSent reports whether a failed request may have reached Twilio. Only errors known to come before the
+// request was written (an unsent TransportError, a NotSentError) or an answer from Twilio that says it
+// did not act (429, 503, a 4xx refusal) are "no"; anything else, an unknown error included, is "maybe".
+func IsSent(err error) bool {
+	if err == nil {
+		return false
+	}
+	var ns *NotSentError
+	if errors.As(err, &ns) {
+		return false
+	}
+	var te *TransportError
+	if errors.As(err, &te) {
+		return te.Sent
+	}
+	return true
 }

@@ -30,7 +30,7 @@ func FlowWebhookURL(accountSID, flowSID string) string {
 func (c *Client) CreateFlow(ctx context.Context, accountSID string, params *CreateFlowParams) (*Flow, error) {
 	sub, err := c.ForAccount(ctx, accountSID)
 	if err != nil {
-		return nil, err
+		return nil, notSent(fmt.Errorf("obtaining the credentials of account %s to create the flow: %w", accountSID, err))
 	}
 	f, err := sub.studio(ctx).CreateFlow(params)
 	return f, sub.wrapFlowError(err)

@@ -49,11 +49,11 @@ func (c *Client) CreateKey(ctx context.Context, accountSID, friendlyName string)
 func (c *Client) CreateRestrictedKey(ctx context.Context, accountSID, friendlyName, policy string) (*NewKey, error) {
 	sub, err := c.ForAccount(ctx, accountSID)
 	if err != nil {
-		return nil, err
+		return nil, notSent(fmt.Errorf("obtaining the credentials of account %s to create the key: %w", accountSID, err))
 	}
 	var pol any
 	if err := json.Unmarshal([]byte(policy), &pol); err != nil {
-		return nil, fmt.Errorf("policy is not valid JSON: %w", err)
+		return nil, notSent(fmt.Errorf("policy is not valid JSON: %w", err))
 	}
 	params := &iamv1.CreateNewKeyParams{}
 	params.SetAccountSid(accountSID)

@@ -12,8 +12,9 @@ import (
 )
 
 // IsAmbiguous reports whether a failed create may nonetheless have taken effect: Twilio answered with a
-// server error other than 503, or the connection failed after the request may have been sent. Such a
-// create is never repeated blindly; the caller looks for what it may have made.
+// server error other than 503, or the request was sent and no answer came back. Such a create is never
+// repeated blindly; the caller looks for what it may have made. A request that was never sent (see
+// TransportError and NotSentError) is not ambiguous: nothing reached Twilio.
 func IsAmbiguous(err error) bool {
 	if err == nil {
 		return false
@@ -22,9 +23,9 @@ func IsAmbiguous(err error) bool {
 	if errors.As(err, &te) {
 		return te.Status >= 500 && te.Status != http.StatusServiceUnavailable
 	}
-	// NOTE: context cancellation before sending is not ambiguous, but after sending it is; without knowing
-	// which, assume the worst.
-	return true
+	// NOTE: an error of unknown origin (an answer that could not be decoded, say) may follow a create that
+	// happened: assume the worst.
+	return IsSent(err)
 }
 
 // clockSkew widens "created since" windows: Twilio dates have one-second resolution and its clock is not

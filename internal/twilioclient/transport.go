@@ -2,17 +2,17 @@ package twilioclient
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"net"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -61,14 +61,14 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 
 	release, err := t.acquire(ctx, req)
 	if err != nil {
-		return nil, err
+		return nil, &TransportError{Method: req.Method, URL: shownURL(req), Err: fmt.Errorf("waiting for a free connection slot: %w", err)}
 	}
 	defer release()
 
 	idempotent := isIdempotent(req)
 	for attempt := 0; ; attempt++ {
 		resp, cancel, err := t.send(ctx, req, attempt)
-		retry, wait, reason := t.shouldRetry(resp, err, idempotent, attempt)
+		retry, wait, reason := t.shouldRetry(ctx, resp, err, idempotent, attempt)
 		if !retry {
 			if resp != nil {
 				resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
@@ -87,7 +87,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			"attempt": attempt + 1, "reason": reason, "wait_ms": wait.Milliseconds(),
 		})
 		if err := sleep(ctx, wait); err != nil {
-			return nil, err
+			// NOTE: only attempts Twilio did not act on are retried for a create (429, 503, not sent), so
+			// ending while waiting leaves nothing behind.
+			return nil, &TransportError{Method: req.Method, URL: shownURL(req), Err: err}
 		}
 	}
 }
@@ -100,12 +102,18 @@ func (t *transport) send(ctx context.Context, req *http.Request, attempt int) (*
 	} else {
 		attemptCtx, cancel = context.WithCancel(ctx)
 	}
-	out := req.Clone(attemptCtx)
+	// NOTE: the trace tells "nothing reached Twilio" (safe to send again, nothing to look for) from "sent,
+	// no answer" (Twilio may have acted). Request headers are written before any byte of the body, and a
+	// cancelled request's connection is closed before RoundTrip returns, so a request whose headers were
+	// never written cannot have been acted on.
+	var wrote atomic.Bool
+	trace := &httptrace.ClientTrace{WroteHeaders: func() { wrote.Store(true) }}
+	out := req.Clone(httptrace.WithClientTrace(attemptCtx, trace))
 	if attempt > 0 && req.GetBody != nil {
 		body, err := req.GetBody()
 		if err != nil {
 			cancel()
-			return nil, func() {}, err
+			return nil, func() {}, &TransportError{Method: req.Method, URL: shownURL(req), Err: err}
 		}
 		out.Body = body
 	}
@@ -113,6 +121,7 @@ func (t *transport) send(ctx context.Context, req *http.Request, attempt int) (*
 	resp, err := t.base.RoundTrip(out)
 	fields := map[string]any{"attempt": attempt + 1, "duration_ms": time.Since(start).Milliseconds()}
 	if err != nil {
+		err = &TransportError{Method: req.Method, URL: shownURL(req), Sent: wrote.Load(), Err: err}
 		fields["error"] = err.Error()
 	} else {
 		fields["status"] = resp.StatusCode
@@ -122,20 +131,26 @@ func (t *transport) send(ctx context.Context, req *http.Request, attempt int) (*
 }
 
 // shouldRetry decides whether a failed attempt may be sent again. 429 and 503 mean Twilio did not act on
-// the request, so every call is retried; other 5xx answers and transport errors are ambiguous (the change
-// may have happened), so only idempotent calls are retried and creates are left to the caller to reconcile.
-func (t *transport) shouldRetry(resp *http.Response, err error, idempotent bool, attempt int) (bool, time.Duration, string) {
+// the request, and neither did a request that was never sent (refused connection, DNS failure), so every
+// call is retried; other 5xx answers and a request sent without an answer (reset, per-attempt timeout) are
+// ambiguous (the change may have happened), so only idempotent calls are retried and creates are left to
+// the caller to reconcile.
+func (t *transport) shouldRetry(ctx context.Context, resp *http.Response, err error, idempotent bool, attempt int) (bool, time.Duration, string) {
 	if attempt >= t.maxRetries {
 		return false, 0, ""
 	}
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
+		if ctx.Err() != nil {
+			// The caller's deadline or cancellation: stop, whatever the request.
 			return false, 0, ""
 		}
-		if !idempotent && !isNotSent(err) {
+		if !idempotent && IsSent(err) {
 			return false, 0, ""
 		}
-		return true, t.backoff(attempt), "connection error"
+		if IsSent(err) {
+			return true, t.backoff(attempt), "sent, no answer"
+		}
+		return true, t.backoff(attempt), "not sent"
 	}
 	switch {
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
@@ -207,15 +222,11 @@ func isIdempotent(req *http.Request) bool {
 	return false
 }
 
-// isNotSent reports transport errors that happen before a request can have reached Twilio, which makes even
-// a create safe to repeat.
-func isNotSent(err error) bool {
-	var opErr *net.OpError
-	if errors.As(err, &opErr) && opErr.Op == "dial" {
-		return true
-	}
-	var dnsErr *net.DNSError
-	return errors.As(err, &dnsErr)
+// shownURL is the address a request actually went to (the emulator's when redirected), without query.
+func shownURL(req *http.Request) string {
+	u := *req.URL
+	u.RawQuery, u.User, u.Fragment = "", nil, ""
+	return u.String()
 }
 
 func retryAfter(v string) (time.Duration, bool) {
