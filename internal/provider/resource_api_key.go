@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -173,46 +172,17 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 		// The provider configuration was unknown at plan time; it is known now.
 		accountSID = client.AccountSID()
 	}
-	name := plan.FriendlyName.ValueString()
-	var key *twilioclient.NewKey
-	var err error
 	if plan.KeyType.ValueString() == apiKeyTypeRestricted {
-		// Resolve the account's own credentials first, so that a failure there is not reported as a create
-		// whose outcome is unknown.
+		// Resolve the account's own credentials first, so that a failure there is reported as what it is.
 		if _, err := client.ForAccount(ctx, accountSID); err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Creating restricted Twilio API key in account %s", accountSID),
 				"Restricted keys are created through Twilio's IAM API with the owning account's own "+
-					"credentials, which could not be obtained. "+errorDetail(err))
+					"credentials, which could not be obtained; nothing was created. "+errorDetail(err))
 			return
 		}
 	}
-	create := func() (*twilioclient.NewKey, error) {
-		if plan.KeyType.ValueString() == apiKeyTypeRestricted {
-			return client.CreateRestrictedKey(ctx, accountSID, name, plan.Policy.ValueString())
-		}
-		return client.CreateKey(ctx, accountSID, name)
-	}
-	start := time.Now()
-	key, err = create()
-	if twilioclient.IsAmbiguous(err) {
-		// A key whose create answer was lost cannot be adopted: its secret was only in that answer. Revoke
-		// the one key the request made, then create once more, so no usable credential is left unseen.
-		if rerr := client.RevokeKeyCreatedSince(ctx, accountSID, name, start); rerr == nil {
-			resp.Diagnostics.AddWarning("Retried Twilio API key creation after an unclear answer",
-				fmt.Sprintf("Creating the key failed without a clear answer (%s); the key it made was revoked "+
-					"(its secret was lost) and the key was created again.", err))
-			if key, err = create(); err != nil {
-				resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio API key in account %s", accountSID),
-					errorDetail(err)+"\n\nThis was the second attempt, after the first one's answer was lost and "+
-						"the key it made was revoked. Look for a key named "+fmt.Sprintf("%q", name)+" in the "+
-						"Twilio Console before applying again.")
-				return
-			}
-		}
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio API key in account %s", accountSID),
-			errorDetail(err)+ambiguousCreateHint(err, "api_key", fmt.Sprintf("an API key named %q", name)))
+	key := createAPIKey(ctx, client, accountSID, &plan, &resp.Diagnostics)
+	if key == nil {
 		return
 	}
 	flattenAPIKey(&key.Key, &plan)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -313,10 +312,19 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 
 	// NOTE: buying is one request carrying every setting, so a purchase either succeeds configured or fails:
 	// a half-configured number would be tainted, and replacing it would release it.
-	start := time.Now()
+	key := "number:" + number
+	if number == "" {
+		// NOTE: siblings buying in one area code are told apart by name, so only same-named ones conflict.
+		key = "area:" + area + ":" + want.friendlyName
+	}
+	rec, done := inFlight.begin("incoming_number", account, key)
+	defer done()
 	n, err := client.CreateIncomingNumber(ctx, account, params)
 	if err != nil {
-		if n = r.adoptAfterLostAnswer(ctx, client, account, number, area, start, want, err, &resp.Diagnostics); n == nil {
+		if n = r.adoptAfterLostAnswer(ctx, client, account, number, area, rec, want, summary, err, &resp.Diagnostics); n == nil && !resp.Diagnostics.HasError() {
+			n = r.adoptRefusedNumber(ctx, client, account, number, rec, want, summary, err, &resp.Diagnostics)
+		}
+		if n == nil {
 			if !resp.Diagnostics.HasError() {
 				resp.Diagnostics.AddError(summary, errorDetail(err)+incomingNumberBuyHint(err, what))
 			}

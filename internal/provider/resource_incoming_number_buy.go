@@ -2,11 +2,11 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -39,51 +39,119 @@ func (r *incomingNumberResource) pickAvailable(ctx context.Context, client *twil
 	return "", false
 }
 
-// adoptAfterLostAnswer handles a purchase whose outcome is unknown (timeout, reset, 5xx): when the account
-// now owns the number (or, bought by area code, exactly one number of that area code bought since the
-// request), the purchase went through and only the answer was lost, so the number is adopted instead of
-// bought again (which would fail, or buy a second number). It returns nil when there
-// is nothing to adopt (the caller then reports the original error), or after reporting why adopting failed.
+// adoptAfterLostAnswer handles a purchase whose answer was lost (timeout, reset, 5xx, Ctrl-C after the
+// request was sent): when the account now owns the number (or, bought by area code, one number of that
+// area code) bought since the request with exactly the settings the request carried, and no other
+// purchase of it ran in this provider at the same time, the purchase went through and the number is
+// adopted instead of bought again (which would fail, or buy a second number). It returns nil when the
+// error is not a lost answer (the caller reports it), or after reporting why nothing was adopted.
 func (r *incomingNumberResource) adoptAfterLostAnswer(ctx context.Context, client *twilioclient.Client, account, number, area string,
-	since time.Time, want incomingNumberSettings, err error, diags *diag.Diagnostics,
+	rec *createRecord, want incomingNumberSettings, summary string, err error, diags *diag.Diagnostics,
 ) *twilioclient.IncomingNumber {
 	if !twilioclient.IsAmbiguous(err) {
 		return nil
 	}
-	var n *twilioclient.IncomingNumber
-	var findErr error
-	if number != "" {
-		n, findErr = client.FindIncomingNumberByPhoneNumber(ctx, account, number)
-	} else {
-		// Bought by US or Canadian area code: the number is the one in that area code bought just now, if
-		// there is exactly one.
-		n, findErr = client.FindIncomingNumberCreatedSince(ctx, account, "+1"+area, want.friendlyName, since)
+	found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.IncomingNumber, error) {
+		if number == "" {
+			// Bought by US or Canadian area code: the number is one of that area code bought just now.
+			return client.FindIncomingNumbersCreatedSince(ctx, account, "+1"+area, rec.start)
+		}
+		n, err := client.FindIncomingNumberByPhoneNumber(ctx, account, number)
+		if err != nil || !twilioclient.CreatedSince(n.DateCreated, rec.start) {
+			return nil, err
+		}
+		return []twilioclient.IncomingNumber{*n}, nil
+	})
+	cands := make([]candidate, len(found))
+	for i := range found {
+		cands[i] = candidate{sid: *found[i].Sid, differs: incomingNumberDiffers(&found[i], want)}
 	}
-	if findErr != nil {
+	what := "number " + number
+	if number == "" {
+		what = "a number in area code " + area
+	}
+	i, why := adoptionVerdict(rec, cands, what)
+	if i < 0 || lookupErr != nil {
+		diags.AddError(summary, lostAnswerDetail(err, lookupErr, why, "incoming_number", what))
 		return nil
 	}
-	number = *n.PhoneNumber
-	var found incomingNumberModel
-	flattenIncomingNumber(n, &found)
-	have := incomingNumberSettingsOf(&found)
-	if want.friendlyName == "" {
-		want.friendlyName = have.friendlyName
-	}
-	if params, changed := want.updateParams(have); changed {
-		updated, upErr := client.UpdateIncomingNumber(ctx, account, *n.Sid, params)
-		if upErr != nil {
-			diags.AddError("Configuring Twilio phone number "+number,
-				fmt.Sprintf("The answer to the purchase was lost (%s), but account %s owns %s (%s) now; configuring "+
-					"it failed: %s\n\nImport it with the ID %s/%s and apply again.", err, account, number, *n.Sid,
-					errorDetail(upErr), account, *n.Sid))
-			return nil
-		}
-		n = updated
-	}
-	diags.AddWarning("Adopted Twilio phone number "+number,
-		fmt.Sprintf("Twilio's answer to the purchase was lost (%s). Account %s owns %s (%s), so the purchase went "+
-			"through: the number was recorded in the state instead of being bought again.", err, account, number, *n.Sid))
+	n := &found[i]
+	diags.AddWarning("Adopted Twilio phone number "+*n.PhoneNumber,
+		fmt.Sprintf("Twilio's answer to the purchase was lost (%s). Account %s owns %s (%s), bought just now with "+
+			"exactly the settings sent, so the purchase went through: the number was recorded in the state "+
+			"instead of being bought again.", err, account, *n.PhoneNumber, *n.Sid))
 	return n
+}
+
+// incomingNumberDiffers names the first setting of n that is not what a purchase with want would have
+// given it ("" when all match). Without a configured friendly_name, Twilio's default name is not compared.
+func incomingNumberDiffers(n *twilioclient.IncomingNumber, want incomingNumberSettings) string {
+	var m incomingNumberModel
+	flattenIncomingNumber(n, &m)
+	have := incomingNumberSettingsOf(&m)
+	if want.friendlyName == "" {
+		have.friendlyName = ""
+	}
+	if _, changed := want.updateParams(have); changed {
+		return "configuration (name, URLs, methods or applications)"
+	}
+	return ""
+}
+
+// adoptRefusedNumber handles Twilio refusing to sell an exact number (error 21422, "PhoneNumber requested
+// is not available", https://www.twilio.com/docs/errors/21422): Twilio gives the same answer whoever owns
+// it, the configured account included. When that account owns it with exactly the configured settings,
+// an earlier purchase by this configuration most likely went through and its answer was lost with the
+// process (a crash, a killed CI runner); it is adopted with a warning. Otherwise the error says who owns
+// it. It returns nil when the error is something else or after reporting it.
+func (r *incomingNumberResource) adoptRefusedNumber(ctx context.Context, client *twilioclient.Client, account, number string,
+	rec *createRecord, want incomingNumberSettings, summary string, err error, diags *diag.Diagnostics,
+) *twilioclient.IncomingNumber {
+	var te *twilioclient.Error
+	if number == "" || !errors.As(err, &te) || te.Code != 21422 {
+		return nil
+	}
+	n, ferr := client.FindIncomingNumberByPhoneNumber(ctx, account, number)
+	switch {
+	case ferr == nil && inFlight.overlapping(rec) > 0:
+		diags.AddError(summary, fmt.Sprintf("%s\n\nAccount %s owns %s (%s), and another resource of this apply "+
+			"was buying it at the same time: it belongs to that resource. Each number can be managed by one "+
+			"resource only.", errorDetail(err), account, number, *n.Sid))
+	case ferr == nil && incomingNumberDiffers(n, want) == "":
+		// NOTE: the provider cannot see other Terraform states: "no state tracks it" can only mean no other
+		// resource of this provider process is buying it. The matching settings are the evidence that it is
+		// this configuration's number; the warning says what to do if another state manages it too.
+		diags.AddWarning("Adopted Twilio phone number "+number,
+			fmt.Sprintf("Twilio refused to buy %s because account %s already owns it (%s), with exactly the "+
+				"settings this resource configures: most likely an earlier apply bought it and its answer was lost "+
+				"(a crash, or an interrupted run). It is now managed by this resource. If another Terraform state "+
+				"manages it too, remove it from one of them (`terraform state rm`), or destroying either would "+
+				"release it.", number, account, *n.Sid))
+		return n
+	case ferr == nil:
+		diags.AddError(summary, fmt.Sprintf("%s\n\nAccount %s already owns %s (%s), but its %s is not what this "+
+			"resource configures, so another configuration or a person may be using it; nothing was adopted. If "+
+			"it is this resource's number, import it: terraform import <address> %s/%s.", errorDetail(err), account,
+			number, *n.Sid, incomingNumberDiffers(n, want), account, *n.Sid))
+	case !twilioclient.IsNotFound(ferr):
+		diags.AddError(summary, fmt.Sprintf("%s\n\nChecking whether account %s already owns %s failed: %s",
+			errorDetail(err), account, number, errorDetail(ferr)))
+	default:
+		owner, oerr := client.FindIncomingNumberOwnerInFamily(ctx, number)
+		switch {
+		case oerr == nil:
+			diags.AddError(summary, fmt.Sprintf("%s\n\nNothing was bought: %s belongs to account %s (%s), another "+
+				"account of this family. To manage it here, import it as %s/%s, or set account_sid = %q.",
+				errorDetail(err), number, *owner.AccountSid, *owner.Sid, *owner.AccountSid, *owner.Sid, *owner.AccountSid))
+		case twilioclient.IsNotFound(oerr):
+			diags.AddError(summary, fmt.Sprintf("%s\n\nNothing was bought: no account of this family owns %s, so "+
+				"another Twilio customer has it or it is not for sale. Choose another number.", errorDetail(err), number))
+		default:
+			diags.AddError(summary, fmt.Sprintf("%s\n\nNothing was bought. Account %s does not own %s; whether another "+
+				"account of this family does could not be checked: %s", errorDetail(err), account, number, errorDetail(oerr)))
+		}
+	}
+	return nil
 }
 
 func moveIncomingNumber(ctx context.Context, client *twilioclient.Client, from, to, sid string) (*twilioclient.IncomingNumber, error) {
@@ -99,7 +167,7 @@ func moveIncomingNumber(ctx context.Context, client *twilioclient.Client, from, 
 	return n, err
 }
 
-// incomingNumberBuyHint adds what to do after a failed purchase.
+// incomingNumberBuyHint adds what to do after a failed purchase that was not a lost answer.
 func incomingNumberBuyHint(err error, what string) string {
 	if hint := ambiguousCreateHint(err, "incoming_number", what); hint != "" {
 		return hint

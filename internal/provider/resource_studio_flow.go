@@ -208,15 +208,39 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 	if !plan.CommitMessage.IsNull() {
 		params.SetCommitMessage(plan.CommitMessage.ValueString())
 	}
-	start := time.Now()
+	name := plan.FriendlyName.ValueString()
+	rec, done := inFlight.begin("studio_flow", accountSID, name)
+	defer done()
 	f, err := client.CreateFlow(ctx, accountSID, params)
 	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the flow: adopt the one our request made.
-		if found, ferr := client.FindFlowCreatedSince(ctx, accountSID, plan.FriendlyName.ValueString(), start); ferr == nil {
-			resp.Diagnostics.AddWarning("Adopted Twilio Studio flow after an unclear answer",
-				fmt.Sprintf("Creating the flow failed without a clear answer (%s), but account %s has flow %s named "+
-					"%q created just now; it is now managed by this resource.", err, accountSID, *found.Sid, *found.FriendlyName))
-			f, err = found, nil
+		// The answer was lost, not necessarily the flow: adopt the one our request made, if it can be told
+		// apart.
+		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Flow, error) {
+			return client.FindFlowsCreatedSince(ctx, accountSID, name, rec.start)
+		})
+		cands := make([]candidate, len(found))
+		for i := range found {
+			m := plan
+			cands[i] = candidate{sid: *found[i].Sid}
+			switch diags := flattenStudioFlow(ctx, &found[i], &m); {
+			case diags.HasError() || !m.Definition.Equal(plan.Definition):
+				cands[i].differs = "definition"
+			case !m.Status.Equal(plan.Status):
+				cands[i].differs = "status"
+			}
+		}
+		what := fmt.Sprintf("a Studio flow named %q", name)
+		i, why := adoptionVerdict(rec, cands, what)
+		if i >= 0 && lookupErr == nil {
+			resp.Diagnostics.AddWarning("Adopted Twilio Studio flow after a lost answer",
+				fmt.Sprintf("Creating the flow got no clear answer (%s), but account %s has flow %s named %q with "+
+					"the definition sent, created just now by this request; it is now managed by this resource.",
+					err, accountSID, *found[i].Sid, name))
+			f, err = &found[i], nil
+		} else {
+			resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Studio flow %q in account %s", name, accountSID),
+				lostAnswerDetail(err, lookupErr, why, "studio_flow", what))
+			return
 		}
 	}
 	if err != nil {

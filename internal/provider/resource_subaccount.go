@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -132,20 +131,34 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 	defer cancel()
 
 	wantStatus := plan.Status
-	start := time.Now()
-	acct, err := client.CreateSubaccount(ctx, plan.FriendlyName.ValueString())
+	name := plan.FriendlyName.ValueString()
+	rec, done := inFlight.begin("subaccount", client.AccountSID(), name)
+	defer done()
+	acct, err := client.CreateSubaccount(ctx, name)
 	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the subaccount: adopt it rather than leave it open unseen.
-		if found, ferr := client.FindSubaccountCreatedSince(ctx, plan.FriendlyName.ValueString(), start); ferr == nil {
-			resp.Diagnostics.AddWarning("Adopted Twilio subaccount after an unclear answer",
-				fmt.Sprintf("Creating the subaccount failed without a clear answer (%s), but Twilio has subaccount %s "+
-					"named %q created just now; it is now managed by this resource.", err, *found.Sid, *found.FriendlyName))
-			acct, err = found, nil
+		// The answer was lost, not necessarily the subaccount: adopt it rather than leave it open unseen, on
+		// a context that outlives the create's deadline or a Ctrl-C (the state returned is still saved).
+		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Account, error) {
+			return client.FindSubaccountsCreatedSince(ctx, name, rec.start)
+		})
+		cands := make([]candidate, len(found))
+		for i, a := range found {
+			cands[i] = candidate{sid: *a.Sid}
 		}
+		what := fmt.Sprintf("a subaccount named %q", name)
+		i, why := adoptionVerdict(rec, cands, what)
+		if i < 0 || lookupErr != nil {
+			resp.Diagnostics.AddError("Creating Twilio subaccount", lostAnswerDetail(err, lookupErr, why, "subaccount", what))
+			return
+		}
+		resp.Diagnostics.AddWarning("Adopted Twilio subaccount after a lost answer",
+			fmt.Sprintf("Creating the subaccount got no clear answer (%s), but Twilio has subaccount %s named %q, "+
+				"created just now by this request; it is now managed by this resource.", err, *found[i].Sid, name))
+		acct, err = &found[i], nil
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Creating Twilio subaccount", errorDetail(err)+ambiguousCreateHint(err, "subaccount",
-			fmt.Sprintf("a subaccount named %q", plan.FriendlyName.ValueString())))
+			fmt.Sprintf("a subaccount named %q", name)))
 		return
 	}
 	flattenSubaccount(acct, &plan)

@@ -82,12 +82,10 @@ func (c *Client) ListIncomingNumbers(ctx context.Context, accountSID string) ([]
 // IncomingNumberCapabilities says what a number can do (voice, SMS, MMS, fax).
 type IncomingNumberCapabilities = apiv2010.ApiV2010AccountIncomingPhoneNumberCapabilities
 
-// FindIncomingNumberCreatedSince finds the one number of accountSID whose E.164 form starts with prefix
-// (e.g. "+1415"), bought since the given time and, when friendlyName is set, named so, to adopt it after a
-// purchase by area code whose answer was lost. ErrNotFound when there is none; an error when more than
-// one could be it. The name matters: sibling resources buying in the same area code at the same time
-// would otherwise match each other's numbers.
-func (c *Client) FindIncomingNumberCreatedSince(ctx context.Context, accountSID, prefix, friendlyName string, since time.Time) (*IncomingNumber, error) {
+// FindIncomingNumbersCreatedSince lists the numbers of accountSID whose E.164 form starts with prefix
+// (e.g. "+1415") bought since the given time: what a purchase by area code whose answer was lost may have
+// bought. The caller decides which, if any, is its own.
+func (c *Client) FindIncomingNumbersCreatedSince(ctx context.Context, accountSID, prefix string, since time.Time) ([]IncomingNumber, error) {
 	params := &apiv2010.ListIncomingPhoneNumberParams{}
 	params.SetPathAccountSid(accountSID)
 	params.SetPageSize(1000)
@@ -97,10 +95,9 @@ func (c *Client) FindIncomingNumberCreatedSince(ctx context.Context, accountSID,
 	}
 	var found []IncomingNumber
 	for _, n := range list {
-		if strings.HasPrefix(deref(n.PhoneNumber), prefix) && createdSince(n.DateCreated, since) &&
-			(friendlyName == "" || deref(n.FriendlyName) == friendlyName) {
+		if strings.HasPrefix(deref(n.PhoneNumber), prefix) && createdSince(n.DateCreated, since) {
 			found = append(found, n)
 		}
 	}
-	return one(found, "number %s… bought in account %s", prefix, accountSID)
+	return found, nil
 }

@@ -3,11 +3,11 @@ package twilioclient
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"time"
 
 	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
+	iamv1 "github.com/twilio/twilio-go/rest/iam/v1"
 	studiov2 "github.com/twilio/twilio-go/rest/studio/v2"
 )
 
@@ -41,12 +41,9 @@ func createdSince(date *string, since time.Time) bool {
 	return err == nil && !t.Before(since.Add(-clockSkew))
 }
 
-// errAmbiguousMatch says reconciliation found more than one candidate and must not guess.
-var errAmbiguousMatch = errors.New("more than one candidate")
-
-// FindSubaccountCreatedSince finds the one open subaccount named friendlyName created since the given
-// time, to adopt it after an ambiguous create. ErrNotFound when there is none.
-func (c *Client) FindSubaccountCreatedSince(ctx context.Context, friendlyName string, since time.Time) (*Account, error) {
+// FindSubaccountsCreatedSince lists the open subaccounts named friendlyName created since the given
+// time: what a create whose answer was lost may have made. The caller decides which, if any, is its own.
+func (c *Client) FindSubaccountsCreatedSince(ctx context.Context, friendlyName string, since time.Time) ([]Account, error) {
 	accts, err := c.ListAccounts(ctx, friendlyName)
 	if err != nil {
 		return nil, err
@@ -58,12 +55,12 @@ func (c *Client) FindSubaccountCreatedSince(ctx context.Context, friendlyName st
 			found = append(found, a)
 		}
 	}
-	return one(found, "subaccount named %q", friendlyName)
+	return found, nil
 }
 
-// FindApplicationCreatedSince finds the one TwiML app named friendlyName created in accountSID since the
+// FindApplicationsCreatedSince lists the TwiML apps named friendlyName created in accountSID since the
 // given time.
-func (c *Client) FindApplicationCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) (*Application, error) {
+func (c *Client) FindApplicationsCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) ([]Application, error) {
 	params := &apiv2010.ListApplicationParams{}
 	params.SetPathAccountSid(accountSID)
 	params.SetFriendlyName(friendlyName)
@@ -78,54 +75,50 @@ func (c *Client) FindApplicationCreatedSince(ctx context.Context, accountSID, fr
 			found = append(found, a)
 		}
 	}
-	return one(found, "TwiML app named %q", friendlyName)
+	return found, nil
 }
 
-// RevokeKeyCreatedSince revokes the one standard key named friendlyName created in accountSID since the
-// given time. After an ambiguous create such a key is useless (its secret was in the lost answer) and a
-// security liability, so it is removed rather than adopted. It refuses (ErrNotFound or a "more than one
-// candidate" error) when the name is empty or several keys match: parallel creates could match each
-// other's keys, whose secrets are in use.
-func (c *Client) RevokeKeyCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) error {
-	if friendlyName == "" {
-		return notFound("an unnamed key cannot be told apart from others created at the same time")
+// FindKeysNamed lists the keys of accountSID named exactly friendlyName. Restricted keys are listed
+// through IAM with the account's own credentials, like every IAM call.
+func (c *Client) FindKeysNamed(ctx context.Context, accountSID, friendlyName string, restricted bool) ([]Key, error) {
+	var found []Key
+	if restricted {
+		sub, err := c.ForAccount(ctx, accountSID)
+		if err != nil {
+			return nil, err
+		}
+		params := &iamv1.ListGetKeysParams{}
+		params.SetAccountSid(accountSID)
+		params.SetPageSize(1000)
+		keys, err := sub.iam(ctx).ListGetKeys(params)
+		if err != nil {
+			return nil, sub.wrapError(err)
+		}
+		for _, k := range keys {
+			if deref(k.FriendlyName) == friendlyName {
+				found = append(found, newKey(accountSID, k.Sid, k.FriendlyName, k.DateCreated, k.DateUpdated, nil))
+			}
+		}
+		return found, nil
 	}
 	params := &apiv2010.ListKeyParams{}
 	params.SetPathAccountSid(accountSID)
 	params.SetPageSize(1000)
 	keys, err := c.api(ctx).ListKey(params)
 	if err != nil {
-		return c.wrapError(err)
+		return nil, c.wrapError(err)
 	}
-	var found []apiv2010.ApiV2010Key
 	for _, k := range keys {
-		if deref(k.FriendlyName) == friendlyName && createdSince(k.DateCreated, since) {
-			found = append(found, k)
+		if deref(k.FriendlyName) == friendlyName {
+			found = append(found, newKey(accountSID, k.Sid, k.FriendlyName, k.DateCreated, k.DateUpdated, nil))
 		}
 	}
-	key, err := one(found, "API key named %q", friendlyName)
-	if err != nil {
-		return err
-	}
-	if err := c.DeleteKey(ctx, accountSID, deref(key.Sid)); err != nil && !IsNotFound(err) {
-		return err
-	}
-	return nil
+	return found, nil
 }
 
-func one[T any](found []T, format string, args ...any) (*T, error) {
-	switch len(found) {
-	case 0:
-		return nil, notFound(format, args...)
-	case 1:
-		return &found[0], nil
-	}
-	return nil, fmt.Errorf("%d candidates for %s: %w", len(found), fmt.Sprintf(format, args...), errAmbiguousMatch)
-}
-
-// FindFlowCreatedSince finds the one Studio flow named friendlyName created in accountSID since the given
-// time, to adopt it after an ambiguous create.
-func (c *Client) FindFlowCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) (*Flow, error) {
+// FindFlowsCreatedSince lists the Studio flows named friendlyName created in accountSID since the given
+// time.
+func (c *Client) FindFlowsCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) ([]Flow, error) {
 	sub, err := c.ForAccount(ctx, accountSID)
 	if err != nil {
 		return nil, err
@@ -142,5 +135,30 @@ func (c *Client) FindFlowCreatedSince(ctx context.Context, accountSID, friendlyN
 			found = append(found, f)
 		}
 	}
-	return one(found, "Studio flow named %q", friendlyName)
+	return found, nil
+}
+
+// CreatedSince reports whether a Twilio 2010 date is at or after since, allowing for clock skew.
+func CreatedSince(date *string, since time.Time) bool { return createdSince(date, since) }
+
+// FindIncomingNumberOwnerInFamily looks for phoneNumber in every open account the client can list (its
+// own and its subaccounts): who owns a number Twilio refused to sell. ErrNotFound when none does.
+func (c *Client) FindIncomingNumberOwnerInFamily(ctx context.Context, phoneNumber string) (*IncomingNumber, error) {
+	accts, err := c.ListAccounts(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range accts {
+		if deref(a.Status) == AccountStatusClosed {
+			continue
+		}
+		n, err := c.FindIncomingNumberByPhoneNumber(ctx, deref(a.Sid), phoneNumber)
+		switch {
+		case err == nil:
+			return n, nil
+		case !IsNotFound(err):
+			return nil, err
+		}
+	}
+	return nil, notFound("no account of the family owns %s", phoneNumber)
 }
