@@ -2,8 +2,8 @@ package provider
 
 import (
 	"context"
-	"reflect"
 	"fmt"
+	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
