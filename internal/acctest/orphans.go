@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -46,6 +47,30 @@ func (e *Env) Orphans(s *terraform.State) (orphans, ghosts []string) {
 	sort.Strings(orphans)
 	sort.Strings(ghosts)
 	return orphans, ghosts
+}
+
+// Duplicates counts the live objects of resourceType that Terraform made beyond the resources of that type
+// in the state: a create repeated instead of reconciled.
+func (e *Env) Duplicates(s *terraform.State, resourceType string) int {
+	inState := 0
+	if s != nil {
+		for _, m := range s.Modules {
+			for _, rs := range m.Resources {
+				if rs.Type == resourceType && rs.Primary != nil {
+					inState++
+				}
+			}
+		}
+	}
+	prefix := map[string]string{"twilio_subaccount": "subaccount ", "twilio_api_key": "api key ",
+		"twilio_twiml_app": "twiml app ", "twilio_incoming_number": "number ", "twilio_studio_flow": "studio flow "}[resourceType]
+	live := 0
+	for sid, what := range LiveObjects(e.Emulator.Snapshot()) {
+		if e.baseline[sid] == "" && prefix != "" && strings.HasPrefix(what, prefix) {
+			live++
+		}
+	}
+	return max(0, live-inState)
 }
 
 // CheckNoOrphans is a TestCheckFunc that fails on any orphan or ghost after an apply.

@@ -128,8 +128,8 @@ func (ft faultTarget) fault(op string, kind emulator.FaultKind) emulator.Fault {
 }
 
 type faultRow struct {
-	scenario, outcome string
-	orphans           int
+	scenario, outcome   string
+	orphans, duplicates int
 }
 
 var (
@@ -138,8 +138,10 @@ var (
 )
 
 // TestAccFaults injects 429, 500, 503, connection resets and latency into each resource's create, read,
-// update and delete, and after every scenario compares the emulator's objects with the state: nothing in
-// Twilio that the state does not know, nothing in state that does not exist. It prints the scenario table.
+// update and delete, plus the lost-answer scenarios (Ctrl-C, a timeout shorter than Twilio's answer, an
+// outage longer than the retries, an exact number re-applied after a lost purchase), and after every
+// scenario compares the emulator's objects with the state: nothing in Twilio that the state does not
+// know, nothing in state that does not exist, no duplicate. It prints the scenario table.
 func TestAccFaults(t *testing.T) {
 	if os.Getenv("TF_ACC_PROVIDER_HOST") != "" {
 		// The scenarios exercise the provider and the emulator, not the CLI; one binary is enough and
@@ -158,6 +160,7 @@ func TestAccFaults(t *testing.T) {
 			}
 		}
 	}
+	testAccLostAnswerScenarios(t)
 }
 
 func testAccFaultScenario(t *testing.T, scenario string, ft faultTarget, op string, kind emulator.FaultKind) {
@@ -165,29 +168,7 @@ func testAccFaultScenario(t *testing.T, scenario string, ft faultTarget, op stri
 	env.RequireEmulator(t)
 	env.Baseline()
 	arm := func() { env.Emulator.AddFault(ft.fault(op, kind)) }
-	record := func(s *terraform.State) error {
-		orphans, ghosts := env.Orphans(s)
-		faulted := 0
-		for _, r := range env.Emulator.Requests() {
-			if r.Fault != "" {
-				faulted++
-			}
-		}
-		outcome := fmt.Sprintf("ok, %d faulted request(s) absorbed", faulted)
-		if faulted == 0 {
-			outcome = "fault never triggered"
-		}
-		faultRowsMu.Lock()
-		faultRows = append(faultRows, faultRow{scenario, outcome, len(orphans) + len(ghosts)})
-		faultRowsMu.Unlock()
-		if faulted == 0 {
-			return fmt.Errorf("%s: the injected fault never triggered; the scenario proves nothing", scenario)
-		}
-		if len(orphans)+len(ghosts) > 0 {
-			return fmt.Errorf("%s: orphans %v, ghosts %v", scenario, orphans, ghosts)
-		}
-		return nil
-	}
+	record := faultRecorder(env, scenario, ft.name)
 
 	steps := []resource.TestStep{{Config: env.Config(ft.configA)}}
 	checkDestroy := env.CheckDestroyNoOrphans()
@@ -210,17 +191,57 @@ func testAccFaultScenario(t *testing.T, scenario string, ft faultTarget, op stri
 	})
 }
 
+// faultRecorder is a TestCheckFunc that records a scenario's row: it fails unless the injected faults
+// triggered, and on any orphan (in Twilio, not in the state), ghost (in the state, not in Twilio) or
+// duplicate (more live objects of the resource type than the state holds).
+func faultRecorder(env *acctest.Env, scenario, resourceType string) func(*terraform.State) error {
+	return faultRecorderCounting(env, scenario, resourceType, func() int {
+		faulted := 0
+		for _, r := range env.Emulator.Requests() {
+			if r.Fault != "" {
+				faulted++
+			}
+		}
+		return faulted
+	})
+}
+
+// faultRecorderCounting is faultRecorder for scenarios whose fault is not injected (a refusal Twilio
+// gives on its own): faults counts the requests that met it.
+func faultRecorderCounting(env *acctest.Env, scenario, resourceType string, faults func() int) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		orphans, ghosts := env.Orphans(s)
+		dups := env.Duplicates(s, resourceType)
+		faulted := faults()
+		outcome := fmt.Sprintf("ok, %d faulted request(s) absorbed", faulted)
+		if faulted == 0 {
+			outcome = "fault never triggered"
+		}
+		faultRowsMu.Lock()
+		faultRows = append(faultRows, faultRow{scenario, outcome, len(orphans) + len(ghosts), dups})
+		faultRowsMu.Unlock()
+		if faulted == 0 {
+			return fmt.Errorf("%s: the injected fault never triggered; the scenario proves nothing", scenario)
+		}
+		if len(orphans)+len(ghosts)+dups > 0 {
+			return fmt.Errorf("%s: orphans %v, ghosts %v, duplicates %d", scenario, orphans, ghosts, dups)
+		}
+		return nil
+	}
+}
+
 func printFaultTable() {
 	faultRowsMu.Lock()
 	defer faultRowsMu.Unlock()
 	sort.Slice(faultRows, func(i, j int) bool { return faultRows[i].scenario < faultRows[j].scenario })
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nFault injection: %d scenarios\n%-52s %-40s %s\n", len(faultRows), "scenario", "outcome", "orphans")
-	total := 0
+	fmt.Fprintf(&b, "\nFault injection: %d scenarios\n%-58s %-40s %-8s %s\n", len(faultRows), "scenario", "outcome", "orphans", "duplicates")
+	total, dups := 0, 0
 	for _, r := range faultRows {
-		fmt.Fprintf(&b, "%-52s %-40s %d\n", r.scenario, r.outcome, r.orphans)
+		fmt.Fprintf(&b, "%-58s %-40s %-8d %d\n", r.scenario, r.outcome, r.orphans, r.duplicates)
 		total += r.orphans
+		dups += r.duplicates
 	}
-	fmt.Fprintf(&b, "total orphans: %d\n", total)
+	fmt.Fprintf(&b, "total orphans: %d, total duplicates: %d\n", total, dups)
 	fmt.Print(b.String())
 }
