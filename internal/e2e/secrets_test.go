@@ -1,0 +1,140 @@
+package e2e
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
+)
+
+// secretForms are the ways a secret can show up in a log: as itself, URL-escaped, hex, and inside any
+// base64 stream (standard or URL alphabet, at each of the three byte alignments), which covers an
+// Authorization: Basic header built from it.
+func secretForms(secret string) []string {
+	forms := []string{secret, url.QueryEscape(secret), hex.EncodeToString([]byte(secret))}
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding} {
+		for pad := 0; pad < 3; pad++ {
+			// Characters near the ends mix in bits of neighbouring bytes; the core between them is the
+			// same wherever the secret sits in the stream, given its alignment.
+			s := enc.EncodeToString(append(make([]byte, pad), secret...))
+			lead := (pad*8 + 5) / 6
+			forms = append(forms, s[lead:len(s)-4])
+		}
+	}
+	return forms
+}
+
+// basicAuth is the Authorization header value for a credential pair.
+func basicAuth(user, pass string) string {
+	return base64.StdEncoding.EncodeToString([]byte(user + ":" + pass))
+}
+
+// leaks lists which forms of which named secret appear in text.
+func leaks(text string, secrets map[string]string) []string {
+	var found []string
+	for name, secret := range secrets {
+		for _, form := range secretForms(secret) {
+			if strings.Contains(text, form) {
+				found = append(found, name+" as "+form)
+				break
+			}
+		}
+	}
+	return found
+}
+
+// TestSecretFormsCatchEncodings proves the scanner: a Basic header, a base64 stream with the secret at
+// any offset and a URL-escaped copy are all found; an unrelated log is not flagged.
+func TestSecretFormsCatchEncodings(t *testing.T) {
+	sid, token := "AC0123456789abcdef0123456789abcdef", "tokenTOKENtoken0123456789abcdefXY"
+	secrets := map[string]string{"token": token}
+	for name, text := range map[string]string{
+		"basic header": "Authorization: Basic " + basicAuth(sid, token),
+		"base64 at offset 1": base64.StdEncoding.EncodeToString([]byte("x" + token + "tail")),
+		"base64 at offset 2": base64.URLEncoding.EncodeToString([]byte("xy" + token)),
+		"url-escaped":        "password=" + url.QueryEscape(token),
+		"hex":                hex.EncodeToString([]byte(token)),
+	} {
+		if len(leaks(text, secrets)) == 0 {
+			t.Errorf("%s: the scanner missed the secret in %q", name, text)
+		}
+	}
+	if got := leaks("Twilio request method=POST host=api.twilio.com status=201", secrets); len(got) != 0 {
+		t.Errorf("false positive: %v", got)
+	}
+}
+
+// TestAccSecretsNeverLogged applies and plans a configuration holding every kind of secret (the main
+// auth token, a subaccount's auth token, an API key's secret, an access token) with TF_LOG=TRACE and the
+// real provider binary, then fails if any of them, or any credential pair's Authorization header, appears
+// in any encoding in the trace log or the CLI output.
+func TestAccSecretsNeverLogged(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
+	root, err := os.ReadFile(filepath.Join("..", "..", "scripts", "testdata", "secrets", "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	emu, srv := startEmulator(t, emulator.Options{})
+	c := newCLI(t, emu, srv, string(root))
+	trace := filepath.Join(t.TempDir(), "trace.log")
+	c.env = append(c.env, "TF_LOG=TRACE", "TF_LOG_PATH="+trace)
+	out := c.run("apply", "-input=false", "-auto-approve", "-no-color")
+	out += c.run("plan", "-input=false", "-no-color")
+	c.env = append(c.env, "TF_LOG=", "TF_LOG_PATH=")
+	t.Cleanup(func() { c.run("destroy", "-input=false", "-auto-approve", "-no-color") })
+
+	mainSID, mainToken := emu.MainAccount()
+	secrets := map[string]string{"main auth token": mainToken}
+	for _, name := range []string{"auth_token", "api_key_secret", "access_token"} {
+		v := strings.TrimSpace(c.run("output", "-raw", name))
+		if v == "" {
+			t.Fatalf("output %s is empty: the check would prove nothing", name)
+		}
+		secrets[name] = v
+	}
+	snap := emu.Snapshot()
+	if len(snap.Keys) != 1 || len(snap.Accounts) < 2 {
+		t.Fatalf("want one key and one subaccount, got %d keys and %d accounts", len(snap.Keys), len(snap.Accounts))
+	}
+	secrets["main Authorization header"] = basicAuth(mainSID, mainToken)
+	secrets["key Authorization header"] = basicAuth(snap.Keys[0].Sid, secrets["api_key_secret"])
+	for _, a := range snap.Accounts {
+		if !a.IsMain() {
+			secrets["subaccount Authorization header"] = basicAuth(a.Sid, secrets["auth_token"])
+		}
+	}
+
+	log, err := os.ReadFile(trace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The trace must hold the provider's own debug lines, or a clean scan would prove nothing.
+	if !strings.Contains(string(log), "Twilio request") {
+		t.Fatal("the trace log has no provider debug lines")
+	}
+	// The state legitimately holds the resource secrets: finding them there proves the scan works.
+	state, err := os.ReadFile(filepath.Join(c.dir, "terraform.tfstate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"auth_token", "api_key_secret"} {
+		if len(leaks(string(state), map[string]string{name: secrets[name]})) == 0 {
+			t.Fatalf("%s not found even in the state: the scan is broken", name)
+		}
+	}
+	if found := leaks(string(log), secrets); len(found) > 0 {
+		t.Errorf("secrets in the TRACE log: %v", found)
+	}
+	if found := leaks(out, secrets); len(found) > 0 {
+		t.Errorf("secrets in the CLI output: %v", found)
+	}
+	t.Logf("%d secrets and credential headers, in %d encodings each, in none of %d bytes of TRACE log and CLI output",
+		len(secrets), len(secretForms(mainToken)), len(log)+len(out))
+}
