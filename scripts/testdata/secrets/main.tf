@@ -1,4 +1,4 @@
-# Every kind of secret the provider handles, for scripts/secrets-check.sh: a subaccount's auth token, an API
+# Every kind of secret the provider handles, for TestAccSecretsNeverLogged (internal/e2e): a subaccount's auth token, an API
 # key's secret, and an access token minted from them.
 terraform {
   required_providers {
