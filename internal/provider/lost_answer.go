@@ -148,8 +148,8 @@ func adoptionVerdict(rec *createRecord, cands []candidate, what string) (adopt i
 			"apply at the same time, so which one this request made cannot be told; nothing was adopted.",
 			plural(len(cands), what), strings.Join(sids, ", "), what)
 	case len(cands) > 1:
-		return -1, fmt.Sprintf("Found %s created since the request (%s); which one this request made cannot be "+
-			"told, so nothing was adopted.", plural(len(cands), what), strings.Join(sids, ", "))
+		return -1, fmt.Sprintf("Found %s created since the request (%s), so which one this request made cannot "+
+			"be told; nothing was adopted.", plural(len(cands), what), strings.Join(sids, ", "))
 	case cands[0].differs != "":
 		return -1, fmt.Sprintf("Found %s (%s) created since the request, but its %s is not what this request "+
 			"sent, so someone else may have made it; nothing was adopted.", what, sids[0], cands[0].differs)
