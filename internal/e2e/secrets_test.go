@@ -54,7 +54,7 @@ func TestSecretFormsCatchEncodings(t *testing.T) {
 	sid, token := "AC0123456789abcdef0123456789abcdef", "tokenTOKENtoken0123456789abcdefXY"
 	secrets := map[string]string{"token": token}
 	for name, text := range map[string]string{
-		"basic header": "Authorization: Basic " + basicAuth(sid, token),
+		"basic header":       "Authorization: Basic " + basicAuth(sid, token),
 		"base64 at offset 1": base64.StdEncoding.EncodeToString([]byte("x" + token + "tail")),
 		"base64 at offset 2": base64.URLEncoding.EncodeToString([]byte("xy" + token)),
 		"url-escaped":        "password=" + url.QueryEscape(token),
