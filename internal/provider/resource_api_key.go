@@ -68,7 +68,11 @@ func (r *apiKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"-replace=twilio_api_key.example`; with `lifecycle { create_before_destroy = true }` the new key " +
 			"exists before the old one is revoked.\n\n" +
 			"~> **Destroying or replacing the key revokes it at once:** anything still using its secret stops " +
-			"working.",
+			"working.\n\n" +
+			"The key is created under a one-off temporary name (`terraform-pending-…`) and renamed to " +
+			"`friendly_name` at once, so that a key whose creation answer was lost (a timeout, a Ctrl-C) can be " +
+			"recognised beyond doubt and revoked, never one made by someone else. A key still named " +
+			"`terraform-pending-…` after a crash is an abandoned create whose secret nobody has: revoke it.",
 		Attributes: map[string]schema.Attribute{
 			"id":  idAttribute(),
 			"sid": sidAttribute("SK", "API key"),
