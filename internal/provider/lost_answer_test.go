@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -190,5 +191,41 @@ resource "twilio_api_key" "test" {
 				Check:  env.CheckNoOrphans(),
 			},
 		},
+	})
+}
+
+// A create that never reached Twilio (nothing listens at the address) is reported as such, with the
+// address actually dialled, and not as an outcome to look for in the Console.
+func TestAccTwimlApp_notSent(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	_ = ln.Close()
+	config := fmt.Sprintf(`
+provider "twilio" {
+  base_url    = "http://%s"
+  account_sid = %q
+  auth_token  = %q
+  max_retries = 1
+}
+
+resource "twilio_twiml_app" "test" {
+  friendly_name = "unsent"
+}`, addr, env.AccountSID, env.AuthToken)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config: config,
+			ExpectError: acctest.ErrorRegexp(fmt.Sprintf("POST http://%s/2010-04-01/Accounts/%s/Applications.json was not sent: "+
+				"nothing reached Twilio", addr, env.AccountSID)),
+		}, {
+			Config:      config,
+			ExpectError: acctest.ErrorRegexp("Nothing reached Twilio, so nothing was created; applying again is safe."),
+		}},
 	})
 }
