@@ -131,11 +131,16 @@ func (e *Emulator) updateAccount(c *call) result {
 	}
 	switch {
 	case a.Status == StatusClosed:
-		return result{err: badRequest(codeInvalidParameter,
-			"Account %s is closed; closing is irreversible and a closed account cannot be changed", a.Sid)}
+		// https://www.twilio.com/docs/errors/21479: a closed subaccount "can not be re-opened".
+		// ASSUMPTION: Twilio documents 21479 for status changes only; a rename of a closed account is
+		// refused with the same code. The provider never sends either (a closed subaccount leaves the
+		// state), and its hint for 21479 reads right for both.
+		return result{err: badRequest(codeStatusClosed,
+			"Unable to update subaccount %s, subaccount has been closed; a closed account can not be re-opened", a.Sid)}
 	case status != a.Status && a.IsMain():
-		return result{err: badRequest(codeInvalidParameter,
-			"The status of main account %s cannot be changed through the API", a.Sid)}
+		// https://www.twilio.com/docs/errors/21477: "status updates restricted to subaccounts only".
+		return result{err: badRequest(codeStatusParentAccount,
+			"Unable to update Status for parent account %s, status updates restricted to subaccounts only", a.Sid)}
 	}
 	a.FriendlyName = name
 	a.DateUpdated = touched(a.DateUpdated)

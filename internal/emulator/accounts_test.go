@@ -62,7 +62,7 @@ func TestAccountValidation(t *testing.T) {
 		{"friendly name too long", "/2010-04-01/Accounts.json", url.Values{"FriendlyName": {strings.Repeat("x", 65)}}, 400, 20002},
 		{"friendly name of 64 characters", "/2010-04-01/Accounts.json", url.Values{"FriendlyName": {strings.Repeat("é", 64)}}, 201, 0},
 		{"unknown status", accountPath(s.user, ".json"), url.Values{"Status": {"paused"}}, 400, 20001},
-		{"main account status", accountPath(h.main.user, ".json"), url.Values{"Status": {"suspended"}}, 400, 20001},
+		{"main account status", accountPath(h.main.user, ".json"), url.Values{"Status": {"suspended"}}, 400, 21477},
 		{"unknown status filter", "/2010-04-01/Accounts.json?Status=paused", nil, 400, 20001},
 	}
 	for _, tt := range tests {
@@ -102,9 +102,9 @@ func TestCloseSubaccount(t *testing.T) {
 	// Closing again is a no-op (an ambiguous close can be retried); reopening is refused.
 	h.must(h.post(h.main, accountPath(s.user, ".json"), url.Values{"Status": {"closed"}}), 200)
 	for _, st := range []string{"active", "suspended"} {
-		wantError(t, h.post(h.main, accountPath(s.user, ".json"), url.Values{"Status": {st}}), 400, 20001, "irreversible")
+		wantError(t, h.post(h.main, accountPath(s.user, ".json"), url.Values{"Status": {st}}), 400, 21479, "re-opened")
 	}
-	wantError(t, h.post(h.main, accountPath(s.user, ".json"), url.Values{"FriendlyName": {"x"}}), 400, 20001, "closed")
+	wantError(t, h.post(h.main, accountPath(s.user, ".json"), url.Values{"FriendlyName": {"x"}}), 400, 21479, "closed")
 
 	wantError(t, h.get(s, accountPath(s.user, ".json"), nil), 401, 20005, "")
 	wantError(t, h.get(k, accountPath(s.user, "/Applications.json"), nil), 401, 20003, "")

@@ -26,6 +26,17 @@ const (
 	codeNumberUnavailable = 21422
 	codeInvalidAreaCode   = 21451
 	codeNoNumbersInArea   = 21452
+	codePageSizeTooLarge  = 20007 // https://www.twilio.com/docs/errors/20007: "The maximum page size is 1000"
+	// Number moves (https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers).
+	codeTransferInactive  = 21472 // https://www.twilio.com/docs/errors/21472: destination not active
+	codeTransferUnrelated = 21473 // https://www.twilio.com/docs/errors/21473: neither parent nor child
+	codeTransferNotParent = 21474 // https://www.twilio.com/docs/errors/21474: the API user must be the parent
+	// Account status changes.
+	codeStatusParentAccount = 21477 // https://www.twilio.com/docs/errors/21477: parent accounts' status cannot change
+	codeStatusClosed        = 21479 // https://www.twilio.com/docs/errors/21479: closed "can not be re-opened"
+	// Studio: https://www.twilio.com/docs/errors/81022 "Flow definition validation failed", with the
+	// failures in the error's details.
+	codeFlowInvalid = 81022
 )
 
 // apiError is a Twilio error response; handlers return it to abort a request.

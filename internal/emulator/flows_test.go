@@ -63,6 +63,11 @@ func TestFlowsCRUD(t *testing.T) {
 func TestFlowValidation(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, Options{})
+	// The failures Twilio documents (https://www.twilio.com/docs/errors/81022): widget names that are
+	// not unique, and a transition to a widget that does not exist. A flow without a trigger is not one
+	// of them, so the emulator accepts it.
+	dangling := `{"initial_state":"A","states":[{"name":"A","type":"trigger","transitions":[{"event":"incomingCall","next":"B"}]}]}`
+	duplicate := `{"initial_state":"A","states":[{"name":"A","type":"trigger"},{"name":"A","type":"say-play"}]}`
 	noTrigger := `{"initial_state":"A","states":[{"name":"A","type":"say-play"}]}`
 	tests := []struct {
 		name   string
@@ -75,8 +80,10 @@ func TestFlowValidation(t *testing.T) {
 		{"missing definition", url.Values{"FriendlyName": {"f"}, "Status": {"draft"}}, 400, false},
 		{"unknown status", url.Values{"FriendlyName": {"f"}, "Status": {"live"}, "Definition": {validDefinition}}, 400, false},
 		{"malformed JSON", url.Values{"FriendlyName": {"f"}, "Status": {"draft"}, "Definition": {"{"}}, 400, false},
-		{"invalid draft is kept", url.Values{"FriendlyName": {"f"}, "Status": {"draft"}, "Definition": {noTrigger}}, 201, false},
-		{"invalid flow cannot be published", url.Values{"FriendlyName": {"f"}, "Status": {"published"}, "Definition": {noTrigger}}, 400, false},
+		{"invalid draft is kept", url.Values{"FriendlyName": {"f"}, "Status": {"draft"}, "Definition": {dangling}}, 201, false},
+		{"dangling transition cannot be published", url.Values{"FriendlyName": {"f"}, "Status": {"published"}, "Definition": {dangling}}, 400, false},
+		{"duplicate names cannot be published", url.Values{"FriendlyName": {"f"}, "Status": {"published"}, "Definition": {duplicate}}, 400, false},
+		{"no trigger is no documented failure", url.Values{"FriendlyName": {"f"}, "Status": {"published"}, "Definition": {noTrigger}}, 201, true},
 		{"valid draft", flowForm("f", "draft"), 201, true},
 	}
 	for _, tt := range tests {
@@ -91,7 +98,11 @@ func TestFlowValidation(t *testing.T) {
 				}
 				return
 			}
-			wantError(t, r, 400, 20001, "")
+			code := 20001
+			if tt.form.Get("Definition") != "" && tt.form.Get("FriendlyName") != "" && (tt.form.Get("Status") == "draft" || tt.form.Get("Status") == "published") {
+				code = 81022
+			}
+			wantError(t, r, 400, code, "")
 		})
 	}
 }

@@ -11,8 +11,11 @@ import (
 // The number inventory is deterministic: for each country, type and (for the
 // US and Canada) area code there are 100 candidate numbers in ranges that
 // are reserved for fiction (555-0100 to 555-0199, Ofcom's drama ranges).
-// Any other well-formed E.164 number can be bought by PhoneNumber too, and a
-// released number returns to the inventory.
+// Only those numbers can be bought, by PhoneNumber or AreaCode: Twilio sells
+// what its AvailablePhoneNumbers search offers and answers 21422 for any other
+// number ("Twilio does not own the phone number in question",
+// https://www.twilio.com/docs/errors/21422). A released number returns to the
+// inventory.
 
 // Magic values that reproduce Twilio's test-credential failures.
 const (
@@ -112,6 +115,33 @@ func candidates(country, kind, areaCode string) (nums []string, ok bool) {
 		return nil, false
 	}
 	return nums, true
+}
+
+// inStock reports whether number is one of the inventory's numbers, whoever
+// owns it now.
+func inStock(number string) bool {
+	var lists [][]string
+	switch {
+	case strings.HasPrefix(number, "+1") && len(number) == 12:
+		for _, country := range []string{"US", "CA"} {
+			for _, kind := range []string{"Local", "TollFree"} {
+				if nums, ok := candidates(country, kind, number[2:5]); ok {
+					lists = append(lists, nums)
+				}
+			}
+		}
+	case strings.HasPrefix(number, "+44"):
+		for _, kind := range []string{"Local", "Mobile", "TollFree"} {
+			nums, _ := candidates("GB", kind, "")
+			lists = append(lists, nums)
+		}
+	}
+	for _, nums := range lists {
+		if slices.Contains(nums, number) {
+			return true
+		}
+	}
+	return false
 }
 
 // owned reports whether any account currently owns number. Callers hold e.mu.

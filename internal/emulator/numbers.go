@@ -136,7 +136,9 @@ func (e *Emulator) pickNumber(c *call) (string, *apiError) {
 		switch {
 		case !isE164(number) || number == magicInvalid:
 			return "", badRequest(codeInvalidPhone, "PhoneNumber %q is invalid; use E.164 such as +14155550100", number)
-		case number == magicUnavailable || e.owned(number):
+		case number == magicUnavailable || !inStock(number) || e.owned(number):
+			// https://www.twilio.com/docs/errors/21422: Twilio does not own the number, or it is
+			// reserved for (here: owned by) another account.
 			return "", badRequest(codeNumberUnavailable, "PhoneNumber requested is not available: %s", number)
 		}
 		return number, nil
@@ -223,30 +225,40 @@ func (e *Emulator) updateNumber(c *call) result {
 }
 
 // checkTransfer allows moving a number only within one account family (a
-// main account and its subaccounts), and only with credentials that reach
-// both accounts. NOTE: with Twilio's scope rules that means the main
-// account's auth token: a subaccount cannot reach its parent or siblings and
-// a key reaches only its own account, which is also what Twilio documents
-// for transfers.
+// main account and its subaccounts), to an active account, by the parent
+// (https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers and
+// the error pages cited below).
 func (e *Emulator) checkTransfer(c *call, n *IncomingNumber, destSid string) *apiError {
 	if !isSID(destSid, "AC") {
 		return badRequest(codeInvalidParameter, "AccountSid must be an Account SID, not %q", destSid)
 	}
-	src, dest := e.st.accounts[n.AccountSid], e.st.accounts[destSid]
-	// A main account is its own owner, so two accounts are of one family
-	// exactly when their owners are the same.
-	if dest == nil || dest.OwnerAccountSid != src.OwnerAccountSid {
-		return badRequest(codeInvalidParameter, "AccountSid %s is not in the account family of %s; a phone number "+
-			"can only be transferred between a main account and its subaccounts", destSid, n.AccountSid)
-	}
-	if dest.Status != StatusActive {
-		return badRequest(codeInvalidParameter, "AccountSid %s is %s; a phone number can only be transferred to an active account",
-			destSid, dest.Status)
-	}
 	p := c.p
-	if p.key != nil || p.account.Sid != dest.Sid && dest.OwnerAccountSid != p.account.Sid {
+	// https://www.twilio.com/docs/errors/21474: "The API user can not be a subaccount, must be a
+	// parent account to transfer phone numbers between parent and child accounts."
+	if !p.account.IsMain() {
+		return badRequest(codeTransferNotParent, "API User must be the parent account to transfer phone numbers: "+
+			"%s is a subaccount; use the credentials of its parent account", p.account.Sid)
+	}
+	// ASSUMPTION: Twilio does not say whether a parent's API key may transfer numbers. The emulator
+	// refuses keys (403/20003, as for every key outside its own account); the provider moves numbers
+	// with whatever credentials it has and its hint for 20003 names the auth token, so either answer
+	// ends in a clear error or a move.
+	if p.key != nil {
 		return forbidden("Transferring %s to %s needs credentials that reach both accounts: "+
 			"use the main account's auth token", n.PhoneNumber, destSid)
+	}
+	src, dest := e.st.accounts[n.AccountSid], e.st.accounts[destSid]
+	// https://www.twilio.com/docs/errors/21473: the destination "is neither parent nor child of the
+	// originating Account owner". A main account is its own owner, so two accounts are of one family
+	// exactly when their owners are the same. An unknown SID is no relative either.
+	if dest == nil || dest.OwnerAccountSid != src.OwnerAccountSid {
+		return badRequest(codeTransferUnrelated, "AccountSid %s you are transferring to is not related to %s, "+
+			"the owner of %s; numbers move only between a main account and its subaccounts", destSid, n.AccountSid, n.PhoneNumber)
+	}
+	// https://www.twilio.com/docs/errors/21472: "The AccountSid you specified is not an active Twilio Account."
+	if dest.Status != StatusActive {
+		return badRequest(codeTransferInactive, "Account is not active: %s is %s; a phone number can only be "+
+			"transferred to an active account", destSid, dest.Status)
 	}
 	return nil
 }

@@ -27,8 +27,8 @@ func TestNumberPurchase(t *testing.T) {
 		{"invalid area code", url.Values{"AreaCode": {"12"}}, 400, 21451, ""},
 		{"neither", url.Values{"FriendlyName": {"x"}}, 400, 20001, ""},
 		{"toll-free", url.Values{"PhoneNumber": {"+18005550100"}}, 201, 0, "+18005550100"},
-		{"unknown application", url.Values{"PhoneNumber": {"+14155550999"}, "VoiceApplicationSid": {newSID("AP")}}, 400, 21218, ""},
-		{"malformed trunk", url.Values{"PhoneNumber": {"+14155550999"}, "TrunkSid": {"TK1"}}, 400, 20001, ""},
+		{"unknown application", url.Values{"PhoneNumber": {"+14155550150"}, "VoiceApplicationSid": {newSID("AP")}}, 400, 21218, ""},
+		{"malformed trunk", url.Values{"PhoneNumber": {"+14155550150"}, "TrunkSid": {"TK1"}}, 400, 20001, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,6 +121,14 @@ func TestNumberTransfer(t *testing.T) {
 	m := h.main
 	s1, s2 := h.subaccount("s1"), h.subaccount("s2")
 	otherSid, _ := h.e.NewMainAccount("", "", "")
+	s3, s4 := h.subaccount("s3"), h.subaccount("s4")
+	h.must(h.post(m, accountPath(s3.user, ".json"), url.Values{"Status": {"suspended"}}), 200)
+	h.must(h.post(m, accountPath(s4.user, ".json"), url.Values{"Status": {"closed"}}), 200)
+	keySid, keySecret, err := h.e.CreateMainKey(m.user, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mainKey := creds{keySid, keySecret}
 	app := h.must(h.post(s1, accountPath(s1.user, "/Applications.json"), nil), 201).str("sid")
 	bought := h.must(h.post(m, accountPath(s1.user, "/IncomingPhoneNumbers.json"),
 		url.Values{"PhoneNumber": {"+14155550177"}, "VoiceApplicationSid": {app}}), 201)
@@ -135,11 +143,14 @@ func TestNumberTransfer(t *testing.T) {
 		status int
 		code   int
 	}{
-		{"other family", m, s1.user, otherSid, 400, 20001},
-		{"unknown account", m, s1.user, newSID("AC"), 400, 20001},
+		{"other family", m, s1.user, otherSid, 400, 21473},
+		{"unknown account", m, s1.user, newSID("AC"), 400, 21473},
 		{"malformed account", m, s1.user, "AC123", 400, 20001},
-		{"subaccount to sibling", s1, s1.user, s2.user, 403, 20003},
-		{"subaccount to parent", s1, s1.user, m.user, 403, 20003},
+		{"suspended destination", m, s1.user, s3.user, 400, 21472},
+		{"closed destination", m, s1.user, s4.user, 400, 21472},
+		{"subaccount to sibling", s1, s1.user, s2.user, 400, 21474},
+		{"subaccount to parent", s1, s1.user, m.user, 400, 21474},
+		{"main key", mainKey, s1.user, s2.user, 403, 20003},
 		{"parent moves sub to sibling", m, s1.user, s2.user, 200, 0},
 		{"parent moves sibling to main", m, s2.user, m.user, 200, 0},
 		{"parent moves main to sub", m, m.user, s1.user, 200, 0},
@@ -205,4 +216,30 @@ func TestAvailableNumbers(t *testing.T) {
 	wantError(t, h.get(m, path("US", "Mobile"), nil), 404, 20404, "")
 	wantError(t, h.get(m, path("US", "Local"), url.Values{"AreaCode": {"99"}}), 400, 21451, "")
 	wantError(t, h.get(m, path("US", "Local"), url.Values{"SmsEnabled": {"maybe"}}), 400, 20001, "")
+}
+
+// Twilio sells only the numbers its AvailablePhoneNumbers search offers
+// (https://www.twilio.com/docs/errors/21422), so the emulator refuses a
+// well-formed number that is not in its inventory, and sells every number a
+// search returns.
+func TestBuyOnlyFromInventory(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, Options{})
+	m := h.main
+	buy := func(number string) reply {
+		return h.post(m, accountPath(m.user, "/IncomingPhoneNumbers.json"), url.Values{"PhoneNumber": {number}})
+	}
+	for _, number := range []string{"+14155551234", "+14155550200", "+442079460000", "+15005550000"} {
+		wantError(t, buy(number), 400, 21422, number)
+	}
+	for _, kind := range [][2]string{{"US", "Local"}, {"US", "TollFree"}, {"CA", "Local"}, {"GB", "Local"}, {"GB", "Mobile"}, {"GB", "TollFree"}} {
+		found := h.must(h.get(m, accountPath(m.user, "/AvailablePhoneNumbers/"+kind[0]+"/"+kind[1]+".json"),
+			url.Values{"PageSize": {"1"}}), 200).list("available_phone_numbers")
+		if len(found) != 1 {
+			t.Fatalf("%v: search found %d numbers", kind, len(found))
+		}
+		number := found[0].(map[string]any)["phone_number"].(string)
+		h.must(buy(number), 201)
+	}
+	wantError(t, h.post(m, accountPath(m.user, "/IncomingPhoneNumbers.json"), url.Values{"AreaCode": {"12"}}), 400, 21451, "")
 }

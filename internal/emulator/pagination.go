@@ -29,7 +29,11 @@ func parsePage(form url.Values) (pageReq, *apiError) {
 		if err != nil || n < 1 {
 			return pg, badRequest(codeInvalidParameter, "PageSize must be a positive integer, not %q", v)
 		}
-		pg.size = min(n, maxPageSize)
+		if n > maxPageSize {
+			// Twilio refuses rather than caps: https://www.twilio.com/docs/errors/20007.
+			return pg, badRequest(codePageSizeTooLarge, "Page size too large: PageSize %d is above the maximum of %d", n, maxPageSize)
+		}
+		pg.size = n
 	}
 	if v := form.Get("Page"); v != "" {
 		n, err := strconv.Atoi(v)

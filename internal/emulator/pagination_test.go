@@ -70,7 +70,7 @@ func TestPagination2010(t *testing.T) {
 		count int
 	}{
 		{"default page size", nil, 6},
-		{"page size clamped", url.Values{"PageSize": {"5000"}}, 6},
+		{"largest page size", url.Values{"PageSize": {"1000"}}, 6},
 		{"page past the end", url.Values{"PageSize": {"3"}, "Page": {"9"}}, 0},
 	}
 	for _, tt := range tests {
@@ -81,6 +81,8 @@ func TestPagination2010(t *testing.T) {
 		})
 	}
 	wantError(t, h.get(m, path, url.Values{"PageSize": {"0"}}), 400, 20001, "PageSize")
+	// Twilio refuses a page size above 1000 rather than capping it (https://www.twilio.com/docs/errors/20007).
+	wantError(t, h.get(m, path, url.Values{"PageSize": {"1001"}}), 400, 20007, "1000")
 	wantError(t, h.get(m, path, url.Values{"Page": {"x"}}), 400, 20001, "Page")
 }
 

@@ -89,10 +89,17 @@ func (c *Client) wrapError(err error) error {
 		return err
 	}
 	switch {
+	case codeHints[out.Code] != "":
+		out.Hint = codeHints[out.Code]
 	case out.Code == 20005:
 		// NOTE: Twilio answers 401 for the credentials of a suspended or closed account too; the
 		// credentials are right, the account is not usable.
 		out.Hint = "The account is suspended or closed; reactivate it (status = \"active\") before managing its resources"
+	case out.Status == http.StatusUnauthorized && c.cfg.APIKeySID != "":
+		// NOTE: Twilio has been seen answering 401 (not 403) when a main account's API key reaches for a
+		// subaccount's resources, and a restricted key outside its policy is "unauthorized" too: the
+		// key may be right and used where it cannot go, so name both causes.
+		out.Hint = c.credentialHint() + ". If the key is right, it was used outside its scope: " + keyScopeHint
 	case out.Status == http.StatusUnauthorized:
 		out.Hint = c.credentialHint()
 	case out.Code == 21222 || out.Code == 21224:
@@ -101,11 +108,35 @@ func (c *Client) wrapError(err error) error {
 	case out.Status == http.StatusForbidden && c.cfg.APIKeySID != "":
 		// NOTE: Twilio answers 403 to an API key for two different reasons; name both, since the answer
 		// does not say which.
-		out.Hint = "The provider authenticates with API key " + c.cfg.APIKeySID + ": standard API keys cannot " +
-			"manage accounts or API keys, and a main account's keys cannot manage its subaccounts' resources; " +
-			"use the account's auth token, or a key of the subaccount"
+		out.Hint = "The provider authenticates with API key " + c.cfg.APIKeySID + ": " + keyScopeHint
 	}
 	return out
+}
+
+// keyScopeHint names the places an API key cannot go.
+const keyScopeHint = "standard and restricted API keys cannot manage accounts or API keys, a restricted key " +
+	"reaches only what its policy allows, and a main account's keys cannot manage its subaccounts' resources; " +
+	"use the account's auth token, or a key of the subaccount"
+
+// codeHints say what to do about Twilio errors whose cause is a configuration the provider cannot check
+// at plan time. Each code's meaning is Twilio's, from https://www.twilio.com/docs/errors/<code>.
+var codeHints = map[int]string{
+	20007: "Twilio pages hold at most 1000 items; ask for a smaller page",
+	21422: "Twilio does not offer this number, or another account holds it; pick one that the " +
+		"twilio_available_phone_numbers data source lists, or buy by area_code",
+	21451: "area_code must be a North American area code: any US or Canadian one for local numbers, or " +
+		"800, 888, 877 or 866 for toll-free numbers",
+	21472: "The account the number would move to is suspended or closed; numbers move only to an active " +
+		"account (reactivate a suspended subaccount with status = \"active\")",
+	21473: "A number moves only between a main account and its subaccounts (or between two subaccounts of " +
+		"one parent); account_sid names an account outside that family",
+	21474: "Only the parent account can move numbers between its subaccounts; configure the provider with " +
+		"the main account's SID and auth token for this change",
+	21477: "The status of a main account cannot be changed through the API, only a subaccount's",
+	21479: "The subaccount is closed, and Twilio never reopens or changes a closed account; remove it from " +
+		"the configuration, or create a new subaccount",
+	21613: "Local regulations require an address on file in the account that receives this number; add one " +
+		"to that account in Twilio before buying or moving the number there",
 }
 
 // credentialHint says which credentials Twilio rejected and where they come from, without the secret.

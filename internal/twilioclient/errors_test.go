@@ -1,0 +1,56 @@
+package twilioclient
+
+import (
+	"strings"
+	"testing"
+
+	twclient "github.com/twilio/twilio-go/client"
+)
+
+// Every error Twilio documents for a configuration the provider cannot check at plan time carries a hint
+// saying what to change; API keys used outside their scope get the scope hint whether Twilio answers 401
+// or 403.
+func TestErrorHints(t *testing.T) {
+	t.Parallel()
+	const keySID = "SK0123456789abcdef0123456789abcdef"
+	withKey := &Client{cfg: Config{AccountSID: testAccount, APIKeySID: keySID, APIKeySecret: "s3cr3tvalue"}}
+	withToken := &Client{cfg: Config{AccountSID: testAccount, AuthToken: testToken}}
+	tests := []struct {
+		name   string
+		c      *Client
+		status int
+		code   int
+		want   []string
+	}{
+		{"key scope answered 403", withKey, 403, 20003, []string{keySID, "main account's keys cannot manage its subaccounts' resources", "policy"}},
+		// NOTE: Twilio has been seen answering 401 for a main account's key on a subaccount's resources.
+		{"key scope answered 401", withKey, 401, 20003, []string{keySID, "TWILIO_API_KEY", "main account's keys cannot manage its subaccounts' resources", "policy"}},
+		{"bad auth token", withToken, 401, 20003, []string{"rejected the auth token", "TWILIO_AUTH_TOKEN"}},
+		{"page size", withToken, 400, 20007, []string{"at most 1000"}},
+		{"number not offered", withToken, 400, 21422, []string{"twilio_available_phone_numbers"}},
+		{"invalid area code", withToken, 400, 21451, []string{"North American area code"}},
+		{"move to inactive account", withToken, 400, 21472, []string{"active"}},
+		{"move outside the family", withToken, 400, 21473, []string{"main account and its subaccounts"}},
+		{"move by a subaccount", withToken, 400, 21474, []string{"main account's SID and auth token"}},
+		{"main account status", withToken, 400, 21477, []string{"main account"}},
+		{"closed account", withToken, 400, 21479, []string{"never reopens"}},
+		{"move without an address", withToken, 400, 21613, []string{"address"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			err := tt.c.wrapError(&twclient.TwilioRestError{Status: tt.status, Code: tt.code, Message: "twilio says no"})
+			msg := err.Error()
+			for _, want := range tt.want {
+				if !strings.Contains(msg, want) {
+					t.Errorf("error %q does not mention %q", msg, want)
+				}
+			}
+			for _, secret := range []string{"s3cr3tvalue", testToken} {
+				if strings.Contains(msg, secret) {
+					t.Errorf("error leaks a secret: %q", msg)
+				}
+			}
+		})
+	}
+}
