@@ -95,6 +95,12 @@ func (e *Emulator) authorize(c *call, rt *route) *apiError {
 	if rt.admin && !e.admin(p) {
 		return forbidden(msgKeyNotAdmin)
 	}
+	if !rt.admin {
+		// Accounts and keys are the admin check's business (LenientKeys relaxes only that).
+		if err := checkPolicy(p, rt, c.r.Method); err != nil {
+			return err
+		}
+	}
 	switch rt.scope {
 	case scopeAccounts, scopeProduct:
 		c.target = p.account
