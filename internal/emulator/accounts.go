@@ -28,11 +28,14 @@ var accountSubresources = map[string]string{
 	"messages": "Messages", "balance": "Balance",
 }
 
-// renderAccount shows the auth token only to auth-token callers: API keys,
-// even Main keys, get "". ASSUMPTION: Twilio does not document this; users
-// report an empty auth_token for subaccounts created or read with a Main key
+// renderAccount shows the auth token only to auth-token callers.
+//
+// ASSUMPTION(token-hidden-from-keys): API keys, even Main keys, get "".
+// Twilio does not document this; users report an empty auth_token for
+// subaccounts created or read with a Main key
 // (github.com/RJPearson94/terraform-provider-twilio/issues/52). The provider
-// stores null for "" and for a missing token alike, so either answer is safe.
+// stores null for "" and for a missing token alike, and says to use the auth
+// token where it needs a subaccount's token, so either answer is safe.
 func renderAccount(c *call, a *Account) any {
 	prefix := apiPrefix + "Accounts/" + a.Sid
 	uris := make(map[string]string, len(accountSubresources))
@@ -124,15 +127,18 @@ func (e *Emulator) updateAccount(c *call) result {
 	if b.err != nil {
 		return result{err: b.err}
 	}
-	if name == a.FriendlyName && status == a.Status {
-		// Nothing changes; repeating "closed" on a closed account is how a
-		// client retries an ambiguous close, so it succeeds.
+	// ASSUMPTION(close-again): Twilio documents 21479 for changing a closed
+	// account's status, not for a request that changes nothing. Repeating
+	// "closed" is how a client retries an ambiguous close, so the emulator
+	// accepts it; the provider takes 21479 on a close as "already closed"
+	// (AltCloseAgainRefused switches to that answer).
+	if name == a.FriendlyName && status == a.Status && !(a.Status == StatusClosed && e.alternative(AltCloseAgainRefused)) {
 		return result{status: http.StatusOK, body: renderAccount(c, a)}
 	}
 	switch {
 	case a.Status == StatusClosed:
 		// https://www.twilio.com/docs/errors/21479: a closed subaccount "can not be re-opened".
-		// ASSUMPTION: Twilio documents 21479 for status changes only; a rename of a closed account is
+		// ASSUMPTION(closed-rename): Twilio documents 21479 for status changes only; a rename of a closed account is
 		// refused with the same code. The provider never sends either (a closed subaccount leaves the
 		// state), and its hint for 21479 reads right for both.
 		return result{err: badRequest(codeStatusClosed,

@@ -88,8 +88,11 @@ func equalSecret(want, got string) bool {
 // 2010 API only, its subaccounts; a subaccount never reaches its parent or a
 // sibling; an API key reaches only its own account, so a main account's key
 // is denied on subaccount resources (Twilio documents all of these as
-// 20003). The emulator answers 403 rather than Twilio's occasional 401 for
-// these scope errors so that clients can tell them from bad credentials.
+// 20003).
+//
+// ASSUMPTION(scope-status): Twilio has been seen answering 401 as well as 403
+// to a main account's key on a subaccount's resources. The emulator answers
+// 403; the provider's error names the key's scope under either status.
 func (e *Emulator) authorize(c *call, rt *route) *apiError {
 	p := c.p
 	if rt.admin && !e.admin(p) {
@@ -127,6 +130,11 @@ func (e *Emulator) authorize(c *call, rt *route) *apiError {
 	if rt.scope == scopeAccountChild && target.Status == StatusClosed {
 		// A closed account's resources are gone; only the account itself
 		// stays readable for 30 days.
+		// ASSUMPTION(closed-children): Twilio documents that closing releases
+		// the numbers and shuts the account down, not what its resources then
+		// answer. The emulator answers 404; the provider removes a resource
+		// on 404 and keeps its state (with a warning) on 20005, so neither
+		// answer destroys anything or blocks a plan.
 		return notFound(c.path)
 	}
 	return nil

@@ -16,7 +16,7 @@
 // studio.twilio.com only reach that product's paths; any other Host (for
 // example 127.0.0.1:8718) is routed by path alone, so curl works.
 //
-// NOTE: where Twilio documents an empty string for an unset field but the
+// ASSUMPTION(null-for-empty): where Twilio documents an empty string for an unset field but the
 // OpenAPI description constrains the field with a SID pattern or a URI
 // format, the emulator answers null. Clients treat null and "" alike, and
 // null keeps every response valid against Twilio's own specification.

@@ -36,6 +36,8 @@ type Emulator struct {
 	mainToken   string
 	latency     time.Duration
 	lenientKeys bool
+	// alternatives are assumptions switched to their other outcome (alternatives.go).
+	alternatives map[string]bool
 
 	faults      []*faultState
 	nextFaultID int

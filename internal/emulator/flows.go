@@ -124,7 +124,7 @@ func bindFlow(c *call, f *Flow) *apiError {
 	f.Valid = len(f.Errors) == 0
 	// Each revision has its own commit message.
 	f.CommitMessage = c.form.Get("CommitMessage")
-	// ASSUMPTION: Twilio documents that a definition failing validation is refused with 81022 and
+	// ASSUMPTION(invalid-draft): Twilio documents that a definition failing validation is refused with 81022 and
 	// that a flow carries valid and errors, but not whether a draft may hold an invalid definition.
 	// The emulator keeps such drafts (valid false) and refuses to publish them. The provider reports
 	// a draft's errors as a warning and fails on 81022, so it is clear under either behaviour.

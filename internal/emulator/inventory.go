@@ -17,7 +17,8 @@ import (
 // https://www.twilio.com/docs/errors/21422). A released number returns to the
 // inventory.
 
-// Magic values that reproduce Twilio's test-credential failures.
+// Magic values that reproduce the failures of Twilio's test credentials
+// (https://www.twilio.com/docs/iam/test-credentials).
 const (
 	magicUnavailable = "+15005550000" // 21422: not available
 	magicInvalid     = "+15005550001" // 21421: invalid

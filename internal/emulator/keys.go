@@ -138,6 +138,11 @@ func (e *Emulator) deleteKey2010(c *call) result {
 // iamAccount checks the AccountSid parameter of /v1/Keys: on a product host
 // a request acts on the authenticated account only, so even the parent's
 // auth token cannot manage a subaccount's keys there.
+//
+// ASSUMPTION(product-host-own-credentials): Twilio documents the parent's
+// reach into subaccounts for the 2010 API only. The emulator refuses the
+// parent's credentials on iam and studio; the provider always uses the
+// subaccount's own credentials there, which work under either rule.
 func (e *Emulator) iamAccount(c *call) *apiError {
 	sid := c.form.Get("AccountSid")
 	switch {

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"net/http"
+	"net/url"
 )
 
 // numberJSON is api.v2010.account.incoming_phone_number.
@@ -94,11 +95,11 @@ func bindNumber(b *binder, n *IncomingNumber) {
 	b.sid("BundleSid", "BU", &n.BundleSid)
 }
 
-// checkApps verifies that the number's application SIDs name applications
-// of the account that owns the number.
-func (e *Emulator) checkApps(n *IncomingNumber) *apiError {
+// checkApps verifies that the application SIDs a request sets name
+// applications of the account that owns the number.
+func (e *Emulator) checkApps(n *IncomingNumber, form url.Values) *apiError {
 	for name, sid := range map[string]string{"VoiceApplicationSid": n.VoiceApplicationSid, "SmsApplicationSid": n.SmsApplicationSid} {
-		if a := e.st.apps[sid]; sid != "" && (a == nil || a.AccountSid != n.AccountSid) {
+		if a := e.st.apps[sid]; form.Has(name) && sid != "" && (a == nil || a.AccountSid != n.AccountSid) {
 			return badRequest(codeInvalidAppSid, "%s %s is not an application of account %s", name, sid, n.AccountSid)
 		}
 	}
@@ -178,7 +179,7 @@ func (e *Emulator) createNumber(c *call) result {
 	if b.err != nil {
 		return result{err: b.err}
 	}
-	if err := e.checkApps(n); err != nil {
+	if err := e.checkApps(n, c.form); err != nil {
 		return result{err: err}
 	}
 	n.seq = e.st.nextSeq()
@@ -209,14 +210,21 @@ func (e *Emulator) updateNumber(c *call) result {
 		// Applications and trunks belong to the old account, so a moved
 		// number cannot keep pointing at them; the same request may name
 		// resources of the new account.
-		next.AccountSid, next.VoiceApplicationSid, next.SmsApplicationSid, next.TrunkSid = dest, "", "", ""
+		// ASSUMPTION(move-clears-references): Twilio does not document what
+		// a move does to them. The provider moves first and then sets every
+		// reference the configuration changes in the new account, so its
+		// result is the same whether Twilio clears or keeps them.
+		next.AccountSid = dest
+		if !e.alternative(AltMoveKeepsReferences) {
+			next.VoiceApplicationSid, next.SmsApplicationSid, next.TrunkSid = "", "", ""
+		}
 	}
 	b := binder{form: c.form}
 	bindNumber(&b, &next)
 	if b.err != nil {
 		return result{err: b.err}
 	}
-	if err := e.checkApps(&next); err != nil {
+	if err := e.checkApps(&next, c.form); err != nil {
 		return result{err: err}
 	}
 	next.DateUpdated = touched(n.DateUpdated)
@@ -239,7 +247,7 @@ func (e *Emulator) checkTransfer(c *call, n *IncomingNumber, destSid string) *ap
 		return badRequest(codeTransferNotParent, "API User must be the parent account to transfer phone numbers: "+
 			"%s is a subaccount; use the credentials of its parent account", p.account.Sid)
 	}
-	// ASSUMPTION: Twilio does not say whether a parent's API key may transfer numbers. The emulator
+	// ASSUMPTION(move-with-key): Twilio does not say whether a parent's API key may transfer numbers. The emulator
 	// refuses keys (403/20003, as for every key outside its own account); the provider moves numbers
 	// with whatever credentials it has and its hint for 20003 names the auth token, so either answer
 	// ends in a clear error or a move.
@@ -263,7 +271,11 @@ func (e *Emulator) checkTransfer(c *call, n *IncomingNumber, destSid string) *ap
 	return nil
 }
 
-// deleteNumber releases the number; it returns to the inventory.
+// deleteNumber releases the number.
+//
+// ASSUMPTION(release-returns): the number returns to the inventory at once;
+// Twilio may never sell it again. The provider never relies on buying a
+// released number back.
 func (e *Emulator) deleteNumber(c *call) result {
 	n, err := e.numberIn(c)
 	if err != nil {

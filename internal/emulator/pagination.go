@@ -13,7 +13,8 @@ const (
 
 // pageReq is a list request's paging: PageSize, Page and PageToken.
 //
-// Twilio's page tokens are opaque; the emulator's are "PA" or "PB" followed
+// ASSUMPTION(page-tokens): Twilio's page tokens are opaque and it does not
+// document what paging does while items are deleted. The emulator's are "PA" or "PB" followed
 // by the SID after (or before) which the page starts, so that a client paging
 // through a list while items are deleted neither skips nor repeats items.
 type pageReq struct {

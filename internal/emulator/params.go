@@ -11,8 +11,12 @@ const maxFriendlyName = 64
 
 // binder reads optional form parameters into fields, keeping the first
 // validation error. A parameter that is absent leaves the field unchanged;
-// one that is present but empty clears it, which is how Twilio lets clients
-// unset a URL or an application SID.
+// one that is present but empty clears it.
+//
+// ASSUMPTION(empty-clears): Twilio does not document how to unset an
+// optional URL or SID; sending it empty is what its SDKs allow. The provider
+// sends "" for a removed attribute and reads the value back, so if Twilio
+// ignored "" the next plan would show the value as drift, never hide it.
 type binder struct {
 	form url.Values
 	err  *apiError

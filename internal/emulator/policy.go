@@ -13,7 +13,7 @@ import (
 // {"allow": ["/twilio/<product>/<resource>/<action>", ...]}, the form of Twilio's IAM v1 examples
 // ("/twilio/messaging/messages/read"); "<resource>/*" allows every action on a resource.
 //
-// ASSUMPTION: Twilio publishes its permission names as downloadable lists that are not in this
+// ASSUMPTION(permission-names): Twilio publishes its permission names as downloadable lists that are not in this
 // repository's sources. The Studio names follow the documented form (/twilio/studio/flows/read, ...);
 // the names of the 2010 API's applications and phone numbers below are the emulator's guesses in the
 // same form. The provider never builds a policy from these names (a user writes it) and its error for a
@@ -77,7 +77,7 @@ func policyAllows(policy json.RawMessage, perm string) bool {
 // checkPolicy refuses a restricted key's call outside its policy. Twilio calls such calls
 // "unauthorized", so the answer is 401/20003.
 //
-// ASSUMPTION: Twilio does not document the status of that answer (401 or 403). The provider's hint for
+// ASSUMPTION(policy-status): Twilio does not document the status of that answer (401 or 403). The provider's hint for
 // an API key's 20003 names the key's scope and policy under either status (twilioclient's
 // TestErrorHints covers both).
 func checkPolicy(p principal, rt *route, method string) *apiError {

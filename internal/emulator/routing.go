@@ -107,7 +107,7 @@ func hostOnly(host string) string {
 // internal/twilioregion for the sources), and products a processing region
 // does not offer.
 //
-// ASSUMPTION: Twilio documents only that the retired hosts "won't accept
+// ASSUMPTION(retired-host-answer): Twilio documents only that the retired hosts "won't accept
 // requests anymore", not what a client sees (a DNS failure or an HTTP
 // error). The emulator answers 404 with a message naming the cause; the
 // provider never builds such a host, whichever it is.

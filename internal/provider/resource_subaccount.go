@@ -280,7 +280,9 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 	// NOTE: Twilio has no way to delete an account; closing is the end of its life and cannot be undone.
 	closed := twilioclient.AccountStatusClosed
 	_, err = client.UpdateAccount(ctx, sid, &twilioclient.UpdateAccountParams{Status: &closed})
-	if err != nil && !twilioclient.IsNotFound(err) {
+	// NOTE: a close retried after a lost answer may meet 21479 ("subaccount has been closed"): the first
+	// attempt did the job, so that answer means done.
+	if err != nil && !twilioclient.IsNotFound(err) && !twilioclient.IsCode(err, twilioclient.CodeAccountClosed) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Closing Twilio subaccount %s", sid), errorDetail(err))
 		return
 	}

@@ -47,6 +47,16 @@ func IsStatus(err error, status int) bool {
 	return errors.As(err, &te) && te.Status == status
 }
 
+// CodeAccountClosed is Twilio's answer to a status change of a closed subaccount
+// (https://www.twilio.com/docs/errors/21479).
+const CodeAccountClosed = 21479
+
+// IsCode reports whether err is a Twilio API error with the given Twilio error code.
+func IsCode(err error, code int) bool {
+	var te *Error
+	return errors.As(err, &te) && te.Code == code
+}
+
 // IsAccountInactive reports whether Twilio refused a request because the account acted as is suspended or
 // closed (error 20005), not because of the credentials.
 func IsAccountInactive(err error) bool {

@@ -1,0 +1,34 @@
+package emulator
+
+import "fmt"
+
+// Alternative outcomes of assumptions (FIDELITY.md): where Twilio documents nothing, the emulator picks
+// one behaviour, and tests switch on the other with [Emulator.SetAlternative] to prove the provider is
+// safe under both. Each name is an assumption's ID in the ledger.
+const (
+	// AltCloseAgainRefused answers 21479 to Status=closed on an already closed account, instead of
+	// accepting the no-op (assumption close-again).
+	AltCloseAgainRefused = "close-again"
+	// AltMoveKeepsReferences keeps a moved number's application and trunk SIDs, instead of clearing them
+	// (assumption move-clears-references).
+	AltMoveKeepsReferences = "move-clears-references"
+)
+
+var knownAlternatives = map[string]bool{AltCloseAgainRefused: true, AltMoveKeepsReferences: true}
+
+// SetAlternative switches an assumption to its other outcome (on) or back. It panics on an unknown name,
+// since that is a bug in the test.
+func (e *Emulator) SetAlternative(name string, on bool) {
+	if !knownAlternatives[name] {
+		panic(fmt.Sprintf("twilio emulator: no alternative %q", name))
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.alternatives == nil {
+		e.alternatives = map[string]bool{}
+	}
+	e.alternatives[name] = on
+}
+
+// alternative reports whether a test switched name on. Callers hold e.mu.
+func (e *Emulator) alternative(name string) bool { return e.alternatives[name] }
