@@ -124,6 +124,11 @@ func (e *Emulator) updateAccount(c *call) result {
 	b := binder{form: c.form}
 	b.friendlyName(&name, a.FriendlyName)
 	b.enum("Status", &status, StatusActive, StatusSuspended, StatusClosed)
+	if b.err != nil && c.form.Has("Status") && b.err.Code == codeInvalidParameter {
+		// https://www.twilio.com/docs/errors/21475: "The Status you specified must be one of the
+		// following strings: 'active', 'suspended', or 'closed'."
+		b.err.Code = codeStatusInvalid
+	}
 	if b.err != nil {
 		return result{err: b.err}
 	}

@@ -61,7 +61,7 @@ func TestAccountValidation(t *testing.T) {
 	}{
 		{"friendly name too long", "/2010-04-01/Accounts.json", url.Values{"FriendlyName": {strings.Repeat("x", 65)}}, 400, 20002},
 		{"friendly name of 64 characters", "/2010-04-01/Accounts.json", url.Values{"FriendlyName": {strings.Repeat("é", 64)}}, 201, 0},
-		{"unknown status", accountPath(s.user, ".json"), url.Values{"Status": {"paused"}}, 400, 20001},
+		{"unknown status", accountPath(s.user, ".json"), url.Values{"Status": {"paused"}}, 400, 21475},
 		{"main account status", accountPath(h.main.user, ".json"), url.Values{"Status": {"suspended"}}, 400, 21477},
 		{"unknown status filter", "/2010-04-01/Accounts.json?Status=paused", nil, 400, 20001},
 	}

@@ -328,6 +328,12 @@ func TestConformanceCatchesDrift(t *testing.T) {
 		{"numeric date", ".json", func(m map[string]any) { m["date_created"] = time.Now().Unix() }, "/date_created"},
 		{"ISO date on the 2010 API", ".json", func(m map[string]any) { m["date_updated"] = "2015-07-30T20:00:00Z" }, "/date_updated"},
 		{"unknown status", ".json", func(m map[string]any) { m["status"] = "deleted" }, "/status"},
+		// Semantics the spec's nullable fields do not say: an object's identity, owner, creation date and
+		// status always have a value.
+		{"null sid", ".json", func(m map[string]any) { m["sid"] = nil }, "/sid"},
+		{"null owner", ".json", func(m map[string]any) { m["owner_account_sid"] = nil }, "/owner_account_sid"},
+		{"null creation date", ".json", func(m map[string]any) { m["date_created"] = nil }, "/date_created"},
+		{"null status", ".json", func(m map[string]any) { m["status"] = nil }, "/status"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -349,7 +355,7 @@ func TestConformanceCatchesDrift(t *testing.T) {
 }
 
 // TestConformanceErrors checks that the emulator's errors, its injected faults included, have
-// Twilio's error shape {code, message, more_info, status}.
+// Twilio's error shape {code, message, more_info, status} and a code Twilio documents for the operation.
 func TestConformanceErrors(t *testing.T) {
 	t.Parallel()
 	v := oastest.Validator(t)
@@ -378,11 +384,16 @@ func TestConformanceErrors(t *testing.T) {
 		{"unknown application", 404, main, "GET", apiHost,
 			accounts + "/" + subSID + "/Applications/AP0123456789abcdef0123456789abcdef.json", nil, false},
 		{"number without PhoneNumber or AreaCode", 400, main, "POST", apiHost, accounts + "/" + subSID + "/IncomingPhoneNumbers.json", nil, false},
-		{"invalid status", 400, main, "POST", apiHost, accounts + "/" + subSID + ".json", url.Values{"Status": {"bogus"}}, false},
+		// A request Twilio's description refuses is a violation even though the emulator refused it too: a
+		// client's malformed request must not pass because the answer was an error.
+		{"invalid status", 400, main, "POST", apiHost, accounts + "/" + subSID + ".json", url.Values{"Status": {"bogus"}}, true},
 		{"main account's key on a subaccount", 403, keyCreds, "GET", apiHost, accounts + "/" + subSID + "/Applications.json", nil, false},
 		{"IAM key of another account", 403, subCreds, "POST", iamHost, "/v1/Keys", url.Values{"AccountSid": {mainSID}}, false},
 		{"flow without a definition", 400, subCreds, "POST", studioHost, "/v2/Flows",
-			url.Values{"FriendlyName": {"x"}, "Status": {"draft"}}, false},
+			url.Values{"FriendlyName": {"x"}, "Status": {"draft"}}, true},
+		{"unknown number", 400, main, "POST", apiHost, accounts + "/" + subSID + "/IncomingPhoneNumbers.json",
+			url.Values{"PhoneNumber": {"+14155551234"}}, false},
+		{"page size too large", 400, main, "GET", apiHost, accounts + ".json", url.Values{"PageSize": {"1001"}}, true},
 		// Neither is in Twilio's API, so the request itself is a violation; the answer must still be
 		// Twilio-shaped.
 		{"unknown path", 404, main, "GET", apiHost, accounts + "/" + subSID + "/Widgets.json", nil, true},
@@ -430,4 +441,23 @@ func TestConformanceErrors(t *testing.T) {
 		t.Errorf("reset fault: got %s, want a dropped connection", resp.Status)
 	}
 	oastest.Check(t, v)
+}
+
+// Twilio sends "" for a number's unset application SIDs, never null (its examples); the check tells the
+// two apart.
+func TestConformanceEmptyIsNotNull(t *testing.T) {
+	t.Parallel()
+	v := oastest.Validator(t)
+	e := newEmulator()
+	c := serve(t, v, corrupting(e, ".json", func(m map[string]any) { m["voice_application_sid"] = nil }))
+	mainSID, mainToken := e.MainAccount()
+	main := credentials{mainSID, mainToken}
+	numbers := "/2010-04-01/Accounts/" + mainSID + "/IncomingPhoneNumbers"
+	sid := c.must(201, main, "POST", apiHost, numbers+".json", url.Values{"PhoneNumber": {"+14155550130"}}).str("sid")
+	v.Reset()
+	c.send(main, "GET", apiHost, numbers+"/"+sid+".json", nil)
+	got := v.Violations()
+	if len(got) != 1 || got[0].Kind != oas.KindResponse || !strings.Contains(got[0].Err, "/voice_application_sid") {
+		t.Fatalf("want one response violation about voice_application_sid, got %v", got)
+	}
 }

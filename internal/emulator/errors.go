@@ -32,6 +32,7 @@ const (
 	codeTransferUnrelated = 21473 // https://www.twilio.com/docs/errors/21473: neither parent nor child
 	codeTransferNotParent = 21474 // https://www.twilio.com/docs/errors/21474: the API user must be the parent
 	// Account status changes.
+	codeStatusInvalid       = 21475 // https://www.twilio.com/docs/errors/21475: not active, suspended or closed
 	codeStatusParentAccount = 21477 // https://www.twilio.com/docs/errors/21477: parent accounts' status cannot change
 	codeStatusClosed        = 21479 // https://www.twilio.com/docs/errors/21479: closed "can not be re-opened"
 	// Studio: https://www.twilio.com/docs/errors/81022 "Flow definition validation failed", with the

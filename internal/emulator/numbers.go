@@ -20,7 +20,7 @@ type numberJSON struct {
 	PhoneNumber            string            `json:"phone_number"`
 	Origin                 string            `json:"origin"`
 	Sid                    string            `json:"sid"`
-	SmsApplicationSid      *string           `json:"sms_application_sid"`
+	SmsApplicationSid      string            `json:"sms_application_sid"`
 	SmsFallbackMethod      string            `json:"sms_fallback_method"`
 	SmsFallbackURL         *string           `json:"sms_fallback_url"`
 	SmsMethod              string            `json:"sms_method"`
@@ -30,7 +30,7 @@ type numberJSON struct {
 	TrunkSid               *string           `json:"trunk_sid"`
 	URI                    string            `json:"uri"`
 	VoiceReceiveMode       string            `json:"voice_receive_mode"`
-	VoiceApplicationSid    *string           `json:"voice_application_sid"`
+	VoiceApplicationSid    string            `json:"voice_application_sid"`
 	VoiceCallerIDLookup    bool              `json:"voice_caller_id_lookup"`
 	VoiceFallbackMethod    string            `json:"voice_fallback_method"`
 	VoiceFallbackURL       *string           `json:"voice_fallback_url"`
@@ -56,11 +56,11 @@ func renderNumber(n *IncomingNumber) any {
 		DateCreated: fmt2822(n.DateCreated), DateUpdated: fmt2822(n.DateUpdated),
 		FriendlyName: n.FriendlyName, IdentitySid: nullable(n.IdentitySid), PhoneNumber: n.PhoneNumber,
 		Origin: "twilio", Sid: n.Sid,
-		SmsApplicationSid: nullable(n.SmsApplicationSid), SmsFallbackMethod: n.SmsFallbackMethod,
+		SmsApplicationSid: n.SmsApplicationSid, SmsFallbackMethod: n.SmsFallbackMethod,
 		SmsFallbackURL: nullable(n.SmsFallbackURL), SmsMethod: n.SmsMethod, SmsURL: nullable(n.SmsURL),
 		StatusCallback: nullable(n.StatusCallback), StatusCallbackMethod: n.StatusCallbackMethod,
 		TrunkSid: nullable(n.TrunkSid), URI: uri + ".json", VoiceReceiveMode: n.VoiceReceiveMode,
-		VoiceApplicationSid: nullable(n.VoiceApplicationSid), VoiceCallerIDLookup: n.VoiceCallerIDLookup,
+		VoiceApplicationSid: n.VoiceApplicationSid, VoiceCallerIDLookup: n.VoiceCallerIDLookup,
 		VoiceFallbackMethod: n.VoiceFallbackMethod, VoiceFallbackURL: nullable(n.VoiceFallbackURL),
 		VoiceMethod: n.VoiceMethod, VoiceURL: nullable(n.VoiceURL),
 		EmergencyStatus: n.EmergencyStatus, EmergencyAddressSid: nullable(n.EmergencyAddressSid),

@@ -75,10 +75,14 @@ func TestNumberCRUD(t *testing.T) {
 		"VoiceUrl": {""}, "SmsApplicationSid": {""}, "TrunkSid": {""}, "FriendlyName": {""}, "VoiceMethod": {""},
 		"SmsUrl": {"https://example.com/sms"},
 	}), 200)
-	for _, k := range []string{"voice_url", "sms_application_sid", "trunk_sid"} {
+	for _, k := range []string{"voice_url", "trunk_sid"} {
 		if r.body[k] != nil {
 			t.Errorf("%s = %v after clearing, want null", k, r.body[k])
 		}
+	}
+	// Twilio's examples send "" for an unset application SID, not null.
+	if r.body["sms_application_sid"] != "" {
+		t.Errorf("sms_application_sid = %v after clearing, want \"\"", r.body["sms_application_sid"])
 	}
 	if r.str("friendly_name") != "(415) 555-0150" || r.str("voice_method") != "POST" || r.str("sms_url") != "https://example.com/sms" ||
 		r.str("status_callback") != "https://example.com/s" {
@@ -110,7 +114,7 @@ func TestDeletingApplicationUnhooksNumbers(t *testing.T) {
 	n := h.must(h.post(m, accountPath(m.user, "/IncomingPhoneNumbers.json"),
 		url.Values{"AreaCode": {"415"}, "VoiceApplicationSid": {app}}), 201).str("sid")
 	h.must(h.del(m, accountPath(m.user, "/Applications/"+app+".json")), 204)
-	if got := h.must(h.get(m, accountPath(m.user, "/IncomingPhoneNumbers/"+n+".json"), nil), 200).body["voice_application_sid"]; got != nil {
+	if got := h.must(h.get(m, accountPath(m.user, "/IncomingPhoneNumbers/"+n+".json"), nil), 200).body["voice_application_sid"]; got != "" {
 		t.Errorf("voice_application_sid = %v", got)
 	}
 }
@@ -167,7 +171,7 @@ func TestNumberTransfer(t *testing.T) {
 				t.Errorf("moved number = %v", r.body)
 			}
 			// The application belonged to the old account.
-			if r.body["voice_application_sid"] != nil {
+			if r.body["voice_application_sid"] != "" {
 				t.Errorf("voice_application_sid survived the move: %v", r.body["voice_application_sid"])
 			}
 			wantError(t, h.get(m, numberPath(tt.from), nil), 404, 20404, "")

@@ -33,9 +33,11 @@ const skipPrefix = "/_emulator/"
 //   - a successful answer (below 400) must come from a request the spec accepts (parameters, form body,
 //     HTTP Basic credentials, no undeclared fields) and must match the operation's response for that
 //     status, which must be documented;
-//   - an error answer (400 and above) must have Twilio's error shape {code, message, more_info, status}.
-//     The request is not judged then: rejecting a request is what Twilio does with one it does not
-//     accept, and this is also how injected faults (429, 500, 503) are checked;
+//   - an error answer (400 and above) must have Twilio's error shape {code, message, more_info, status},
+//     with a code Twilio documents for the operation (errorcodes.go). The request is judged too (its
+//     parameters, form body and fields, not its credentials, which a 401 is about): a client's malformed
+//     request must not pass because the emulator happened to refuse it. This is also how injected faults
+//     (429, 500, 503) are checked;
 //   - a hijacked connection (an injected connection reset), or a client gone before any answer, has no
 //     response to check and is skipped.
 //
@@ -126,20 +128,22 @@ func (v *Validator) check(r *http.Request, body []byte, status int, header http.
 		operation = qualify(s, route)
 	}
 
-	if status >= 400 {
-		if err := checkErrorShape(status, header, respBody); err != nil {
-			found = append(found, violation(KindResponse, operation, err))
-		}
-		v.record(found, "")
-		return
-	}
 	if route == nil {
+		if status >= 400 {
+			if err := checkError(status, header, respBody, ""); err != nil {
+				found = append(found, violation(KindResponse, operation, err))
+			}
+		}
 		v.record(found, "")
 		return
 	}
 
 	ctx := context.Background()
 	opts := filterOptions()
+	if status >= 400 {
+		// An error answer is judged on its own terms below; the credentials are what 401 answers judge.
+		opts.AuthenticationFunc = func(context.Context, *openapi3filter.AuthenticationInput) error { return nil }
+	}
 	req := r.Clone(ctx)
 	req.Body = io.NopCloser(bytes.NewReader(body))
 	input := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
@@ -151,6 +155,13 @@ func (v *Validator) check(r *http.Request, body []byte, status int, header http.
 	if err := checkUnknownRequestFields(r, body, route); err != nil {
 		requestOK = false
 		found = append(found, violation(KindRequest, operation, err))
+	}
+	if status >= 400 {
+		if err := checkError(status, header, respBody, operation); err != nil {
+			found = append(found, violation(KindResponse, operation, err))
+		}
+		v.record(found, "")
+		return
 	}
 
 	respInput := &openapi3filter.ResponseValidationInput{
@@ -286,22 +297,39 @@ func checkUnknownRequestFields(r *http.Request, body []byte, route *routers.Rout
 	return fmt.Errorf("not in Twilio's description of this operation: %s", strings.Join(unknown, ", "))
 }
 
+// checkError checks an error answer's shape and that its code is one Twilio documents for operation.
+func checkError(status int, header http.Header, body []byte, operation string) error {
+	code, err := checkErrorShape(status, header, body)
+	if err != nil {
+		return err
+	}
+	if !documentedCode(operation, code) {
+		op := operation
+		if op == "" {
+			op = "a request no operation matches"
+		}
+		return fmt.Errorf("error response %d: code %d is not documented for %s (see internal/oas/errorcodes.go)", status, code, op)
+	}
+	return nil
+}
+
 // checkErrorShape checks an error answer against Twilio's error body, which the specs do not describe:
 // {"code": 20404, "message": "...", "more_info": "https://www.twilio.com/docs/errors/20404",
 // "status": 404}. Twilio adds "details" (an object) to some errors; no other field is expected.
-func checkErrorShape(status int, header http.Header, body []byte) error {
+func checkErrorShape(status int, header http.Header, body []byte) (int, error) {
 	if mt, _, err := mime.ParseMediaType(header.Get("Content-Type")); err != nil || mt != "application/json" {
-		return fmt.Errorf("error response %d: Content-Type %q, want application/json", status, header.Get("Content-Type"))
+		return 0, fmt.Errorf("error response %d: Content-Type %q, want application/json", status, header.Get("Content-Type"))
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var fields map[string]any
 	if err := dec.Decode(&fields); err != nil || fields == nil {
-		return fmt.Errorf("error response %d: body is not a JSON object", status)
+		return 0, fmt.Errorf("error response %d: body is not a JSON object", status)
 	}
 	var problems []string
 	code, ok := fields["code"].(json.Number)
-	if _, err := code.Int64(); !ok || err != nil {
+	n, err := code.Int64()
+	if !ok || err != nil {
 		problems = append(problems, "code must be an integer")
 	}
 	if msg, ok := fields["message"].(string); !ok || msg == "" {
@@ -312,7 +340,7 @@ func checkErrorShape(status int, header http.Header, body []byte) error {
 		problems = append(problems, "more_info must be an absolute URL")
 	}
 	st, ok := fields["status"].(json.Number)
-	if n, err := st.Int64(); !ok || err != nil || n != int64(status) {
+	if s, err := st.Int64(); !ok || err != nil || s != int64(status) {
 		problems = append(problems, fmt.Sprintf("status must be the HTTP status %d", status))
 	}
 	if d, present := fields["details"]; present {
@@ -328,8 +356,8 @@ func checkErrorShape(status int, header http.Header, body []byte) error {
 		}
 	}
 	if len(problems) == 0 {
-		return nil
+		return int(n), nil
 	}
 	slices.Sort(problems)
-	return fmt.Errorf("error response %d does not have Twilio's error shape: %s", status, strings.Join(problems, "; "))
+	return 0, fmt.Errorf("error response %d does not have Twilio's error shape: %s", status, strings.Join(problems, "; "))
 }

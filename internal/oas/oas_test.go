@@ -198,6 +198,10 @@ func TestResponseViolations(t *testing.T) {
 		{"bad enum", func(a map[string]any) { a["status"] = "deleted" }, 200, []string{"/status"}},
 		{"ISO date where Twilio sends RFC 2822", func(a map[string]any) { a["date_created"] = "2015-07-30T20:00:00Z" }, 200, []string{"/date_created", "RFC 2822"}},
 		{"bad SID pattern", func(a map[string]any) { a["owner_account_sid"] = "AC123" }, 200, []string{"/owner_account_sid"}},
+		// The spec marks every property nullable; Twilio always sends these.
+		{"null sid", func(a map[string]any) { a["sid"] = nil }, 200, []string{"/sid"}},
+		{"null owner", func(a map[string]any) { a["owner_account_sid"] = nil }, 200, []string{"/owner_account_sid"}},
+		{"null creation date", func(a map[string]any) { a["date_created"] = nil }, 200, []string{"/date_created"}},
 		{"undocumented status", func(map[string]any) {}, 201, []string{"status is not supported"}},
 	} {
 		a := account()
@@ -273,10 +277,28 @@ func TestErrorResponses(t *testing.T) {
 			"more_info": "https://www.twilio.com/docs/errors/20404", "status": status}
 	}
 	accountURL := "/2010-04-01/Accounts/" + subSID + ".json"
-	t.Run("Twilio's shape passes, and a rejected request is not held against the client", func(t *testing.T) {
+	t.Run("Twilio's shape and documented codes pass", func(t *testing.T) {
 		exchange(t, v, reply(404, twilioError(20404, 404)), "api.twilio.com", "GET", accountURL, nil)
-		exchange(t, v, reply(400, twilioError(21218, 400)), "api.twilio.com", "POST", accountURL, url.Values{"Status": {"bogus"}})
+		exchange(t, v, reply(400, twilioError(21479, 400)), "api.twilio.com", "POST", accountURL, url.Values{"Status": {"active"}})
 		exchange(t, v, reply(429, twilioError(20429, 429)), "api.twilio.com", "GET", accountURL, nil)
+		oastest.Check(t, v)
+		v.Reset()
+	})
+	// The request is judged even when the answer is an error: a malformed request must not pass
+	// because the server refused it.
+	t.Run("a refused request is still checked", func(t *testing.T) {
+		exchange(t, v, reply(400, twilioError(21475, 400)), "api.twilio.com", "POST", accountURL, url.Values{"Status": {"bogus"}})
+		wantViolation(t, v, oas.KindRequest, "Status")
+		v.Reset()
+		exchange(t, v, reply(400, twilioError(20001, 400)), "api.twilio.com", "POST", accountURL, url.Values{"FriendlyNmae": {"x"}})
+		wantViolation(t, v, oas.KindRequest, "form field FriendlyNmae")
+		v.Reset()
+	})
+	// A 401 is about the credentials, so their absence is no request violation.
+	t.Run("a 401 without credentials", func(t *testing.T) {
+		req := httptest.NewRequest("GET", accountURL, nil)
+		req.Host = "api.twilio.com"
+		v.Middleware(reply(401, twilioError(20003, 401))).ServeHTTP(httptest.NewRecorder(), req)
 		oastest.Check(t, v)
 		v.Reset()
 	})
@@ -290,6 +312,9 @@ func TestErrorResponses(t *testing.T) {
 		{"string code", reply(503, map[string]any{"code": "20503", "message": "x", "status": 503,
 			"more_info": "https://www.twilio.com/docs/errors/20503"}), []string{"code must be an integer"}},
 		{"extra field", reply(404, func() map[string]any { e := twilioError(20404, 404); e["error"] = "x"; return e }()), []string{"unexpected field error"}},
+		// Twilio documents 21218 (invalid application SID) for numbers, not for fetching an account.
+		{"undocumented code", reply(400, twilioError(21218, 400)), []string{"code 21218 is not documented for api_v2010.FetchAccount"}},
+		{"invented code", reply(400, twilioError(29999, 400)), []string{"code 29999"}},
 		{"plain text", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 			http.Error(w, "not found", http.StatusNotFound)
 		}), []string{"Content-Type"}},

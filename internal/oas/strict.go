@@ -80,8 +80,16 @@ var pagingProperties = map[string]bool{
 const relaxOptionalFormat = "phone-number-capabilities"
 
 // relaxEmptySIDSuffix names SID references that Twilio sends as "" when unset, against their pattern:
-// IncomingPhoneNumber examples show "voice_application_sid": "" and "sms_application_sid": "".
+// IncomingPhoneNumber examples show "voice_application_sid": "" and "sms_application_sid": "". Twilio
+// distinguishes "" from null there, so the contract is "" or a SID, never null.
 const relaxEmptySIDSuffix = "_application_sid"
+
+// alwaysSent are the properties every Twilio object that has them carries a value in: its identity,
+// owner, creation date and status. The specs mark them nullable like every other property, which would
+// let a response with "sid": null pass; Twilio's examples never send them null or empty.
+var alwaysSent = map[string]bool{
+	"sid": true, "account_sid": true, "owner_account_sid": true, "date_created": true, "status": true,
+}
 
 // relaxDecimalString is the form Twilio sends number-typed decimals in: latitude and longitude of
 // available numbers (and prices) arrive as strings such as "19.720000" in Twilio's examples; twilio-go
@@ -110,6 +118,13 @@ func closeObject(s *openapi3.Schema, seen map[*openapi3.Schema]bool, extras map[
 			if strings.HasSuffix(name, relaxEmptySIDSuffix) && p.Value.Pattern != "" {
 				p.Value.Pattern = "^$|" + p.Value.Pattern
 				p.Value.MinLength = 0
+				p.Value.Nullable = false
+			}
+			if alwaysSent[name] {
+				p.Value.Nullable = false
+				if p.Value.Type.Is(openapi3.TypeString) && p.Value.MinLength == 0 {
+					p.Value.MinLength = 1
+				}
 			}
 		}
 		for _, name := range extras[s] {

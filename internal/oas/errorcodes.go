@@ -1,0 +1,71 @@
+package oas
+
+import "strings"
+
+// Twilio's specs describe no error responses, so the codes an operation may answer with come from
+// Twilio's error dictionary (https://www.twilio.com/docs/errors/<code>) and the resources' pages. An
+// error answer whose code is in neither list below is a response violation: an emulator that invents a
+// code, or answers one where Twilio documents another, fails the conformance check.
+
+// everyOperationCodes may answer any request.
+var everyOperationCodes = []int{
+	20001, // invalid or missing parameter
+	20003, // authentication failed or permission denied
+	20004, // method not allowed
+	20005, // account not active
+	20404, // not found
+	20429, // too many requests
+	20500, // internal error
+	20503, // service unavailable
+}
+
+// listCodes may answer any list (an operation whose ID starts with List).
+var listCodes = []int{
+	20007, // page size too large (https://www.twilio.com/docs/errors/20007)
+}
+
+// urlFieldCodes answer resources with webhook URLs and methods.
+var urlFieldCodes = []int{21402, 21403} // invalid URL, invalid method
+
+// operationCodes are the codes documented for one operation, keyed by spec-qualified operation ID.
+var operationCodes = map[string][]int{
+	"api_v2010.CreateAccount": {20002},
+	// 21475 invalid Status, 21476 parent suspended, 21477 main account's status, 21478 suspended by
+	// Twilio, 21479 closed (https://www.twilio.com/docs/errors/2147x).
+	"api_v2010.UpdateAccount":     {20002, 21475, 21476, 21477, 21478, 21479},
+	"api_v2010.CreateApplication": append([]int{20002}, urlFieldCodes...),
+	"api_v2010.UpdateApplication": append([]int{20002}, urlFieldCodes...),
+	"api_v2010.CreateNewKey":      {20002},
+	"api_v2010.UpdateKey":         {20002},
+	// 21218 invalid application SID, 21421 invalid number, 21422 number not available, 21451 invalid
+	// area code, 21452 no numbers in the area code, 21613 an address is required.
+	"api_v2010.CreateIncomingPhoneNumber": append([]int{20002, 21218, 21421, 21422, 21451, 21452, 21613}, urlFieldCodes...),
+	// 21472/21473/21474 number moves (https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers),
+	// 21613 the destination lacks a required address.
+	"api_v2010.UpdateIncomingPhoneNumber":        append([]int{20002, 21218, 21472, 21473, 21474, 21613}, urlFieldCodes...),
+	"api_v2010.ListAvailablePhoneNumberLocal":    {21451, 21452},
+	"api_v2010.ListAvailablePhoneNumberTollFree": {21451, 21452},
+	"api_v2010.ListAvailablePhoneNumberMobile":   {21452},
+	"iam_v1.CreateNewKey":                        {20002},
+	"iam_v1.UpdateKey":                           {20002},
+	// 81022 flow definition validation failed (https://www.twilio.com/docs/errors/81022).
+	"studio_v2.CreateFlow": {81022},
+	"studio_v2.UpdateFlow": {81022},
+}
+
+// documentedCode reports whether Twilio documents code as an answer of operation ("" when no operation
+// matched: only the codes of every operation then).
+func documentedCode(operation string, code int) bool {
+	lists := [][]int{everyOperationCodes, operationCodes[operation]}
+	if i := strings.IndexByte(operation, '.'); i >= 0 && strings.HasPrefix(operation[i+1:], "List") {
+		lists = append(lists, listCodes)
+	}
+	for _, l := range lists {
+		for _, c := range l {
+			if c == code {
+				return true
+			}
+		}
+	}
+	return false
+}
