@@ -26,7 +26,7 @@ const (
 	FaultLatency FaultKind = "latency"
 	// FaultStaleRead answers a matching GET with Twilio's 404 (code 20404), as
 	// if the object did not exist yet: a read that lags a write. Other methods
-	// never match it. ASSUMPTION: Twilio does not document read-after-write
+	// never match it. ASSUMPTION(stale-read): Twilio does not document read-after-write
 	// lag; it models what users reported against both earlier Twilio
 	// providers, a 404 for a number or a Studio flow fetched right after it was
 	// created (github.com/twilio/terraform-provider-twilio/issues/124,
