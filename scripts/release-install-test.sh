@@ -14,7 +14,7 @@
 # It uses dist/ when that holds a snapshot of this commit for this platform (after `make
 # release-snapshot`; RELEASE_REUSE_DIST=1 takes whatever snapshot dist/ holds), else builds one for this
 # platform only (`release-snapshot.sh --single-target`: CI does that, cross-compiling every platform is
-# minutes and the other zips are never installed here).
+# minutes and the other zips are never installed here). RELEASE_DIST names another folder than dist/.
 #
 # The registry is tools/registry on a loopback HTTPS port with a throwaway CA; the CLI configuration's
 # host blocks send registry.terraform.io and registry.opentofu.org there, so the quickstart's
@@ -39,21 +39,22 @@ goos=$(go env GOOS) goarch=$(go env GOARCH)
 commit=$(git rev-parse --short HEAD)
 [ "${RELEASE_REUSE_DIST:-}" = 1 ] && commit="*"
 # shellcheck disable=SC2086 # $commit may be a glob
-if ! ls dist/terraform-provider-twilio_*-snapshot.$commit"_${goos}_$goarch.zip" >/dev/null 2>&1 ||
-  [ ! -s dist/snapshot-signing-key.asc ]; then
+dist=${RELEASE_DIST:-dist}
+if ! ls "$dist"/terraform-provider-twilio_*-snapshot.$commit"_${goos}_$goarch.zip" >/dev/null 2>&1 ||
+  [ ! -s "$dist/snapshot-signing-key.asc" ]; then
   echo "=== Building a snapshot for $goos/$goarch"
   scripts/release-snapshot.sh --single-target
   commit=$(git rev-parse --short HEAD)
 fi
 # shellcheck disable=SC2086
-sums=$(ls dist/terraform-provider-twilio_*-snapshot.$commit"_SHA256SUMS")
-version=${sums#dist/terraform-provider-twilio_}
+sums=$(ls "$dist"/terraform-provider-twilio_*-snapshot.$commit"_SHA256SUMS")
+version=${sums#"$dist"/terraform-provider-twilio_}
 version=${version%_SHA256SUMS}
 zip="terraform-provider-twilio_${version}_${goos}_${goarch}.zip"
 echo "=== Install test of terraform-provider-twilio $version ($zip)"
 
 # The registry serves a copy of dist/, so the tampering below never touches the real artifacts.
-cp -R dist "$lib_work/dist"
+cp -R "$dist" "$lib_work/dist"
 go build -o "$lib_work/registry" ./tools/registry
 start_registry() {
   if [ -n "$registry_pid" ]; then kill "$registry_pid"; wait "$registry_pid" 2>/dev/null || true; fi
@@ -87,8 +88,8 @@ unset TF_PLUGIN_CACHE_DIR
 
 # The emulator from the same release, serving HTTPS with the registry's certificate.
 case "$goos" in
-  windows) unzip -q -o "dist/twilio-emulator_${version}_${goos}_${goarch}.zip" -d "$lib_work/emulator" ;;
-  *) mkdir -p "$lib_work/emulator" && tar -xzf "dist/twilio-emulator_${version}_${goos}_${goarch}.tar.gz" -C "$lib_work/emulator" ;;
+  windows) unzip -q -o "$dist/twilio-emulator_${version}_${goos}_${goarch}.zip" -d "$lib_work/emulator" ;;
+  *) mkdir -p "$lib_work/emulator" && tar -xzf "$dist/twilio-emulator_${version}_${goos}_${goarch}.tar.gz" -C "$lib_work/emulator" ;;
 esac
 cp "$lib_work/emulator/twilio-emulator" "$lib_work/twilio-emulator"
 "$lib_work/twilio-emulator" -version | grep -qx "twilio-emulator $version" || fail "the released emulator does not report $version"

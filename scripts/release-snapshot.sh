@@ -10,6 +10,7 @@
 #
 #   scripts/release-snapshot.sh                  every platform (minutes of cross-compiling)
 #   scripts/release-snapshot.sh --single-target  only this machine's platform (what CI's install test uses)
+#   RELEASE_DIST=/tmp/d scripts/release-snapshot.sh --single-target   into another folder than dist/
 #
 # Needs gpg: installed with apt-get when missing and allowed (root on Debian/Ubuntu), else a clear error.
 set -euo pipefail
@@ -48,33 +49,39 @@ export GPG_FINGERPRINT
 SNAPSHOT_COMMIT=$(git rev-parse --short HEAD)
 export SNAPSHOT_COMMIT
 
-if [ -z "$config" ]; then
-  # `goreleaser release` has no --single-target (only `build` has): the same configuration with every
-  # build's goos and goarch narrowed to this machine's. The lists are one line each in .goreleaser.yml;
-  # a change of that layout must stop here rather than silently build everything.
-  config=$(mktemp --suffix=.yml)
-  trap 'cleanup; rm -f "$config"' EXIT
-  sed -E -e "s/^( +)goos: \[.*\]\$/\1goos: [$(go env GOOS)]/" \
-    -e "s/^( +)goarch: \[.*\]\$/\1goarch: [$(go env GOARCH)]/" .goreleaser.yml >"$config"
-  [ "$(grep -cE "^ +goos: \[$(go env GOOS)\]\$" "$config")" = 2 ] &&
-    [ "$(grep -cE "^ +goarch: \[$(go env GOARCH)\]\$" "$config")" = 2 ] ||
-    { echo "release-snapshot: .goreleaser.yml no longer has one-line goos/goarch lists in both builds" >&2; exit 1; }
+dist=${RELEASE_DIST:-dist}
+if [ -z "$config" ] || [ "$dist" != dist ]; then
+  derived=$(mktemp --suffix=.yml)
+  trap 'cleanup; rm -f "$derived"' EXIT
+  cp .goreleaser.yml "$derived"
+  if [ -z "$config" ]; then
+    # `goreleaser release` has no --single-target (only `build` has): the same configuration with every
+    # build's goos and goarch narrowed to this machine's. The lists are one line each in .goreleaser.yml;
+    # a change of that layout must stop here rather than silently build everything.
+    sed -E -e "s/^( +)goos: \[.*\]\$/\1goos: [$(go env GOOS)]/" \
+      -e "s/^( +)goarch: \[.*\]\$/\1goarch: [$(go env GOARCH)]/" .goreleaser.yml >"$derived"
+    [ "$(grep -cE "^ +goos: \[$(go env GOOS)\]\$" "$derived")" = 2 ] &&
+      [ "$(grep -cE "^ +goarch: \[$(go env GOARCH)\]\$" "$derived")" = 2 ] ||
+      { echo "release-snapshot: .goreleaser.yml no longer has one-line goos/goarch lists in both builds" >&2; exit 1; }
+  fi
+  printf '\ndist: %s\n' "$dist" >>"$derived"
+  config=$derived
 fi
 "$goreleaser" release --snapshot --clean --config "$config"
 
-sums=$(ls dist/terraform-provider-twilio_*_SHA256SUMS)
-version=${sums#dist/terraform-provider-twilio_}
+sums=$(ls "$dist"/terraform-provider-twilio_*_SHA256SUMS)
+version=${sums#"$dist"/terraform-provider-twilio_}
 version=${version%_SHA256SUMS}
 # goreleaser lists the manifest in SHA256SUMS and uploads it with a release, but leaves no copy in dist/;
 # put it there under its release name, and check that it is the file the checksums cover.
 manifest="terraform-provider-twilio_${version}_manifest.json"
-cp terraform-registry-manifest.json "dist/$manifest"
-(cd dist && grep " $manifest\$" "$(basename "$sums")" | sha256sum -c --quiet -)
+cp terraform-registry-manifest.json "$dist/$manifest"
+(cd "$dist" && grep " $manifest\$" "$(basename "$sums")" | sha256sum -c --quiet -)
 gpg --batch --quiet --verify "$sums.sig" "$sums" 2>/dev/null ||
   { echo "release-snapshot: the signature of $sums does not verify" >&2; exit 1; }
-gpg --batch --armor --export "$GPG_FINGERPRINT" >dist/snapshot-signing-key.asc
-echo "${GPG_FINGERPRINT: -16}" >dist/snapshot-signing-key.id
+gpg --batch --armor --export "$GPG_FINGERPRINT" >"$dist/snapshot-signing-key.asc"
+echo "${GPG_FINGERPRINT: -16}" >"$dist/snapshot-signing-key.id"
 
 echo
 echo "release-snapshot: version $version, signed by throwaway key ${GPG_FINGERPRINT: -16}"
-(cd dist && ls -l terraform-provider-twilio_* twilio-emulator_* | awk '{ printf "%10d  %s\n", $5, $9 }')
+(cd "$dist" && ls -l terraform-provider-twilio_* twilio-emulator_* | awk '{ printf "%10d  %s\n", $5, $9 }')
