@@ -137,7 +137,8 @@ func (e *Emulator) updateAccount(c *call) result {
 	// "closed" is how a client retries an ambiguous close, so the emulator
 	// accepts it; the provider takes 21479 on a close as "already closed"
 	// (AltCloseAgainRefused switches to that answer).
-	if name == a.FriendlyName && status == a.Status && !(a.Status == StatusClosed && e.alternative(AltCloseAgainRefused)) {
+	refuseAgain := a.Status == StatusClosed && e.alternative(AltCloseAgainRefused)
+	if name == a.FriendlyName && status == a.Status && !refuseAgain {
 		return result{status: http.StatusOK, body: renderAccount(c, a)}
 	}
 	switch {
