@@ -24,6 +24,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure      = (*incomingNumberResource)(nil)
+	_ resource.ResourceWithIdentity       = (*incomingNumberResource)(nil)
 	_ resource.ResourceWithImportState    = (*incomingNumberResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*incomingNumberResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*incomingNumberResource)(nil)
@@ -74,6 +75,13 @@ var incomingNumberVoiceTargets = []string{"voice_url", "voice_application_sid", 
 
 func (r *incomingNumberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_incoming_number"
+	// NOTE: a number moves between accounts of one family in place (account_sid is updated, not replaced),
+	// so its identity's account_sid may change.
+	resp.ResourceBehavior.MutableIdentity = true
+}
+
+func (r *incomingNumberResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = accountObjectIdentitySchema("PN", "phone number")
 }
 
 func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -267,6 +275,7 @@ func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.Mo
 }
 
 func (r *incomingNumberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
 	var plan incomingNumberModel
 	var cfgName types.String
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -337,6 +346,7 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 }
 
 func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, resp)
 	var state incomingNumberModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {
@@ -370,6 +380,7 @@ func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequ
 }
 
 func (r *incomingNumberResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
 	var plan, state incomingNumberModel
 	var cfgName types.String
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -463,13 +474,26 @@ func (r *incomingNumberResource) Delete(ctx context.Context, req resource.Delete
 	}
 }
 
-// ImportState accepts "PN…", "AC…/PN…", "+14155550100" and "AC…/+14155550100"; without an account, the
-// provider's is meant.
+// ImportState accepts "PN…", "AC…/PN…", "+14155550100", "AC…/+14155550100" and an identity
+// { account_sid, sid }; without an account, the provider's is meant.
 func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
 	parts := strings.Split(req.ID, "/")
 	last := parts[len(parts)-1]
-	var account, sid string
+	account, sid, byIdentity := importedIdentity(ctx, req, &resp.Diagnostics)
 	switch {
+	case byIdentity:
+		if !checkImportIdentity(account, sid, "PN", &resp.Diagnostics) {
+			return
+		}
+		if account == "" {
+			// As for a bare PN…: the provider's account, and the refresh finds a number held by a subaccount.
+			client := r.data.ready(&resp.Diagnostics)
+			if client == nil {
+				return
+			}
+			account = client.AccountSID()
+		}
 	case len(parts) <= 2 && e164Pattern.MatchString(last) && (len(parts) == 1 || twilioclient.ValidSID("AC", parts[0])):
 		client := r.data.ready(&resp.Diagnostics)
 		if client == nil {

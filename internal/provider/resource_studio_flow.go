@@ -27,6 +27,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure   = (*studioFlowResource)(nil)
+	_ resource.ResourceWithIdentity    = (*studioFlowResource)(nil)
 	_ resource.ResourceWithImportState = (*studioFlowResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*studioFlowResource)(nil)
 )
@@ -67,6 +68,10 @@ var studioFlowProblemType = types.ObjectType{AttrTypes: map[string]attr.Type{
 
 func (r *studioFlowResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_studio_flow"
+}
+
+func (r *studioFlowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = accountObjectIdentitySchema("FW", "Studio flow")
 }
 
 func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -187,6 +192,7 @@ func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.Modify
 }
 
 func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
 	var plan studioFlowModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -256,6 +262,7 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, resp)
 	var state studioFlowModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {
@@ -284,6 +291,7 @@ func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
 	var plan, state studioFlowModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -347,17 +355,14 @@ func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 }
 
-// ImportState takes AC…/FW…, or a bare FW… found in the provider's account or one of its subaccounts.
+// ImportState takes AC…/FW…, a bare FW… found in the provider's account or one of its subaccounts, or an
+// identity { account_sid, sid } (without account_sid, like a bare SID).
 func (r *studioFlowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	accountSID, sid, ok := r.importAccount(ctx, req.ID, "FW", "Studio flow", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+	defer identityAfterImport(ctx, resp)
+	r.importAccountObject(ctx, req, resp, "FW", "Studio flow", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
 		_, err := c.FindFlow(ctx, account, sid)
 		return err
-	}, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), accountSID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
+	})
 }
 
 // twilioAccountNotActive is Twilio's error for the credentials of a suspended or closed account.

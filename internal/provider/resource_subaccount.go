@@ -23,6 +23,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure   = (*subaccountResource)(nil)
+	_ resource.ResourceWithIdentity    = (*subaccountResource)(nil)
 	_ resource.ResourceWithImportState = (*subaccountResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*subaccountResource)(nil)
 )
@@ -49,6 +50,10 @@ type subaccountModel struct {
 
 func (r *subaccountResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_subaccount"
+}
+
+func (r *subaccountResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = subaccountIdentitySchema()
 }
 
 func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -116,6 +121,7 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 }
 
 func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
 	var plan subaccountModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -188,6 +194,7 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, resp)
 	var state subaccountModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {
@@ -205,6 +212,7 @@ func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *subaccountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
 	var plan, state subaccountModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -326,15 +334,20 @@ func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.Modify
 }
 
 func (r *subaccountResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !twilioclient.ValidSID("AC", req.ID) {
+	defer identityAfterImport(ctx, resp)
+	sid := req.ID
+	if _, idSID, byIdentity := importedIdentity(ctx, req, &resp.Diagnostics); byIdentity {
+		sid = idSID
+	}
+	if !twilioclient.ValidSID("AC", sid) {
 		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Import a subaccount by its SID: AC followed by 32 hexadecimal digits, got %q.", req.ID))
+			fmt.Sprintf("Import a subaccount by its SID: AC followed by 32 hexadecimal digits, got %q.", sid))
 		return
 	}
-	if !r.importableSubaccount(ctx, req.ID, &resp.Diagnostics) {
+	if !r.importableSubaccount(ctx, sid, &resp.Diagnostics) {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("release_numbers_on_close"), false)...)
 }

@@ -18,6 +18,7 @@ import (
 
 var (
 	_ resource.ResourceWithConfigure   = (*twimlAppResource)(nil)
+	_ resource.ResourceWithIdentity    = (*twimlAppResource)(nil)
 	_ resource.ResourceWithImportState = (*twimlAppResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*twimlAppResource)(nil)
 )
@@ -55,6 +56,10 @@ type twimlAppModel struct {
 
 func (r *twimlAppResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_twiml_app"
+}
+
+func (r *twimlAppResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = accountObjectIdentitySchema("AP", "TwiML application")
 }
 
 func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -125,6 +130,7 @@ func (r *twimlAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
 	var plan twimlAppModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -184,6 +190,7 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, resp)
 	var state twimlAppModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {
@@ -201,6 +208,7 @@ func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *twimlAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
 	var plan, state twimlAppModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -256,18 +264,16 @@ func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 }
 
-// ImportState accepts AC…/AP…, or a bare AP… found in the provider's account or one of its subaccounts.
+// ImportState takes AC…/AP…, a bare AP… found in the provider's account or one of its subaccounts, or an
+// identity { account_sid, sid } (without account_sid, like a bare SID).
 func (r *twimlAppResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	accountSID, sid, ok := r.importAccount(ctx, req.ID, "AP", "TwiML application", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+	defer identityAfterImport(ctx, resp)
+	if r.importAccountObject(ctx, req, resp, "AP", "TwiML application", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
 		_, err := c.FindApplication(ctx, account, sid)
 		return err
-	}, &resp.Diagnostics)
-	if !ok {
-		return
+	}) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), accountSID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
 }
 
 // expandTwimlAppCreate sends every planned value; unset URLs are simply left out, which is the same as
