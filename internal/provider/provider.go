@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -24,6 +25,7 @@ import (
 var (
 	_ provider.Provider                       = (*twilioProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*twilioProvider)(nil)
+	_ provider.ProviderWithListResources      = (*twilioProvider)(nil)
 )
 
 // Environment variables read when the matching attribute is not set: the names every Twilio SDK and the
@@ -148,7 +150,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	// that lets plans through and errors only if a call must really be made.
 	if cfg.anyUnknown() {
 		data := &providerData{}
-		resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData = data, data, data
+		resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData = data, data, data, data
 		return
 	}
 
@@ -189,7 +191,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		return
 	}
 	data := &providerData{client: client}
-	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData = data, data, data
+	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData = data, data, data, data
 }
 
 func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -214,6 +216,18 @@ func (p *twilioProvider) DataSources(_ context.Context) []func() datasource.Data
 func (p *twilioProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
 		NewAccessTokenEphemeralResource,
+	}
+}
+
+// ListResources are what `terraform query` (Terraform 1.14+) searches to adopt objects made outside
+// Terraform.
+func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewSubaccountListResource,
+		NewTwimlAppListResource,
+		NewAPIKeyListResource,
+		NewIncomingNumberListResource,
+		NewStudioFlowListResource,
 	}
 }
 

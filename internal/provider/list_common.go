@@ -1,0 +1,192 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listresourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// List resources (Terraform 1.14+: `list` blocks in .tfquery.hcl files, `terraform query`) find objects
+// made outside Terraform so they can be imported in bulk. Each one lists whole collections page by page
+// (see twilioclient/lists.go) and filters locally where Twilio has no filter; with include_resource it
+// returns the same object an import followed by a refresh would, so configuration generated from it plans
+// with no changes.
+
+// listScopeModel is the part of every account-owned list block's config that says where to look and by
+// which name.
+type listScopeModel struct {
+	AccountSID         types.String `tfsdk:"account_sid"`
+	AllSubaccounts     types.Bool   `tfsdk:"all_subaccounts"`
+	FriendlyName       types.String `tfsdk:"friendly_name"`
+	FriendlyNamePrefix types.String `tfsdk:"friendly_name_prefix"`
+}
+
+// listScopeAttributes are the attributes of listScopeModel.
+func listScopeAttributes(what string) map[string]listschema.Attribute {
+	return map[string]listschema.Attribute{
+		"account_sid": listschema.StringAttribute{
+			MarkdownDescription: fmt.Sprintf("Only the %s of this account (`AC…`): the provider's account or one of "+
+				"its subaccounts. Defaults to the provider's account.", what),
+			Optional:   true,
+			Validators: []validator.String{sidValidator("AC")},
+		},
+		"all_subaccounts": listschema.BoolAttribute{
+			MarkdownDescription: fmt.Sprintf("Search every open (active or suspended) subaccount of the provider's "+
+				"account instead of one account: one request lists the subaccounts, then one request per "+
+				"subaccount (per 1,000 %s) lists its %s. Conflicts with `account_sid`.", what, what),
+			Optional: true,
+		},
+		"friendly_name": listschema.StringAttribute{
+			MarkdownDescription: "Only objects with exactly this friendly name.",
+			Optional:            true,
+		},
+		"friendly_name_prefix": listschema.StringAttribute{
+			MarkdownDescription: "Only objects whose friendly name starts with this text (case-sensitive).",
+			Optional:            true,
+		},
+	}
+}
+
+// listScopeValidators: one account or all subaccounts; one name filter.
+func listScopeValidators() []list.ConfigValidator {
+	return []list.ConfigValidator{
+		listresourcevalidator.Conflicting(path.MatchRoot("account_sid"), path.MatchRoot("all_subaccounts")),
+		listresourcevalidator.Conflicting(path.MatchRoot("friendly_name"), path.MatchRoot("friendly_name_prefix")),
+	}
+}
+
+// nameMatches applies the friendly-name filters.
+func (s listScopeModel) nameMatches(name string) bool {
+	if v := s.FriendlyName.ValueString(); v != "" && name != v {
+		return false
+	}
+	return strings.HasPrefix(name, s.FriendlyNamePrefix.ValueString())
+}
+
+// accounts resolves the scope to the accounts to search.
+func (s listScopeModel) accounts(ctx context.Context, client *twilioclient.Client) ([]string, error) {
+	if !s.AllSubaccounts.ValueBool() {
+		if v := s.AccountSID.ValueString(); v != "" {
+			return []string{v}, nil
+		}
+		return []string{client.AccountSID()}, nil
+	}
+	subs, err := client.ListSubaccounts(ctx, "", "")
+	if err != nil {
+		return nil, fmt.Errorf("listing the subaccounts of %s: %w", client.AccountSID(), err)
+	}
+	var sids []string
+	for _, a := range subs {
+		if stringValue(a.Status).ValueString() != twilioclient.AccountStatusClosed {
+			sids = append(sids, stringValue(a.Sid).ValueString())
+		}
+	}
+	return sids, nil
+}
+
+// listEmitter pushes results into Terraform's stream and remembers whether Terraform wants more.
+type listEmitter struct {
+	push func(list.ListResult) bool
+	more bool
+}
+
+// fail ends the stream with an error.
+func (e *listEmitter) fail(summary string, err error) {
+	var diags diag.Diagnostics
+	diags.AddError(summary, errorDetail(err))
+	e.push(list.ListResult{Diagnostics: diags})
+	e.more = false
+}
+
+// warn reports a problem with one account and goes on with the others.
+func (e *listEmitter) warn(summary, detail string) {
+	var diags diag.Diagnostics
+	diags.AddWarning(summary, detail)
+	e.more = e.push(list.ListResult{Diagnostics: diags})
+}
+
+// emit pushes one object: its identity always, its full resource only when Terraform asked for it
+// (include_resource), so a plain query never costs more than the list pages. A resource function that
+// returns no model and no error skips the object, with its warnings saying why.
+func (e *listEmitter) emit(ctx context.Context, req list.ListRequest, display string, identity any, resource func() (any, diag.Diagnostics)) {
+	result := req.NewListResult(ctx)
+	result.DisplayName = display
+	result.Diagnostics.Append(result.Identity.Set(ctx, identity)...)
+	if req.IncludeResource && !result.Diagnostics.HasError() {
+		model, diags := resource()
+		if model == nil && !diags.HasError() {
+			e.more = e.push(list.ListResult{Diagnostics: diags})
+			return
+		}
+		result.Diagnostics.Append(diags...)
+		if !result.Diagnostics.HasError() {
+			result.Diagnostics.Append(result.Resource.Set(ctx, model)...)
+		}
+	}
+	e.more = e.push(result) && !result.Diagnostics.HasError()
+}
+
+// listStream runs body over each account of the scope. A suspended subaccount that refuses to be listed
+// is reported as a warning rather than ending the whole query.
+func listStream(ctx context.Context, client *twilioclient.Client, scope listScopeModel, what string,
+	body func(e *listEmitter, accountSID string) error) iter.Seq[list.ListResult] {
+	return func(push func(list.ListResult) bool) {
+		e := &listEmitter{push: push, more: true}
+		accounts, err := scope.accounts(ctx, client)
+		if err != nil {
+			e.fail("Listing Twilio "+what, err)
+			return
+		}
+		for _, account := range accounts {
+			if err := body(e, account); err != nil {
+				if twilioclient.IsAccountInactive(err) {
+					e.warn(fmt.Sprintf("Twilio %s of %s not listed", what, account),
+						"The account is suspended, so Twilio refuses to list them. "+errorDetail(err))
+				} else {
+					e.fail(fmt.Sprintf("Listing the Twilio %s of %s", what, account), err)
+				}
+			}
+			if !e.more {
+				return
+			}
+		}
+	}
+}
+
+// listConfig reads a list block's config and the client, or ends the stream with the reason.
+func listConfig(ctx context.Context, req list.ListRequest, data *providerData, target any, stream *list.ListResultsStream) *twilioclient.Client {
+	var diags diag.Diagnostics
+	diags.Append(req.Config.Get(ctx, target)...)
+	client := data.ready(&diags)
+	if diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return nil
+	}
+	return client
+}
+
+// nullTimeouts is an absent timeouts block, as an import leaves it.
+func nullTimeouts() timeouts.Value {
+	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+		"create": types.StringType, "update": types.StringType, "delete": types.StringType,
+	})}
+}
+
+// accountObjectIdentity is the identity of an object an account owns.
+type accountObjectIdentity struct {
+	AccountSID types.String `tfsdk:"account_sid"`
+	SID        types.String `tfsdk:"sid"`
+}

@@ -1,0 +1,116 @@
+package twilioclient
+
+import (
+	"context"
+
+	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
+	studiov2 "github.com/twilio/twilio-go/rest/studio/v2"
+)
+
+// Listing whole collections, for Terraform's list resources (`terraform query`). Every call asks for
+// Twilio's largest page (1,000 objects, https://www.twilio.com/docs/usage/twilios-response#pagination)
+// and twilio-go follows next_page_uri until the last page, so an account's collection costs
+// ceil(n / 1000) requests; nothing here fetches objects one by one.
+const listPageSize = 1000
+
+// ListSubaccounts lists the subaccounts of the client's account (never the account itself), optionally
+// narrowed by Twilio's exact friendly-name filter and status. The auth token each list entry carries is
+// remembered for ForAccount, so acting in the listed subaccounts afterwards (Studio, IAM) costs no GET of
+// each account.
+func (c *Client) ListSubaccounts(ctx context.Context, friendlyName, status string) ([]Account, error) {
+	params := &apiv2010.ListAccountParams{}
+	if friendlyName != "" {
+		params.SetFriendlyName(friendlyName)
+	}
+	if status != "" {
+		params.SetStatus(status)
+	}
+	params.SetPageSize(listPageSize)
+	accts, err := c.api(ctx).ListAccount(params)
+	if err != nil {
+		return nil, c.wrapError(err)
+	}
+	subs := make([]Account, 0, len(accts))
+	for _, a := range accts {
+		if deref(a.Sid) == c.cfg.AccountSID {
+			continue
+		}
+		c.rememberSubaccount(a)
+		subs = append(subs, a)
+	}
+	return subs, nil
+}
+
+// rememberSubaccount caches a subaccount's own client from a listed account, as ForAccount would after a
+// GET. Closed accounts and entries without a token are skipped: ForAccount refuses them.
+func (c *Client) rememberSubaccount(a Account) {
+	sid, token := deref(a.Sid), deref(a.AuthToken)
+	if c.UsesAPIKey() || sid == "" || token == "" || deref(a.Status) == AccountStatusClosed {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.subs[sid]; ok {
+		return
+	}
+	cfg := c.cfg
+	cfg.AccountSID, cfg.AuthToken = sid, token
+	if c.subs == nil {
+		c.subs = map[string]*Client{}
+	}
+	c.subs[sid] = &Client{cfg: cfg, transport: c.transport}
+}
+
+// ListApplications lists the TwiML apps of accountSID, optionally by exact friendly name.
+func (c *Client) ListApplications(ctx context.Context, accountSID, friendlyName string) ([]Application, error) {
+	params := &apiv2010.ListApplicationParams{}
+	params.SetPathAccountSid(accountSID)
+	if friendlyName != "" {
+		params.SetFriendlyName(friendlyName)
+	}
+	params.SetPageSize(listPageSize)
+	apps, err := c.api(ctx).ListApplication(params)
+	return apps, c.wrapError(err)
+}
+
+// ListIncomingNumbers lists the phone numbers of accountSID. phoneNumber narrows the list the way Twilio's
+// PhoneNumber filter does (it matches parts of numbers); callers match exactly themselves.
+func (c *Client) ListIncomingNumbers(ctx context.Context, accountSID, phoneNumber string) ([]IncomingNumber, error) {
+	params := &apiv2010.ListIncomingPhoneNumberParams{}
+	params.SetPathAccountSid(accountSID)
+	if phoneNumber != "" {
+		params.SetPhoneNumber(phoneNumber)
+	}
+	params.SetPageSize(listPageSize)
+	list, err := c.api(ctx).ListIncomingPhoneNumber(params)
+	return list, c.wrapError(err)
+}
+
+// ListKeys lists the API keys of accountSID through the 2010-04-01 API: SIDs, names and dates, never
+// secrets nor policies (a restricted key's policy takes FindRestrictedKey).
+func (c *Client) ListKeys(ctx context.Context, accountSID string) ([]Key, error) {
+	params := &apiv2010.ListKeyParams{}
+	params.SetPathAccountSid(accountSID)
+	params.SetPageSize(listPageSize)
+	list, err := c.api(ctx).ListKey(params)
+	if err != nil {
+		return nil, c.wrapError(err)
+	}
+	keys := make([]Key, 0, len(list))
+	for _, k := range list {
+		keys = append(keys, newKey(accountSID, k.Sid, k.FriendlyName, k.DateCreated, k.DateUpdated, nil))
+	}
+	return keys, nil
+}
+
+// ListFlows lists the Studio flows of accountSID, with that account's own credentials.
+func (c *Client) ListFlows(ctx context.Context, accountSID string) ([]Flow, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	params := &studiov2.ListFlowParams{}
+	params.SetPageSize(listPageSize)
+	flows, err := sub.studio(ctx).ListFlow(params)
+	return flows, sub.wrapError(err)
+}
