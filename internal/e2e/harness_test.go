@@ -41,6 +41,36 @@ func newCLI(t *testing.T, emu *emulator.Emulator, srv *emulator.Server, root str
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(root), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	return initCLI(t, emu, srv, bin, work, dir)
+}
+
+// newCLIWith lays out the given files of an example folder, as a user would copy them, and runs init.
+func newCLIWith(t *testing.T, emu *emulator.Emulator, srv *emulator.Server, example string, files ...string) *cli {
+	t.Helper()
+	bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if bin == "" {
+		t.Fatal("TF_ACC_TERRAFORM_PATH must name the Terraform or OpenTofu binary")
+	}
+	work := t.TempDir()
+	dir := filepath.Join(work, "config")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(example, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return initCLI(t, emu, srv, bin, work, dir)
+}
+
+// initCLI points the provider at srv, installs it from a local mirror and runs init in dir.
+func initCLI(t *testing.T, emu *emulator.Emulator, srv *emulator.Server, bin, work, dir string) *cli {
+	t.Helper()
 	sid, token := emu.MainAccount()
 	c := &cli{t: t, bin: bin, dir: dir, env: append(os.Environ(),
 		"TF_CLI_CONFIG_FILE="+buildProvider(t, work), "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1",
