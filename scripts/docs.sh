@@ -37,7 +37,7 @@ echo "docs: tfplugindocs validate passed"
 
 # Every page shows an example; every resource page says how to import.
 missing=0
-for page in docs/resources/*.md docs/data-sources/*.md docs/ephemeral-resources/*.md; do
+for page in docs/resources/*.md docs/data-sources/*.md docs/ephemeral-resources/*.md docs/list-resources/*.md; do
   grep -q '^## Example Usage' "$page" || { echo "$page has no example" >&2; missing=1; }
 done
 for page in docs/resources/*.md; do
