@@ -14,6 +14,8 @@
 #   crash    a subaccount with a number applied against the emulator, plus objects Twilio made that no
 #            state records (as after Terraform died mid-create); examples/guides/find-untracked.sh copied
 #            into the folder
+#   adopt    examples/adopt's files, in an empty folder; the emulator holds two tenants made through the
+#            API only (subaccount, key, TwiML app, two numbers, Studio flow), as a Console user would
 #
 # The blocks of one page and scenario run in order in one bash (set -euo pipefail), as one terminal
 # session: a `cd` or an `export` carries over. Prompts are answered `yes`, as a user approving a plan
@@ -95,11 +97,44 @@ setup_scenario() {
       printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" | curl --config - -sSf \
         -d AreaCode=415 "$TWILIO_BASE_URL/2010-04-01/Accounts/$tenant/IncomingPhoneNumbers.json" >/dev/null
       ;;
+    adopt)
+      lib_start_emulator
+      mkdir -p "$dir"
+      cp "$repo/examples/adopt/main.tf" "$repo/examples/adopt/tenants.tfquery.hcl" "$repo/examples/adopt/unmanaged.sh" "$dir"
+      seed_console_tenant acme-00 0 && seed_console_tenant acme-01 1
+      scenario_dir=$dir
+      ;;
     *)
       echo "unknown scenario $scenario" >&2
       return 1
       ;;
   esac
+}
+
+# twilio_post USER:PASS HOST PATH FIELD... posts a form to the emulator as Twilio's HOST and prints the
+# answer's sid.
+twilio_post() {
+  local auth=$1 host=$2 path=$3 args=()
+  shift 3
+  for f in "$@"; do args+=(--data-urlencode "$f"); done
+  # The credentials go to curl on stdin, never in its arguments (which any process can read).
+  printf 'user = "%s"\n' "$auth" | curl --config - -fsS -H "Host: $host" "${args[@]}" "$TWILIO_BASE_URL$path" |
+    jq -r '.sid + " " + (.auth_token // "")'
+}
+
+# seed_console_tenant NAME N makes one tenant through the API only, as the Console would.
+seed_console_tenant() {
+  local name=$1 n=$2 main="$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN" acct token app flow
+  read -r acct token < <(twilio_post "$main" api.twilio.com /2010-04-01/Accounts.json "FriendlyName=$name")
+  twilio_post "$main" api.twilio.com "/2010-04-01/Accounts/$acct/Keys.json" "FriendlyName=$name backend" >/dev/null
+  read -r app _ < <(twilio_post "$main" api.twilio.com "/2010-04-01/Accounts/$acct/Applications.json" \
+    "FriendlyName=$name voice" "VoiceUrl=https://voice.example.com/$name")
+  read -r flow _ < <(twilio_post "$acct:$token" studio.twilio.com /v2/Flows "FriendlyName=$name ivr" Status=published \
+    'Definition={"description":"ivr","states":[{"name":"Trigger","type":"trigger","properties":{},"transitions":[]}],"initial_state":"Trigger","flags":{"allow_concurrent_calls":true}}')
+  twilio_post "$main" api.twilio.com "/2010-04-01/Accounts/$acct/IncomingPhoneNumbers.json" \
+    "PhoneNumber=+1415555010$n" "FriendlyName=$name main" "VoiceApplicationSid=$app" >/dev/null
+  twilio_post "$main" api.twilio.com "/2010-04-01/Accounts/$acct/IncomingPhoneNumbers.json" \
+    "PhoneNumber=+1628555010$n" "FriendlyName=$name ivr" "VoiceUrl=https://webhooks.twilio.com/v1/Accounts/$acct/Flows/$flow" >/dev/null
 }
 
 lib_setup "${GUIDE_TF:-terraform}"

@@ -62,7 +62,9 @@ func TestAccAdopt_module(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vars, err := json.Marshal(map[string]any{"adopted": adopted})
+	// protect = false, so that destroy may close what the test made; with the default (true) the first plan
+	// also sets skip_destroy, which only Terraform holds.
+	vars, err := json.Marshal(map[string]any{"adopted": adopted, "protect": false})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -101,7 +101,7 @@ func (r *subaccountListResource) List(ctx context.Context, req list.ListRequest,
 					SID types.String `tfsdk:"sid"`
 				}{sid},
 				func() (any, diag.Diagnostics) {
-					m := subaccountModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
+					m := subaccountModel{SkipDestroy: types.BoolValue(false), ReleaseNumbers: types.BoolValue(false), Timeouts: nullTimeouts()}
 					flattenSubaccount(a, &m)
 					// NOTE: the auth token on the list page stays out of query output; the refresh after an
 					// import reads it into the state.
@@ -150,7 +150,7 @@ func (r *twimlAppListResource) List(ctx context.Context, req list.ListRequest, s
 			e.emit(ctx, req, fmt.Sprintf("%s (%s in %s)", stringValue(a.FriendlyName).ValueString(), stringValue(a.Sid).ValueString(), account),
 				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(a.Sid)},
 				func() (any, diag.Diagnostics) {
-					m := twimlAppModel{Timeouts: nullTimeouts()}
+					m := twimlAppModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
 					flattenTwimlApp(a, &m)
 					return m, nil
 				})
@@ -276,7 +276,7 @@ func (r *incomingNumberListResource) List(ctx context.Context, req list.ListRequ
 	// Twilio's PhoneNumber filter matches parts of numbers; exact and prefix matches are checked here.
 	filter := cfg.PhoneNumber.ValueString() + cfg.PhoneNumberPrefix.ValueString()
 	stream.Results = listStream(ctx, client, cfg.listScopeModel, "phone numbers", func(e *listEmitter, account string) error {
-		numbers, err := client.ListIncomingNumbers(ctx, account, filter)
+		numbers, err := client.ListIncomingNumbersMatching(ctx, account, filter)
 		if err != nil {
 			return err
 		}

@@ -73,9 +73,9 @@ func (c *Client) ListApplications(ctx context.Context, accountSID, friendlyName 
 	return apps, c.wrapError(err)
 }
 
-// ListIncomingNumbers lists the phone numbers of accountSID. phoneNumber narrows the list the way Twilio's
+// ListIncomingNumbersMatching lists the phone numbers of accountSID. phoneNumber narrows the list the way Twilio's
 // PhoneNumber filter does (it matches parts of numbers); callers match exactly themselves.
-func (c *Client) ListIncomingNumbers(ctx context.Context, accountSID, phoneNumber string) ([]IncomingNumber, error) {
+func (c *Client) ListIncomingNumbersMatching(ctx context.Context, accountSID, phoneNumber string) ([]IncomingNumber, error) {
 	params := &apiv2010.ListIncomingPhoneNumberParams{}
 	params.SetPathAccountSid(accountSID)
 	if phoneNumber != "" {

@@ -22,6 +22,12 @@ variable "adopted" {
   }))
 }
 
+variable "protect" {
+  description = "Passed to the module: keep subaccounts and numbers in Twilio when a tenant is destroyed."
+  type        = bool
+  default     = true
+}
+
 module "tenant" {
   source   = "../../modules/tenant"
   for_each = var.adopted
@@ -30,6 +36,7 @@ module "tenant" {
   environment = "acme"
   voice_url   = each.value.voice_url
   numbers     = { main = { phone_number = each.value.phone_number } }
+  protect     = var.protect
 }
 
 import {
