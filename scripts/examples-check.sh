@@ -18,6 +18,7 @@ stub_for() {
   case "$1" in
     twilio_subaccount) echo 'friendly_name = "stub"' ;;
     twilio_api_key | twilio_twiml_app) echo 'friendly_name = "stub"' ;;
+    twilio_incoming_number) echo 'phone_number = "+14155550100"' ;;
     twilio_studio_flow) printf 'friendly_name = "stub"\n  status = "draft"\n  definition = jsonencode({ description = "stub", states = [{ name = "Trigger", type = "trigger", properties = {}, transitions = [] }], initial_state = "Trigger", flags = { allow_concurrent_calls = true } })' ;;
     *) return 1 ;;
   esac
@@ -38,6 +39,11 @@ while IFS= read -r dir; do
   work="$lib_work/validate/$rel"
   stubs="$work/zz_stubs.tf"
   : >"$stubs"
+  # import-by-string-id.tf and import-by-identity.tf show two ways to import the same resource; validated
+  # together they would be a duplicate import, so the identity one imports a stand-in of the same type.
+  if [ -f "$work/import-by-identity.tf" ] && [ -f "$work/import-by-string-id.tf" ]; then
+    sed -i -E 's/^(  to = twilio_[a-z_]+\.[a-z0-9_]+)/\1_by_identity/' "$work/import-by-identity.tf"
+  fi
   if ! grep -q 'required_providers' "$work"/*.tf; then
     printf 'terraform {\n  required_providers {\n    twilio = { source = "tenantwire/twilio" }\n  }\n}\n' >>"$stubs"
   fi

@@ -1,7 +1,7 @@
 # The root configuration to adopt into: only the provider. `terraform query -generate-config-out` adds a
 # file with a resource block and an import block for every object the list blocks find.
 terraform {
-  required_version = ">= 1.14" # terraform query; OpenTofu has no query command
+  # terraform query needs Terraform 1.14 or later (OpenTofu has none); the rest works anywhere.
   required_providers {
     twilio = { source = "tenantwire/twilio" }
   }
