@@ -42,7 +42,7 @@ func TestAccAdopt_module(t *testing.T) {
 			t.Fatal(err)
 		}
 		num := &twilioclient.CreateIncomingNumberParams{}
-		num.SetPhoneNumber(fmt.Sprintf("+1415555%04d", i)).SetFriendlyName(name + " main").SetVoiceApplicationSid(*a.Sid)
+		num.SetPhoneNumber(fmt.Sprintf("+141555501%02d", i)).SetFriendlyName(name + " main").SetVoiceApplicationSid(*a.Sid)
 		n, err := client.CreateIncomingNumber(ctx, sid, num)
 		if err != nil {
 			t.Fatal(err)

@@ -128,9 +128,9 @@ func makeConsoleFleet(t *testing.T, c *twilioclient.Client, n int) []string {
 			t.Fatal(err)
 		}
 		main := &twilioclient.CreateIncomingNumberParams{}
-		main.SetPhoneNumber(fmt.Sprintf("+1415555%04d", i)).SetFriendlyName(name + " main").SetVoiceApplicationSid(*a.Sid)
+		main.SetPhoneNumber(fmt.Sprintf("+141555501%02d", i)).SetFriendlyName(name + " main").SetVoiceApplicationSid(*a.Sid)
 		ivr := &twilioclient.CreateIncomingNumberParams{}
-		ivr.SetPhoneNumber(fmt.Sprintf("+1628555%04d", i)).SetFriendlyName(name + " ivr").
+		ivr.SetPhoneNumber(fmt.Sprintf("+162855501%02d", i)).SetFriendlyName(name + " ivr").
 			SetVoiceUrl(twilioclient.FlowWebhookURL(sid, *f.Sid)).SetVoiceMethod("POST")
 		for _, p := range []*twilioclient.CreateIncomingNumberParams{main, ivr} {
 			if _, err := c.CreateIncomingNumber(ctx, sid, p); err != nil {

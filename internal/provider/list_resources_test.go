@@ -28,7 +28,7 @@ type testAccConsoleTenant struct {
 }
 
 // testAccConsoleFleet makes one tenant per name (a subaccount with an app, a key, a flow and a number
-// +1<area>5550<i>00) plus one TwiML app in the provider's account.
+// +1<area>55501<i>, from the emulator's inventory) plus one TwiML app in the provider's account.
 func testAccConsoleFleet(t *testing.T, env *acctest.Env, names []string, areas []string) []testAccConsoleTenant {
 	t.Helper()
 	ctx, c := context.Background(), env.Client(t)
@@ -61,7 +61,7 @@ func testAccConsoleFleet(t *testing.T, env *acctest.Env, names []string, areas [
 		must(err)
 		tn.Flow = *f.Sid
 		num := &twilioclient.CreateIncomingNumberParams{}
-		num.SetPhoneNumber(fmt.Sprintf("+1%s5550%d00", areas[i%len(areas)], i)).SetFriendlyName("line " + name).SetVoiceApplicationSid(tn.App)
+		num.SetPhoneNumber(fmt.Sprintf("+1%s55501%02d", areas[i%len(areas)], i)).SetFriendlyName("line " + name).SetVoiceApplicationSid(tn.App)
 		n, err := c.CreateIncomingNumber(ctx, tn.Account, num)
 		must(err)
 		tn.Number = *n.Sid
@@ -187,14 +187,14 @@ func TestAccListResources_query(t *testing.T) {
     phone_number_prefix = "+1415"`),
 					testAccListQuery("twilio_incoming_number", "exact", false, `
     all_subaccounts = true
-    phone_number    = "+16285550100"`),
+    phone_number    = "+16285550101"`),
 					testAccListQuery("twilio_incoming_number", "own", false, ""),
 				),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("twilio_incoming_number.sf", 2),
 					querycheck.ExpectResourceKnownValues("twilio_incoming_number.sf", queryfilter.ByResourceIdentity(identityOf(a.Account, a.Number)),
 						[]querycheck.KnownValueCheck{
-							{Path: tfjsonpath.New("phone_number"), KnownValue: knownvalue.StringExact("+14155550000")},
+							{Path: tfjsonpath.New("phone_number"), KnownValue: knownvalue.StringExact("+14155550100")},
 							{Path: tfjsonpath.New("voice_application_sid"), KnownValue: knownvalue.StringExact(a.App)},
 							{Path: tfjsonpath.New("friendly_name"), KnownValue: knownvalue.StringExact("line acme-a")},
 						}),
