@@ -237,7 +237,9 @@ provider "twilio" {
 }
 
 locals {
-  tenants = { for i in range(%d) : format("t%%03d", i) => format("+1415%%07d", 1000000 + i) }
+  # Numbers the emulator stocks (+1 <area> 555-0100 to -0199 in its default area codes), as Twilio sells
+  # only what its AvailablePhoneNumbers search offers: up to 500 tenants.
+  tenants = { for i in range(%d) : format("t%%03d", i) => format("+1%%s555%%04d", element(["415", "212", "312", "206", "512"], floor(i / 100)), 100 + i %% 100) }
 }
 
 module "tenant" {

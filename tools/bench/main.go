@@ -482,10 +482,16 @@ module "tenant" {
 			sep = ""
 		}
 		fmt.Fprintf(&b, "  %q: {\"main\": {\"phone_number\": %q}, \"support\": {\"phone_number\": %q}}%s\n",
-			fmt.Sprintf("t%04d", i+1), fmt.Sprintf("+14156%06d", 2*i), fmt.Sprintf("+14156%06d", 2*i+1), sep)
+			fmt.Sprintf("t%04d", i+1), stockedNumber(2*i), stockedNumber(2*i+1), sep)
 	}
 	b.WriteString("}}\n")
 	return os.WriteFile(filepath.Join(dir, "terraform.tfvars.json"), b.Bytes(), 0o644)
+}
+
+// stockedNumber is the k-th of the numbers the emulator sells: like Twilio, it sells only what its
+// AvailablePhoneNumbers search offers, +1 <area code> 555-0100 to 555-0199 in each area code.
+func stockedNumber(k int) string {
+	return fmt.Sprintf("+1%d555%04d", 201+k/100, 100+k%100)
 }
 
 // controlModule has the tenant module's shape (five objects, the same dependency chains, the same update)
