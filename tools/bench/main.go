@@ -513,6 +513,11 @@ variable "numbers" {
   type = map(object({ phone_number = string }))
 }
 
+variable "protect" {
+  type    = bool
+  default = true
+}
+
 resource "terraform_data" "subaccount" {
   input = { friendly_name = "${var.environment}-${var.name}", status = "active" }
 }
