@@ -219,3 +219,13 @@ func ambiguousCreateHint(err error, kind, what string) string {
 		"duplicate. Look for it in the Twilio Console or API; if it exists, import it with `terraform import` "+
 		"(see the twilio_%s documentation) instead of applying again.", what, kind)
 }
+
+// falseWhenNull fills in the default of a Terraform-side flag added after state was first written: state
+// from an older provider holds null there, and without this an upgrade would plan "+ flag = false" on
+// every resource.
+func falseWhenNull(v types.Bool) types.Bool {
+	if v.IsNull() {
+		return types.BoolValue(false)
+	}
+	return v
+}

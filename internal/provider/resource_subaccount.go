@@ -208,6 +208,7 @@ func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	flattenSubaccount(acct, &state)
+	state.ReleaseNumbers = falseWhenNull(state.ReleaseNumbers)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 

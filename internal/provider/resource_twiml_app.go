@@ -204,6 +204,7 @@ func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	flattenTwimlApp(app, &state)
+	state.SkipDestroy = falseWhenNull(state.SkipDestroy)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
