@@ -13,7 +13,7 @@ set -euo pipefail
 
 MCP_VERSION="0.7.0"
 MCP_SHA256="7ff791d1023cad6372496d8aba1c49bc3ffbcf0989b9f96b3a83d2df9d6af755"
-SPECS=(twilio_api_v2010 twilio_iam_v1 twilio_studio_v2 twilio_accounts_v1)
+SPECS=(twilio_api_v2010 twilio_iam_v1 twilio_studio_v2 twilio_accounts_v1 twilio_numbers_v2 twilio_serverless_v1)
 # internal/oas.DefaultDir resolves the same folder; keep the two in step.
 OAS_DIR="${TWILIO_OAS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-twilio/oas/$MCP_VERSION}"
 MARKER="$OAS_DIR/.complete"
@@ -21,11 +21,12 @@ MARKER="$OAS_DIR/.complete"
 log() { echo "fetch-specs: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-# marker_content lists the pinned tarball checksum and each spec's own checksum, so a folder filled by
-# another version, or a spec edited or truncated since, no longer counts as complete.
+# marker_content lists the pinned tarball checksum, the spec list and each spec's own checksum, so a
+# folder filled by another version or for a shorter spec list, or a spec edited, truncated or removed
+# since, no longer counts as complete (a missing spec makes it fail).
 marker_content() {
-  echo "@twilio-alpha/mcp@$MCP_VERSION $MCP_SHA256"
-  (cd "$OAS_DIR" && for s in "${SPECS[@]}"; do sha256sum "$s.json"; done)
+  echo "@twilio-alpha/mcp@$MCP_VERSION $MCP_SHA256 ${SPECS[*]}"
+  (cd "$OAS_DIR" && for s in "${SPECS[@]}"; do sha256sum "$s.json" || return 1; done)
 }
 
 if [ -f "$MARKER" ] && [ "$(marker_content 2>/dev/null)" = "$(cat "$MARKER")" ]; then

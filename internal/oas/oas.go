@@ -31,7 +31,7 @@ const SpecVersion = "0.7.0"
 // specNames are the spec files Load reads, without the "twilio_" prefix and ".json" suffix. The
 // names also qualify operation IDs (see Operations), because Twilio reuses operation IDs across
 // specs: FetchKey is both the 2010 API's key and IAM v1's key.
-var specNames = []string{"api_v2010", "iam_v1", "studio_v2", "accounts_v1"}
+var specNames = []string{"api_v2010", "iam_v1", "studio_v2", "accounts_v1", "numbers_v2", "serverless_v1"}
 
 // Violation is one way a request or a response differed from Twilio's OpenAPI description.
 type Violation struct {
@@ -102,7 +102,7 @@ func DefaultDir() string {
 	return filepath.Join(cache, "terraform-provider-twilio", "oas", SpecVersion)
 }
 
-// Load reads twilio_{api_v2010,iam_v1,studio_v2,accounts_v1}.json from dir, adapts them for validation
+// Load reads twilio_{api_v2010,iam_v1,studio_v2,accounts_v1,numbers_v2,serverless_v1}.json from dir, adapts them for validation
 // and builds one router per spec. Loading the 2 MB 2010 API description takes about half a second, so
 // tests should load once and Fork.
 func Load(dir string) (*Validator, error) {
