@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command (`make test`). On a fresh machine it sets up everything it needs (pinned
 # Terraform and OpenTofu built from the Go module proxy, Twilio's OpenAPI specs from npm, both cached
-# outside the clone), then runs: unit tests; the emulator's conformance against Twilio's OpenAPI
+# outside the clone; the example Functions' npm packages), then runs: unit tests; the example Functions
+# run with Node (their tokens checked by the project's verifier); the emulator's conformance against Twilio's OpenAPI
 # description; the acceptance suite (resources, drift, import, fault injection, bad input) under
 # Terraform 1.16.0 and OpenTofu 1.12.6 (a smoke set under 1.8.5) against the emulator, the secrets check (TRACE
 # logs scanned for every secret, raw or encoded) among them; the tenant module's `terraform test`; every
@@ -19,6 +20,11 @@ echo
 echo "=== Unit tests (no Terraform binary)"
 go vet ./...
 go test -count=1 ./...
+
+echo
+echo "=== The example Functions (examples/serverless/functions) run with Node, tokens checked by our verifier"
+(cd examples/serverless/functions && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
+TWILIO_NODE_TESTS=1 go test -count=1 -run '^TestFunctions_' ./internal/e2e/
 
 echo
 echo "=== Emulator conformance against Twilio's OpenAPI description"
