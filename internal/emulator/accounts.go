@@ -166,7 +166,7 @@ func (e *Emulator) updateAccount(c *call) result {
 }
 
 // closeAccount releases a closed account's numbers and drops its keys,
-// applications and flows: Twilio makes them unreachable at once and deletes
+// applications, flows and Serverless services: Twilio makes them unreachable at once and deletes
 // the account after 30 days. Releasing the numbers is documented: "If a
 // subaccount is closed ... Twilio will release all phone numbers in the
 // subaccount"
@@ -192,4 +192,5 @@ func (e *Emulator) closeAccount(a *Account) {
 			delete(e.st.flows, sid)
 		}
 	}
+	e.st.sv.dropAccount(a.Sid)
 }

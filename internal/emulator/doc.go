@@ -1,6 +1,7 @@
 // Package emulator is a stateful, in-memory fake of the Twilio REST endpoints
 // that the provider uses: subaccounts, API keys (2010 and IAM v1), TwiML
-// applications, incoming and available phone numbers, and Studio v2 flows.
+// applications, incoming and available phone numbers, Studio v2 flows and
+// Serverless v1 (services, environments, variables, and the code resources).
 //
 // It reproduces Twilio's wire format (form-encoded requests, snake_case JSON,
 // RFC 2822 dates on the 2010 API, ISO 8601 on Studio, Twilio's error JSON and

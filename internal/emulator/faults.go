@@ -200,7 +200,7 @@ func resetConnection(w http.ResponseWriter) {
 // Backdate moves an object's creation (and last update) dates age into the
 // past, for tests of behaviour that depends on an object's age, such as how
 // long a client keeps retrying a 404 for a recent object. sid may name an
-// account, a key, an application, a number or a flow.
+// account, a key, an application, a number, a flow or a Serverless object.
 func (e *Emulator) Backdate(sid string, age time.Duration) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -215,6 +215,8 @@ func (e *Emulator) Backdate(sid string, age time.Duration) error {
 		created, updated = &n.DateCreated, &n.DateUpdated
 	} else if f := e.st.flows[sid]; f != nil {
 		created, updated = &f.DateCreated, &f.DateUpdated
+	} else if c, u := e.st.sv.dates(sid); c != nil {
+		created, updated = c, u
 	} else {
 		return fmt.Errorf("twilio emulator: no object %s", sid)
 	}

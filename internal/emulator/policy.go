@@ -15,15 +15,18 @@ import (
 //
 // ASSUMPTION(permission-names): Twilio publishes its permission names as downloadable lists that are not in this
 // repository's sources. The Studio names follow the documented form (/twilio/studio/flows/read, ...);
-// the names of the 2010 API's applications and phone numbers below are the emulator's guesses in the
-// same form. The provider never builds a policy from these names (a user writes it) and its error for a
+// the names of the 2010 API's applications and phone numbers and of Serverless below are the emulator's
+// guesses in the same form. The provider never builds a policy from these names (a user writes it) and its error for a
 // refused call names the key and its policy as the likely cause, so a wrong guess here changes only
 // which emulator calls a test's restricted key may make.
 var routePermissions = map[string]string{
 	"Accounts/{AccountSid}/Applications":                               "/twilio/voice/applications",
 	"Accounts/{AccountSid}/IncomingPhoneNumbers":                       "/twilio/phone-numbers/incoming-phone-numbers",
 	"Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/{Type}": "/twilio/phone-numbers/available-phone-numbers",
-	"v2/Flows": "/twilio/studio/flows",
+	"v2/Flows":                              "/twilio/studio/flows",
+	"v1/Services":                           "/twilio/serverless/services",
+	"v1/Services/{ServiceSid}/Environments": "/twilio/serverless/environments",
+	"v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables": "/twilio/serverless/variables",
 }
 
 // permission is the policy entry a call of rt needs, such as "/twilio/studio/flows/create"; "" when

@@ -143,6 +143,8 @@ func productForPath(path string) (string, []string) {
 		return productIAM, segs
 	case len(segs) >= 2 && segs[0] == "v2" && segs[1] == "Flows":
 		return productStudio, segs
+	case len(segs) >= 2 && segs[0] == "v1" && segs[1] == "Services":
+		return productServerless, segs
 	}
 	return "", nil
 }
@@ -155,7 +157,12 @@ func match(r *http.Request) (*route, map[string]string, *apiError) {
 	if product == "" {
 		return nil, nil, notFound(path)
 	}
-	if hp := productForHost(r.Host); hp != "" && hp != product {
+	hp := productForHost(r.Host)
+	if hp == productServerlessUpload && product == productServerless {
+		// The upload host serves paths of the same shape as serverless.twilio.com's.
+		product = hp
+	}
+	if hp != "" && hp != product {
 		return nil, nil, notFound(path)
 	}
 	if err := hostError(r, product); err != nil {

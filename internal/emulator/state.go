@@ -170,13 +170,17 @@ type FlowProblem struct {
 
 // Snapshot is a deep copy of the emulator's state, ordered by creation.
 // Closed accounts stay listed (Twilio keeps them 30 days); their keys,
-// applications and flows are gone and their numbers were released.
+// applications, flows and Serverless services are gone and their numbers
+// were released.
 type Snapshot struct {
 	Accounts        []Account        `json:"accounts"`
 	Keys            []Key            `json:"keys"`
 	Applications    []Application    `json:"applications"`
 	IncomingNumbers []IncomingNumber `json:"incoming_numbers"`
 	Flows           []Flow           `json:"flows"`
+	Services        []Service        `json:"services"`
+	Environments    []Environment    `json:"environments"`
+	Variables       []Variable       `json:"variables"`
 }
 
 // store is the mutable state; every access holds Emulator.mu.
@@ -187,6 +191,7 @@ type store struct {
 	apps     map[string]*Application
 	numbers  map[string]*IncomingNumber
 	flows    map[string]*Flow
+	sv       *serverlessStore
 }
 
 func newStore() *store {
@@ -196,6 +201,7 @@ func newStore() *store {
 		apps:     map[string]*Application{},
 		numbers:  map[string]*IncomingNumber{},
 		flows:    map[string]*Flow{},
+		sv:       newServerlessStore(),
 	}
 }
 
@@ -250,5 +256,6 @@ func (e *Emulator) Snapshot() Snapshot {
 		c.Errors = slices.Clone(f.Errors)
 		snap.Flows = append(snap.Flows, c)
 	}
+	s.sv.snapshot(&snap)
 	return snap
 }

@@ -51,6 +51,13 @@ var operationCodes = map[string][]int{
 	// 81022 flow definition validation failed (https://www.twilio.com/docs/errors/81022).
 	"studio_v2.CreateFlow": {81022},
 	"studio_v2.UpdateFlow": {81022},
+	// 20409 conflict: a taken service unique name, environment unique name or domain suffix, or variable
+	// key (https://www.twilio.com/docs/studio/rest-api/v2/execution shows 20409 with a 409; see the
+	// serverless-conflict assumption in internal/emulator/FIDELITY.md).
+	"serverless_v1.CreateService":     {20409},
+	"serverless_v1.CreateEnvironment": {20409},
+	"serverless_v1.CreateVariable":    {20409},
+	"serverless_v1.UpdateVariable":    {20409},
 }
 
 // documentedCode reports whether Twilio documents code as an answer of operation ("" when no operation
