@@ -145,6 +145,11 @@ var codeHints = map[int]string{
 	21477: "The status of a main account cannot be changed through the API, only a subaccount's",
 	21479: "The subaccount is closed, and Twilio never reopens or changes a closed account; remove it from " +
 		"the configuration, or create a new subaccount",
+	// 20409 is Twilio's conflict; Serverless answers it (status 409) to a taken unique name, domain suffix
+	// or variable key.
+	20409: "The name is already taken: a Serverless service's unique_name must be unique in its account, an " +
+		"environment's unique_name and domain_suffix in its service, a variable's key in its environment; pick " +
+		"another, or import the existing object",
 	21613: "Local regulations require an address on file in the account that receives this number; add one " +
 		"to that account in Twilio before buying or moving the number there",
 }

@@ -1,0 +1,157 @@
+package twilioclient
+
+import (
+	"context"
+	"fmt"
+
+	serverlessv1 "github.com/twilio/twilio-go/rest/serverless/v1"
+)
+
+// Serverless v1 (serverless.twilio.com) acts on the authenticated account only, like Studio: every call
+// here goes through ForAccount, so a parent's auth token manages a subaccount's services with the
+// subaccount's own credentials.
+
+// Service is a Serverless service.
+type Service = serverlessv1.ServerlessV1Service
+
+// CreateServiceParams are the fields of a new service.
+type CreateServiceParams = serverlessv1.CreateServiceParams
+
+// UpdateServiceParams change a service (its unique name never changes).
+type UpdateServiceParams = serverlessv1.UpdateServiceParams
+
+// Environment is a Serverless environment.
+type Environment = serverlessv1.ServerlessV1Environment
+
+// CreateEnvironmentParams are the fields of a new environment (environments have no update).
+type CreateEnvironmentParams = serverlessv1.CreateEnvironmentParams
+
+// Variable is an environment variable.
+type Variable = serverlessv1.ServerlessV1Variable
+
+// CreateVariableParams are the fields of a new variable.
+type CreateVariableParams = serverlessv1.CreateVariableParams
+
+// UpdateVariableParams change a variable.
+type UpdateVariableParams = serverlessv1.UpdateVariableParams
+
+func (c *Client) serverless(ctx context.Context) *serverlessv1.ApiService {
+	return serverlessv1.NewApiService(c.base(ctx))
+}
+
+// InAccount returns the client acting as accountSID ("" is the provider's own account) for Serverless calls.
+// A failure to obtain the subaccount's credentials means nothing was sent, so a create may be retried.
+func (c *Client) InAccount(ctx context.Context, accountSID, doing string) (*Client, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, notSent(fmt.Errorf("obtaining the credentials of account %s to %s: %w", accountSID, doing, err))
+	}
+	return sub, nil
+}
+
+// CreateService creates a Serverless service in accountSID.
+func (c *Client) CreateService(ctx context.Context, accountSID string, params *CreateServiceParams) (*Service, error) {
+	sub, err := c.InAccount(ctx, accountSID, "create the Serverless service")
+	if err != nil {
+		return nil, err
+	}
+	s, err := sub.serverless(ctx).CreateService(params)
+	return s, sub.wrapError(err)
+}
+
+// FindService fetches a service by SID (or unique name); ErrNotFound when it is gone.
+func (c *Client) FindService(ctx context.Context, accountSID, sid string) (*Service, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	s, err := sub.serverless(ctx).FetchService(sid)
+	return s, sub.wrapError(err)
+}
+
+// UpdateService changes a service.
+func (c *Client) UpdateService(ctx context.Context, accountSID, sid string, params *UpdateServiceParams) (*Service, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	s, err := sub.serverless(ctx).UpdateService(sid, params)
+	return s, sub.wrapError(err)
+}
+
+// DeleteService deletes a service and everything in it (environments, variables, functions, builds).
+func (c *Client) DeleteService(ctx context.Context, accountSID, sid string) error {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return err
+	}
+	return sub.wrapError(sub.serverless(ctx).DeleteService(sid))
+}
+
+// CreateEnvironment creates an environment in a service.
+func (c *Client) CreateEnvironment(ctx context.Context, accountSID, serviceSID string, params *CreateEnvironmentParams) (*Environment, error) {
+	sub, err := c.InAccount(ctx, accountSID, "create the Serverless environment")
+	if err != nil {
+		return nil, err
+	}
+	e, err := sub.serverless(ctx).CreateEnvironment(serviceSID, params)
+	return e, sub.wrapError(err)
+}
+
+// FindEnvironment fetches an environment; ErrNotFound when it (or its service) is gone.
+func (c *Client) FindEnvironment(ctx context.Context, accountSID, serviceSID, sid string) (*Environment, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	e, err := sub.serverless(ctx).FetchEnvironment(serviceSID, sid)
+	return e, sub.wrapError(err)
+}
+
+// DeleteEnvironment deletes an environment and its variables and deployments.
+func (c *Client) DeleteEnvironment(ctx context.Context, accountSID, serviceSID, sid string) error {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return err
+	}
+	return sub.wrapError(sub.serverless(ctx).DeleteEnvironment(serviceSID, sid))
+}
+
+// CreateVariable creates a variable in an environment.
+func (c *Client) CreateVariable(ctx context.Context, accountSID, serviceSID, envSID string, params *CreateVariableParams) (*Variable, error) {
+	sub, err := c.InAccount(ctx, accountSID, "create the Serverless variable")
+	if err != nil {
+		return nil, err
+	}
+	v, err := sub.serverless(ctx).CreateVariable(serviceSID, envSID, params)
+	return v, sub.wrapError(err)
+}
+
+// FindVariable fetches a variable; ErrNotFound when it (or its environment or service) is gone.
+func (c *Client) FindVariable(ctx context.Context, accountSID, serviceSID, envSID, sid string) (*Variable, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	v, err := sub.serverless(ctx).FetchVariable(serviceSID, envSID, sid)
+	return v, sub.wrapError(err)
+}
+
+// UpdateVariable changes a variable's key or value.
+func (c *Client) UpdateVariable(ctx context.Context, accountSID, serviceSID, envSID, sid string, params *UpdateVariableParams) (*Variable, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	v, err := sub.serverless(ctx).UpdateVariable(serviceSID, envSID, sid, params)
+	return v, sub.wrapError(err)
+}
+
+// DeleteVariable deletes a variable.
+func (c *Client) DeleteVariable(ctx context.Context, accountSID, serviceSID, envSID, sid string) error {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return err
+	}
+	return sub.wrapError(sub.serverless(ctx).DeleteVariable(serviceSID, envSID, sid))
+}
