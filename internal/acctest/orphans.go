@@ -12,7 +12,8 @@ import (
 )
 
 // managedTypes are the resource types whose sid names a Twilio object the emulator holds.
-var managedTypes = []string{"twilio_subaccount", "twilio_api_key", "twilio_twiml_app", "twilio_incoming_number", "twilio_studio_flow"}
+var managedTypes = []string{"twilio_subaccount", "twilio_api_key", "twilio_twiml_app", "twilio_incoming_number", "twilio_studio_flow",
+	"twilio_serverless_service", "twilio_serverless_environment", "twilio_serverless_variable"}
 
 // Baseline records the objects that exist before Terraform runs (made by the test's own set-up), so
 // orphan checks count only what Terraform made.
@@ -114,6 +115,15 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 	}
 	for _, f := range s.Flows {
 		out[f.Sid] = "studio flow " + f.Sid
+	}
+	for _, v := range s.Services {
+		out[v.Sid] = "serverless service " + v.UniqueName + " " + v.Sid
+	}
+	for _, v := range s.Environments {
+		out[v.Sid] = "serverless environment " + v.UniqueName + " " + v.Sid
+	}
+	for _, v := range s.Variables {
+		out[v.Sid] = "serverless variable " + v.Key + " " + v.Sid
 	}
 	return out
 }

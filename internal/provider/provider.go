@@ -201,6 +201,9 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewTwimlAppResource,
 		NewIncomingNumberResource,
 		NewStudioFlowResource,
+		NewServerlessServiceResource,
+		NewServerlessEnvironmentResource,
+		NewServerlessVariableResource,
 	}
 }
 

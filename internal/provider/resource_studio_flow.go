@@ -373,24 +373,7 @@ const twilioAccountNotActive = 20005
 // A closed subaccount's flows are deleted with it, so closed means the flow is gone; a suspended one yields
 // a hint to reactivate it.
 func studioFlowInactiveAccount(ctx context.Context, client *twilioclient.Client, accountSID string, err error) (closed bool, hint string) {
-	var te *twilioclient.Error
-	if !errors.As(err, &te) || te.Code != twilioAccountNotActive || accountSID == client.AccountSID() {
-		return false, ""
-	}
-	acct, findErr := client.FindAccount(ctx, accountSID)
-	if findErr != nil || acct.Status == nil {
-		return false, ""
-	}
-	switch *acct.Status {
-	case twilioclient.AccountStatusClosed:
-		return true, fmt.Sprintf("\n\nSubaccount %s is closed: Twilio deleted its flows with it, and it can have no "+
-			"new ones.", accountSID)
-	case twilioclient.AccountStatusSuspended:
-		return false, fmt.Sprintf("\n\nThe credentials are fine: subaccount %s is suspended, and Studio only accepts "+
-			"a subaccount's own credentials, which Twilio refuses while it is suspended. Reactivate the subaccount "+
-			"(twilio_subaccount status = \"active\") to manage its flows.", accountSID)
-	}
-	return false, ""
+	return ownCredentialsInactive(ctx, client, accountSID, err, "Studio", "flows")
 }
 
 // studioFlowChanges reports whether the plan changes anything Twilio stores, i.e. whether an update makes a

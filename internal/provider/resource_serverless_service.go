@@ -1,0 +1,256 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*serverlessServiceResource)(nil)
+	_ resource.ResourceWithIdentity    = (*serverlessServiceResource)(nil)
+	_ resource.ResourceWithImportState = (*serverlessServiceResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*serverlessServiceResource)(nil)
+)
+
+// NewServerlessServiceResource is the factory for twilio_serverless_service.
+func NewServerlessServiceResource() resource.Resource { return &serverlessServiceResource{} }
+
+type serverlessServiceResource struct {
+	resourceBase
+}
+
+type serverlessServiceModel struct {
+	ID                 types.String   `tfsdk:"id"`
+	SID                types.String   `tfsdk:"sid"`
+	AccountSID         types.String   `tfsdk:"account_sid"`
+	UniqueName         types.String   `tfsdk:"unique_name"`
+	FriendlyName       types.String   `tfsdk:"friendly_name"`
+	IncludeCredentials types.Bool     `tfsdk:"include_credentials"`
+	UIEditable         types.Bool     `tfsdk:"ui_editable"`
+	DomainBase         types.String   `tfsdk:"domain_base"`
+	DateCreated        types.String   `tfsdk:"date_created"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+// serverlessServiceLevels is a service's address: its SID.
+var serverlessServiceLevels = []serverlessPath{{"ZS", "sid", "Serverless service"}}
+
+// Twilio's rules for a service's unique name: "50 characters or less"
+// (https://www.twilio.com/docs/serverless/api/resource/service), "may only contain letters, numbers, and
+// dashes" (https://www.twilio.com/docs/serverless/functions-assets/functions/create-service).
+var serviceUniqueNameRE = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
+
+func (r *serverlessServiceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_serverless_service"
+}
+
+func (r *serverlessServiceResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = serverlessIdentitySchema(serverlessServiceLevels)
+}
+
+func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Twilio Serverless service: the container of Functions, Assets, their builds and the " +
+			"environments they are deployed to (`twilio_serverless_environment`), e.g. the voice function that a " +
+			"tenant's numbers call.\n\n" +
+			"The unique name is the first part of every environment's domain (`<unique_name>-<4 digits>[-<suffix>]." +
+			"twil.io`) and cannot change: changing it replaces the service, and with it every URL under it.\n\n" +
+			"**Destroying a service deletes everything in it** (environments, variables, functions, assets, builds " +
+			"and deployments); numbers that call its functions stop working until they point elsewhere. Protect a " +
+			"live service with `lifecycle { prevent_destroy = true }`.\n\n" + serverlessAccountNote,
+		Attributes: map[string]schema.Attribute{
+			"id":  idAttribute(),
+			"sid": sidAttribute("ZS", "Serverless service"),
+			"account_sid": accountSIDAttribute("service; services cannot move between accounts, so changing it "+
+				"replaces the service", stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()),
+			"unique_name": schema.StringAttribute{
+				MarkdownDescription: "Name of the service, unique in its account: at most 50 letters, digits and " +
+					"dashes. It forms the service's domain, so Twilio never changes it: changing it replaces the service.",
+				Required: true,
+				Validators: []validator.String{
+					stringvalidator.LengthBetween(1, 50),
+					stringvalidator.RegexMatches(serviceUniqueNameRE, "may only contain letters, digits and dashes"),
+				},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"friendly_name": schema.StringAttribute{
+				MarkdownDescription: "Descriptive name of the service; at most 255 characters.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 255)},
+			},
+			"include_credentials": schema.BoolAttribute{
+				MarkdownDescription: "Whether Twilio puts the account's credentials into every function's context " +
+					"(`context.ACCOUNT_SID`, `context.AUTH_TOKEN` and `context.getTwilioClient()`). Defaults to " +
+					"`true`, Twilio's default; set `false` for functions that need no Twilio API access.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
+			},
+			"ui_editable": schema.BoolAttribute{
+				MarkdownDescription: "Whether the service can be edited in the Console's Functions editor. Defaults " +
+					"to `false`, Twilio's default: edits there would show up as drift.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"domain_base": schema.StringAttribute{
+				MarkdownDescription: "The service's domain prefix, `<unique_name>-<4 random digits>`; each " +
+					"environment's `domain_name` starts with it.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"date_created": dateCreatedAttribute(),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *serverlessServiceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.defaultAccountSID(ctx, req, resp, false)
+}
+
+func (r *serverlessServiceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
+	var plan serverlessServiceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	accountSID, name := plan.AccountSID.ValueString(), plan.UniqueName.ValueString()
+	params := &twilioclient.CreateServiceParams{}
+	params.SetUniqueName(name).SetFriendlyName(plan.FriendlyName.ValueString())
+	params.SetIncludeCredentials(plan.IncludeCredentials.ValueBool()).SetUiEditable(plan.UIEditable.ValueBool())
+	// NOTE: a lost answer is not looked up: the unique name cannot be taken twice, so applying again answers
+	// 20409 (whose hint says to import) instead of making a duplicate.
+	s, err := client.CreateService(ctx, accountSID, params)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Serverless service %q in account %s", name, accountSID),
+			errorDetail(err)+ambiguousCreateHint(err, "serverless_service", fmt.Sprintf("a service named %q", name)))
+		return
+	}
+	flattenServerlessService(s, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *serverlessServiceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, resp)
+	var state serverlessServiceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return
+	}
+	account := state.AccountSID.ValueString()
+	s, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Service, error) {
+		return r.data.client.FindService(ctx, account, state.SID.ValueString())
+	})
+	if err != nil {
+		readServerless(ctx, r.data.client, account, err, "Twilio Serverless service "+state.SID.ValueString(), resp)
+		return
+	}
+	flattenServerlessService(s, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *serverlessServiceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
+	var plan, state serverlessServiceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	params := &twilioclient.UpdateServiceParams{}
+	params.SetFriendlyName(plan.FriendlyName.ValueString())
+	params.SetIncludeCredentials(plan.IncludeCredentials.ValueBool()).SetUiEditable(plan.UIEditable.ValueBool())
+	s, err := client.UpdateService(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
+	if err != nil {
+		_, hint := ownCredentialsInactive(ctx, client, state.AccountSID.ValueString(), err, "Serverless", "Serverless services")
+		resp.Diagnostics.AddError("Updating Twilio Serverless service "+state.SID.ValueString(), errorDetail(err)+hint)
+		return
+	}
+	flattenServerlessService(s, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *serverlessServiceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state serverlessServiceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	account := state.AccountSID.ValueString()
+	err := client.DeleteService(ctx, account, state.SID.ValueString())
+	deleteServerless(ctx, client, account, err, "Twilio Serverless service "+state.SID.ValueString(), &resp.Diagnostics)
+}
+
+// ImportState takes AC…/ZS…, a bare ZS… (found in the provider's account or one of its subaccounts), or an
+// identity { account_sid, sid }.
+func (r *serverlessServiceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	r.importServerless(ctx, req, resp, serverlessServiceLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
+		_, err := c.FindService(ctx, account, sids[0])
+		return err
+	})
+}
+
+func flattenServerlessService(s *twilioclient.Service, m *serverlessServiceModel) {
+	m.SID = stringValue(s.Sid)
+	m.ID = m.SID
+	m.AccountSID = stringValue(s.AccountSid)
+	m.UniqueName = stringValue(s.UniqueName)
+	m.FriendlyName = stringValue(s.FriendlyName)
+	m.IncludeCredentials = types.BoolValue(s.IncludeCredentials == nil || *s.IncludeCredentials)
+	m.UIEditable = types.BoolValue(s.UiEditable != nil && *s.UiEditable)
+	m.DomainBase = stringValue(s.DomainBase)
+	m.DateCreated = rfc3339(s.DateCreated)
+}
+
+// rfc3339 is a date of the v1/v2 APIs as the state keeps it; null when Twilio sent none.
+func rfc3339(t *time.Time) types.String {
+	if t == nil || t.IsZero() {
+		return types.StringNull()
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339))
+}

@@ -1,0 +1,301 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*serverlessVariableResource)(nil)
+	_ resource.ResourceWithIdentity         = (*serverlessVariableResource)(nil)
+	_ resource.ResourceWithImportState      = (*serverlessVariableResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*serverlessVariableResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*serverlessVariableResource)(nil)
+)
+
+// NewServerlessVariableResource is the factory for twilio_serverless_variable.
+func NewServerlessVariableResource() resource.Resource { return &serverlessVariableResource{} }
+
+type serverlessVariableResource struct {
+	resourceBase
+}
+
+type serverlessVariableModel struct {
+	ID             types.String   `tfsdk:"id"`
+	SID            types.String   `tfsdk:"sid"`
+	AccountSID     types.String   `tfsdk:"account_sid"`
+	ServiceSID     types.String   `tfsdk:"service_sid"`
+	EnvironmentSID types.String   `tfsdk:"environment_sid"`
+	Key            types.String   `tfsdk:"key"`
+	Value          types.String   `tfsdk:"value"`
+	ValueWO        types.String   `tfsdk:"value_wo"`
+	ValueWOVersion types.Int64    `tfsdk:"value_wo_version"`
+	DateCreated    types.String   `tfsdk:"date_created"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+}
+
+// serverlessVariableLevels is a variable's address: its service, its environment, then its SID.
+var serverlessVariableLevels = []serverlessPath{
+	{"ZS", "service_sid", "Serverless service"}, {"ZE", "environment_sid", "Serverless environment"},
+	{"ZV", "sid", "Serverless variable"},
+}
+
+// Twilio's limits (https://www.twilio.com/docs/serverless/api/resource/variable): a key "can be a maximum of
+// 128 characters", a value "a maximum of 450 bytes in size".
+const (
+	maxVariableKey   = 128
+	maxVariableValue = 450
+)
+
+func (r *serverlessVariableResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_serverless_variable"
+}
+
+func (r *serverlessVariableResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = serverlessIdentitySchema(serverlessVariableLevels)
+}
+
+func (r *serverlessVariableResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	valueLength := stringvalidator.LengthBetween(1, maxVariableValue)
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An environment variable of a Twilio Serverless environment, which its functions read as " +
+			"`context.<key>`; a change reaches the next invocation without a new deployment.\n\n" +
+			"**Secrets** (an API key secret for a token function) belong in `value_wo`, a write-only attribute " +
+			"(Terraform 1.11+, OpenTofu 1.11+): Terraform sends it to Twilio and never stores it in the state or " +
+			"the plan. Since Terraform cannot tell whether a write-only value changed, bump `value_wo_version` to " +
+			"send a new one. Twilio returns the value on every read, but the provider never stores it for a " +
+			"write-only variable, so **a change of the value made outside Terraform cannot be detected** (a change " +
+			"of the key can); apply with a new `value_wo_version` to put the configured value back.\n\n" +
+			"Values that are no secret go in `value` (Sensitive, so plans do not print it; it is in the state), " +
+			"and a change made outside Terraform shows up in the plan. Set exactly one of `value` and `value_wo`.\n\n" +
+			"Import cannot tell which of the two the configuration uses, so it stores neither: with `value`, the " +
+			"first apply after an import writes the configured value (an update in place).\n\n" + serverlessAccountNote,
+		Attributes: map[string]schema.Attribute{
+			"id":  idAttribute(),
+			"sid": sidAttribute("ZV", "Serverless variable"),
+			"account_sid": accountSIDAttribute("service; changing it replaces the variable",
+				stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()),
+			"service_sid":     parentSIDAttribute("ZS", "Serverless service"),
+			"environment_sid": parentSIDAttribute("ZE", "Serverless environment"),
+			"key": schema.StringAttribute{
+				MarkdownDescription: "Name of the variable, unique in its environment; at most 128 characters. " +
+					"Changing it renames the variable in place.",
+				Required:   true,
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, maxVariableKey)},
+			},
+			"value": schema.StringAttribute{
+				MarkdownDescription: "Value of a variable that is no secret; at most 450 bytes. Stored in the state " +
+					"(Sensitive); drift is detected. Conflicts with `value_wo`.",
+				Optional:   true,
+				Sensitive:  true,
+				Validators: []validator.String{valueLength},
+			},
+			"value_wo": schema.StringAttribute{
+				MarkdownDescription: "Value of a secret variable, write-only: never stored in the state or the plan " +
+					"(Terraform 1.11+, OpenTofu 1.11+); at most 450 bytes. It is sent when the variable is created and " +
+					"whenever `value_wo_version` changes. Conflicts with `value`.",
+				Optional:   true,
+				Sensitive:  true,
+				WriteOnly:  true,
+				Validators: []validator.String{valueLength},
+			},
+			"value_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Any number; changing it sends `value_wo` again. Bump it when the secret changes " +
+					"(e.g. the version of the API key the value comes from).",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("value_wo"))},
+			},
+			"date_created": dateCreatedAttribute(),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *serverlessVariableResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("value"), path.MatchRoot("value_wo")),
+	}
+}
+
+func (r *serverlessVariableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.defaultAccountSID(ctx, req, resp, false)
+}
+
+// configuredValue is the value to send: `value`, or else `value_wo`, which only the configuration holds.
+func configuredValue(ctx context.Context, plan serverlessVariableModel, config tfsdk.Config) (string, error) {
+	if !plan.Value.IsNull() {
+		return plan.Value.ValueString(), nil
+	}
+	var wo types.String
+	if diags := config.GetAttribute(ctx, path.Root("value_wo"), &wo); diags.HasError() {
+		return "", fmt.Errorf("reading value_wo from the configuration: %v", diags)
+	}
+	if wo.IsNull() || wo.IsUnknown() {
+		return "", fmt.Errorf("value_wo is not known; set value or value_wo")
+	}
+	return wo.ValueString(), nil
+}
+
+func (r *serverlessVariableResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
+	var plan serverlessVariableModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	value, err := configuredValue(ctx, plan, req.Config)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("value_wo"), "Missing variable value", err.Error())
+		return
+	}
+	accountSID, key := plan.AccountSID.ValueString(), plan.Key.ValueString()
+	params := &twilioclient.CreateVariableParams{}
+	params.SetKey(key).SetValue(value)
+	// NOTE: a lost answer is not looked up: the key cannot be taken twice in an environment, so applying
+	// again answers 20409 (whose hint says to import) instead of making a duplicate.
+	v, err := client.CreateVariable(ctx, accountSID, plan.ServiceSID.ValueString(), plan.EnvironmentSID.ValueString(), params)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Serverless variable %q in environment %s",
+			key, plan.EnvironmentSID.ValueString()), errorDetail(err)+serverlessWriteHint(err, accountSID)+
+			ambiguousCreateHint(err, "serverless_variable", fmt.Sprintf("a variable named %q", key)))
+		return
+	}
+	flattenServerlessVariable(v, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *serverlessVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, resp)
+	var state serverlessVariableModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return
+	}
+	account := state.AccountSID.ValueString()
+	v, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Variable, error) {
+		return r.data.client.FindVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
+	})
+	if err != nil {
+		readServerless(ctx, r.data.client, account, err, "Twilio Serverless variable "+state.SID.ValueString(), resp)
+		return
+	}
+	flattenServerlessVariable(v, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *serverlessVariableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
+	var plan, state serverlessVariableModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	params := &twilioclient.UpdateVariableParams{}
+	if !plan.Key.Equal(state.Key) {
+		params.SetKey(plan.Key.ValueString())
+	}
+	// The value is sent when `value` changed, or for a write-only value when its version changed or the
+	// state still holds a plain value (a switch from value to value_wo, or an import).
+	if !plan.Value.Equal(state.Value) || plan.Value.IsNull() && !plan.ValueWOVersion.Equal(state.ValueWOVersion) {
+		value, err := configuredValue(ctx, plan, req.Config)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("value_wo"), "Missing variable value", err.Error())
+			return
+		}
+		params.SetValue(value)
+	}
+	if params.Key == nil && params.Value == nil {
+		// Only timeouts changed (or the version of a value that is no longer write-only).
+		plan.DateCreated = state.DateCreated
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	account := state.AccountSID.ValueString()
+	v, err := client.UpdateVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString(), params)
+	if err != nil {
+		_, hint := ownCredentialsInactive(ctx, client, account, err, "Serverless", "Serverless services")
+		resp.Diagnostics.AddError("Updating Twilio Serverless variable "+state.SID.ValueString(), errorDetail(err)+hint)
+		return
+	}
+	flattenServerlessVariable(v, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *serverlessVariableResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state serverlessVariableModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	account := state.AccountSID.ValueString()
+	err := client.DeleteVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
+	deleteServerless(ctx, client, account, err, "Twilio Serverless variable "+state.SID.ValueString(), &resp.Diagnostics)
+}
+
+// ImportState takes [AC…/]ZS…/ZE…/ZV… or an identity { account_sid, service_sid, environment_sid, sid }.
+// The value is not imported: see the resource's description.
+func (r *serverlessVariableResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	r.importServerless(ctx, req, resp, serverlessVariableLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
+		_, err := c.FindVariable(ctx, account, sids[0], sids[1], sids[2])
+		return err
+	})
+}
+
+// flattenServerlessVariable maps Twilio's answer. The value is refreshed only when the state keeps a plain
+// value: a write-only (or imported) variable's value never enters the state.
+func flattenServerlessVariable(v *twilioclient.Variable, m *serverlessVariableModel) {
+	m.SID = stringValue(v.Sid)
+	m.ID = m.SID
+	m.AccountSID = stringValue(v.AccountSid)
+	m.ServiceSID = stringValue(v.ServiceSid)
+	m.EnvironmentSID = stringValue(v.EnvironmentSid)
+	m.Key = stringValue(v.Key)
+	if !m.Value.IsNull() && !m.Value.IsUnknown() {
+		m.Value = stringValue(v.Value)
+	}
+	m.ValueWO = types.StringNull()
+	m.DateCreated = rfc3339(v.DateCreated)
+}

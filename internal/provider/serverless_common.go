@@ -1,0 +1,218 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// What the Serverless resources (services, environments, variables, and the code resources) share: the
+// account note of their descriptions, parent SID attributes, nested import IDs and identities, and the
+// handling of a subaccount whose own credentials Twilio refuses.
+
+// serverlessAccountNote is the paragraph every Serverless resource's description ends with.
+const serverlessAccountNote = "**In subaccounts with the parent's credentials.** Set `account_sid` to a subaccount " +
+	"(the same on the service and everything in it). Serverless only accepts a subaccount's own credentials, so " +
+	"with the main account's SID and auth token the provider reads the subaccount's auth token (which the parent " +
+	"may do) and acts as the subaccount. This needs the main account's **auth token**: an API key of the main " +
+	"account cannot act in subaccounts."
+
+// parentSIDAttribute is a required reference to the object this one lives in; it cannot change.
+func parentSIDAttribute(prefix, what string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("SID of the %s (`%s…`) this object belongs to. Changing it replaces the object.", what, prefix),
+		Required:            true,
+		Validators:          []validator.String{sidValidator(prefix)},
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+	}
+}
+
+// serverlessPath is one level of a Serverless object's address: its SID prefix and the state attribute
+// holding it (the last level is always "sid").
+type serverlessPath struct {
+	prefix, attr, what string
+}
+
+// serverlessIdentitySchema identifies a Serverless object by its account (optional for import, as for every
+// account-owned object) and the SIDs of its path.
+func serverlessIdentitySchema(levels []serverlessPath) identityschema.Schema {
+	attrs := map[string]identityschema.Attribute{
+		"account_sid": identityschema.StringAttribute{
+			OptionalForImport: true,
+			Description: "SID of the account (`AC…`) that owns the service; an import block may leave it out to " +
+				"mean the provider's account or one of its subaccounts.",
+		},
+	}
+	for _, l := range levels {
+		attrs[l.attr] = identityschema.StringAttribute{
+			RequiredForImport: true,
+			Description:       fmt.Sprintf("SID of the %s (`%s…`).", l.what, l.prefix),
+		}
+	}
+	return identityschema.Schema{Attributes: attrs}
+}
+
+// serverlessFind looks the object with these SIDs (in levels order) up in one account.
+type serverlessFind func(ctx context.Context, client *twilioclient.Client, accountSID string, sids []string) error
+
+// importServerless resolves an import of a Serverless object: the string ID "[AC…/]ZS…[/ZE…[/ZV…]]" (the
+// SIDs of its path, optionally preceded by its account) or an identity block. Without an account, the
+// object is looked for in the provider's account, then in its open subaccounts.
+func (r *resourceBase) importServerless(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
+	levels []serverlessPath, find serverlessFind) {
+	what := levels[len(levels)-1].what
+	account, sids, ok := serverlessImportID(ctx, req, levels, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	if account == "" {
+		err := find(ctx, client, client.AccountSID(), sids)
+		switch {
+		case err == nil:
+			account = client.AccountSID()
+		case twilioclient.IsNotFound(err):
+			account, err = findOwner(ctx, client, sids[len(sids)-1], func(ctx context.Context, c *twilioclient.Client, acct, _ string) error {
+				return find(ctx, c, acct, sids)
+			})
+		}
+		if err != nil {
+			detail := fmt.Sprintf("There is no %s %s in account %s or in any of its open subaccounts. If it belongs "+
+				"to another account the provider can reach, import it as AC…/%s.", what, sids[len(sids)-1],
+				client.AccountSID(), strings.Join(sids, "/"))
+			if !twilioclient.IsNotFound(err) {
+				detail = fmt.Sprintf("Looking for it in account %s and its subaccounts failed; import it as AC…/%s "+
+					"to name its account. %s", client.AccountSID(), strings.Join(sids, "/"), errorDetail(err))
+			}
+			resp.Diagnostics.AddError(fmt.Sprintf("Cannot import %s %s", what, sids[len(sids)-1]), detail)
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), account)...)
+	for i, l := range levels {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(l.attr), sids[i])...)
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), sids[len(sids)-1])...)
+}
+
+// serverlessImportID reads the account ("" when not given) and the path's SIDs from an import's string ID
+// or identity, checking each SID's prefix.
+func serverlessImportID(ctx context.Context, req resource.ImportStateRequest, levels []serverlessPath, diags *diag.Diagnostics) (string, []string, bool) {
+	prefixes := make([]string, len(levels))
+	for i, l := range levels {
+		prefixes[i] = l.prefix + "…"
+	}
+	form := strings.Join(prefixes, "/")
+	if req.ID == "" && req.Identity != nil && !req.Identity.Raw.IsNull() {
+		var account types.String
+		diags.Append(req.Identity.GetAttribute(ctx, path.Root("account_sid"), &account)...)
+		sids := make([]string, len(levels))
+		for i, l := range levels {
+			var v types.String
+			diags.Append(req.Identity.GetAttribute(ctx, path.Root(l.attr), &v)...)
+			sids[i] = v.ValueString()
+			if !twilioclient.ValidSID(l.prefix, sids[i]) {
+				diags.AddAttributeError(path.Root(l.attr), "Invalid import identity",
+					fmt.Sprintf("identity.%s must be %s followed by 32 hexadecimal digits, got %q.", l.attr, l.prefix, sids[i]))
+			}
+		}
+		if a := account.ValueString(); a != "" && !twilioclient.ValidSID("AC", a) {
+			diags.AddAttributeError(path.Root("account_sid"), "Invalid import identity",
+				fmt.Sprintf("identity.account_sid must be AC followed by 32 hexadecimal digits, got %q.", a))
+		}
+		return account.ValueString(), sids, !diags.HasError()
+	}
+	parts := strings.Split(req.ID, "/")
+	account := ""
+	if len(parts) == len(levels)+1 && twilioclient.ValidSID("AC", parts[0]) {
+		account, parts = parts[0], parts[1:]
+	}
+	valid := len(parts) == len(levels)
+	for i := 0; valid && i < len(levels); i++ {
+		valid = twilioclient.ValidSID(levels[i].prefix, parts[i])
+	}
+	if !valid {
+		diags.AddError("Invalid import ID", fmt.Sprintf("Expected %s or AC…/%s (SIDs are two letters and 32 "+
+			"hexadecimal digits), got %q.", form, form, req.ID))
+		return "", nil, false
+	}
+	return account, parts, true
+}
+
+// ownCredentialsInactive explains a failure caused by the object's subaccount rather than the object, on
+// products that need a subaccount's own credentials (Studio, Serverless), which Twilio refuses while the
+// subaccount is suspended or closed. A closed subaccount's objects are deleted with it, so closed means
+// the object is gone; a suspended one yields a hint to reactivate it.
+func ownCredentialsInactive(ctx context.Context, client *twilioclient.Client, accountSID string, err error, product, objects string) (closed bool, hint string) {
+	var te *twilioclient.Error
+	if !errors.As(err, &te) || te.Code != twilioAccountNotActive || accountSID == client.AccountSID() {
+		return false, ""
+	}
+	acct, findErr := client.FindAccount(ctx, accountSID)
+	if findErr != nil || acct.Status == nil {
+		return false, ""
+	}
+	switch *acct.Status {
+	case twilioclient.AccountStatusClosed:
+		return true, fmt.Sprintf("\n\nSubaccount %s is closed: Twilio deleted its %s with it, and it can have no "+
+			"new ones.", accountSID, objects)
+	case twilioclient.AccountStatusSuspended:
+		return false, fmt.Sprintf("\n\nThe credentials are fine: subaccount %s is suspended, and %s only accepts "+
+			"a subaccount's own credentials, which Twilio refuses while it is suspended. Reactivate the subaccount "+
+			"(twilio_subaccount status = \"active\") to manage its %s.", accountSID, product, objects)
+	}
+	return false, ""
+}
+
+// readServerless finishes a Read whose fetch failed: gone (404, or a closed subaccount) leaves the state,
+// a suspended subaccount keeps it with a warning, anything else is an error.
+func readServerless(ctx context.Context, client *twilioclient.Client, accountSID string, err error, what string, resp *resource.ReadResponse) {
+	closed, hint := ownCredentialsInactive(ctx, client, accountSID, err, "Serverless", "Serverless services")
+	switch {
+	case closed:
+		removeWhenGone(ctx, fmt.Errorf("%w: %w", err, twilioclient.ErrNotFound), what, resp)
+	case hint != "":
+		resp.Diagnostics.AddWarning(what+" not refreshed", errorDetail(err)+hint+
+			" The state keeps the last known values until the account is active again.")
+	default:
+		removeWhenGone(ctx, err, what, resp)
+	}
+}
+
+// deleteServerless finishes a Delete: gone already (404, or the subaccount closed) is done.
+func deleteServerless(ctx context.Context, client *twilioclient.Client, accountSID string, err error, what string, diags *diag.Diagnostics) {
+	if err == nil || twilioclient.IsNotFound(err) {
+		return
+	}
+	closed, hint := ownCredentialsInactive(ctx, client, accountSID, err, "Serverless", "Serverless services")
+	if !closed {
+		diags.AddError("Deleting "+what, errorDetail(err)+hint)
+	}
+}
+
+// serverlessWriteHint explains a create or update that Twilio answered 404 for: the parent (service or
+// environment) is not in the account the resource names.
+func serverlessWriteHint(err error, accountSID string) string {
+	if !twilioclient.IsNotFound(err) {
+		return ""
+	}
+	return fmt.Sprintf("\n\nTwilio found no such service or environment in account %s. Check that service_sid "+
+		"(and environment_sid) exist, and that account_sid is the same as the service's: a service in a subaccount "+
+		"needs account_sid on every object in it.", accountSID)
+}
