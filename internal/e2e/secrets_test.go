@@ -70,9 +70,10 @@ func TestSecretFormsCatchEncodings(t *testing.T) {
 }
 
 // TestAccSecretsNeverLogged applies and plans a configuration holding every kind of secret (the main
-// auth token, a subaccount's auth token, an API key's secret, an access token) with TF_LOG=TRACE and the
-// real provider binary, then fails if any of them, or any credential pair's Authorization header, appears
-// in any encoding in the trace log or the CLI output.
+// auth token, a subaccount's auth token, an API key's secret, an access token, a Serverless variable's
+// write-only value) with TF_LOG=TRACE and the real provider binary, then fails if any of them, or any
+// credential pair's Authorization header, appears in any encoding in the trace log or the CLI output, or
+// if the write-only value appears in the state file.
 func TestAccSecretsNeverLogged(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
@@ -100,6 +101,20 @@ func TestAccSecretsNeverLogged(t *testing.T) {
 		secrets[name] = v
 	}
 	snap := emu.Snapshot()
+	// The write-only variable's value reached Twilio (so the scan below looks for a value that exists).
+	var woValue, plainValue string
+	for _, v := range snap.Variables {
+		switch v.Key {
+		case "API_SECRET":
+			woValue = v.Value
+		case "PLAIN":
+			plainValue = v.Value
+		}
+	}
+	if woValue == "" || plainValue == "" {
+		t.Fatalf("the Serverless variables did not reach the emulator: %+v", snap.Variables)
+	}
+	secrets["write-only variable value"] = woValue
 	if len(snap.Keys) != 1 || len(snap.Accounts) < 2 {
 		t.Fatalf("want one key and one subaccount, got %d keys and %d accounts", len(snap.Keys), len(snap.Accounts))
 	}
@@ -124,10 +139,15 @@ func TestAccSecretsNeverLogged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"auth_token", "api_key_secret"} {
-		if len(leaks(string(state), map[string]string{name: secrets[name]})) == 0 {
+	for name, v := range map[string]string{"auth_token": secrets["auth_token"], "api_key_secret": secrets["api_key_secret"],
+		"plain variable value": plainValue} {
+		if len(leaks(string(state), map[string]string{name: v})) == 0 {
 			t.Fatalf("%s not found even in the state: the scan is broken", name)
 		}
+	}
+	// A write-only value is the one secret that must not be in the state either.
+	if found := leaks(string(state), map[string]string{"write-only variable value": woValue}); len(found) > 0 {
+		t.Errorf("the write-only variable value is in the state file: %v", found)
 	}
 	if found := leaks(string(log), secrets); len(found) > 0 {
 		t.Errorf("secrets in the TRACE log: %v", found)

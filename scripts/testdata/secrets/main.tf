@@ -1,5 +1,5 @@
 # Every kind of secret the provider handles, for TestAccSecretsNeverLogged (internal/e2e): a subaccount's auth token, an API
-# key's secret, and an access token minted from them.
+# key's secret, an access token minted from them, and a Serverless variable's write-only value (never in the state).
 terraform {
   required_providers {
     twilio = {
@@ -36,6 +36,41 @@ data "twilio_access_token" "client" {
     incoming_allow           = true
     outgoing_application_sid = twilio_twiml_app.voice.sid
   }
+}
+
+variable "function_secret" {
+  type      = string
+  sensitive = true
+  default   = "fnSecretWriteOnly0123456789abcdefXYZ"
+}
+
+resource "twilio_serverless_service" "fn" {
+  account_sid   = twilio_subaccount.tenant.sid
+  unique_name   = "secrets-check"
+  friendly_name = "secrets-check"
+}
+
+resource "twilio_serverless_environment" "fn" {
+  account_sid = twilio_subaccount.tenant.sid
+  service_sid = twilio_serverless_service.fn.sid
+  unique_name = "production"
+}
+
+resource "twilio_serverless_variable" "secret" {
+  account_sid      = twilio_subaccount.tenant.sid
+  service_sid      = twilio_serverless_service.fn.sid
+  environment_sid  = twilio_serverless_environment.fn.sid
+  key              = "API_SECRET"
+  value_wo         = var.function_secret
+  value_wo_version = 1
+}
+
+resource "twilio_serverless_variable" "plain" {
+  account_sid     = twilio_subaccount.tenant.sid
+  service_sid     = twilio_serverless_service.fn.sid
+  environment_sid = twilio_serverless_environment.fn.sid
+  key             = "PLAIN"
+  value           = "plainValueInState0123456789abcdefXY"
 }
 
 output "auth_token" {
