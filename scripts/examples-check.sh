@@ -20,6 +20,10 @@ stub_for() {
     twilio_api_key | twilio_twiml_app) echo 'friendly_name = "stub"' ;;
     twilio_incoming_number) echo 'phone_number = "+14155550100"' ;;
     twilio_studio_flow) printf 'friendly_name = "stub"\n  status = "draft"\n  definition = jsonencode({ description = "stub", states = [{ name = "Trigger", type = "trigger", properties = {}, transitions = [] }], initial_state = "Trigger", flags = { allow_concurrent_calls = true } })' ;;
+    twilio_serverless_service) echo 'unique_name = "stub"
+  friendly_name = "stub"' ;;
+    twilio_serverless_environment) echo 'service_sid = "ZS00000000000000000000000000000000"
+  unique_name = "stub"' ;;
     *) return 1 ;;
   esac
 }

@@ -47,6 +47,28 @@ func readPolicyResources() []readPolicyResource {
 			func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteFlow(ctx, account, sid)
 			}},
+		{"serverless_service", testAccServerlessServiceAddr, testAccServerlessServiceConfig("voice-fn", "Voice", ""),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteService(ctx, account, sid)
+			}},
+		{"serverless_environment", testAccServerlessEnvironmentAddr, testAccServerlessEnvironmentConfig("staging", "stage"),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				for _, e := range env.Emulator.Snapshot().Environments {
+					if e.Sid == sid {
+						return env.Client(t).DeleteEnvironment(ctx, account, e.ServiceSid, sid)
+					}
+				}
+				return fmt.Errorf("no environment %s", sid)
+			}},
+		{"serverless_variable", testAccServerlessVariableAddr, testAccServerlessVariableConfig("GREETING", `value = "hello"`),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				for _, v := range env.Emulator.Snapshot().Variables {
+					if v.Sid == sid {
+						return env.Client(t).DeleteVariable(ctx, account, v.ServiceSid, v.EnvironmentSid, sid)
+					}
+				}
+				return fmt.Errorf("no variable %s", sid)
+			}},
 	}
 }
 

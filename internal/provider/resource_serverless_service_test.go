@@ -179,7 +179,9 @@ func TestAccServerlessService_disappears(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckServerlessDestroyed(t, env),
 		Steps: testAccDisappearsSteps(env.Config(testAccServerlessServiceConfig("voice-fn", "Voice", "")), testAccServerlessServiceAddr,
-			func(account, sid string) error { return env.Client(t).DeleteService(context.Background(), account, sid) }),
+			func(account, sid string) error {
+				return env.Client(t).DeleteService(context.Background(), account, sid)
+			}),
 	})
 }
 
