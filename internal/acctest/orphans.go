@@ -64,7 +64,9 @@ func (e *Env) Duplicates(s *terraform.State, resourceType string) int {
 		}
 	}
 	prefix := map[string]string{"twilio_subaccount": "subaccount ", "twilio_api_key": "api key ",
-		"twilio_twiml_app": "twiml app ", "twilio_incoming_number": "number ", "twilio_studio_flow": "studio flow "}[resourceType]
+		"twilio_twiml_app": "twiml app ", "twilio_incoming_number": "number ", "twilio_studio_flow": "studio flow ",
+		"twilio_serverless_service": "serverless service ", "twilio_serverless_environment": "serverless environment ",
+		"twilio_serverless_variable": "serverless variable "}[resourceType]
 	live := 0
 	for sid, what := range LiveObjects(e.Emulator.Snapshot()) {
 		if e.baseline[sid] == "" && prefix != "" && strings.HasPrefix(what, prefix) {

@@ -96,6 +96,24 @@ var faultTargets = []faultTarget{
 		instancePath: `^/v2/Flows/FW[0-9a-f]{32}$`,
 		deleteMethod: "DELETE",
 	},
+	{
+		name:         "twilio_serverless_service",
+		configA:      testAccServerlessServiceConfig("faulty", "faulty-a", ""),
+		configB:      testAccServerlessServiceConfig("faulty", "faulty-b", ""),
+		createPath:   `^/v1/Services$`,
+		instancePath: `^/v1/Services/ZS[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+	},
+	{
+		// The service and environment around the variable are made without faults; only the variable's
+		// calls meet them.
+		name:         "twilio_serverless_variable",
+		configA:      testAccServerlessVariableConfig("FAULTY", `value = "a"`),
+		configB:      testAccServerlessVariableConfig("FAULTY", `value = "b"`),
+		createPath:   `/Variables$`,
+		instancePath: `/Variables/ZV[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+	},
 }
 
 var faultKinds = []emulator.FaultKind{

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -138,13 +139,24 @@ func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource
 	if !plan.DomainSuffix.IsNull() {
 		params.SetDomainSuffix(plan.DomainSuffix.ValueString())
 	}
-	// NOTE: a lost answer is not looked up: the unique name and suffix cannot be taken twice, so applying
-	// again answers 20409 (whose hint says to import) instead of making a duplicate.
-	v, err := client.CreateEnvironment(ctx, accountSID, plan.ServiceSID.ValueString(), params)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Serverless environment %q in service %s",
-			name, plan.ServiceSID.ValueString()), errorDetail(err)+serverlessWriteHint(err, accountSID)+
-			ambiguousCreateHint(err, "serverless_environment", fmt.Sprintf("an environment named %q", name)))
+	serviceSID := plan.ServiceSID.ValueString()
+	what := fmt.Sprintf("a Serverless environment named %q", name)
+	v := createServerless(ctx, &resp.Diagnostics, "serverless_environment", accountSID, serviceSID+"/"+name, what,
+		fmt.Sprintf("Creating Twilio Serverless environment %q in service %s", name, serviceSID),
+		func(ctx context.Context) (*twilioclient.Environment, error) {
+			return client.CreateEnvironment(ctx, accountSID, serviceSID, params)
+		},
+		func(ctx context.Context, since time.Time) ([]twilioclient.Environment, error) {
+			return client.FindEnvironmentsCreatedSince(ctx, accountSID, serviceSID, name, since)
+		},
+		func(e *twilioclient.Environment) candidate {
+			c := candidate{sid: *e.Sid}
+			if deref(e.DomainSuffix) != plan.DomainSuffix.ValueString() {
+				c.differs = "domain_suffix"
+			}
+			return c
+		})
+	if v == nil {
 		return
 	}
 	flattenServerlessEnvironment(v, &plan)

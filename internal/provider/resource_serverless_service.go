@@ -145,12 +145,28 @@ func (r *serverlessServiceResource) Create(ctx context.Context, req resource.Cre
 	params := &twilioclient.CreateServiceParams{}
 	params.SetUniqueName(name).SetFriendlyName(plan.FriendlyName.ValueString())
 	params.SetIncludeCredentials(plan.IncludeCredentials.ValueBool()).SetUiEditable(plan.UIEditable.ValueBool())
-	// NOTE: a lost answer is not looked up: the unique name cannot be taken twice, so applying again answers
-	// 20409 (whose hint says to import) instead of making a duplicate.
-	s, err := client.CreateService(ctx, accountSID, params)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Serverless service %q in account %s", name, accountSID),
-			errorDetail(err)+ambiguousCreateHint(err, "serverless_service", fmt.Sprintf("a service named %q", name)))
+	what := fmt.Sprintf("a Serverless service named %q", name)
+	s := createServerless(ctx, &resp.Diagnostics, "serverless_service", accountSID, name, what,
+		fmt.Sprintf("Creating Twilio Serverless service %q in account %s", name, accountSID),
+		func(ctx context.Context) (*twilioclient.Service, error) {
+			return client.CreateService(ctx, accountSID, params)
+		},
+		func(ctx context.Context, since time.Time) ([]twilioclient.Service, error) {
+			return client.FindServicesCreatedSince(ctx, accountSID, name, since)
+		},
+		func(s *twilioclient.Service) candidate {
+			c := candidate{sid: *s.Sid}
+			switch {
+			case deref(s.FriendlyName) != plan.FriendlyName.ValueString():
+				c.differs = "friendly_name"
+			case s.IncludeCredentials == nil || *s.IncludeCredentials != plan.IncludeCredentials.ValueBool():
+				c.differs = "include_credentials"
+			case s.UiEditable == nil || *s.UiEditable != plan.UIEditable.ValueBool():
+				c.differs = "ui_editable"
+			}
+			return c
+		})
+	if s == nil {
 		return
 	}
 	flattenServerlessService(s, &plan)

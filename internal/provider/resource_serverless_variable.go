@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -176,13 +177,25 @@ func (r *serverlessVariableResource) Create(ctx context.Context, req resource.Cr
 	accountSID, key := plan.AccountSID.ValueString(), plan.Key.ValueString()
 	params := &twilioclient.CreateVariableParams{}
 	params.SetKey(key).SetValue(value)
-	// NOTE: a lost answer is not looked up: the key cannot be taken twice in an environment, so applying
-	// again answers 20409 (whose hint says to import) instead of making a duplicate.
-	v, err := client.CreateVariable(ctx, accountSID, plan.ServiceSID.ValueString(), plan.EnvironmentSID.ValueString(), params)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Serverless variable %q in environment %s",
-			key, plan.EnvironmentSID.ValueString()), errorDetail(err)+serverlessWriteHint(err, accountSID)+
-			ambiguousCreateHint(err, "serverless_variable", fmt.Sprintf("a variable named %q", key)))
+	serviceSID, envSID := plan.ServiceSID.ValueString(), plan.EnvironmentSID.ValueString()
+	what := fmt.Sprintf("a Serverless variable named %q", key)
+	v := createServerless(ctx, &resp.Diagnostics, "serverless_variable", accountSID, envSID+"/"+key, what,
+		fmt.Sprintf("Creating Twilio Serverless variable %q in environment %s", key, envSID),
+		func(ctx context.Context) (*twilioclient.Variable, error) {
+			return client.CreateVariable(ctx, accountSID, serviceSID, envSID, params)
+		},
+		func(ctx context.Context, since time.Time) ([]twilioclient.Variable, error) {
+			return client.FindVariablesCreatedSince(ctx, accountSID, serviceSID, envSID, key, since)
+		},
+		func(found *twilioclient.Variable) candidate {
+			c := candidate{sid: *found.Sid}
+			// NOTE: the value is compared in memory only; it may be a secret and never appears in a message.
+			if deref(found.Value) != value {
+				c.differs = "value"
+			}
+			return c
+		})
+	if v == nil {
 		return
 	}
 	flattenServerlessVariable(v, &plan)

@@ -3,6 +3,7 @@ package twilioclient
 import (
 	"context"
 	"fmt"
+	"time"
 
 	serverlessv1 "github.com/twilio/twilio-go/rest/serverless/v1"
 )
@@ -154,4 +155,74 @@ func (c *Client) DeleteVariable(ctx context.Context, accountSID, serviceSID, env
 		return err
 	}
 	return sub.wrapError(sub.serverless(ctx).DeleteVariable(serviceSID, envSID, sid))
+}
+
+// The lookups after a lost create answer: what a create may have made, by the unique value it sent, created
+// since the request (allowing for clock skew). Unique names and keys cannot repeat, so each finds at most one.
+
+func createdAfter(t *time.Time, since time.Time) bool {
+	return t != nil && !t.Before(since.Add(-clockSkew))
+}
+
+// FindServicesCreatedSince lists the services named uniqueName created in accountSID since the given time.
+func (c *Client) FindServicesCreatedSince(ctx context.Context, accountSID, uniqueName string, since time.Time) ([]Service, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	params := &serverlessv1.ListServiceParams{}
+	params.SetPageSize(1000)
+	all, err := sub.serverless(ctx).ListService(params)
+	if err != nil {
+		return nil, sub.wrapError(err)
+	}
+	var found []Service
+	for _, s := range all {
+		if deref(s.UniqueName) == uniqueName && createdAfter(s.DateCreated, since) {
+			found = append(found, s)
+		}
+	}
+	return found, nil
+}
+
+// FindEnvironmentsCreatedSince lists the environments named uniqueName created in a service since the given time.
+func (c *Client) FindEnvironmentsCreatedSince(ctx context.Context, accountSID, serviceSID, uniqueName string, since time.Time) ([]Environment, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	params := &serverlessv1.ListEnvironmentParams{}
+	params.SetPageSize(1000)
+	all, err := sub.serverless(ctx).ListEnvironment(serviceSID, params)
+	if err != nil {
+		return nil, sub.wrapError(err)
+	}
+	var found []Environment
+	for _, e := range all {
+		if deref(e.UniqueName) == uniqueName && createdAfter(e.DateCreated, since) {
+			found = append(found, e)
+		}
+	}
+	return found, nil
+}
+
+// FindVariablesCreatedSince lists the variables with key created in an environment since the given time.
+func (c *Client) FindVariablesCreatedSince(ctx context.Context, accountSID, serviceSID, envSID, key string, since time.Time) ([]Variable, error) {
+	sub, err := c.ForAccount(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	params := &serverlessv1.ListVariableParams{}
+	params.SetPageSize(1000)
+	all, err := sub.serverless(ctx).ListVariable(serviceSID, envSID, params)
+	if err != nil {
+		return nil, sub.wrapError(err)
+	}
+	var found []Variable
+	for _, v := range all {
+		if deref(v.Key) == key && createdAfter(v.DateCreated, since) {
+			found = append(found, v)
+		}
+	}
+	return found, nil
 }
