@@ -145,7 +145,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
-	parseErr := r.ParseForm()
+	parseErr := parseBody(r)
 	rt, params, routeErr := match(r)
 
 	e.mu.Lock()
@@ -261,4 +261,13 @@ func cloneValues(v url.Values) url.Values {
 		out[k] = append([]string(nil), vs...)
 	}
 	return out
+}
+
+// parseBody parses a form body: url-encoded, as every Twilio API takes, or multipart for the Serverless
+// upload host (serverless_code.go).
+func parseBody(r *http.Request) error {
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return r.ParseMultipartForm(maxUploadBytes)
+	}
+	return r.ParseForm()
 }

@@ -157,12 +157,15 @@ func match(r *http.Request) (*route, map[string]string, *apiError) {
 	if product == "" {
 		return nil, nil, notFound(path)
 	}
-	hp := productForHost(r.Host)
-	if hp == productServerlessUpload && product == productServerless {
-		// The upload host serves paths of the same shape as serverless.twilio.com's.
-		product = hp
-	}
-	if hp != "" && hp != product {
+	switch hp := productForHost(r.Host); {
+	case hp == productServerlessUpload && product == productServerless:
+		// The upload host shares the Serverless API's paths but only takes version uploads.
+		product = productServerlessUpload
+	case hp == "" && product == productServerless && r.Method == http.MethodPost && segs[len(segs)-1] == "Versions":
+		// Without a Twilio host (a client talking to the emulator's address), a version upload can only
+		// mean the upload host: serverless.twilio.com has no POST there.
+		product = productServerlessUpload
+	case hp != "" && hp != product:
 		return nil, nil, notFound(path)
 	}
 	if err := hostError(r, product); err != nil {

@@ -91,6 +91,7 @@ func (s *serverlessStore) dropEnvironment(envSid string) {
 			delete(s.variables, sid)
 		}
 	}
+	s.code.dropEnvironment(envSid)
 	delete(s.environments, envSid)
 }
 

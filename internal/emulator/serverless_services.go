@@ -74,6 +74,7 @@ type serverlessStore struct {
 	services     map[string]*Service
 	environments map[string]*Environment
 	variables    map[string]*Variable
+	code         codeStore // functions, assets, versions, builds, deployments (serverless_code.go)
 }
 
 func newServerlessStore() *serverlessStore {
@@ -81,6 +82,7 @@ func newServerlessStore() *serverlessStore {
 		services:     map[string]*Service{},
 		environments: map[string]*Environment{},
 		variables:    map[string]*Variable{},
+		code:         newCodeStore(),
 	}
 }
 
@@ -111,7 +113,7 @@ func (s *serverlessStore) dates(sid string) (created, updated *time.Time) {
 	if v := s.variables[sid]; v != nil {
 		return &v.DateCreated, &v.DateUpdated
 	}
-	return nil, nil
+	return s.code.dates(sid)
 }
 
 // dropAccount removes a closed account's Serverless objects (see closeAccount).
@@ -131,6 +133,7 @@ func (s *serverlessStore) dropService(serviceSid string) {
 			s.dropEnvironment(env.Sid)
 		}
 	}
+	s.code.dropService(serviceSid)
 	delete(s.services, serviceSid)
 }
 

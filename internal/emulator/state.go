@@ -181,6 +181,11 @@ type Snapshot struct {
 	Services        []Service        `json:"services"`
 	Environments    []Environment    `json:"environments"`
 	Variables       []Variable       `json:"variables"`
+	// Serverless code: functions and assets, their versions (content not included), builds, deployments.
+	ServerlessCode        []ServerlessCode       `json:"serverless_code"`
+	ServerlessVersions    []ServerlessVersion    `json:"serverless_versions"`
+	ServerlessBuilds      []ServerlessBuild      `json:"serverless_builds"`
+	ServerlessDeployments []ServerlessDeployment `json:"serverless_deployments"`
 }
 
 // store is the mutable state; every access holds Emulator.mu.
@@ -257,5 +262,6 @@ func (e *Emulator) Snapshot() Snapshot {
 		snap.Flows = append(snap.Flows, c)
 	}
 	s.sv.snapshot(&snap)
+	s.sv.code.snapshot(&snap)
 	return snap
 }

@@ -144,6 +144,10 @@ func (v *Validator) check(r *http.Request, body []byte, status int, header http.
 		// An error answer is judged on its own terms below; the credentials are what 401 answers judge.
 		opts.AuthenticationFunc = func(context.Context, *openapi3filter.AuthenticationInput) error { return nil }
 	}
+	upload := s.name == uploadSpecName
+	if upload {
+		opts.ExcludeRequestBody = true // judged by checkUploadForm
+	}
 	req := r.Clone(ctx)
 	req.Body = io.NopCloser(bytes.NewReader(body))
 	input := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
@@ -151,6 +155,12 @@ func (v *Validator) check(r *http.Request, body []byte, status int, header http.
 	if err := openapi3filter.ValidateRequest(ctx, input); err != nil {
 		requestOK = false
 		found = append(found, violation(KindRequest, operation, err))
+	}
+	if upload {
+		if err := checkUploadForm(r, body); err != nil {
+			requestOK = false
+			found = append(found, violation(KindRequest, operation, err))
+		}
 	}
 	if err := checkUnknownRequestFields(r, body, route); err != nil {
 		requestOK = false

@@ -115,6 +115,14 @@ func Load(dir string) (*Validator, error) {
 		s.name = name
 		v.specs = append(v.specs, s)
 		v.byHost[s.host] = s
+		if name == "serverless_v1" {
+			up, err := uploadSpec(s.doc)
+			if err != nil {
+				return nil, err
+			}
+			v.specs = append(v.specs, up)
+			v.byHost[up.host] = up
+		}
 	}
 	return v, nil
 }

@@ -1,0 +1,404 @@
+package emulator
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Serverless Functions and Assets and their versions (the code). Sources:
+//   - https://www.twilio.com/docs/serverless/api/resource/function and .../asset: create, update (FriendlyName,
+//     at most 255 characters), delete.
+//   - https://www.twilio.com/docs/serverless/api/resource/function-version: a version is created by a POST of
+//     a multipart form (Content, Path, Visibility) to the dedicated host serverless-upload.twilio.com, "a
+//     different subdomain from the rest of the Serverless API"; versions are listed and fetched on
+//     serverless.twilio.com. The same for assets: https://www.twilio.com/docs/serverless/api/resource/asset-version.
+//   - https://www.twilio.com/docs/serverless/api/resource/function-version/content: GET .../Content returns the
+//     code.
+//   - Path: "It can be a maximum of 255 characters. All paths begin with a forward slash ('/'). If a Function
+//     Version creation request is submitted with a path not containing a leading slash, the path will
+//     automatically be prepended with one." (the spec's description of path).
+
+// ServerlessCode is a Function (asset false) or an Asset. Both have ZH SIDs in Twilio's spec.
+type ServerlessCode struct {
+	Sid          string    `json:"sid"`
+	AccountSid   string    `json:"account_sid"`
+	ServiceSid   string    `json:"service_sid"`
+	Asset        bool      `json:"asset"`
+	FriendlyName string    `json:"friendly_name"`
+	DateCreated  time.Time `json:"date_created"`
+	DateUpdated  time.Time `json:"date_updated"`
+	seq          int64
+}
+
+// ServerlessVersion is one uploaded version of a Function or Asset (ZN SIDs for both).
+type ServerlessVersion struct {
+	Sid         string    `json:"sid"`
+	AccountSid  string    `json:"account_sid"`
+	ServiceSid  string    `json:"service_sid"`
+	CodeSid     string    `json:"code_sid"` // the Function or Asset
+	Asset       bool      `json:"asset"`
+	Path        string    `json:"path"`
+	Visibility  string    `json:"visibility"`
+	Content     []byte    `json:"-"`
+	SHA256      string    `json:"sha256"`
+	Size        int       `json:"size"`
+	DateCreated time.Time `json:"date_created"`
+	seq         int64
+}
+
+// codeStore holds the Serverless objects this file and serverless_builds.go manage.
+type codeStore struct {
+	code        map[string]*ServerlessCode
+	versions    map[string]*ServerlessVersion
+	builds      map[string]*ServerlessBuild
+	deployments map[string]*ServerlessDeployment
+}
+
+func newCodeStore() codeStore {
+	return codeStore{
+		code:        map[string]*ServerlessCode{},
+		versions:    map[string]*ServerlessVersion{},
+		builds:      map[string]*ServerlessBuild{},
+		deployments: map[string]*ServerlessDeployment{},
+	}
+}
+
+// maxServerlessName is the limit Twilio's spec gives FriendlyName and Path: "a maximum of 255 characters".
+const maxServerlessName = 255
+
+// maxUploadBytes bounds an upload the emulator reads. Twilio documents limits for Functions and Assets
+// (https://www.twilio.com/docs/serverless/functions-assets/limits); the emulator only guards its memory.
+const maxUploadBytes = 20 << 20
+
+func codeKind(asset bool) (collection, key string) {
+	if asset {
+		return "Assets", "assets"
+	}
+	return "Functions", "functions"
+}
+
+func renderCode(c *call, f *ServerlessCode) any {
+	coll, _ := codeKind(f.Asset)
+	url := c.base + "/v1/Services/" + f.ServiceSid + "/" + coll + "/" + f.Sid
+	return map[string]any{
+		"sid": f.Sid, "account_sid": f.AccountSid, "service_sid": f.ServiceSid, "friendly_name": f.FriendlyName,
+		"date_created": fmtISO(f.DateCreated), "date_updated": fmtISO(f.DateUpdated), "url": url,
+		"links": map[string]string{strings.TrimSuffix(strings.ToLower(coll), "s") + "_versions": url + "/Versions"},
+	}
+}
+
+func renderVersion(c *call, v *ServerlessVersion) any {
+	coll, _ := codeKind(v.Asset)
+	// Versions are read on serverless.twilio.com even when the upload host answers.
+	base := strings.Replace(c.base, productServerlessUpload+".", productServerless+".", 1)
+	url := base + "/v1/Services/" + v.ServiceSid + "/" + coll + "/" + v.CodeSid + "/Versions/" + v.Sid
+	out := map[string]any{
+		"sid": v.Sid, "account_sid": v.AccountSid, "service_sid": v.ServiceSid,
+		"path": v.Path, "visibility": v.Visibility, "date_created": fmtISO(v.DateCreated), "url": url,
+	}
+	if v.Asset {
+		out["asset_sid"] = v.CodeSid
+	} else {
+		out["function_sid"] = v.CodeSid
+		out["links"] = map[string]string{"function_version_content": url + "/Content"}
+	}
+	return out
+}
+
+// codeIn finds the Function or Asset named by the path in the request's service.
+func (e *Emulator) codeIn(c *call, asset bool, param string) (*ServerlessCode, *apiError) {
+	svc, err := e.serviceIn(c, "ServiceSid")
+	if err != nil {
+		return nil, err
+	}
+	f := e.st.sv.code.code[c.params[param]]
+	if f == nil || f.Asset != asset || f.ServiceSid != svc.Sid {
+		return nil, notFound(c.path)
+	}
+	return f, nil
+}
+
+func (e *Emulator) listCode(c *call, asset bool) result {
+	svc, err := e.serviceIn(c, "ServiceSid")
+	if err != nil {
+		return result{err: err}
+	}
+	pg, err := parsePage(c.form)
+	if err != nil {
+		return result{err: err}
+	}
+	service := svc.Sid
+	all := sorted(e.st.sv.code.code, func(f *ServerlessCode) int64 { return f.seq },
+		func(f *ServerlessCode) bool { return f.ServiceSid == service && f.Asset == asset })
+	p := paginate(all, func(f *ServerlessCode) string { return f.Sid }, pg)
+	_, key := codeKind(asset)
+	return result{status: http.StatusOK, body: listV1(c, key, nil, pg, p, func(f *ServerlessCode) any { return renderCode(c, f) })}
+}
+
+func serverlessName(c *call) (string, *apiError) {
+	name := strings.TrimSpace(c.form.Get("FriendlyName"))
+	if name == "" {
+		return "", missingParam("FriendlyName")
+	}
+	if utf8.RuneCountInString(name) > maxServerlessName {
+		return "", badRequest(codeInvalidParameter, "FriendlyName must be at most %d characters long", maxServerlessName)
+	}
+	return name, nil
+}
+
+func (e *Emulator) createCode(c *call, asset bool) result {
+	svc, err := e.serviceIn(c, "ServiceSid")
+	if err != nil {
+		return result{err: err}
+	}
+	name, err := serverlessName(c)
+	if err != nil {
+		return result{err: err}
+	}
+	t := now()
+	f := &ServerlessCode{Sid: newSID("ZH"), AccountSid: svc.AccountSid, ServiceSid: svc.Sid, Asset: asset,
+		FriendlyName: name, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+	e.st.sv.code.code[f.Sid] = f
+	return result{status: http.StatusCreated, body: renderCode(c, f)}
+}
+
+func (e *Emulator) fetchCode(c *call, asset bool) result {
+	f, err := e.codeIn(c, asset, "Sid")
+	if err != nil {
+		return result{err: err}
+	}
+	return result{status: http.StatusOK, body: renderCode(c, f)}
+}
+
+func (e *Emulator) updateCode(c *call, asset bool) result {
+	f, err := e.codeIn(c, asset, "Sid")
+	if err != nil {
+		return result{err: err}
+	}
+	name, err := serverlessName(c)
+	if err != nil {
+		return result{err: err}
+	}
+	f.FriendlyName, f.DateUpdated = name, touched(f.DateUpdated)
+	return result{status: http.StatusOK, body: renderCode(c, f)}
+}
+
+// deleteCode deletes a Function or Asset and its versions. Builds keep the versions they were made from:
+// a build is an immutable package ("Builds are packages of Functions and Assets", build docs), so a
+// deployed build keeps running.
+func (e *Emulator) deleteCode(c *call, asset bool) result {
+	f, err := e.codeIn(c, asset, "Sid")
+	if err != nil {
+		return result{err: err}
+	}
+	delete(e.st.sv.code.code, f.Sid)
+	for sid, v := range e.st.sv.code.versions {
+		if v.CodeSid == f.Sid && !e.versionInBuild(sid) {
+			delete(e.st.sv.code.versions, sid)
+		}
+	}
+	return result{status: http.StatusNoContent}
+}
+
+func (e *Emulator) versionInBuild(sid string) bool {
+	for _, b := range e.st.sv.code.builds {
+		for _, v := range append(append([]string(nil), b.FunctionVersions...), b.AssetVersions...) {
+			if v == sid {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// createVersion is the upload host's POST: a multipart form with Content (the file), Path and Visibility.
+func (e *Emulator) createVersion(c *call, asset bool) result {
+	f, err := e.codeIn(c, asset, codeParam(asset))
+	if err != nil {
+		return result{err: err}
+	}
+	form := c.r.MultipartForm
+	if form == nil {
+		return result{err: badRequest(codeInvalidParameter, "The upload must be a multipart/form-data request with Content, Path and Visibility")}
+	}
+	value := func(name string) string {
+		if vs := form.Value[name]; len(vs) > 0 {
+			return strings.TrimSpace(vs[0])
+		}
+		return ""
+	}
+	path, visibility := value("Path"), value("Visibility")
+	if path == "" {
+		return result{err: missingParam("Path")}
+	}
+	if visibility == "" {
+		return result{err: missingParam("Visibility")}
+	}
+	if visibility != "public" && visibility != "protected" && visibility != "private" {
+		return result{err: badRequest(codeInvalidParameter, "Visibility must be one of public, protected, private, not %q", visibility)}
+	}
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	if utf8.RuneCountInString(path) > maxServerlessName {
+		return result{err: badRequest(codeInvalidParameter, "Path must be at most %d characters long", maxServerlessName)}
+	}
+	var content []byte
+	if files := form.File["Content"]; len(files) > 0 {
+		fh, openErr := files[0].Open()
+		if openErr != nil {
+			return result{err: badRequest(codeInvalidParameter, "Content could not be read: %v", openErr)}
+		}
+		content, openErr = io.ReadAll(io.LimitReader(fh, maxUploadBytes))
+		_ = fh.Close() // a read-only multipart part; nothing to flush
+		if openErr != nil {
+			return result{err: badRequest(codeInvalidParameter, "Content could not be read: %v", openErr)}
+		}
+	} else if vs, ok := form.Value["Content"]; ok && len(vs) > 0 {
+		content = []byte(vs[0])
+	} else {
+		return result{err: missingParam("Content")}
+	}
+	sum := sha256.Sum256(content)
+	v := &ServerlessVersion{Sid: newSID("ZN"), AccountSid: f.AccountSid, ServiceSid: f.ServiceSid, CodeSid: f.Sid,
+		Asset: asset, Path: path, Visibility: visibility, Content: content, SHA256: hex.EncodeToString(sum[:]),
+		Size: len(content), DateCreated: now(), seq: e.st.nextSeq()}
+	e.st.sv.code.versions[v.Sid] = v
+	return result{status: http.StatusCreated, body: renderVersion(c, v)}
+}
+
+func codeParam(asset bool) string {
+	if asset {
+		return "AssetSid"
+	}
+	return "FunctionSid"
+}
+
+func (e *Emulator) versionIn(c *call, asset bool) (*ServerlessVersion, *apiError) {
+	f, err := e.codeIn(c, asset, codeParam(asset))
+	if err != nil {
+		return nil, err
+	}
+	v := e.st.sv.code.versions[c.params["Sid"]]
+	if v == nil || v.CodeSid != f.Sid {
+		return nil, notFound(c.path)
+	}
+	return v, nil
+}
+
+func (e *Emulator) listVersions(c *call, asset bool) result {
+	f, err := e.codeIn(c, asset, codeParam(asset))
+	if err != nil {
+		return result{err: err}
+	}
+	pg, err := parsePage(c.form)
+	if err != nil {
+		return result{err: err}
+	}
+	all := sorted(e.st.sv.code.versions, func(v *ServerlessVersion) int64 { return v.seq },
+		func(v *ServerlessVersion) bool { return v.CodeSid == f.Sid })
+	p := paginate(all, func(v *ServerlessVersion) string { return v.Sid }, pg)
+	key := "function_versions"
+	if asset {
+		key = "asset_versions"
+	}
+	return result{status: http.StatusOK, body: listV1(c, key, nil, pg, p, func(v *ServerlessVersion) any { return renderVersion(c, v) })}
+}
+
+func (e *Emulator) fetchVersion(c *call, asset bool) result {
+	v, err := e.versionIn(c, asset)
+	if err != nil {
+		return result{err: err}
+	}
+	return result{status: http.StatusOK, body: renderVersion(c, v)}
+}
+
+func (e *Emulator) fetchVersionContent(c *call) result {
+	v, err := e.versionIn(c, false)
+	if err != nil {
+		return result{err: err}
+	}
+	url := c.base + "/v1/Services/" + v.ServiceSid + "/Functions/" + v.CodeSid + "/Versions/" + v.Sid + "/Content"
+	return result{status: http.StatusOK, body: map[string]any{
+		"sid": v.Sid, "account_sid": v.AccountSid, "service_sid": v.ServiceSid, "function_sid": v.CodeSid,
+		"content": string(v.Content), "url": url,
+	}}
+}
+
+// codeHandlers binds the asset flag into route handlers.
+func codeHandler(asset bool, h func(e *Emulator, c *call, asset bool) result) handler {
+	return func(e *Emulator, c *call) result { return h(e, c, asset) }
+}
+
+// dropService drops everything of a deleted Service. Every one of these objects lives under the
+// Service's path (/v1/Services/{ServiceSid}/...), so none can be reached once the Service is gone; the
+// emulator forgets them rather than keep unreachable state.
+func (s *codeStore) dropService(serviceSid string) {
+	for sid, f := range s.code {
+		if f.ServiceSid == serviceSid {
+			delete(s.code, sid)
+		}
+	}
+	for sid, v := range s.versions {
+		if v.ServiceSid == serviceSid {
+			delete(s.versions, sid)
+		}
+	}
+	for sid, b := range s.builds {
+		if b.ServiceSid == serviceSid {
+			delete(s.builds, sid)
+		}
+	}
+	for sid, d := range s.deployments {
+		if d.ServiceSid == serviceSid {
+			delete(s.deployments, sid)
+		}
+	}
+}
+
+func init() {
+	svc := []string{"v1", "Services", "{ServiceSid}"}
+	at := func(segs ...string) []string { return append(append([]string(nil), svc...), segs...) }
+	fn, as := codeHandler(false, (*Emulator).fetchCode), codeHandler(true, (*Emulator).fetchCode)
+	routes = append(routes,
+		&route{productServerless, at("Functions"), scopeProduct, false, map[string]handler{
+			http.MethodGet: codeHandler(false, (*Emulator).listCode), http.MethodPost: codeHandler(false, (*Emulator).createCode)}},
+		&route{productServerless, at("Functions", "{Sid}"), scopeProduct, false, map[string]handler{
+			http.MethodGet: fn, http.MethodPost: codeHandler(false, (*Emulator).updateCode),
+			http.MethodDelete: codeHandler(false, (*Emulator).deleteCode)}},
+		&route{productServerless, at("Functions", "{FunctionSid}", "Versions"), scopeProduct, false, map[string]handler{
+			http.MethodGet: codeHandler(false, (*Emulator).listVersions)}},
+		&route{productServerless, at("Functions", "{FunctionSid}", "Versions", "{Sid}"), scopeProduct, false, map[string]handler{
+			http.MethodGet: codeHandler(false, (*Emulator).fetchVersion)}},
+		&route{productServerless, at("Functions", "{FunctionSid}", "Versions", "{Sid}", "Content"), scopeProduct, false, map[string]handler{
+			http.MethodGet: (*Emulator).fetchVersionContent}},
+		&route{productServerless, at("Assets"), scopeProduct, false, map[string]handler{
+			http.MethodGet: codeHandler(true, (*Emulator).listCode), http.MethodPost: codeHandler(true, (*Emulator).createCode)}},
+		&route{productServerless, at("Assets", "{Sid}"), scopeProduct, false, map[string]handler{
+			http.MethodGet: as, http.MethodPost: codeHandler(true, (*Emulator).updateCode),
+			http.MethodDelete: codeHandler(true, (*Emulator).deleteCode)}},
+		&route{productServerless, at("Assets", "{AssetSid}", "Versions"), scopeProduct, false, map[string]handler{
+			http.MethodGet: codeHandler(true, (*Emulator).listVersions)}},
+		&route{productServerless, at("Assets", "{AssetSid}", "Versions", "{Sid}"), scopeProduct, false, map[string]handler{
+			http.MethodGet: codeHandler(true, (*Emulator).fetchVersion)}},
+		&route{productServerlessUpload, at("Functions", "{FunctionSid}", "Versions"), scopeProduct, false, map[string]handler{
+			http.MethodPost: codeHandler(false, (*Emulator).createVersion)}},
+		&route{productServerlessUpload, at("Assets", "{AssetSid}", "Versions"), scopeProduct, false, map[string]handler{
+			http.MethodPost: codeHandler(true, (*Emulator).createVersion)}},
+		&route{productServerless, at("Builds"), scopeProduct, false, map[string]handler{
+			http.MethodGet: (*Emulator).listBuilds, http.MethodPost: (*Emulator).createBuild}},
+		&route{productServerless, at("Builds", "{Sid}"), scopeProduct, false, map[string]handler{
+			http.MethodGet: (*Emulator).fetchBuild, http.MethodDelete: (*Emulator).deleteBuild}},
+		&route{productServerless, at("Builds", "{Sid}", "Status"), scopeProduct, false, map[string]handler{
+			http.MethodGet: (*Emulator).fetchBuildStatus}},
+		&route{productServerless, at("Environments", "{EnvironmentSid}", "Deployments"), scopeProduct, false, map[string]handler{
+			http.MethodGet: (*Emulator).listDeployments, http.MethodPost: (*Emulator).createDeployment}},
+		&route{productServerless, at("Environments", "{EnvironmentSid}", "Deployments", "{Sid}"), scopeProduct, false, map[string]handler{
+			http.MethodGet: (*Emulator).fetchDeployment}},
+	)
+}
