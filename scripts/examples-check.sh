@@ -24,6 +24,9 @@ stub_for() {
   friendly_name = "stub"' ;;
     twilio_serverless_environment) echo 'service_sid = "ZS00000000000000000000000000000000"
   unique_name = "stub"' ;;
+    twilio_serverless_function | twilio_serverless_asset)
+      printf 'service_sid = "ZS00000000000000000000000000000000"\n  friendly_name = "stub"\n  path = "/stub"\n  content = "stub"' ;;
+    twilio_serverless_build) printf 'service_sid = "ZS00000000000000000000000000000000"\n  function_version_sids = ["ZN00000000000000000000000000000000"]' ;;
     *) return 1 ;;
   esac
 }

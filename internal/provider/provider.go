@@ -204,6 +204,10 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewServerlessServiceResource,
 		NewServerlessEnvironmentResource,
 		NewServerlessVariableResource,
+		NewServerlessFunctionResource,
+		NewServerlessAssetResource,
+		NewServerlessBuildResource,
+		NewServerlessDeploymentResource,
 	}
 }
 

@@ -1,0 +1,5 @@
+# Import a function of a service in the provider's account as <service SID>/<function SID>.
+terraform import twilio_serverless_function.voice ZS00000000000000000000000000000000/ZH00000000000000000000000000000000
+
+# In a subaccount: <account SID>/<service SID>/<function SID>.
+terraform import twilio_serverless_function.voice AC00000000000000000000000000000000/ZS00000000000000000000000000000000/ZH00000000000000000000000000000000

@@ -1,0 +1,292 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ resource.ResourceWithConfigure        = (*serverlessBuildResource)(nil)
+	_ resource.ResourceWithIdentity         = (*serverlessBuildResource)(nil)
+	_ resource.ResourceWithImportState      = (*serverlessBuildResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*serverlessBuildResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*serverlessBuildResource)(nil)
+)
+
+// NewServerlessBuildResource is the factory for twilio_serverless_build.
+func NewServerlessBuildResource() resource.Resource { return &serverlessBuildResource{} }
+
+type serverlessBuildResource struct {
+	resourceBase
+}
+
+type serverlessBuildModel struct {
+	ID                  types.String   `tfsdk:"id"`
+	SID                 types.String   `tfsdk:"sid"`
+	AccountSID          types.String   `tfsdk:"account_sid"`
+	ServiceSID          types.String   `tfsdk:"service_sid"`
+	FunctionVersionSIDs types.Set      `tfsdk:"function_version_sids"`
+	AssetVersionSIDs    types.Set      `tfsdk:"asset_version_sids"`
+	Dependencies        types.Map      `tfsdk:"dependencies"`
+	Runtime             types.String   `tfsdk:"runtime"`
+	Status              types.String   `tfsdk:"status"`
+	DateCreated         types.String   `tfsdk:"date_created"`
+	Timeouts            timeouts.Value `tfsdk:"timeouts"`
+}
+
+// buildRuntimes are the runtimes of Twilio's Serverless spec (build_enum_runtime).
+var buildRuntimes = []string{"node8", "node10", "node12", "node14", "node16", "node18", "node20", "node22"}
+
+func (r *serverlessBuildResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_serverless_build"
+}
+
+func (r *serverlessBuildResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = serviceChildIdentitySchema("Serverless build", buildParts...)
+}
+
+var buildParts = []sidPart{{"service_sid", "ZS", "Serverless service"}, {"sid", "ZB", "Serverless build"}}
+
+func (r *serverlessBuildResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	versionSet := func(what string) schema.SetAttribute {
+		return schema.SetAttribute{
+			MarkdownDescription: fmt.Sprintf("SIDs (`ZN…`) of the %s versions to package: the `latest_version_sid` of "+
+				"`twilio_serverless_%s` resources. At least one function or asset version is required. Changing it "+
+				"makes a new build.", what, what),
+			ElementType:   types.StringType,
+			Optional:      true,
+			Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(sidValidator("ZN"))},
+			PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
+		}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Twilio Serverless build: function and asset versions packaged with their npm " +
+			"dependencies for a Node.js runtime, ready to deploy with `twilio_serverless_deployment`.\n\n" +
+			"Builds are immutable: any change makes a new one. Create waits for Twilio to finish building (polling " +
+			"its status every second, up to `timeouts.create`); a build Twilio reports as `failed` fails the apply, " +
+			"is deleted, and is not kept in the state, so the deployment is not touched and the environment keeps " +
+			"running its previous build.\n\n" +
+			"**Destroying a build an environment still runs does not delete it**: the provider checks the service's " +
+			"environments first and leaves such a build in Twilio (with a warning), so replacing a build never takes " +
+			"the live one away before the new one is deployed. Twilio keeps superseded builds (the Twilio CLI leaves " +
+			"every build too); they go with the service.",
+		Attributes: map[string]schema.Attribute{
+			"id":  idAttribute(),
+			"sid": sidAttribute("ZB", "Serverless build"),
+			"account_sid": accountSIDAttribute("build's service", stringplanmodifier.UseStateForUnknown(),
+				stringplanmodifier.RequiresReplace()),
+			"service_sid":           serviceSIDAttribute("build"),
+			"function_version_sids": versionSet("function"),
+			"asset_version_sids":    versionSet("asset"),
+			"dependencies": schema.MapAttribute{
+				MarkdownDescription: "npm packages the functions need, name to version (e.g. `{ twilio = \"5.3.0\" }`), " +
+					"as in a package.json. Changing it makes a new build.",
+				ElementType:   types.StringType,
+				Optional:      true,
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+			},
+			"runtime": schema.StringAttribute{
+				MarkdownDescription: "Node.js runtime: one of `" + strings.Join(buildRuntimes, "`, `") + "`. When unset " +
+					"Twilio chooses (its current default) and the build records it. Changing it makes a new build.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{stringvalidator.OneOf(buildRuntimes...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplaceIfConfigured()},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Twilio's build status; `completed` once created by Terraform.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"date_created": dateCreatedAttribute(),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+		},
+	}
+}
+
+func (r *serverlessBuildResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.AtLeastOneOf(path.MatchRoot("function_version_sids"), path.MatchRoot("asset_version_sids")),
+	}
+}
+
+func (r *serverlessBuildResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.defaultAccountSID(ctx, req, resp, false)
+}
+
+func (r *serverlessBuildResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
+	var plan serverlessBuildModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	var fvs, avs []string
+	deps := map[string]string{}
+	resp.Diagnostics.Append(plan.FunctionVersionSIDs.ElementsAs(ctx, &fvs, false)...)
+	resp.Diagnostics.Append(plan.AssetVersionSIDs.ElementsAs(ctx, &avs, false)...)
+	resp.Diagnostics.Append(plan.Dependencies.ElementsAs(ctx, &deps, false)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	account, service := plan.AccountSID.ValueString(), plan.ServiceSID.ValueString()
+	b, err := client.CreateBuild(ctx, account, service, fvs, avs, deps, plan.Runtime.ValueString())
+	if err != nil {
+		addServerlessError(&resp.Diagnostics, "Creating a Twilio Serverless build in service "+service, err,
+			ambiguousCreateHint(err, "serverless_build", "a build"))
+		return
+	}
+	status, err := client.WaitForBuild(ctx, account, service, b.Sid)
+	var failed *twilioclient.BuildFailedError
+	switch {
+	case errors.As(err, &failed):
+		// A failed build is of no use and must not look deployable: delete it, keep nothing in the state.
+		detail := failed.Error() + "\n\nThe failed build was deleted and nothing was deployed: the environment " +
+			"keeps running its previous build. Fix the code or dependencies and apply again."
+		if delErr := client.DeleteBuild(context.WithoutCancel(ctx), account, service, b.Sid); delErr != nil && !twilioclient.IsNotFound(delErr) {
+			detail = failed.Error() + fmt.Sprintf("\n\nNothing was deployed. Deleting the failed build %s failed too "+
+				"(%v); delete it in the Console if you wish (a failed build is never used).", b.Sid, delErr)
+		}
+		resp.Diagnostics.AddError(fmt.Sprintf("Twilio Serverless build %s failed", b.Sid), detail)
+		return
+	case err != nil:
+		// Still building (timeout) or the status could not be read: keep the build in the state, tainted by
+		// the error, so the next apply replaces (deletes) it rather than leaving it untracked.
+		r.flatten(ctx, b, &plan, &resp.Diagnostics)
+		plan.Status = types.StringValue(status)
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		addServerlessError(&resp.Diagnostics, fmt.Sprintf("Waiting for Twilio Serverless build %s", b.Sid), err,
+			"\n\nThe build is kept in the state, marked tainted: the next apply replaces it. Raise timeouts.create "+
+				"if builds with many dependencies take longer.")
+		return
+	}
+	r.flatten(ctx, b, &plan, &resp.Diagnostics)
+	plan.Status = types.StringValue(status)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *serverlessBuildResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, resp)
+	var state serverlessBuildModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return
+	}
+	what := "Twilio Serverless build " + state.SID.ValueString()
+	b, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Build, error) {
+		return r.data.client.FindBuild(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString())
+	})
+	if err != nil {
+		serverlessReadError(ctx, err, what, resp)
+		return
+	}
+	r.flatten(ctx, b, &state, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Update only ever changes timeouts: every other attribute replaces the build.
+func (r *serverlessBuildResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
+	var plan serverlessBuildModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// Delete deletes the build unless an environment of its service runs it (see the resource description).
+func (r *serverlessBuildResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state serverlessBuildModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
+	live, err := client.EnvironmentsRunning(ctx, account, service, sid)
+	switch {
+	case twilioclient.IsNotFound(err):
+		return // the service is gone, and its builds with it
+	case err != nil:
+		addServerlessError(&resp.Diagnostics, "Checking whether an environment runs Twilio Serverless build "+sid, err,
+			"\n\nThe build was not deleted: it might be live. Apply again once the environments can be listed.")
+		return
+	case len(live) > 0:
+		resp.Diagnostics.AddWarning(fmt.Sprintf("Twilio Serverless build %s kept: it is live", sid),
+			fmt.Sprintf("Environment(s) %s run this build, so deleting it could take the site down. It was removed "+
+				"from the state but left in Twilio; it goes when its service is deleted.", strings.Join(live, ", ")))
+		return
+	}
+	if err := client.DeleteBuild(ctx, account, service, sid); err != nil && !twilioclient.IsNotFound(err) {
+		addServerlessError(&resp.Diagnostics, "Deleting Twilio Serverless build "+sid, err, "")
+	}
+}
+
+// ImportState takes ZS…/ZB…, AC…/ZS…/ZB…, or an identity.
+func (r *serverlessBuildResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	values, ok := r.importServiceChild(ctx, req, resp, buildParts...)
+	if ok {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), values["sid"])...)
+	}
+}
+
+// flatten maps a build to the model. Empty version lists and dependencies are null, as when left out of
+// the configuration.
+func (r *serverlessBuildResource) flatten(ctx context.Context, b *twilioclient.Build, m *serverlessBuildModel, diags *diag.Diagnostics) {
+	m.SID, m.ID = types.StringValue(b.Sid), types.StringValue(b.Sid)
+	m.AccountSID, m.ServiceSID = types.StringValue(b.AccountSid), types.StringValue(b.ServiceSid)
+	m.Status, m.Runtime = types.StringValue(b.Status), types.StringValue(b.Runtime)
+	m.DateCreated = timeValue(b.DateCreated)
+	set := func(sids []string) types.Set {
+		if len(sids) == 0 {
+			return types.SetNull(types.StringType)
+		}
+		v, d := types.SetValueFrom(ctx, types.StringType, sids)
+		diags.Append(d...)
+		return v
+	}
+	m.FunctionVersionSIDs, m.AssetVersionSIDs = set(b.FunctionVersions), set(b.AssetVersions)
+	m.Dependencies = types.MapNull(types.StringType)
+	if len(b.Dependencies) > 0 {
+		v, d := types.MapValueFrom(ctx, types.StringType, b.Dependencies)
+		diags.Append(d...)
+		m.Dependencies = v
+	}
+}

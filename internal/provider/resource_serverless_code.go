@@ -1,0 +1,449 @@
+package provider
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"mime"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// twilio_serverless_function and twilio_serverless_asset: a Function or Asset together with its current
+// code. Twilio keeps the slot (SID, name) apart from the code (immutable Versions, uploaded to
+// serverless-upload.twilio.com); users think of "the function and its code", so one resource owns both and
+// a code change uploads a new Version in place. The SID, and hence the URL path, stay the same.
+
+var (
+	_ resource.ResourceWithConfigure        = (*serverlessCodeResource)(nil)
+	_ resource.ResourceWithIdentity         = (*serverlessCodeResource)(nil)
+	_ resource.ResourceWithImportState      = (*serverlessCodeResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*serverlessCodeResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*serverlessCodeResource)(nil)
+)
+
+// NewServerlessFunctionResource is the factory for twilio_serverless_function.
+func NewServerlessFunctionResource() resource.Resource {
+	return &serverlessCodeResource{kind: twilioclient.KindFunction}
+}
+
+// NewServerlessAssetResource is the factory for twilio_serverless_asset.
+func NewServerlessAssetResource() resource.Resource {
+	return &serverlessCodeResource{kind: twilioclient.KindAsset}
+}
+
+type serverlessCodeResource struct {
+	resourceBase
+	kind twilioclient.CodeKind
+}
+
+type serverlessCodeModel struct {
+	ID               types.String `tfsdk:"id"`
+	SID              types.String `tfsdk:"sid"`
+	AccountSID       types.String `tfsdk:"account_sid"`
+	ServiceSID       types.String `tfsdk:"service_sid"`
+	FriendlyName     types.String `tfsdk:"friendly_name"`
+	Path             types.String `tfsdk:"path"`
+	Visibility       types.String `tfsdk:"visibility"`
+	Content          types.String `tfsdk:"content"`
+	Source           types.String `tfsdk:"source"`
+	ContentSHA256    types.String `tfsdk:"content_sha256"`
+	LatestVersionSID types.String `tfsdk:"latest_version_sid"`
+	DateCreated      types.String `tfsdk:"date_created"`
+}
+
+func (r *serverlessCodeResource) what() string { return strings.ToLower(r.kind.String()) }
+
+func (r *serverlessCodeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_serverless_" + r.what()
+}
+
+func (r *serverlessCodeResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = serviceChildIdentitySchema("Serverless "+r.what(), r.parts()...)
+}
+
+func (r *serverlessCodeResource) parts() []sidPart {
+	return []sidPart{{"service_sid", "ZS", "Serverless service"}, {"sid", "ZH", "Serverless " + r.what()}}
+}
+
+func (r *serverlessCodeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	w := r.what()
+	intro := "A Twilio Serverless Function (Node.js code that answers HTTP requests, such as a voice webhook) " +
+		"together with its code. "
+	codeNote := "`content` or `source` (a file) holds the JavaScript."
+	if r.kind == twilioclient.KindAsset {
+		intro = "A Twilio Serverless Asset (a static file served by the service's environments) together with its " +
+			"content. "
+		codeNote = "`content` (text) or `source` (a file, any bytes) holds the file; its MIME type follows the " +
+			"extension of `path`."
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: intro + codeNote + "\n\n" +
+			"Twilio keeps code as immutable versions. Changing the code, `path` or `visibility` uploads a new version " +
+			"(to serverless-upload.twilio.com) in place: `latest_version_sid` changes and the SID stays, so the URL " +
+			"(an environment's domain plus `path`) is stable. Nothing runs until a `twilio_serverless_build` of " +
+			"`latest_version_sid` is deployed by a `twilio_serverless_deployment`; reference `latest_version_sid` from " +
+			"the build so that one apply uploads, builds and deploys.\n\n" +
+			"A version uploaded outside Terraform (the Console editor, the Twilio CLI) shows in the plan as a change " +
+			"of `content_sha256`" + map[bool]string{true: " (an asset's content cannot be read back, so any such version does)",
+			false: ""}[r.kind == twilioclient.KindAsset] + ", and the apply uploads the configured code again.",
+		Attributes: map[string]schema.Attribute{
+			"id":  idAttribute(),
+			"sid": sidAttribute("ZH", "Serverless "+w),
+			"account_sid": accountSIDAttribute(w+"'s service; like Studio, Serverless only accepts an account's own "+
+				"credentials, so for a subaccount the provider acts with the subaccount's auth token (which needs the main "+
+				"account's auth token, not an API key)", stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()),
+			"service_sid": serviceSIDAttribute(w),
+			"friendly_name": schema.StringAttribute{
+				MarkdownDescription: "Name of the " + w + " in the Console; at most 255 characters.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 255)},
+			},
+			"path": schema.StringAttribute{
+				MarkdownDescription: "URL path the " + w + " answers at in every environment it is deployed to, starting " +
+					"with `/` (e.g. `/voice`); at most 255 characters. Changing it uploads a new version.",
+				Required: true,
+				Validators: []validator.String{stringvalidator.UTF8LengthBetween(1, 255),
+					stringvalidator.RegexMatches(pathPattern, "must start with / (Twilio adds one otherwise, and the "+
+						"state would then differ from the configuration)")},
+			},
+			"visibility": schema.StringAttribute{
+				MarkdownDescription: "Who may call it: `public` (anyone), `protected` (only requests signed by Twilio, " +
+					"such as its webhooks; the default, as in the Console) or `private` (only other functions of the " +
+					"service). Changing it uploads a new version.",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString("protected"),
+				Validators: []validator.String{stringvalidator.OneOf("public", "protected", "private")},
+			},
+			"content": schema.StringAttribute{
+				MarkdownDescription: "The code itself (e.g. `file(\"voice.js\")` or a heredoc). Exactly one of " +
+					"`content` and `source`. Kept in the state; prefer `source` for large files.",
+				Optional: true,
+			},
+			"source": schema.StringAttribute{
+				MarkdownDescription: "Path of a file holding the code, read at plan and apply time (use " +
+					"`\"${path.module}/functions/voice.js\"`). Exactly one of `content` and `source`. Only the file's " +
+					"hash (`content_sha256`) is kept in the state, so editing the file plans a new version.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"content_sha256": schema.StringAttribute{
+				MarkdownDescription: "SHA-256 (hex) of the code of the latest version; what tells the plan that the " +
+					"code changed. Empty when Twilio holds a version whose content the provider cannot read.",
+				Computed: true,
+			},
+			"latest_version_sid": schema.StringAttribute{
+				MarkdownDescription: "SID (`ZN…`) of the version holding the current code; changes with every upload. " +
+					"Give it to `twilio_serverless_build`.",
+				Computed: true,
+			},
+			"date_created": dateCreatedAttribute(),
+		},
+	}
+}
+
+// pathPattern is a URL path as Twilio stores it.
+var pathPattern = regexp.MustCompile(`^/`)
+
+func (r *serverlessCodeResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.ExactlyOneOf(path.MatchRoot("content"), path.MatchRoot("source")),
+	}
+}
+
+// ModifyPlan defaults account_sid, hashes the configured code and plans a new version (latest_version_sid
+// unknown) exactly when the code, path or visibility differ from the state's latest version.
+func (r *serverlessCodeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.defaultAccountSID(ctx, req, resp, false)
+	if req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
+		return
+	}
+	var plan serverlessCodeModel
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	hash := types.StringUnknown()
+	if code, known, ok := r.code(plan, &resp.Diagnostics); !ok {
+		return
+	} else if known {
+		hash = types.StringValue(sha256Hex(code))
+	}
+	plan.ContentSHA256 = hash
+	plan.LatestVersionSID = types.StringUnknown()
+	if !req.State.Raw.IsNull() {
+		var state serverlessCodeModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		if !codeChanges(plan, state) {
+			plan.LatestVersionSID = state.LatestVersionSID
+		}
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+}
+
+// codeChanges reports whether the plan needs a new version.
+func codeChanges(plan, state serverlessCodeModel) bool {
+	return plan.ContentSHA256.IsUnknown() || !plan.ContentSHA256.Equal(state.ContentSHA256) ||
+		!plan.Path.Equal(state.Path) || !plan.Visibility.Equal(state.Visibility) ||
+		state.LatestVersionSID.ValueString() == ""
+}
+
+// code returns the configured code: content, or the source file's bytes. known is false while the
+// configuration is not known yet (a source computed from another resource).
+func (r *serverlessCodeResource) code(m serverlessCodeModel, diags interface {
+	AddAttributeError(path.Path, string, string)
+}) (code []byte, known, ok bool) {
+	switch {
+	case m.Content.IsUnknown() || m.Source.IsUnknown():
+		return nil, false, true
+	case !m.Content.IsNull():
+		return []byte(m.Content.ValueString()), true, true
+	case !m.Source.IsNull():
+		b, err := os.ReadFile(m.Source.ValueString())
+		if err != nil {
+			diags.AddAttributeError(path.Root("source"), "Cannot read the "+r.what()+"'s source file",
+				fmt.Sprintf("%v. source is read relative to the directory Terraform runs in; use "+
+					"\"${path.module}/...\" for a file next to the configuration.", err))
+			return nil, false, false
+		}
+		return b, true, true
+	}
+	return nil, false, true
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// contentType is the MIME type of the upload: JavaScript for a function, the path's extension for an
+// asset.
+func (r *serverlessCodeResource) contentType(p string) string {
+	if r.kind == twilioclient.KindFunction {
+		return "application/javascript"
+	}
+	if t := mime.TypeByExtension(filepath.Ext(p)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+func (r *serverlessCodeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
+	var plan serverlessCodeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	code, ok := r.codeForApply(plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
+	defer cancel()
+	account, service := plan.AccountSID.ValueString(), plan.ServiceSID.ValueString()
+	f, err := client.CreateCode(ctx, account, service, r.kind, plan.FriendlyName.ValueString())
+	if err != nil {
+		addServerlessError(&resp.Diagnostics, fmt.Sprintf("Creating Twilio Serverless %s %q in service %s", r.what(),
+			plan.FriendlyName.ValueString(), service), err, ambiguousCreateHint(err, "serverless_"+r.what(),
+			fmt.Sprintf("a %s named %q", r.what(), plan.FriendlyName.ValueString())))
+		return
+	}
+	plan.SID, plan.ID = types.StringValue(f.Sid), types.StringValue(f.Sid)
+	plan.AccountSID = types.StringValue(f.AccountSid)
+	plan.DateCreated = timeValue(f.DateCreated)
+	// NOTE: the state is recorded before the upload, so a failed upload leaves a tainted resource (replaced
+	// by the next apply) rather than an untracked function.
+	plan.LatestVersionSID, plan.ContentSHA256 = types.StringValue(""), types.StringValue("")
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if r.upload(ctx, client, &plan, code, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	}
+}
+
+// codeForApply reads the code again at apply time; a source file edited since the plan is an error rather
+// than an upload of code nobody reviewed.
+func (r *serverlessCodeResource) codeForApply(plan serverlessCodeModel, diags interface {
+	AddAttributeError(path.Path, string, string)
+}) ([]byte, bool) {
+	code, _, ok := r.code(plan, diags)
+	if !ok {
+		return nil, false
+	}
+	if got := sha256Hex(code); !plan.ContentSHA256.IsUnknown() && got != plan.ContentSHA256.ValueString() {
+		diags.AddAttributeError(path.Root("source"), "The "+r.what()+"'s source file changed since the plan",
+			fmt.Sprintf("The plan uploads code with SHA-256 %s, but the file now hashes to %s. Plan again to review "+
+				"the new code.", plan.ContentSHA256.ValueString(), got))
+		return nil, false
+	}
+	return code, true
+}
+
+// upload sends a new version and records it in m.
+func (r *serverlessCodeResource) upload(ctx context.Context, client *twilioclient.Client, m *serverlessCodeModel, code []byte,
+	diags interface{ AddError(string, string) }) bool {
+	v, err := client.UploadVersion(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), r.kind, m.SID.ValueString(),
+		m.Path.ValueString(), m.Visibility.ValueString(), code, r.contentType(m.Path.ValueString()))
+	if err != nil {
+		hint := ""
+		if twilioclient.IsAmbiguous(err) {
+			hint = "\n\nThe upload's outcome is unknown: Twilio may hold a new version nobody deploys. It was not " +
+				"re-sent; the next apply uploads the code again (an unused version costs nothing)."
+		}
+		diags.AddError(fmt.Sprintf("Uploading the code of Twilio Serverless %s %s", r.what(), m.SID.ValueString()),
+			errorDetail(err)+hint)
+		return false
+	}
+	m.LatestVersionSID = types.StringValue(v.Sid)
+	m.ContentSHA256 = types.StringValue(sha256Hex(code))
+	m.Path, m.Visibility = types.StringValue(v.Path), types.StringValue(v.Visibility)
+	return true
+}
+
+func (r *serverlessCodeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, resp)
+	var state serverlessCodeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return
+	}
+	client := r.data.client
+	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
+	what := fmt.Sprintf("Twilio Serverless %s %s", r.what(), sid)
+	f, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Code, error) {
+		return client.FindCode(ctx, account, service, r.kind, sid)
+	})
+	if err != nil {
+		serverlessReadError(ctx, err, what, resp)
+		return
+	}
+	state.ID, state.FriendlyName, state.DateCreated = types.StringValue(f.Sid), types.StringValue(f.FriendlyName), timeValue(f.DateCreated)
+	versions, err := client.ListVersions(ctx, account, service, r.kind, sid)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading the versions of "+what, errorDetail(err))
+		return
+	}
+	if len(versions) == 0 {
+		// No code at all (an upload failed, or Twilio lost it): the next apply uploads.
+		state.LatestVersionSID, state.ContentSHA256 = types.StringValue(""), types.StringValue("")
+	} else if latest := versions[len(versions)-1]; latest.Sid != state.LatestVersionSID.ValueString() {
+		// A version uploaded outside Terraform: show what it holds.
+		state.LatestVersionSID = types.StringValue(latest.Sid)
+		state.Path, state.Visibility = types.StringValue(latest.Path), types.StringValue(latest.Visibility)
+		state.ContentSHA256 = types.StringValue("")
+		if r.kind == twilioclient.KindFunction {
+			content, err := client.FunctionVersionContent(ctx, account, service, sid, latest.Sid)
+			if err != nil {
+				resp.Diagnostics.AddError("Reading the code of "+what, errorDetail(err))
+				return
+			}
+			state.ContentSHA256 = types.StringValue(sha256Hex([]byte(content)))
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *serverlessCodeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
+	var plan, state serverlessCodeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
+	defer cancel()
+	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
+	if !plan.FriendlyName.Equal(state.FriendlyName) {
+		if _, err := client.RenameCode(ctx, account, service, r.kind, sid, plan.FriendlyName.ValueString()); err != nil {
+			addServerlessError(&resp.Diagnostics, fmt.Sprintf("Renaming Twilio Serverless %s %s", r.what(), sid), err, "")
+			return
+		}
+	}
+	if !codeChanges(plan, state) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		return
+	}
+	code, ok := r.codeForApply(plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if !r.upload(ctx, client, &plan, code, &resp.Diagnostics) {
+		// The rename (if any) happened; keep the old code's values so the next plan uploads again.
+		state.FriendlyName = plan.FriendlyName
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// Delete deletes the function or asset. Builds already made keep their own copy of its versions, so an
+// environment running one keeps serving it until another build is deployed there.
+func (r *serverlessCodeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state serverlessCodeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
+	defer cancel()
+	err := client.DeleteCode(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), r.kind, state.SID.ValueString())
+	if err != nil && !twilioclient.IsNotFound(err) {
+		addServerlessError(&resp.Diagnostics, fmt.Sprintf("Deleting Twilio Serverless %s %s", r.what(), state.SID.ValueString()), err, "")
+	}
+}
+
+// ImportState takes ZS…/ZH… (the provider's account), AC…/ZS…/ZH…, or an identity. The code itself is not
+// imported (a function's hash is: see Read), so the first plan after an import records content or source
+// without uploading when the code is the same.
+func (r *serverlessCodeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	values, ok := r.importServiceChild(ctx, req, resp, r.parts()...)
+	if !ok {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), values["sid"])...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("latest_version_sid"), "")...)
+}
+
+func timeValue(t *time.Time) types.String {
+	if t == nil || t.IsZero() {
+		return types.StringNull()
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339))
+}
