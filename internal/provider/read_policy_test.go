@@ -69,7 +69,57 @@ func readPolicyResources() []readPolicyResource {
 				}
 				return fmt.Errorf("no variable %s", sid)
 			}},
+		{"serverless_function", testAccFunctionAddr, testAccServerlessCodeInService(testAccServerlessFunctionConfig("voice", "/voice", "// x\n")),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteCode(ctx, account, testAccServiceOf(env, sid), twilioclient.KindFunction, sid)
+			}},
+		{"serverless_asset", testAccAssetAddr, testAccServerlessCodeInService(`
+resource "twilio_serverless_asset" "test" {
+  service_sid   = local.service_sid
+  friendly_name = "style"
+  path          = "/style.css"
+  content       = "body {}"
+}
+`),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteCode(ctx, account, testAccServiceOf(env, sid), twilioclient.KindAsset, sid)
+			}},
+		{"serverless_build", testAccBuildAddr, testAccServerlessCodeInService(testAccServerlessFunctionConfig("voice", "/voice", "// x\n") + `
+resource "twilio_serverless_build" "test" {
+  service_sid           = local.service_sid
+  function_version_sids = [twilio_serverless_function.test.latest_version_sid]
+}
+`),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteBuild(ctx, account, testAccServiceOf(env, sid), sid)
+			}},
 	}
+}
+
+// testAccServerlessCodeInService puts Serverless code resources (which use local.service_sid) in a
+// service managed by the same configuration.
+func testAccServerlessCodeInService(config string) string {
+	return testAccServerlessServiceConfig("voice-fn", "Voice", "") + `
+locals {
+  service_sid = twilio_serverless_service.test.sid
+}
+` + config
+}
+
+// testAccServiceOf is the service of a Serverless code object or build in the emulator.
+func testAccServiceOf(env *acctest.Env, sid string) string {
+	snap := env.Emulator.Snapshot()
+	for _, c := range snap.ServerlessCode {
+		if c.Sid == sid {
+			return c.ServiceSid
+		}
+	}
+	for _, b := range snap.ServerlessBuilds {
+		if b.Sid == sid {
+			return b.ServiceSid
+		}
+	}
+	return ""
 }
 
 // testAccObjectReads counts the GETs of one object (its SID in the path) in the emulator's log.

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -332,6 +333,84 @@ resource "twilio_serverless_build" "test" {
 					return a["account_sid"] + "/" + a["service_sid"] + "/" + a["sid"], nil
 				},
 				ImportStateVerifyIgnore: []string{"timeouts"},
+			},
+		},
+	})
+}
+
+// TestAccServerlessDeployment_subaccount deploys a function in a tenant's subaccount with the main
+// account's credentials (account_sid on every resource): Serverless only accepts the subaccount's own
+// credentials, which the provider obtains. The objects live in the subaccount, none in the main account.
+func TestAccServerlessDeployment_subaccount(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	config := env.Config(`
+resource "twilio_subaccount" "tenant" {
+  friendly_name = "tenant"
+}
+
+resource "twilio_serverless_service" "voice" {
+  account_sid   = twilio_subaccount.tenant.sid
+  unique_name   = "tenant-voice"
+  friendly_name = "Tenant voice"
+}
+
+resource "twilio_serverless_environment" "prod" {
+  account_sid = twilio_subaccount.tenant.sid
+  service_sid = twilio_serverless_service.voice.sid
+  unique_name = "prod"
+}
+
+resource "twilio_serverless_function" "test" {
+  account_sid   = twilio_subaccount.tenant.sid
+  service_sid   = twilio_serverless_service.voice.sid
+  friendly_name = "voice"
+  path          = "/voice"
+  content       = "// tenant\n"
+}
+
+resource "twilio_serverless_build" "test" {
+  account_sid           = twilio_subaccount.tenant.sid
+  service_sid           = twilio_serverless_service.voice.sid
+  function_version_sids = [twilio_serverless_function.test.latest_version_sid]
+}
+
+resource "twilio_serverless_deployment" "test" {
+  account_sid     = twilio_subaccount.tenant.sid
+  service_sid     = twilio_serverless_service.voice.sid
+  environment_sid = twilio_serverless_environment.prod.sid
+  build_sid       = twilio_serverless_build.test.sid
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.CompareValuePairs(testAccFunctionAddr, tfjsonpath.New("account_sid"),
+						"twilio_subaccount.tenant", tfjsonpath.New("sid"), compare.ValuesSame()),
+					statecheck.CompareValuePairs(testAccDeploymentAddr, tfjsonpath.New("build_sid"),
+						testAccBuildAddr, tfjsonpath.New("sid"), compare.ValuesSame()),
+				},
+				Check: func(st *terraformState) error {
+					sub := st.RootModule().Resources["twilio_subaccount.tenant"].Primary.Attributes["sid"]
+					snap := env.Emulator.Snapshot()
+					for _, b := range snap.ServerlessBuilds {
+						if b.AccountSid != sub {
+							return fmt.Errorf("build %s is in account %s, want the subaccount %s", b.Sid, b.AccountSid, sub)
+						}
+					}
+					if len(snap.ServerlessDeployments) != 1 || snap.ServerlessDeployments[0].AccountSid != sub {
+						return fmt.Errorf("deployments = %+v, want one in the subaccount", snap.ServerlessDeployments)
+					}
+					return nil
+				},
+			},
+			{
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 		},
 	})
