@@ -13,7 +13,8 @@ import (
 
 // managedTypes are the resource types whose sid names a Twilio object the emulator holds.
 var managedTypes = []string{"twilio_subaccount", "twilio_api_key", "twilio_twiml_app", "twilio_incoming_number", "twilio_studio_flow",
-	"twilio_serverless_service", "twilio_serverless_environment", "twilio_serverless_variable"}
+	"twilio_serverless_service", "twilio_serverless_environment", "twilio_serverless_variable",
+	"twilio_bundle_clone"}
 
 // Baseline records the objects that exist before Terraform runs (made by the test's own set-up), so
 // orphan checks count only what Terraform made.
@@ -66,7 +67,8 @@ func (e *Env) Duplicates(s *terraform.State, resourceType string) int {
 	prefix := map[string]string{"twilio_subaccount": "subaccount ", "twilio_api_key": "api key ",
 		"twilio_twiml_app": "twiml app ", "twilio_incoming_number": "number ", "twilio_studio_flow": "studio flow ",
 		"twilio_serverless_service": "serverless service ", "twilio_serverless_environment": "serverless environment ",
-		"twilio_serverless_variable": "serverless variable "}[resourceType]
+		"twilio_serverless_variable": "serverless variable ",
+		"twilio_bundle_clone": "bundle "}[resourceType]
 	live := 0
 	for sid, what := range LiveObjects(e.Emulator.Snapshot()) {
 		if e.baseline[sid] == "" && prefix != "" && strings.HasPrefix(what, prefix) {
@@ -126,6 +128,9 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 	}
 	for _, v := range s.Variables {
 		out[v.Sid] = "serverless variable " + v.Key + " " + v.Sid
+	}
+	for _, b := range s.Bundles {
+		out[b.Sid] = "bundle " + b.Sid
 	}
 	return out
 }

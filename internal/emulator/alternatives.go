@@ -12,9 +12,12 @@ const (
 	// AltMoveKeepsReferences keeps a moved number's application and trunk SIDs, instead of clearing them
 	// (assumption move-clears-references).
 	AltMoveKeepsReferences = "move-clears-references"
+	// AltBundleDeleteRefused refuses to delete a bundle that is not a draft, instead of deleting any bundle
+	// no number uses (assumption bundle-delete).
+	AltBundleDeleteRefused = "bundle-delete"
 )
 
-var knownAlternatives = map[string]bool{AltCloseAgainRefused: true, AltMoveKeepsReferences: true}
+var knownAlternatives = map[string]bool{AltCloseAgainRefused: true, AltMoveKeepsReferences: true, AltBundleDeleteRefused: true}
 
 // SetAlternative switches an assumption to its other outcome (on) or back. It panics on an unknown name,
 // since that is a bug in the test.

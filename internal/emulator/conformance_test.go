@@ -26,9 +26,10 @@ import (
 //	go test -v -run Conformance ./internal/emulator/
 
 const (
-	apiHost    = "api.twilio.com"
-	iamHost    = "iam.twilio.com"
-	studioHost = "studio.twilio.com"
+	apiHost     = "api.twilio.com"
+	iamHost     = "iam.twilio.com"
+	studioHost  = "studio.twilio.com"
+	numbersHost = "numbers.twilio.com"
 
 	conformanceMainSID   = "AC0123456789abcdef0123456789abcdef"
 	conformanceMainToken = "0123456789abcdef0123456789abcdef"
@@ -51,6 +52,8 @@ var emulatorOperations = []string{
 	"api_v2010.ListAvailablePhoneNumberTollFree",
 	"iam_v1.CreateNewKey", "iam_v1.DeleteKey", "iam_v1.FetchKey", "iam_v1.ListGetKeys", "iam_v1.UpdateKey",
 	"studio_v2.CreateFlow", "studio_v2.DeleteFlow", "studio_v2.FetchFlow", "studio_v2.ListFlow", "studio_v2.UpdateFlow",
+	"numbers_v2.CreateBundle", "numbers_v2.FetchBundle", "numbers_v2.ListBundle", "numbers_v2.UpdateBundle",
+	"numbers_v2.DeleteBundle", "numbers_v2.CreateBundleClone", "numbers_v2.FetchRegulation", "numbers_v2.ListRegulation",
 }
 
 // twilioAPI talks to a server the way twilio-go does: form-encoded POSTs, Basic auth, and the Twilio
@@ -277,6 +280,48 @@ func TestConformance(t *testing.T) {
 	c.must(200, subCreds, "GET", studioHost, nextPage(t, next), nil)
 	c.must(204, subCreds, "DELETE", studioHost, "/v2/Flows/"+flow, nil)
 
+	// Regulatory bundles (Numbers v2): a draft is created, renamed and submitted, Twilio's review (the
+	// emulator's test control) approves it, it is cloned into the subaccount, which buys a UK number with
+	// the clone; a bundle no number uses is deleted.
+	regs := c.must(200, main, "GET", numbersHost, "/v2/RegulatoryCompliance/Regulations",
+		url.Values{"IsoCountry": {"GB"}, "NumberType": {"local"}, "EndUserType": {"business"}})
+	results, _ := regs.body["results"].([]any)
+	if len(results) != 1 {
+		t.Fatalf("want one GB local business regulation, got %v", regs.body)
+	}
+	regulation, _ := results[0].(map[string]any)["sid"].(string)
+	c.must(200, main, "GET", numbersHost, "/v2/RegulatoryCompliance/Regulations/"+regulation, nil)
+	bundle := c.must(201, main, "POST", numbersHost, "/v2/RegulatoryCompliance/Bundles", url.Values{
+		"FriendlyName": {"uk-business"}, "Email": {"compliance@example.com"}, "RegulationSid": {regulation},
+		"StatusCallback": {"https://example.com/bundle-status"},
+	}).str("sid")
+	c.must(201, main, "POST", numbersHost, "/v2/RegulatoryCompliance/Bundles", url.Values{
+		"FriendlyName": {"uk-mobile"}, "Email": {"compliance@example.com"}, "IsoCountry": {"GB"},
+		"NumberType": {"mobile"}, "EndUserType": {"individual"},
+	})
+	c.must(200, main, "POST", numbersHost, "/v2/RegulatoryCompliance/Bundles/"+bundle, url.Values{"FriendlyName": {"uk-business-2"}})
+	c.must(200, main, "POST", numbersHost, "/v2/RegulatoryCompliance/Bundles/"+bundle, url.Values{"Status": {"pending-review"}})
+	if err := e.ReviewBundle(bundle, emulator.BundleApproved, time.Now().Add(365*24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	c.must(200, main, "GET", numbersHost, "/v2/RegulatoryCompliance/Bundles/"+bundle, nil)
+	c.must(200, main, "GET", numbersHost, "/v2/RegulatoryCompliance/Bundles", url.Values{
+		"Status": {"twilio-approved"}, "IsoCountry": {"GB"}, "NumberType": {"local"}, "FriendlyName": {"uk-business-2"},
+	})
+	page = c.must(200, main, "GET", numbersHost, "/v2/RegulatoryCompliance/Bundles", url.Values{"PageSize": {"1"}})
+	meta, _ = page.body["meta"].(map[string]any)
+	next, _ = meta["next_page_url"].(string)
+	c.must(200, main, "GET", numbersHost, nextPage(t, next), nil)
+	clone := c.must(201, main, "POST", numbersHost, "/v2/RegulatoryCompliance/Bundles/"+bundle+"/Clones", url.Values{
+		"TargetAccountSid": {subSID}, "FriendlyName": {"tenant-a uk"},
+	}).str("bundle_sid")
+	c.must(200, subCreds, "GET", numbersHost, "/v2/RegulatoryCompliance/Bundles/"+clone, nil)
+	ukNumber := c.must(201, main, "POST", apiHost, subPath+"/IncomingPhoneNumbers.json", url.Values{
+		"PhoneNumber": {"+442079460100"}, "BundleSid": {clone},
+	}).str("sid")
+	c.must(204, main, "DELETE", apiHost, subPath+"/IncomingPhoneNumbers/"+ukNumber+".json", nil)
+	c.must(204, subCreds, "DELETE", numbersHost, "/v2/RegulatoryCompliance/Bundles/"+clone, nil)
+
 	// Closing is irreversible; it comes last.
 	c.must(200, main, "POST", apiHost, accounts+"/"+other+".json", url.Values{"Status": {"closed"}})
 
@@ -369,6 +414,15 @@ func TestConformanceErrors(t *testing.T) {
 	subCreds := credentials{subSID, sub.str("auth_token")}
 	mainKey := c.must(201, main, "POST", apiHost, accounts+"/"+mainSID+"/Keys.json", nil)
 	keyCreds := credentials{mainKey.str("sid"), mainKey.str("secret")}
+	mainBundle, err := e.NewBundle(emulator.BundleOptions{IsoCountry: "GB", NumberType: "local", EndUserType: "business"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mainDraft, err := e.NewBundle(emulator.BundleOptions{IsoCountry: "GB", NumberType: "local", EndUserType: "business",
+		Status: emulator.BundleDraft})
+	if err != nil {
+		t.Fatal(err)
+	}
 	v.Reset()
 
 	for _, tc := range []struct {
@@ -393,6 +447,18 @@ func TestConformanceErrors(t *testing.T) {
 			url.Values{"FriendlyName": {"x"}, "Status": {"draft"}}, true},
 		{"unknown number", 400, main, "POST", apiHost, accounts + "/" + subSID + "/IncomingPhoneNumbers.json",
 			url.Values{"PhoneNumber": {"+14155551234"}}, false},
+		{"regulated number without a bundle", 400, main, "POST", apiHost, accounts + "/" + subSID + "/IncomingPhoneNumbers.json",
+			url.Values{"PhoneNumber": {"+442079460101"}}, false},
+		{"bundle of another account", 400, main, "POST", apiHost, accounts + "/" + subSID + "/IncomingPhoneNumbers.json",
+			url.Values{"PhoneNumber": {"+442079460101"}, "BundleSid": {mainBundle}}, false},
+		{"bundle status and name at once", 400, main, "POST", numbersHost, "/v2/RegulatoryCompliance/Bundles/" + mainBundle,
+			url.Values{"Status": {"pending-review"}, "FriendlyName": {"x"}}, false},
+		{"bundle of an unknown number type", 400, main, "POST", numbersHost, "/v2/RegulatoryCompliance/Bundles",
+			url.Values{"FriendlyName": {"x"}, "Email": {"x@example.com"}, "IsoCountry": {"GB"}, "NumberType": {"satellite"},
+				"EndUserType": {"business"}}, false},
+		{"clone of an unapproved bundle", 400, main, "POST", numbersHost, "/v2/RegulatoryCompliance/Bundles/" + mainDraft + "/Clones",
+			url.Values{"TargetAccountSid": {subSID}}, false},
+		{"another account's bundle", 404, subCreds, "GET", numbersHost, "/v2/RegulatoryCompliance/Bundles/" + mainBundle, nil, false},
 		{"page size too large", 400, main, "GET", apiHost, accounts + ".json", url.Values{"PageSize": {"1001"}}, true},
 		// Neither is in Twilio's API, so the request itself is a violation; the answer must still be
 		// Twilio-shaped.

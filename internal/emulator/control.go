@@ -104,7 +104,44 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 		}
 		sid, token := e.NewMainAccount("", "", body.FriendlyName)
 		writeJSON(w, http.StatusCreated, map[string]string{"sid": sid, "auth_token": token})
+	case "POST bundles":
+		// Test control: a bundle as the Console and Twilio's reviewers would leave it (Emulator.NewBundle).
+		var body struct {
+			AccountSid   string `json:"account_sid"`
+			FriendlyName string `json:"friendly_name"`
+			IsoCountry   string `json:"iso_country"`
+			NumberType   string `json:"number_type"`
+			EndUserType  string `json:"end_user_type"`
+			Status       string `json:"status"`
+		}
+		if !decodeControl(w, r, &body) {
+			return
+		}
+		sid, err := e.NewBundle(BundleOptions{AccountSid: body.AccountSid, FriendlyName: body.FriendlyName,
+			IsoCountry: body.IsoCountry, NumberType: body.NumberType, EndUserType: body.EndUserType, Status: body.Status})
+		if err != nil {
+			controlError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		writeJSON(w, http.StatusCreated, map[string]string{"sid": sid})
 	default:
+		if sid, ok := strings.CutSuffix(strings.TrimPrefix(name, "bundles/"), "/review"); ok && r.Method == http.MethodPost &&
+			strings.HasPrefix(name, "bundles/") {
+			// Test control: Twilio's reviewers approve or reject a submitted bundle (Emulator.ReviewBundle).
+			var body struct {
+				Status     string    `json:"status"`
+				ValidUntil time.Time `json:"valid_until"`
+			}
+			if !decodeControl(w, r, &body) {
+				return
+			}
+			if err := e.ReviewBundle(sid, body.Status, body.ValidUntil); err != nil {
+				controlError(w, http.StatusBadRequest, err.Error())
+				return
+			}
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
 		if id, ok := strings.CutPrefix(name, "faults/"); ok && r.Method == http.MethodDelete {
 			n, err := strconv.Atoi(id)
 			if err == nil && e.RemoveFault(n) {

@@ -38,6 +38,11 @@ const (
 	// Studio: https://www.twilio.com/docs/errors/81022 "Flow definition validation failed", with the
 	// failures in the error's details.
 	codeFlowInvalid = 81022
+	// Regulatory bundles.
+	codeBundleInUse          = 21648 // https://www.twilio.com/docs/errors/21648: deleting a bundle a number uses
+	codeBundleRequired       = 21649 // https://www.twilio.com/docs/errors/21649: no compliant bundle for the number
+	codeBundleInvalidType    = 22200 // https://www.twilio.com/docs/errors/22200: invalid end-user or number type
+	codeBundleStatusAndProps = 22204 // https://www.twilio.com/docs/errors/22204: status and properties together
 )
 
 // apiError is a Twilio error response; handlers return it to abort a request.

@@ -182,6 +182,9 @@ func (e *Emulator) createNumber(c *call) result {
 	if err := e.checkApps(n, c.form); err != nil {
 		return result{err: err}
 	}
+	if err := e.checkNumberBundle(n, c.form, true); err != nil {
+		return result{err: err}
+	}
 	n.seq = e.st.nextSeq()
 	e.st.numbers[n.Sid] = n
 	return result{status: http.StatusCreated, body: renderNumber(n)}
@@ -225,6 +228,9 @@ func (e *Emulator) updateNumber(c *call) result {
 		return result{err: b.err}
 	}
 	if err := e.checkApps(&next, c.form); err != nil {
+		return result{err: err}
+	}
+	if err := e.checkNumberBundle(&next, c.form, false); err != nil {
 		return result{err: err}
 	}
 	next.DateUpdated = touched(n.DateUpdated)

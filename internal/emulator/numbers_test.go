@@ -243,6 +243,13 @@ func TestBuyOnlyFromInventory(t *testing.T) {
 			t.Fatalf("%v: search found %d numbers", kind, len(found))
 		}
 		number := found[0].(map[string]any)["phone_number"].(string)
+		if country, numberType, regulated := numberRegulation(number); regulated {
+			// UK numbers need a bundle (bundles_test.go).
+			bundle := h.bundle(BundleOptions{IsoCountry: country, NumberType: numberType, EndUserType: "business"})
+			h.must(h.post(m, accountPath(m.user, "/IncomingPhoneNumbers.json"), url.Values{
+				"PhoneNumber": {number}, "BundleSid": {bundle}}), 201)
+			continue
+		}
 		h.must(buy(number), 201)
 	}
 	wantError(t, h.post(m, accountPath(m.user, "/IncomingPhoneNumbers.json"), url.Values{"AreaCode": {"12"}}), 400, 21451, "")

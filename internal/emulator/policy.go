@@ -27,6 +27,9 @@ var routePermissions = map[string]string{
 	"v1/Services":                           "/twilio/serverless/services",
 	"v1/Services/{ServiceSid}/Environments": "/twilio/serverless/environments",
 	"v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables": "/twilio/serverless/variables",
+	"v2/RegulatoryCompliance/Bundles":                                  "/twilio/numbers/regulatory-compliance/bundles",
+	"v2/RegulatoryCompliance/Bundles/{BundleSid}/Clones":               "/twilio/numbers/regulatory-compliance/bundle-clones",
+	"v2/RegulatoryCompliance/Regulations":                              "/twilio/numbers/regulatory-compliance/regulations",
 }
 
 // permission is the policy entry a call of rt needs, such as "/twilio/studio/flows/create"; "" when

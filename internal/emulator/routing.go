@@ -13,6 +13,8 @@ const (
 	productAPI    = "api"
 	productIAM    = "iam"
 	productStudio = "studio"
+	// productNumbers is numbers.twilio.com: regulatory compliance (Numbers v2).
+	productNumbers = "numbers"
 )
 
 // scope says which account a route acts on and who may call it.
@@ -71,6 +73,17 @@ var routes = []*route{
 	{productStudio, []string{"v2", "Flows", "{Sid}"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).fetchFlow, http.MethodPost: (*Emulator).updateFlow,
 		http.MethodDelete: (*Emulator).deleteFlow}},
+	{productNumbers, []string{"v2", "RegulatoryCompliance", "Bundles"}, scopeProduct, false, map[string]handler{
+		http.MethodGet: (*Emulator).listBundles, http.MethodPost: (*Emulator).createBundle}},
+	{productNumbers, []string{"v2", "RegulatoryCompliance", "Bundles", "{Sid}"}, scopeProduct, false, map[string]handler{
+		http.MethodGet: (*Emulator).fetchBundle, http.MethodPost: (*Emulator).updateBundle,
+		http.MethodDelete: (*Emulator).deleteBundle}},
+	{productNumbers, []string{"v2", "RegulatoryCompliance", "Bundles", "{BundleSid}", "Clones"}, scopeProduct, false, map[string]handler{
+		http.MethodPost: (*Emulator).createBundleClone}},
+	{productNumbers, []string{"v2", "RegulatoryCompliance", "Regulations"}, scopeProduct, false, map[string]handler{
+		http.MethodGet: (*Emulator).listRegulations}},
+	{productNumbers, []string{"v2", "RegulatoryCompliance", "Regulations", "{Sid}"}, scopeProduct, false, map[string]handler{
+		http.MethodGet: (*Emulator).fetchRegulation}},
 }
 
 const apiPrefix = "/2010-04-01/"
@@ -145,6 +158,8 @@ func productForPath(path string) (string, []string) {
 		return productStudio, segs
 	case len(segs) >= 2 && segs[0] == "v1" && segs[1] == "Services":
 		return productServerless, segs
+	case len(segs) >= 2 && segs[0] == "v2" && segs[1] == "RegulatoryCompliance":
+		return productNumbers, segs
 	}
 	return "", nil
 }

@@ -186,6 +186,7 @@ type Snapshot struct {
 	ServerlessVersions    []ServerlessVersion    `json:"serverless_versions"`
 	ServerlessBuilds      []ServerlessBuild      `json:"serverless_builds"`
 	ServerlessDeployments []ServerlessDeployment `json:"serverless_deployments"`
+	Bundles               []Bundle               `json:"bundles"`
 }
 
 // store is the mutable state; every access holds Emulator.mu.
@@ -197,6 +198,7 @@ type store struct {
 	numbers  map[string]*IncomingNumber
 	flows    map[string]*Flow
 	sv       *serverlessStore
+	bundles  map[string]*Bundle
 }
 
 func newStore() *store {
@@ -207,6 +209,7 @@ func newStore() *store {
 		numbers:  map[string]*IncomingNumber{},
 		flows:    map[string]*Flow{},
 		sv:       newServerlessStore(),
+		bundles:  map[string]*Bundle{},
 	}
 }
 
@@ -263,5 +266,8 @@ func (e *Emulator) Snapshot() Snapshot {
 	}
 	s.sv.snapshot(&snap)
 	s.sv.code.snapshot(&snap)
+	for _, b := range sorted(s.bundles, bundleSeq, nil) {
+		snap.Bundles = append(snap.Bundles, *b)
+	}
 	return snap
 }

@@ -39,10 +39,12 @@ var operationCodes = map[string][]int{
 	"api_v2010.UpdateKey":         {20002},
 	// 21218 invalid application SID, 21421 invalid number, 21422 number not available, 21451 invalid
 	// area code, 21452 no numbers in the area code, 21613 an address is required.
-	"api_v2010.CreateIncomingPhoneNumber": append([]int{20002, 21218, 21421, 21422, 21451, 21452, 21613}, urlFieldCodes...),
+	// 21649: a regulated number needs a compliant bundle
+	// (https://www.twilio.com/en-us/changelog/regulated-number-bundle-provisioning-requirement).
+	"api_v2010.CreateIncomingPhoneNumber": append([]int{20002, 21218, 21421, 21422, 21451, 21452, 21613, 21649}, urlFieldCodes...),
 	// 21472/21473/21474 number moves (https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers),
 	// 21613 the destination lacks a required address.
-	"api_v2010.UpdateIncomingPhoneNumber":        append([]int{20002, 21218, 21472, 21473, 21474, 21613}, urlFieldCodes...),
+	"api_v2010.UpdateIncomingPhoneNumber":        append([]int{20002, 21218, 21472, 21473, 21474, 21613, 21649}, urlFieldCodes...),
 	"api_v2010.ListAvailablePhoneNumberLocal":    {21451, 21452},
 	"api_v2010.ListAvailablePhoneNumberTollFree": {21451, 21452},
 	"api_v2010.ListAvailablePhoneNumberMobile":   {21452},
@@ -58,6 +60,11 @@ var operationCodes = map[string][]int{
 	"serverless_v1.CreateEnvironment": {20409},
 	"serverless_v1.CreateVariable":    {20409},
 	"serverless_v1.UpdateVariable":    {20409},
+	// Regulatory bundles: 22200 invalid end-user or number type, 22204 status and properties in one
+	// update, 21648 a bundle a number uses (https://www.twilio.com/docs/errors/<code>).
+	"numbers_v2.CreateBundle": {22200},
+	"numbers_v2.UpdateBundle": {22204},
+	"numbers_v2.DeleteBundle": {21648},
 }
 
 // documentedCode reports whether Twilio documents code as an answer of operation ("" when no operation

@@ -208,6 +208,7 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewServerlessAssetResource,
 		NewServerlessBuildResource,
 		NewServerlessDeploymentResource,
+		NewBundleCloneResource,
 	}
 }
 
@@ -217,6 +218,7 @@ func (p *twilioProvider) DataSources(_ context.Context) []func() datasource.Data
 		NewAccessTokenDataSource,
 		NewAvailablePhoneNumbersDataSource,
 		NewIncomingNumberDataSource,
+		NewRegulatoryBundleDataSource,
 	}
 }
 

@@ -60,6 +60,7 @@ type incomingNumberModel struct {
 	SMSFallbackURL       types.String   `tfsdk:"sms_fallback_url"`
 	SMSFallbackMethod    types.String   `tfsdk:"sms_fallback_method"`
 	SMSApplicationSID    types.String   `tfsdk:"sms_application_sid"`
+	BundleSID            types.String   `tfsdk:"bundle_sid"`
 	SkipDestroy          types.Bool     `tfsdk:"skip_destroy"`
 	Capabilities         types.Object   `tfsdk:"capabilities"`
 	DateCreated          types.String   `tfsdk:"date_created"`
@@ -180,6 +181,13 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"sms_fallback_method": httpMethodAttribute("Method for `sms_fallback_url`."),
 			"sms_application_sid": incomingNumberSIDAttribute("AP", "TwiML application that handles messages, in "+
 				"the number's account", stringvalidator.ConflictsWith(path.MatchRoot("sms_url"))),
+			"bundle_sid": incomingNumberSIDAttribute("BU", "regulatory bundle the number is bought and kept "+
+				"under. Most countries outside the US and Canada require one: a `twilio-approved` bundle of the "+
+				"number's own account, approved for the number's country and type (the `twilio_regulatory_bundle` "+
+				"data source finds one; `twilio_bundle_clone` copies the main account's into a subaccount). It is sent "+
+				"in the purchase request itself. When the bundle's values are known at plan time, a bundle that is "+
+				"not approved, not of the number's account or for another country fails the plan, before anything is "+
+				"bought"),
 			"skip_destroy": schema.BoolAttribute{
 				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
 					"the account keeps the number. Defaults to `false`.",
@@ -241,6 +249,7 @@ func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.Mo
 		resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 		if !resp.Diagnostics.HasError() {
 			checkIncomingNumberTargets(&cfg, true, &resp.Diagnostics)
+			r.checkIncomingNumberBundle(ctx, req, resp)
 		}
 	}
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {

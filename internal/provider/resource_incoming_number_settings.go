@@ -24,6 +24,7 @@ type incomingNumberSettings struct {
 	friendlyName, voiceURL, voiceMethod, voiceApplicationSID, trunkSID          string
 	voiceFallbackURL, voiceFallbackMethod, statusCallback, statusCallbackMethod string
 	smsURL, smsMethod, smsFallbackURL, smsFallbackMethod, smsApplicationSID     string
+	bundleSID                                                                   string
 	voiceCallerIDLookup                                                         bool
 }
 
@@ -38,7 +39,7 @@ func incomingNumberSettingsOf(m *incomingNumberModel) incomingNumberSettings {
 		statusCallbackMethod: m.StatusCallbackMethod.ValueString(), smsURL: m.SMSURL.ValueString(),
 		smsMethod: m.SMSMethod.ValueString(), smsFallbackURL: m.SMSFallbackURL.ValueString(),
 		smsFallbackMethod: m.SMSFallbackMethod.ValueString(), smsApplicationSID: m.SMSApplicationSID.ValueString(),
-		voiceCallerIDLookup: m.VoiceCallerIDLookup.ValueBool(),
+		voiceCallerIDLookup: m.VoiceCallerIDLookup.ValueBool(), bundleSID: m.BundleSID.ValueString(),
 	}
 	if flow := m.StudioFlowSID.ValueString(); flow != "" {
 		s.voiceURL = twilioclient.FlowWebhookURL(m.AccountSID.ValueString(), flow)
@@ -60,7 +61,7 @@ func (s incomingNumberSettings) createParams() *twilioclient.CreateIncomingNumbe
 		{s.smsURL, p.SetSmsUrl}, {s.smsFallbackURL, p.SetSmsFallbackUrl}, {s.smsApplicationSID, p.SetSmsApplicationSid},
 		{s.voiceMethod, p.SetVoiceMethod}, {s.voiceFallbackMethod, p.SetVoiceFallbackMethod},
 		{s.statusCallbackMethod, p.SetStatusCallbackMethod}, {s.smsMethod, p.SetSmsMethod},
-		{s.smsFallbackMethod, p.SetSmsFallbackMethod},
+		{s.smsFallbackMethod, p.SetSmsFallbackMethod}, {s.bundleSID, p.SetBundleSid},
 	} {
 		if f.v != "" {
 			f.set(f.v)
@@ -94,6 +95,7 @@ func (s incomingNumberSettings) updateParams(have incomingNumberSettings) (p *tw
 		{s.smsFallbackURL, have.smsFallbackURL, p.SetSmsFallbackUrl},
 		{s.smsFallbackMethod, have.smsFallbackMethod, p.SetSmsFallbackMethod},
 		{s.smsApplicationSID, have.smsApplicationSID, p.SetSmsApplicationSid},
+		{s.bundleSID, have.bundleSID, p.SetBundleSid},
 	} {
 		if f.want != f.have {
 			f.set(f.want)
@@ -139,6 +141,7 @@ func flattenIncomingNumber(n *twilioclient.IncomingNumber, m *incomingNumberMode
 	m.SMSFallbackURL = optionalString(n.SmsFallbackUrl)
 	m.SMSFallbackMethod = stringValue(n.SmsFallbackMethod)
 	m.SMSApplicationSID = optionalString(n.SmsApplicationSid)
+	m.BundleSID = optionalString(n.BundleSid)
 	var caps twilioclient.IncomingNumberCapabilities
 	if n.Capabilities != nil {
 		caps = *n.Capabilities

@@ -280,19 +280,22 @@ func TestAccIncomingNumber_areaCodeAdopt(t *testing.T) {
 	})
 }
 
-// Outside the US and Canada the provider searches Twilio's available numbers, then buys one by number.
+// Outside the US and Canada the provider searches Twilio's available numbers, then buys one by number
+// (UK numbers need a regulatory bundle).
 func TestAccIncomingNumber_areaCodeAbroad(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
+	bundle := env.Bundle(t, emulator.BundleOptions{IsoCountry: "GB", NumberType: "local", EndUserType: "business"})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckIncomingNumberReleased(t, env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(testAccIncomingNumberConfig(`
-  area_code = "20"
-  country   = "GB"
-`)),
+				Config: env.Config(testAccIncomingNumberConfig(fmt.Sprintf(`
+  area_code  = "20"
+  country    = "GB"
+  bundle_sid = %q
+`, bundle))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(testAccIncomingNumberAddr, tfjsonpath.New("phone_number"),
 						knownvalue.StringRegexp(regexp.MustCompile(`^\+4420[0-9]{8}$`))),

@@ -150,9 +150,22 @@ var codeHints = map[int]string{
 	20409: "The name is already taken: a Serverless service's unique_name must be unique in its account, an " +
 		"environment's unique_name and domain_suffix in its service, a variable's key in its environment; pick " +
 		"another, or import the existing object",
+	21648: "A number still uses this regulatory bundle; give its numbers another twilio-approved bundle, or " +
+		"release them, before deleting it",
+	21649: bundleHint,
+	21650: bundleHint,
 	21613: "Local regulations require an address on file in the account that receives this number; add one " +
 		"to that account in Twilio before buying or moving the number there",
 }
+
+// bundleHint explains Twilio's refusals of a number's bundle. Twilio documents 21649 for a regulated number
+// bought without "a compliant BundleSID that is valid for the phone number"
+// (https://www.twilio.com/en-us/changelog/regulated-number-bundle-provisioning-requirement); 21650 is
+// treated alike, since its page could not be checked.
+const bundleHint = "This number's country and type require a twilio-approved regulatory bundle of the " +
+	"account that owns the number, approved for that country and number type: set bundle_sid (the " +
+	"twilio_regulatory_bundle data source finds one; twilio_bundle_clone copies the main account's into a " +
+	"subaccount)"
 
 // credentialHint says which credentials Twilio rejected and where they come from, without the secret.
 func (c *Client) credentialHint() string {

@@ -18,9 +18,16 @@ resource "twilio_incoming_number" "reception" {
   studio_flow_sid = twilio_studio_flow.reception.sid
 }
 
-# Outside the US and Canada, area_code is the start of the national number.
+# Outside the US and Canada, area_code is the start of the national number. Most countries there sell
+# numbers only under a twilio-approved regulatory bundle of the number's account.
+data "twilio_regulatory_bundle" "uk" {
+  friendly_name = "UK business"
+  status        = "twilio-approved"
+}
+
 resource "twilio_incoming_number" "london" {
-  area_code = "20"
-  country   = "GB"
-  sms_url   = "https://uk.example.com/sms"
+  area_code  = "20"
+  country    = "GB"
+  bundle_sid = data.twilio_regulatory_bundle.uk.sid
+  sms_url    = "https://uk.example.com/sms"
 }

@@ -1,0 +1,18 @@
+# The main account's approved UK bundle, made and reviewed in the Twilio Console.
+data "twilio_regulatory_bundle" "uk" {
+  friendly_name = "UK business"
+  status        = "twilio-approved"
+}
+
+# Its copy in a tenant's subaccount, approved at once: a number takes only a bundle of its own account.
+resource "twilio_bundle_clone" "uk" {
+  account_sid = twilio_subaccount.tenant.sid
+  bundle_sid  = data.twilio_regulatory_bundle.uk.sid
+}
+
+# A London number of the tenant, bought under the clone in one request.
+resource "twilio_incoming_number" "london" {
+  account_sid  = twilio_subaccount.tenant.sid
+  phone_number = "+442079460100"
+  bundle_sid   = twilio_bundle_clone.uk.sid
+}

@@ -1,0 +1,367 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*bundleCloneResource)(nil)
+	_ resource.ResourceWithIdentity    = (*bundleCloneResource)(nil)
+	_ resource.ResourceWithImportState = (*bundleCloneResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*bundleCloneResource)(nil)
+)
+
+// NewBundleCloneResource is the factory for twilio_bundle_clone.
+func NewBundleCloneResource() resource.Resource { return &bundleCloneResource{} }
+
+type bundleCloneResource struct {
+	resourceBase
+}
+
+type bundleCloneModel struct {
+	ID            types.String   `tfsdk:"id"`
+	SID           types.String   `tfsdk:"sid"`
+	AccountSID    types.String   `tfsdk:"account_sid"`
+	BundleSID     types.String   `tfsdk:"bundle_sid"`
+	FriendlyName  types.String   `tfsdk:"friendly_name"`
+	Status        types.String   `tfsdk:"status"`
+	RegulationSID types.String   `tfsdk:"regulation_sid"`
+	IsoCountry    types.String   `tfsdk:"iso_country"`
+	NumberType    types.String   `tfsdk:"number_type"`
+	EndUserType   types.String   `tfsdk:"end_user_type"`
+	ValidUntil    types.String   `tfsdk:"valid_until"`
+	DateCreated   types.String   `tfsdk:"date_created"`
+	SkipDestroy   types.Bool     `tfsdk:"skip_destroy"`
+	Timeouts      timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (r *bundleCloneResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_bundle_clone"
+}
+
+func (r *bundleCloneResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = accountObjectIdentitySchema("BU", "cloned bundle")
+}
+
+func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	computed := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A copy of one of the main account's `twilio-approved` regulatory bundles in a " +
+			"subaccount (Twilio's Bundle Clones API), so that the subaccount can buy numbers in a country that " +
+			"requires a bundle: a number takes only a bundle of its own account. Twilio sets the clone to " +
+			"`twilio-approved` at once, with no new review.\n\n" +
+			"The source bundle must be `twilio-approved` and belong to the provider's account; when its SID is " +
+			"known at plan time, the plan fails otherwise. Changing the source or the account makes a new clone.\n\n" +
+			"**Destroying** deletes the clone. Twilio refuses while a number uses it (error 21648): destroy or " +
+			"re-bundle the numbers first (Terraform does, when they reference this resource's `sid`). Should Twilio " +
+			"refuse to delete an approved bundle, the error says so and `skip_destroy = true` leaves the clone in " +
+			"the subaccount (closing the subaccount removes it with the account).\n\n" +
+			"**Import** as `AC…/BU…` (the subaccount and the clone). Twilio does not record which bundle a clone " +
+			"was made from, so `bundle_sid` stays empty after an import until the configuration sets it, which " +
+			"does not make a new clone.",
+		Attributes: map[string]schema.Attribute{
+			"id":  idAttribute(),
+			"sid": sidAttribute("BU", "cloned bundle, in `account_sid`"),
+			"account_sid": schema.StringAttribute{
+				MarkdownDescription: "SID of the account (`AC…`) the bundle is cloned into: a subaccount of the " +
+					"provider's account. Changing it makes a new clone.",
+				Required:      true,
+				Validators:    []validator.String{sidValidator("AC")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"bundle_sid": schema.StringAttribute{
+				MarkdownDescription: "SID of the `twilio-approved` bundle (`BU…`) of the provider's account to clone, " +
+					"e.g. from the `twilio_regulatory_bundle` data source. Changing it makes a new clone.",
+				Required:   true,
+				Validators: []validator.String{sidValidator("BU")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplaceIf(
+					func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+						// An imported clone has no recorded source: setting it is bookkeeping, not a new clone.
+						resp.RequiresReplace = !req.StateValue.IsNull()
+					}, "Replaces the clone when the source bundle changes.", "Replaces the clone when the source bundle changes.")},
+			},
+			"friendly_name": schema.StringAttribute{
+				MarkdownDescription: "Name of the clone. Twilio names a clone after its source when none is given, " +
+					"so an unset name is the source's name at the time of cloning; changing it renames the clone.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"status":         computed("The clone's status, `twilio-approved` once cloned. A refresh shows it if Twilio later changes it."),
+			"regulation_sid": computed("SID (`RN…`) of the regulation the bundle was approved against."),
+			"iso_country":    computed("Country of the bundle's regulation, e.g. `GB`."),
+			"number_type":    computed("Number type of the bundle's regulation: `local`, `mobile`, `national` or `toll-free`."),
+			"end_user_type":  computed("End-user type of the bundle's regulation: `individual` or `business`."),
+			"valid_until":    computed("When the bundle stops being valid (RFC 3339), or null when it has no end date."),
+			"date_created":   computed("When the clone was made (RFC 3339)."),
+			"skip_destroy": schema.BoolAttribute{
+				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
+					"the clone stays in the account. Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// ModifyPlan checks, when its SID is known, that the source bundle is a twilio-approved bundle of the
+// provider's account: Twilio clones only "a twilio-approved regulatory bundle"
+// (https://www.twilio.com/docs/phone-numbers/regulatory/api/clones-resource), and a plan that says so
+// costs nothing.
+func (r *bundleCloneResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !r.data.known() {
+		return
+	}
+	var plan bundleCloneModel
+	var prior types.String
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("bundle_sid"), &prior)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.client
+	if plan.AccountSID.ValueString() == client.AccountSID() {
+		resp.Diagnostics.AddAttributeError(path.Root("account_sid"), "A bundle is cloned into another account",
+			fmt.Sprintf("account_sid is the provider's own account %s, where the bundle already is. Set it to the "+
+				"subaccount that needs the bundle, e.g. twilio_subaccount.<name>.sid.", client.AccountSID()))
+		return
+	}
+	source := plan.BundleSID
+	if source.IsUnknown() || source.Equal(prior) || !req.State.Raw.IsNull() && prior.IsNull() {
+		return
+	}
+	b, err := client.FindBundle(ctx, client.AccountSID(), source.ValueString())
+	switch {
+	case twilioclient.IsNotFound(err):
+		resp.Diagnostics.AddAttributeError(path.Root("bundle_sid"), "No such bundle in the provider's account",
+			fmt.Sprintf("Account %s has no bundle %s. The source of a clone is a bundle of the provider's (main) "+
+				"account; check the SID.", client.AccountSID(), source.ValueString()))
+	case err != nil:
+		// The apply reports whatever Twilio answers.
+	case b.Status != twilioclient.BundleStatusApproved:
+		resp.Diagnostics.AddAttributeError(path.Root("bundle_sid"), "Only an approved bundle can be cloned",
+			fmt.Sprintf("Bundle %s (%q) is %s. Twilio clones only twilio-approved bundles; wait for Twilio's review "+
+				"to approve it. Nothing was cloned.", b.SID, b.FriendlyName, b.Status))
+	}
+}
+
+func (r *bundleCloneResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
+	var plan bundleCloneModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	account, source := plan.AccountSID.ValueString(), plan.BundleSID.ValueString()
+	summary := fmt.Sprintf("Cloning Twilio regulatory bundle %s into account %s", source, account)
+	// The source's name is the clone's default name, and the name is how a lost answer finds the clone.
+	src, err := client.FindBundle(ctx, client.AccountSID(), source)
+	if err != nil {
+		resp.Diagnostics.AddError(summary, fmt.Sprintf("Reading the source bundle failed; nothing was cloned. %s", errorDetail(err)))
+		return
+	}
+	name := plan.FriendlyName.ValueString()
+	if plan.FriendlyName.IsUnknown() || name == "" {
+		name = src.FriendlyName
+	}
+	rec, done := inFlight.begin("bundle_clone", account, name)
+	defer done()
+	clone, err := client.CloneBundle(ctx, client.AccountSID(), source, account, name)
+	if err != nil {
+		clone = r.adoptAfterLostAnswer(ctx, client, account, name, src, rec, summary, err, &resp.Diagnostics)
+		if clone == nil {
+			if !resp.Diagnostics.HasError() {
+				resp.Diagnostics.AddError(summary, errorDetail(err)+ambiguousCreateHint(err, "bundle_clone", "the clone"))
+			}
+			return
+		}
+	}
+	// Record the clone at once: it exists now, whatever the read below answers.
+	plan.SID, plan.ID = types.StringValue(clone.SID), types.StringValue(clone.SID)
+	clone.IsoCountry, clone.NumberType, clone.EndUserType = src.IsoCountry, src.NumberType, src.EndUserType
+	flattenBundleClone(clone, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// adoptAfterLostAnswer handles a clone whose answer was lost: the one bundle of the target account named
+// as the request asked, made since the request from the same regulation, is adopted when no other clone
+// of that name ran in this process at the same time. It returns nil after reporting why not, or when the
+// error is not a lost answer.
+func (r *bundleCloneResource) adoptAfterLostAnswer(ctx context.Context, client *twilioclient.Client, account, name string,
+	src *twilioclient.Bundle, rec *createRecord, summary string, err error, diags *diag.Diagnostics) *twilioclient.Bundle {
+	if !twilioclient.IsAmbiguous(err) {
+		return nil
+	}
+	found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Bundle, error) {
+		return client.FindBundlesCreatedSince(ctx, account, name, rec.start)
+	})
+	cands := make([]candidate, len(found))
+	for i, b := range found {
+		cands[i] = candidate{sid: b.SID}
+		if b.RegulationSID != src.RegulationSID {
+			cands[i].differs = "regulation"
+		}
+	}
+	what := fmt.Sprintf("a clone named %q", name)
+	i, why := adoptionVerdict(rec, cands, what)
+	if i < 0 || lookupErr != nil {
+		diags.AddError(summary, lostAnswerDetail(err, lookupErr, why, "bundle_clone", what))
+		return nil
+	}
+	diags.AddWarning("Adopted cloned bundle "+found[i].SID,
+		fmt.Sprintf("Twilio's answer to the clone was lost (%s). Account %s has a bundle named %q (%s) made just now "+
+			"from the same regulation, so the clone went through: it was recorded instead of being cloned again.",
+			err, account, name, found[i].SID))
+	return &found[i]
+}
+
+func (r *bundleCloneResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, resp)
+	var state bundleCloneModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return
+	}
+	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
+	what := fmt.Sprintf("Cloned Twilio regulatory bundle %s in account %s", sid, account)
+	b, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Bundle, error) {
+		return r.data.client.FindBundle(ctx, account, sid)
+	})
+	if err != nil {
+		if !keepWhileInactive(err, what, resp) {
+			removeWhenGone(ctx, err, what, resp)
+		}
+		return
+	}
+	if !bundleUsable(b.Status) {
+		resp.Diagnostics.AddWarning(what+" is not approved",
+			fmt.Sprintf("Twilio now reports it as %s: numbers cannot be bought under it until it is approved again.", b.Status))
+	}
+	flattenBundleClone(b, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Update renames the clone; every other change replaces it or is Terraform-side only.
+func (r *bundleCloneResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
+	var plan, state bundleCloneModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if name := plan.FriendlyName; !name.IsUnknown() && !name.Equal(state.FriendlyName) {
+		client := r.data.ready(&resp.Diagnostics)
+		if client == nil {
+			return
+		}
+		timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+		resp.Diagnostics.Append(diags...)
+		ctx, cancel := context.WithTimeout(ctx, timeout)
+		defer cancel()
+		b, err := client.RenameBundle(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), name.ValueString())
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Renaming cloned Twilio regulatory bundle %s", state.SID.ValueString()), errorDetail(err))
+			return
+		}
+		flattenBundleClone(b, &plan)
+	} else if plan.FriendlyName.IsUnknown() {
+		plan.FriendlyName = state.FriendlyName
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *bundleCloneResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state bundleCloneModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
+	if state.SkipDestroy.ValueBool() {
+		resp.Diagnostics.AddWarning("Cloned bundle kept",
+			fmt.Sprintf("skip_destroy is set: bundle %s was removed from the state but account %s still has it.", sid, account))
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	err := client.DeleteBundle(ctx, account, sid)
+	switch {
+	case err == nil || twilioclient.IsNotFound(err):
+	case twilioclient.IsCode(err, 21648):
+		resp.Diagnostics.AddError(fmt.Sprintf("Deleting cloned Twilio regulatory bundle %s", sid),
+			fmt.Sprintf("%s\n\nNumbers of account %s still use it. Release them or give them another bundle first; "+
+				"a twilio_incoming_number whose bundle_sid references this resource is destroyed before it.", errorDetail(err), account))
+	case twilioclient.IsStatus(err, 400):
+		resp.Diagnostics.AddError(fmt.Sprintf("Deleting cloned Twilio regulatory bundle %s", sid),
+			fmt.Sprintf("%s\n\nTwilio refused to delete the clone, which is still in account %s. Twilio may keep "+
+				"approved bundles: to leave it there, set skip_destroy = true, apply, and destroy again (closing the "+
+				"subaccount removes it with the account).", errorDetail(err), account))
+	default:
+		resp.Diagnostics.AddError(fmt.Sprintf("Deleting cloned Twilio regulatory bundle %s", sid), errorDetail(err))
+	}
+}
+
+// ImportState accepts "AC…/BU…", a bare "BU…" (searched in the provider's account and its subaccounts) and
+// an identity { account_sid, sid }.
+func (r *bundleCloneResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	if r.importAccountObject(ctx, req, resp, "BU", "regulatory bundle", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+		_, err := c.FindBundle(ctx, account, sid)
+		return err
+	}) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
+	}
+}
+
+// flattenBundleClone copies Twilio's view of the clone into m.
+func flattenBundleClone(b *twilioclient.Bundle, m *bundleCloneModel) {
+	m.SID, m.ID = types.StringValue(b.SID), types.StringValue(b.SID)
+	m.AccountSID = types.StringValue(b.AccountSID)
+	m.FriendlyName = types.StringValue(b.FriendlyName)
+	m.Status = types.StringValue(b.Status)
+	m.RegulationSID = optionalString(&b.RegulationSID)
+	m.IsoCountry = optionalString(&b.IsoCountry)
+	m.NumberType = optionalString(&b.NumberType)
+	m.EndUserType = optionalString(&b.EndUserType)
+	m.ValidUntil = rfc3339(b.ValidUntil)
+	m.DateCreated = rfc3339(b.DateCreated)
+}

@@ -1,0 +1,134 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// The plan-time checks of a number's regulatory bundle: Twilio refuses a purchase under a bundle that is
+// not approved, not of the number's account or not for its country (21649), and a plan that says so
+// costs nothing, while an apply may already have made the subaccount or other numbers.
+
+// bundleUsable reports whether a bundle's status may let Twilio accept numbers under it. Only the
+// statuses that are surely not approved are refused: Twilio documents "an approved BundleSid"
+// (https://www.twilio.com/en-us/changelog/regulated-number-bundle-provisioning-requirement) without saying
+// whether provisionally-approved counts, so that one is left to Twilio (ASSUMPTION provisional-bundle in
+// the emulator's ledger).
+func bundleUsable(status string) bool {
+	switch status {
+	case twilioclient.BundleStatusDraft, twilioclient.BundleStatusPendingReview, twilioclient.BundleStatusInReview,
+		twilioclient.BundleStatusRejected:
+		return false
+	}
+	return true
+}
+
+// nanp are the countries of the North American Numbering Plan (+1).
+var nanp = []string{"US", "CA", "AG", "AI", "AS", "BB", "BM", "BS", "DM", "DO", "GD", "GU", "JM", "KN", "KY", "LC",
+	"MP", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI"}
+
+// callingCodes map a country calling code to its country, for the countries whose code is theirs alone.
+var callingCodes = map[string]string{
+	"+44": "GB", "+353": "IE", "+61": "AU", "+64": "NZ", "+49": "DE", "+33": "FR", "+34": "ES", "+39": "IT",
+	"+31": "NL", "+32": "BE", "+41": "CH", "+43": "AT", "+45": "DK", "+46": "SE", "+47": "NO", "+48": "PL",
+	"+351": "PT", "+81": "JP", "+65": "SG", "+52": "MX", "+55": "BR", "+27": "ZA",
+}
+
+// numberCountries are the countries an E.164 number can belong to; nil when the provider cannot tell.
+func numberCountries(number string) []string {
+	if strings.HasPrefix(number, "+1") {
+		return nanp
+	}
+	for code, country := range callingCodes {
+		if strings.HasPrefix(number, code) {
+			return []string{country}
+		}
+	}
+	return nil
+}
+
+// checkIncomingNumberBundle fails the plan, pointing at bundle_sid, when a new or changed bundle_sid is
+// known and its bundle cannot serve the number: not a bundle of the number's account, not approved, or
+// for another country (or, for a purchase by area code, another number type than local). Values unknown
+// at plan time (a clone made in the same apply, a new subaccount) and failed look-ups are left to the
+// apply, where Twilio answers for itself.
+func (r *incomingNumberResource) checkIncomingNumberBundle(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !r.data.known() {
+		return
+	}
+	var bundle, account, phone, area, country, stateBundle, stateAccount types.String
+	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("bundle_sid"), &bundle)...)
+	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, path.Root("account_sid"), &account)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("phone_number"), &phone)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("area_code"), &area)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("country"), &country)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("bundle_sid"), &stateBundle)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &stateAccount)...)
+		if phone.IsNull() {
+			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("phone_number"), &phone)...)
+		}
+	}
+	if resp.Diagnostics.HasError() || bundle.IsNull() || bundle.IsUnknown() || account.IsUnknown() || account.IsNull() ||
+		bundle.Equal(stateBundle) && account.Equal(stateAccount) {
+		return
+	}
+	b, err := r.data.client.FindBundle(ctx, account.ValueString(), bundle.ValueString())
+	switch {
+	case twilioclient.IsNotFound(err):
+		resp.Diagnostics.AddAttributeError(path.Root("bundle_sid"), "Regulatory bundle not in the number's account",
+			fmt.Sprintf("Bundle %s is not a bundle of account %s, which the number belongs to (or it does not "+
+				"exist). Twilio takes only a bundle of the number's own account; to use the main account's bundle "+
+				"in a subaccount, clone it there with twilio_bundle_clone and set bundle_sid to the clone's sid. "+
+				"Nothing was bought.", bundle.ValueString(), account.ValueString()))
+		return
+	case err != nil:
+		return // the apply reports whatever Twilio answers
+	}
+	checkBundleFitsNumber(b, phone, area, country, &resp.Diagnostics)
+}
+
+// checkBundleFitsNumber reports a bundle that is not approved or whose regulation is for another country
+// or number type than the number's, where the configuration tells them.
+func checkBundleFitsNumber(b *twilioclient.Bundle, phone, area, country types.String, diags *diag.Diagnostics) {
+	if !bundleUsable(b.Status) {
+		diags.AddAttributeError(path.Root("bundle_sid"), "Regulatory bundle not approved",
+			fmt.Sprintf("Bundle %s (%q) is %s, not twilio-approved: Twilio refuses numbers under it (error 21649). "+
+				"Wait for Twilio's review to approve it, or use an approved bundle. Nothing was bought.",
+				b.SID, b.FriendlyName, b.Status))
+		return
+	}
+	if b.IsoCountry == "" {
+		return
+	}
+	var countries []string
+	switch {
+	case !phone.IsNull() && !phone.IsUnknown():
+		countries = numberCountries(phone.ValueString())
+	case !area.IsNull() && !area.IsUnknown() && !country.IsUnknown():
+		countries = []string{incomingNumberCountry(country)}
+	}
+	if countries != nil && !slices.Contains(countries, b.IsoCountry) {
+		diags.AddAttributeError(path.Root("bundle_sid"), "Regulatory bundle for another country",
+			fmt.Sprintf("Bundle %s (%q) is approved for %s %s numbers, but this number is in %s. Use a bundle "+
+				"approved for the number's country. Nothing was bought.", b.SID, b.FriendlyName, b.IsoCountry,
+				b.NumberType, strings.Join(countries[:min(len(countries), 2)], " or ")))
+		return
+	}
+	// A purchase by area code outside North America buys a local number (pickAvailable).
+	if !area.IsNull() && !area.IsUnknown() && phone.IsNull() && b.NumberType != "" &&
+		b.NumberType != "local" && b.NumberType != "national" && !slices.Contains(nanp, incomingNumberCountry(country)) {
+		diags.AddAttributeError(path.Root("bundle_sid"), "Regulatory bundle for another number type",
+			fmt.Sprintf("Bundle %s (%q) is approved for %s %s numbers, but area_code buys a local number. Use a "+
+				"bundle approved for local numbers. Nothing was bought.", b.SID, b.FriendlyName, b.IsoCountry, b.NumberType))
+	}
+}
