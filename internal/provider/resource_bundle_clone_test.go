@@ -314,3 +314,40 @@ resource "twilio_bundle_clone" "test" {
 		},
 	})
 }
+
+// A clone whose answer is lost (Twilio cloned, then answered 500) is not repeated: the one bundle of the
+// subaccount with the requested name, made since the request from the same regulation, is adopted with a
+// warning (adoptionVerdict's refusals of ambiguous candidates are shared with every resource and tested there).
+func TestAccBundleClone_lostAnswer(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	source := env.Bundle(t, testAccUKBundle("", ""))
+	sub, err := env.Client(t).CreateSubaccount(context.Background(), "tenant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Baseline()
+	env.Emulator.AddFault(emulator.Fault{Method: "POST", Path: `/Clones$`, Kind: emulator.FaultInternal, AfterEffect: true, Times: 1})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckBundleClonesGone(env, source),
+		Steps: []resource.TestStep{{
+			Config: env.Config(fmt.Sprintf(`
+resource "twilio_bundle_clone" "test" {
+  account_sid   = %q
+  bundle_sid    = %q
+  friendly_name = "tenant uk"
+}
+`, *sub.Sid, source)),
+			Check: resource.ComposeTestCheckFunc(env.CheckNoOrphans(), func(s *terraform.State) error {
+				if n := len(env.Requests("POST", "/Clones")); n != 1 {
+					return fmt.Errorf("%d clone requests, want 1: a lost answer is never repeated", n)
+				}
+				if d := env.Duplicates(s, "twilio_bundle_clone"); d != 0 {
+					return fmt.Errorf("%d duplicate clones", d)
+				}
+				return nil
+			}),
+		}},
+	})
+}
