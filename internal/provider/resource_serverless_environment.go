@@ -41,6 +41,7 @@ type serverlessEnvironmentModel struct {
 	DomainSuffix types.String   `tfsdk:"domain_suffix"`
 	DomainName   types.String   `tfsdk:"domain_name"`
 	BuildSID     types.String   `tfsdk:"build_sid"`
+	SkipDestroy  types.Bool     `tfsdk:"skip_destroy"`
 	DateCreated  types.String   `tfsdk:"date_created"`
 	Timeouts     timeouts.Value `tfsdk:"timeouts"`
 }
@@ -105,6 +106,7 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 					"deployment resource shows those as drift.",
 				Computed: true,
 			},
+			"skip_destroy": serverlessSkipDestroyAttribute("environment"),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: map[string]schema.Block{
@@ -198,6 +200,9 @@ func (r *serverlessEnvironmentResource) Delete(ctx context.Context, req resource
 	var state serverlessEnvironmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if skipDestroy(state.SkipDestroy, "Serverless environment", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	client := r.data.ready(&resp.Diagnostics)

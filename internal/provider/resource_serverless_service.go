@@ -42,6 +42,7 @@ type serverlessServiceModel struct {
 	IncludeCredentials types.Bool     `tfsdk:"include_credentials"`
 	UIEditable         types.Bool     `tfsdk:"ui_editable"`
 	DomainBase         types.String   `tfsdk:"domain_base"`
+	SkipDestroy        types.Bool     `tfsdk:"skip_destroy"`
 	DateCreated        types.String   `tfsdk:"date_created"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 }
@@ -71,7 +72,9 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 			"twil.io`) and cannot change: changing it replaces the service, and with it every URL under it.\n\n" +
 			"**Destroying a service deletes everything in it** (environments, variables, functions, assets, builds " +
 			"and deployments); numbers that call its functions stop working until they point elsewhere. Protect a " +
-			"live service with `lifecycle { prevent_destroy = true }`.\n\n" + serverlessAccountNote,
+			"live service with `lifecycle { prevent_destroy = true }`, or set `skip_destroy` (also on its " +
+			"environments and variables) so that destroying only forgets it and its functions keep answering.\n\n" +
+			serverlessAccountNote,
 		Attributes: map[string]schema.Attribute{
 			"id":  idAttribute(),
 			"sid": sidAttribute("ZS", "Serverless service"),
@@ -113,6 +116,7 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 				Computed:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
+			"skip_destroy": serverlessSkipDestroyAttribute("service"),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: map[string]schema.Block{
@@ -226,6 +230,9 @@ func (r *serverlessServiceResource) Delete(ctx context.Context, req resource.Del
 	var state serverlessServiceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if skipDestroy(state.SkipDestroy, "Serverless service", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	client := r.data.ready(&resp.Diagnostics)

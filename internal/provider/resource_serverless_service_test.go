@@ -305,3 +305,42 @@ func testAccCheckServerlessDestroyed(t *testing.T, env *acctest.Env) resource.Te
 		return nil
 	}
 }
+
+// skip_destroy on the service, its environment and a variable: destroying forgets them and Twilio keeps
+// them, so a protected tenant's numbers keep calling its function.
+func TestAccServerlessService_skipDestroy(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	config := env.Config(strings.NewReplacer(
+		"unique_name   = \"voice-fn\"", "unique_name   = \"voice-fn\"\n  skip_destroy  = true",
+		"unique_name = \"staging\"", "unique_name = \"staging\"\n  skip_destroy = true",
+		"key             = \"KEPT\"", "key             = \"KEPT\"\n  skip_destroy    = true",
+	).Replace(testAccServerlessVariableConfig("KEPT", `value = "v"`)))
+	var sids []string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy: func(*terraform.State) error {
+			live := acctest.LiveObjects(env.Emulator.Snapshot())
+			for _, sid := range sids {
+				if live[sid] == "" {
+					return fmt.Errorf("%s was deleted despite skip_destroy", sid)
+				}
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(testAccServerlessServiceAddr, tfjsonpath.New("skip_destroy"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(testAccServerlessEnvironmentAddr, tfjsonpath.New("skip_destroy"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(testAccServerlessVariableAddr, tfjsonpath.New("skip_destroy"), knownvalue.Bool(true)),
+			},
+			Check: func(s *terraform.State) error {
+				for _, addr := range []string{testAccServerlessServiceAddr, testAccServerlessEnvironmentAddr, testAccServerlessVariableAddr} {
+					sids = append(sids, s.RootModule().Resources[addr].Primary.Attributes["sid"])
+				}
+				return nil
+			},
+		}},
+	})
+}

@@ -45,6 +45,7 @@ type serverlessVariableModel struct {
 	Value          types.String   `tfsdk:"value"`
 	ValueWO        types.String   `tfsdk:"value_wo"`
 	ValueWOVersion types.Int64    `tfsdk:"value_wo_version"`
+	SkipDestroy    types.Bool     `tfsdk:"skip_destroy"`
 	DateCreated    types.String   `tfsdk:"date_created"`
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
@@ -120,6 +121,7 @@ func (r *serverlessVariableResource) Schema(ctx context.Context, _ resource.Sche
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.AlsoRequires(path.MatchRoot("value_wo"))},
 			},
+			"skip_destroy": serverlessSkipDestroyAttribute("variable"),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: map[string]schema.Block{
@@ -272,6 +274,9 @@ func (r *serverlessVariableResource) Delete(ctx context.Context, req resource.De
 	var state serverlessVariableModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if skipDestroy(state.SkipDestroy, "Serverless variable", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	client := r.data.ready(&resp.Diagnostics)

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -30,6 +31,29 @@ const serverlessAccountNote = "**In subaccounts with the parent's credentials.**
 	"with the main account's SID and auth token the provider reads the subaccount's auth token (which the parent " +
 	"may do) and acts as the subaccount. This needs the main account's **auth token**: an API key of the main " +
 	"account cannot act in subaccounts."
+
+// serverlessSkipDestroyAttribute is the skip_destroy of services, environments and variables: a protected
+// tenant's numbers keep calling its voice function after Terraform forgets it.
+func serverlessSkipDestroyAttribute(what string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: fmt.Sprintf("When `true`, destroying the resource only removes it from the Terraform state "+
+			"and the %s stays in Twilio, so numbers that call its functions keep working (like `skip_destroy` of "+
+			"`twilio_twiml_app`). Defaults to `false`.", what),
+		Optional: true,
+		Computed: true,
+		Default:  booldefault.StaticBool(false),
+	}
+}
+
+// skipDestroy ends a Delete with a warning when skip_destroy is set; it reports whether it did.
+func skipDestroy(skip types.Bool, what, sid, account string, diags *diag.Diagnostics) bool {
+	if !skip.ValueBool() {
+		return false
+	}
+	diags.AddWarning(what+" kept", fmt.Sprintf("skip_destroy is set: %s %s was removed from the state but still "+
+		"exists in account %s.", what, sid, account))
+	return true
+}
 
 // parentSIDAttribute is a required reference to the object this one lives in; it cannot change.
 func parentSIDAttribute(prefix, what string) schema.StringAttribute {
@@ -110,6 +134,7 @@ func (r *resourceBase) importServerless(ctx context.Context, req resource.Import
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(l.attr), sids[i])...)
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), sids[len(sids)-1])...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
 }
 
 // serverlessImportID reads the account ("" when not given) and the path's SIDs from an import's string ID
