@@ -1,5 +1,5 @@
 # One tenant's Twilio footprint: its own subaccount, an API key for its backend, the TwiML app its voice
-# clients call through, and its phone numbers.
+# clients call through, and its phone numbers; optionally its own voice function (voice_function.tf).
 #
 # With protect = true, destroying the tenant (removing it from a for_each map) only makes Terraform forget
 # the subaccount, its numbers and its TwiML app: they stay in Twilio, working and billed. The API key is
@@ -23,9 +23,20 @@ resource "twilio_api_key" "backend" {
 resource "twilio_twiml_app" "voice" {
   account_sid        = twilio_subaccount.this.sid
   friendly_name      = "${var.name} voice"
-  voice_url          = var.voice_url
+  voice_url          = local.voice_function_url
   voice_fallback_url = var.voice_fallback_url
   skip_destroy       = var.protect
+
+  lifecycle {
+    precondition {
+      condition     = var.voice_url != null || var.voice_function != null
+      error_message = "Set voice_url (a shared voice function) or voice_function (the tenant's own)."
+    }
+    precondition {
+      condition     = try(var.voice_function.token_source, null) == null || var.token_auth_secret != null
+      error_message = "voice_function.token_source needs token_auth_secret: the token function refuses callers without it."
+    }
+  }
 }
 
 resource "twilio_incoming_number" "this" {
@@ -38,6 +49,6 @@ resource "twilio_incoming_number" "this" {
   skip_destroy  = var.protect
 
   voice_application_sid = each.value.target == "twiml_app" ? twilio_twiml_app.voice.sid : null
-  voice_url             = each.value.target == "voice_url" ? each.value.voice_url : null
+  voice_url             = each.value.target == "voice_url" ? each.value.voice_url : each.value.target == "voice_function" ? local.voice_function_url : null
   studio_flow_sid       = each.value.target == "studio_flow" ? each.value.studio_flow_sid : null
 }

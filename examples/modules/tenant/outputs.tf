@@ -34,3 +34,13 @@ output "number_sids" {
   description = "The tenant's numbers: name => SID (PN…)."
   value       = { for k, n in twilio_incoming_number.this : k => n.sid }
 }
+
+output "voice_function_url" {
+  description = "URL of the voice function the tenant's TwiML app calls: its own (voice_function) or the shared voice_url."
+  value       = local.voice_function_url
+}
+
+output "token_function_url" {
+  description = "URL of the tenant's token function; null without voice_function.token_source."
+  value       = local.token_function ? "${twilio_serverless_deployment.voice[0].url}${twilio_serverless_function.token[0].path}" : null
+}

@@ -19,13 +19,58 @@ variable "environment" {
 }
 
 variable "voice_url" {
-  description = "URL Twilio calls for the tenant's TwiML app (the voice app browser and mobile clients call through), e.g. a Twilio Function."
+  description = <<-EOT
+    The shared voice function's URL (e.g. the main account's Twilio Function, the Console procedure's default):
+    what the tenant's TwiML app (the voice app browser and mobile clients call through) and its numbers with
+    target "voice_function" call. Leave it null when voice_function deploys the tenant's own.
+  EOT
   type        = string
+  default     = null
 
   validation {
-    condition     = can(regex("^https?://", var.voice_url))
+    condition     = var.voice_url == null || can(regex("^https?://", var.voice_url))
     error_message = "voice_url must be an http:// or https:// URL."
   }
+}
+
+variable "voice_function" {
+  description = <<-EOT
+    Deploy the tenant's own voice function in its subaccount instead of calling voice_url (needs Terraform
+    1.11+ or OpenTofu 1.11+: its secrets are write-only). null (the default) uses voice_url.
+      voice_source     path of the voice handler, e.g. examples/serverless/functions/voice.js
+      token_source     path of the token handler (mints the clients' access tokens); null for none
+      client_identity  the client identity incoming calls ring (CLIENT_IDENTITY)
+      caller_id        the number (E.164) the tenant's clients call out with (CALLER_ID)
+      runtime          Twilio Functions runtime (default node22)
+      dependencies     npm packages of the build
+  EOT
+  type = object({
+    voice_source    = string
+    token_source    = optional(string)
+    client_identity = optional(string)
+    caller_id       = optional(string)
+    runtime         = optional(string, "node22")
+    dependencies    = optional(map(string), { twilio = "5.9.0", "@twilio/runtime-handler" = "2.0.1" })
+  })
+  default = null
+
+  validation {
+    condition     = try(var.voice_function.caller_id, null) == null || can(regex("^\\+[1-9][0-9]{1,14}$", try(var.voice_function.caller_id, "")))
+    error_message = "voice_function.caller_id must be an E.164 number such as +14155550100."
+  }
+}
+
+variable "token_auth_secret" {
+  description = "Bearer secret the tenant's backend presents to the token function (its CLIENT_AUTH_SECRET), sent as a write-only value; needed with voice_function.token_source."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+variable "token_auth_secret_version" {
+  description = "Bump to send a new token_auth_secret (write-only values are only sent when their version changes)."
+  type        = number
+  default     = 1
 }
 
 variable "voice_fallback_url" {
@@ -37,8 +82,9 @@ variable "voice_fallback_url" {
 variable "numbers" {
   description = <<-EOT
     The tenant's phone numbers, by a name of your choice. Each is bought either by exact phone_number (E.164)
-    or by area_code, and routes voice to one target: "twiml_app" (the tenant's TwiML app), "voice_url"
-    (a URL of its own) or "studio_flow" (a Studio flow's SID).
+    or by area_code, and routes voice to one target: "twiml_app" (the tenant's TwiML app), "voice_function"
+    (the tenant's voice function: its own with voice_function, else voice_url), "voice_url" (a URL of its
+    own) or "studio_flow" (a Studio flow's SID).
   EOT
   type = map(object({
     phone_number    = optional(string)
@@ -56,8 +102,8 @@ variable "numbers" {
     error_message = "Each number needs exactly one of phone_number or area_code."
   }
   validation {
-    condition     = alltrue([for n in values(var.numbers) : contains(["twiml_app", "voice_url", "studio_flow"], n.target)])
-    error_message = "target must be \"twiml_app\", \"voice_url\" or \"studio_flow\"."
+    condition     = alltrue([for n in values(var.numbers) : contains(["twiml_app", "voice_function", "voice_url", "studio_flow"], n.target)])
+    error_message = "target must be \"twiml_app\", \"voice_function\", \"voice_url\" or \"studio_flow\"."
   }
   validation {
     condition     = alltrue([for n in values(var.numbers) : n.target != "voice_url" || n.voice_url != null])
