@@ -215,6 +215,8 @@ func (e *Emulator) Backdate(sid string, age time.Duration) error {
 		created, updated = &n.DateCreated, &n.DateUpdated
 	} else if f := e.st.flows[sid]; f != nil {
 		created, updated = &f.DateCreated, &f.DateUpdated
+	} else if b := e.st.bundles[sid]; b != nil {
+		created, updated = &b.DateCreated, &b.DateUpdated
 	} else if c, u := e.st.sv.dates(sid); c != nil {
 		created, updated = c, u
 	} else {

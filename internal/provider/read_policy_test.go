@@ -93,6 +93,18 @@ resource "twilio_serverless_build" "test" {
 			func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteBuild(ctx, account, testAccServiceOf(env, sid), sid)
 			}},
+		{"bundle_clone", testAccBundleCloneAddr, testAccBundleCloneConfig("", false),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteBundle(ctx, account, sid)
+			}},
+	}
+}
+
+// readPolicySetup makes what a resource's configuration needs but Terraform cannot create: the main
+// account's approved bundle a clone copies.
+func readPolicySetup(t *testing.T, env *acctest.Env, name string) {
+	if name == "bundle_clone" {
+		env.Bundle(t, testAccUKBundle("", ""))
 	}
 }
 
@@ -166,6 +178,7 @@ func TestAccReadPolicy_errorKeepsState(t *testing.T) {
 			t.Parallel()
 			env := acctest.New(t)
 			env.RequireEmulator(t)
+			readPolicySetup(t, env, rc.name)
 			config := env.Config(rc.config)
 			var sid string
 			resource.Test(t, resource.TestCase{
@@ -201,6 +214,7 @@ func TestAccReadPolicy_staleReadRetried(t *testing.T) {
 			t.Parallel()
 			env := acctest.New(t)
 			env.RequireEmulator(t)
+			readPolicySetup(t, env, rc.name)
 			config := env.Config(rc.config)
 			var sid string
 			resource.Test(t, resource.TestCase{
@@ -240,6 +254,7 @@ func TestAccReadPolicy_oldObjectGoneAtOnce(t *testing.T) {
 			t.Parallel()
 			env := acctest.New(t)
 			env.RequireEmulator(t)
+			readPolicySetup(t, env, rc.name)
 			config := env.Config(rc.config)
 			var sid, account string
 			resource.Test(t, resource.TestCase{

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -348,6 +350,80 @@ resource "twilio_bundle_clone" "test" {
 				}
 				return nil
 			}),
+		}},
+	})
+}
+
+// The clone's identity is its account and SID, set after create and used by an import block
+// (Terraform and OpenTofu 1.12+).
+func TestAccBundleClone_identity(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.Bundle(t, testAccUKBundle("", ""))
+	config := env.Config(testAccBundleCloneConfig("tenant uk", false))
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   testAccIdentityVersions,
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectIdentity(testAccBundleCloneAddr, map[string]knownvalue.Check{
+						"account_sid": knownvalue.StringRegexp(sidRegexp("AC")), "sid": knownvalue.StringRegexp(sidRegexp("BU")),
+					}),
+					statecheck.CompareValuePairs(testAccBundleCloneAddr, tfjsonpath.New("account_sid"),
+						"twilio_subaccount.tenant", tfjsonpath.New("sid"), compare.ValuesSame()),
+				},
+			},
+			{
+				Config: config, ResourceName: testAccBundleCloneAddr, ImportState: true,
+				ImportStateKind: resource.ImportBlockWithResourceIdentity,
+				// Twilio does not record a clone's source: the plan only writes bundle_sid from the
+				// configuration into the state (an update with no request), nothing else.
+				ExpectNonEmptyPlan: true,
+				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccBundleCloneAddr, plancheck.ResourceActionUpdate),
+					acctest.ExpectChangedAttributes(testAccBundleCloneAddr, "bundle_sid"),
+				}},
+			},
+		},
+	})
+}
+
+// The documentation's example applies as written: a tenant clones the main account's "UK business"
+// bundle (made here as the Console and Twilio's review would) and buys a London number under the clone.
+func TestAccBundleClone_docsExample(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	example, err := os.ReadFile(filepath.Join("..", "..", "examples", "resources", "twilio_bundle_clone", "resource.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	source := env.Bundle(t, emulator.BundleOptions{FriendlyName: "UK business", IsoCountry: "GB", NumberType: "local",
+		EndUserType: "business"})
+	env.Baseline()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy: func(s *terraform.State) error {
+			if err := testAccCheckBundleClonesGone(env, source)(s); err != nil {
+				return err
+			}
+			return env.CheckDestroyNoOrphans()(s)
+		},
+		Steps: []resource.TestStep{{
+			Config: env.Config(`
+resource "twilio_subaccount" "tenant" {
+  friendly_name            = "tenant"
+  release_numbers_on_close = true
+}
+`, string(example)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("twilio_incoming_number.london", tfjsonpath.New("phone_number"),
+					knownvalue.StringExact("+442079460100")),
+				statecheck.CompareValuePairs("twilio_incoming_number.london", tfjsonpath.New("bundle_sid"),
+					"twilio_bundle_clone.uk", tfjsonpath.New("sid"), compare.ValuesSame()),
+			},
+			Check: env.CheckNoOrphans(),
 		}},
 	})
 }
