@@ -68,7 +68,7 @@ func (e *Env) Duplicates(s *terraform.State, resourceType string) int {
 		"twilio_twiml_app": "twiml app ", "twilio_incoming_number": "number ", "twilio_studio_flow": "studio flow ",
 		"twilio_serverless_service": "serverless service ", "twilio_serverless_environment": "serverless environment ",
 		"twilio_serverless_variable": "serverless variable ",
-		"twilio_bundle_clone": "bundle "}[resourceType]
+		"twilio_bundle_clone":        "bundle "}[resourceType]
 	live := 0
 	for sid, what := range LiveObjects(e.Emulator.Snapshot()) {
 		if e.baseline[sid] == "" && prefix != "" && strings.HasPrefix(what, prefix) {
