@@ -20,7 +20,7 @@ step() { printf '\n==== %s\n' "$*"; }
 
 step "1. Building the provider, the emulator and the pinned Terraform/OpenTofu (cached after the first run)"
 lib_setup "${DEMO_TF:-terraform}"
-"$tf" version | head -n 1
+"$tf" version | sed -n 1p # sed reads to the end: head could exit first and SIGPIPE terraform under pipefail
 
 step "2. Starting the local Twilio emulator on loopback"
 lib_start_emulator

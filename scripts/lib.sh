@@ -5,6 +5,9 @@
 #                               and nothing from the network
 #   lib_start_emulator [flags]  start the emulator on a free loopback port; exports TWILIO_BASE_URL,
 #                               TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN
+#   lib_emulator_bundle NAME COUNTRY TYPE END_USER
+#                               make a twilio-approved regulatory bundle in the emulator's main account
+#                               (test control standing in for the Console and Twilio's review)
 #   lib_cleanup                 stop the emulator and remove the work folder (installed as an EXIT trap)
 
 lib_repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -73,4 +76,12 @@ lib_stop_emulator() {
     wait "$lib_emulator_pid" 2>/dev/null || true
     lib_emulator_pid=""
   fi
+}
+
+lib_emulator_bundle() {
+  local body
+  body=$(printf '{"friendly_name":"%s","iso_country":"%s","number_type":"%s","end_user_type":"%s"}' "$1" "$2" "$3" "$4")
+  # NOTE: the credentials go to curl on stdin, never on its command line (visible to every process).
+  printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" |
+    curl -fsS -K - -H 'Content-Type: application/json' -d "$body" "$TWILIO_BASE_URL/_emulator/bundles" >/dev/null
 }

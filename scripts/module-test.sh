@@ -10,6 +10,9 @@ status=0
 for which in terraform tofu; do
   lib_setup "$which"
   lib_start_emulator
+  # regulatory.tftest.hcl clones the main account's approved UK bundle, made as the Console and Twilio's
+  # review would (the emulator's test control).
+  lib_emulator_bundle "UK business" GB local business
   echo "=== terraform test of examples/modules/tenant under $("$tf" version | head -n 1), against the emulator"
   rm -rf "$lib_work/module"
   cp -R examples/modules/tenant "$lib_work/module"

@@ -1,6 +1,7 @@
 # Production: the same tenant module with production inputs and protect = true: removing a tenant from
 # the map never closes its subaccount, releases its numbers or deletes its TwiML app (Terraform forgets
-# them); only its API key is revoked.
+# them); only its API key is revoked. The britco tenant buys a London number under a clone of the main
+# account's approved UK regulatory bundle (made and reviewed in the Console, named "UK business").
 terraform {
   required_version = ">= 1.8"
   required_providers {
@@ -15,6 +16,10 @@ provider "twilio" {}
 variable "tenants" {
   description = "Production tenants: name => numbers to buy (see the tenant module's numbers input)."
   type = map(object({
+    # Numbers outside the US: their country, and the main account's approved regulatory bundle for it
+    # (by name), which the tenant module clones into the tenant's subaccount.
+    country     = optional(string)
+    bundle_name = optional(string)
     numbers = map(object({
       phone_number    = optional(string)
       area_code       = optional(string)
@@ -39,6 +44,13 @@ variable "tenants" {
         main = { area_code = "512" }
       }
     }
+    britco = {
+      country     = "GB"
+      bundle_name = "UK business"
+      numbers = {
+        london = { area_code = "20" }
+      }
+    }
   }
 }
 
@@ -51,6 +63,8 @@ module "tenant" {
   voice_url          = "https://voice.example.com/twiml"
   voice_fallback_url = "https://voice-fallback.example.com/twiml"
   numbers            = each.value.numbers
+  country            = each.value.country
+  bundle             = each.value.bundle_name == null ? null : { friendly_name = each.value.bundle_name }
   protect            = true
 }
 

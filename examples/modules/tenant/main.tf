@@ -46,6 +46,8 @@ resource "twilio_incoming_number" "this" {
   friendly_name = "${var.name} ${each.key}"
   phone_number  = each.value.phone_number
   area_code     = each.value.area_code
+  country       = each.value.area_code == null ? null : var.country
+  bundle_sid    = local.bundle_sid
   skip_destroy  = var.protect
 
   voice_application_sid = each.value.target == "twiml_app" ? twilio_twiml_app.voice.sid : null

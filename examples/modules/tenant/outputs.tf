@@ -44,3 +44,8 @@ output "token_function_url" {
   description = "URL of the tenant's token function; null without voice_function.token_source."
   value       = local.token_function ? "${twilio_serverless_deployment.voice[0].url}${twilio_serverless_function.token[0].path}" : null
 }
+
+output "bundle_sid" {
+  description = "SID of the tenant's clone of the regulatory bundle its numbers are bought under; null without bundle."
+  value       = local.bundle_sid
+}

@@ -115,6 +115,39 @@ variable "numbers" {
   }
 }
 
+variable "country" {
+  description = <<-EOT
+    ISO 3166-1 alpha-2 country of the numbers bought by area_code (e.g. GB, where area_code is the start of
+    the national number, such as 20 for London). null (the default) means the US. Most countries outside the
+    US and Canada also need bundle.
+  EOT
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.country == null || can(regex("^[A-Z]{2}$", var.country))
+    error_message = "country must be an ISO 3166-1 alpha-2 code such as US or GB."
+  }
+}
+
+variable "bundle" {
+  description = <<-EOT
+    The main account's twilio-approved regulatory bundle for the tenant's numbers, by sid (BU…) or exact
+    friendly_name: it is cloned into the tenant's subaccount (twilio_bundle_clone) and every number is bought
+    under the clone. null (the default) for countries that need none, such as the US.
+  EOT
+  type = object({
+    sid           = optional(string)
+    friendly_name = optional(string)
+  })
+  default = null
+
+  validation {
+    condition     = var.bundle == null || (try(var.bundle.sid, null) == null) != (try(var.bundle.friendly_name, null) == null)
+    error_message = "bundle needs exactly one of sid or friendly_name."
+  }
+}
+
 variable "protect" {
   description = <<-EOT
     Keep the tenant's irreversible objects when the module instance is destroyed (e.g. the tenant is removed
