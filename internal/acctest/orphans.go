@@ -14,7 +14,7 @@ import (
 // managedTypes are the resource types whose sid names a Twilio object the emulator holds.
 var managedTypes = []string{"twilio_subaccount", "twilio_api_key", "twilio_twiml_app", "twilio_incoming_number", "twilio_studio_flow",
 	"twilio_serverless_service", "twilio_serverless_environment", "twilio_serverless_variable",
-	"twilio_bundle_clone"}
+	"twilio_bundle_clone", "twilio_serverless_function", "twilio_serverless_asset"}
 
 // Baseline records the objects that exist before Terraform runs (made by the test's own set-up), so
 // orphan checks count only what Terraform made.
@@ -68,7 +68,8 @@ func (e *Env) Duplicates(s *terraform.State, resourceType string) int {
 		"twilio_twiml_app": "twiml app ", "twilio_incoming_number": "number ", "twilio_studio_flow": "studio flow ",
 		"twilio_serverless_service": "serverless service ", "twilio_serverless_environment": "serverless environment ",
 		"twilio_serverless_variable": "serverless variable ",
-		"twilio_bundle_clone":        "bundle "}[resourceType]
+		"twilio_bundle_clone":        "bundle ", "twilio_serverless_function": "serverless function ",
+		"twilio_serverless_asset": "serverless asset "}[resourceType]
 	live := 0
 	for sid, what := range LiveObjects(e.Emulator.Snapshot()) {
 		if e.baseline[sid] == "" && prefix != "" && strings.HasPrefix(what, prefix) {
@@ -131,6 +132,15 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 	}
 	for _, b := range s.Bundles {
 		out[b.Sid] = "bundle " + b.Sid
+	}
+	// Builds are not listed: a build an environment runs is kept on purpose when its resource goes
+	// (twilio_serverless_build), and versions and deployments cost nothing and cannot be deleted.
+	for _, c := range s.ServerlessCode {
+		kind := "function"
+		if c.Asset {
+			kind = "asset"
+		}
+		out[c.Sid] = "serverless " + kind + " " + c.FriendlyName + " " + c.Sid
 	}
 	return out
 }

@@ -114,6 +114,16 @@ var faultTargets = []faultTarget{
 		instancePath: `/Variables/ZV[0-9a-f]{32}$`,
 		deleteMethod: "DELETE",
 	},
+	{
+		// The service around the function is made without faults. A code change uploads a version (a POST
+		// to a collection), which the update faults meet.
+		name:         "twilio_serverless_function",
+		configA:      testAccServerlessCodeInService(testAccServerlessFunctionConfig("faulty", "/faulty", "// a\n")),
+		configB:      testAccServerlessCodeInService(testAccServerlessFunctionConfig("faulty", "/faulty", "// b\n")),
+		createPath:   `/Functions$`,
+		instancePath: `/Functions/ZH[0-9a-f]{32}(/Versions)?$`,
+		deleteMethod: "DELETE",
+	},
 }
 
 var faultKinds = []emulator.FaultKind{

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -54,18 +55,19 @@ type serverlessCodeResource struct {
 }
 
 type serverlessCodeModel struct {
-	ID               types.String `tfsdk:"id"`
-	SID              types.String `tfsdk:"sid"`
-	AccountSID       types.String `tfsdk:"account_sid"`
-	ServiceSID       types.String `tfsdk:"service_sid"`
-	FriendlyName     types.String `tfsdk:"friendly_name"`
-	Path             types.String `tfsdk:"path"`
-	Visibility       types.String `tfsdk:"visibility"`
-	Content          types.String `tfsdk:"content"`
-	Source           types.String `tfsdk:"source"`
-	ContentSHA256    types.String `tfsdk:"content_sha256"`
-	LatestVersionSID types.String `tfsdk:"latest_version_sid"`
-	DateCreated      types.String `tfsdk:"date_created"`
+	ID               types.String   `tfsdk:"id"`
+	SID              types.String   `tfsdk:"sid"`
+	AccountSID       types.String   `tfsdk:"account_sid"`
+	ServiceSID       types.String   `tfsdk:"service_sid"`
+	FriendlyName     types.String   `tfsdk:"friendly_name"`
+	Path             types.String   `tfsdk:"path"`
+	Visibility       types.String   `tfsdk:"visibility"`
+	Content          types.String   `tfsdk:"content"`
+	Source           types.String   `tfsdk:"source"`
+	ContentSHA256    types.String   `tfsdk:"content_sha256"`
+	LatestVersionSID types.String   `tfsdk:"latest_version_sid"`
+	DateCreated      types.String   `tfsdk:"date_created"`
+	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *serverlessCodeResource) what() string { return strings.ToLower(r.kind.String()) }
@@ -82,7 +84,7 @@ func (r *serverlessCodeResource) parts() []sidPart {
 	return []sidPart{{"service_sid", "ZS", "Serverless service"}, {"sid", "ZH", "Serverless " + r.what()}}
 }
 
-func (r *serverlessCodeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *serverlessCodeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	w := r.what()
 	intro := "A Twilio Serverless Function (Node.js code that answers HTTP requests, such as a voice webhook) " +
 		"together with its code. "
@@ -155,6 +157,9 @@ func (r *serverlessCodeResource) Schema(_ context.Context, _ resource.SchemaRequ
 				Computed: true,
 			},
 			"date_created": dateCreatedAttribute(),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
 }
@@ -263,10 +268,38 @@ func (r *serverlessCodeResource) Create(ctx context.Context, req resource.Create
 	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	account, service := plan.AccountSID.ValueString(), plan.ServiceSID.ValueString()
-	f, err := client.CreateCode(ctx, account, service, r.kind, plan.FriendlyName.ValueString())
+	name := plan.FriendlyName.ValueString()
+	rec, done := inFlight.begin("serverless_"+r.what(), account+"/"+service, name)
+	defer done()
+	f, err := client.CreateCode(ctx, account, service, r.kind, name)
+	if twilioclient.IsAmbiguous(err) {
+		// The answer was lost, not necessarily the function: adopt the one this request made, if it can be
+		// told apart (the name is all the request sent).
+		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Code, error) {
+			return client.FindCodeCreatedSince(ctx, account, service, r.kind, name, rec.start)
+		})
+		cands := make([]candidate, len(found))
+		for i := range found {
+			cands[i] = candidate{sid: found[i].Sid}
+		}
+		what := fmt.Sprintf("a %s named %q", r.what(), name)
+		if i, why := adoptionVerdict(rec, cands, what); i >= 0 && lookupErr == nil {
+			resp.Diagnostics.AddWarning("Adopted Twilio Serverless "+r.what()+" after a lost answer",
+				fmt.Sprintf("Creating the %s got no clear answer (%s), but service %s has %s %s named %q, created "+
+					"just now by this request; it is now managed by this resource.", r.what(), err, service, r.what(),
+					found[i].Sid, name))
+			f, err = &found[i], nil
+		} else {
+			resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Serverless %s %q in service %s", r.what(), name, service),
+				lostAnswerDetail(err, lookupErr, why, "serverless_"+r.what(), what))
+			return
+		}
+	}
 	if err != nil {
 		addServerlessError(&resp.Diagnostics, fmt.Sprintf("Creating Twilio Serverless %s %q in service %s", r.what(),
 			plan.FriendlyName.ValueString(), service), err, ambiguousCreateHint(err, "serverless_"+r.what(),
@@ -282,6 +315,14 @@ func (r *serverlessCodeResource) Create(ctx context.Context, req resource.Create
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if ctx.Err() != nil {
+		// The function exists (adopted after a lost answer that outlasted the timeout or a Ctrl-C): finish
+		// the create with its code within the grace Terraform gives operations in flight, rather than leave a
+		// tainted function that the next apply would delete and make again.
+		var cancelUpload context.CancelFunc
+		ctx, cancelUpload = detached(ctx)
+		defer cancelUpload()
 	}
 	if r.upload(ctx, client, &plan, code, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -309,22 +350,66 @@ func (r *serverlessCodeResource) codeForApply(plan serverlessCodeModel, diags in
 // upload sends a new version and records it in m.
 func (r *serverlessCodeResource) upload(ctx context.Context, client *twilioclient.Client, m *serverlessCodeModel, code []byte,
 	diags interface{ AddError(string, string) }) bool {
-	v, err := client.UploadVersion(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), r.kind, m.SID.ValueString(),
-		m.Path.ValueString(), m.Visibility.ValueString(), code, r.contentType(m.Path.ValueString()))
+	account, service, sid := m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString()
+	start := time.Now()
+	v, err := client.UploadVersion(ctx, account, service, r.kind, sid, m.Path.ValueString(), m.Visibility.ValueString(),
+		code, r.contentType(m.Path.ValueString()))
+	if twilioclient.IsAmbiguous(err) {
+		// The answer was lost, maybe not the version: a function version whose content, path and visibility
+		// are exactly this upload's, made since, is this upload's result (versions are immutable). An
+		// asset's content cannot be read back, so it is never adopted.
+		if found := r.uploadedSince(ctx, client, m, code, start); found != nil {
+			v, err = found, nil
+		}
+	}
 	if err != nil {
 		hint := ""
 		if twilioclient.IsAmbiguous(err) {
 			hint = "\n\nThe upload's outcome is unknown: Twilio may hold a new version nobody deploys. It was not " +
 				"re-sent; the next apply uploads the code again (an unused version costs nothing)."
 		}
-		diags.AddError(fmt.Sprintf("Uploading the code of Twilio Serverless %s %s", r.what(), m.SID.ValueString()),
-			errorDetail(err)+hint)
+		diags.AddError(fmt.Sprintf("Uploading the code of Twilio Serverless %s %s", r.what(), sid), errorDetail(err)+hint)
 		return false
 	}
 	m.LatestVersionSID = types.StringValue(v.Sid)
 	m.ContentSHA256 = types.StringValue(sha256Hex(code))
 	m.Path, m.Visibility = types.StringValue(v.Path), types.StringValue(v.Visibility)
 	return true
+}
+
+// uploadedSince finds the version a lost upload made: exactly one function version created since start
+// with the uploaded content, path and visibility. nil when there is none, several, or the lookup fails.
+func (r *serverlessCodeResource) uploadedSince(ctx context.Context, client *twilioclient.Client, m *serverlessCodeModel,
+	code []byte, start time.Time) *twilioclient.CodeVersion {
+	if r.kind != twilioclient.KindFunction {
+		return nil
+	}
+	account, service, sid := m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString()
+	found, err := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.CodeVersion, error) {
+		versions, err := client.ListVersions(ctx, account, service, r.kind, sid)
+		if err != nil {
+			return nil, err
+		}
+		var out []twilioclient.CodeVersion
+		for _, v := range versions {
+			if v.DateCreated == nil || v.DateCreated.Before(start.Add(-clockSkewAllowance)) ||
+				v.Path != m.Path.ValueString() || v.Visibility != m.Visibility.ValueString() {
+				continue
+			}
+			content, err := client.FunctionVersionContent(ctx, account, service, sid, v.Sid)
+			if err != nil {
+				return nil, err
+			}
+			if content == string(code) {
+				out = append(out, v)
+			}
+		}
+		return out, nil
+	})
+	if err != nil || len(found) != 1 {
+		return nil
+	}
+	return &found[0]
 }
 
 func (r *serverlessCodeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -382,7 +467,9 @@ func (r *serverlessCodeResource) Update(ctx context.Context, req resource.Update
 	if client == nil {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
 	if !plan.FriendlyName.Equal(state.FriendlyName) {
@@ -420,7 +507,9 @@ func (r *serverlessCodeResource) Delete(ctx context.Context, req resource.Delete
 	if client == nil {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	err := client.DeleteCode(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), r.kind, state.SID.ValueString())
 	if err != nil && !twilioclient.IsNotFound(err) {

@@ -315,3 +315,39 @@ func (c *Client) userAgent() string {
 
 // serverlessPageSize is Twilio's largest page (https://www.twilio.com/docs/errors/20007).
 const serverlessPageSize = 1000
+
+// FindCodeCreatedSince lists the Functions or Assets of a service named friendlyName created since the
+// given time: what a create whose answer was lost may have made. The caller decides which is its own.
+func (c *Client) FindCodeCreatedSince(ctx context.Context, accountSID, serviceSID string, kind CodeKind, friendlyName string,
+	since time.Time) ([]Code, error) {
+	sub, err := c.forServerless(ctx, accountSID)
+	if err != nil {
+		return nil, err
+	}
+	api := sub.serverlessAPI(ctx)
+	var all []*Code
+	if kind == KindAsset {
+		list, err := api.ListAsset(serviceSID, (&serverlessv1.ListAssetParams{}).SetPageSize(serverlessPageSize))
+		if err != nil {
+			return nil, sub.wrapError(err)
+		}
+		for i := range list {
+			all = append(all, assetCode(&list[i]))
+		}
+	} else {
+		list, err := api.ListFunction(serviceSID, (&serverlessv1.ListFunctionParams{}).SetPageSize(serverlessPageSize))
+		if err != nil {
+			return nil, sub.wrapError(err)
+		}
+		for i := range list {
+			all = append(all, functionCode(&list[i]))
+		}
+	}
+	var found []Code
+	for _, f := range all {
+		if f.FriendlyName == friendlyName && f.DateCreated != nil && !f.DateCreated.Before(since.Add(-clockSkew)) {
+			found = append(found, *f)
+		}
+	}
+	return found, nil
+}
