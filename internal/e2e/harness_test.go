@@ -143,8 +143,14 @@ func copyModule(t *testing.T, dst string) {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"main.tf", "variables.tf", "outputs.tf", "versions.tf"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "examples", "modules", "tenant", f))
+	// Every .tf file of the module (not its tests): a file added to the module is tested without a change here.
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "modules", "tenant", "*.tf"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("the tenant module's files: %v (found %d)", err, len(files))
+	}
+	for _, src := range files {
+		f := filepath.Base(src)
+		b, err := os.ReadFile(src)
 		if err != nil {
 			t.Fatal(err)
 		}
