@@ -201,8 +201,7 @@ func TestAccServerlessDeployment_drift(t *testing.T) {
 				PreConfig: func() {
 					// What `twilio serverless:deploy` does: a version, a build, a deployment.
 					c, ctx := s.env.Client(t), context.Background()
-					b, err := c.CreateBuild(ctx, s.env.AccountSID, s.service, nil, nil, nil, "")
-					if err == nil {
+					if _, err := c.CreateBuild(ctx, s.env.AccountSID, s.service, nil, nil, nil, ""); err == nil {
 						t.Fatal("a build without versions was accepted")
 					}
 					other, err := c.CreateCode(ctx, s.env.AccountSID, s.service, twilioclient.KindFunction, "console")
@@ -213,7 +212,8 @@ func TestAccServerlessDeployment_drift(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if b, err = c.CreateBuild(ctx, s.env.AccountSID, s.service, []string{v.Sid}, nil, nil, ""); err != nil {
+					b, err := c.CreateBuild(ctx, s.env.AccountSID, s.service, []string{v.Sid}, nil, nil, "")
+					if err != nil {
 						t.Fatal(err)
 					}
 					if _, err := c.WaitForBuild(ctx, s.env.AccountSID, s.service, b.Sid); err != nil {
