@@ -26,6 +26,8 @@ const (
 	sidSK = "SK0123456789abcdef0123456789abcdef"
 	sidPN = "PN0123456789abcdef0123456789abcdef"
 	sidFW = "FW0123456789abcdef0123456789abcdef"
+	sidZS = "ZS0123456789abcdef0123456789abcdef"
+	sidZE = "ZE0123456789abcdef0123456789abcdef"
 )
 
 func res(typ, body string) string {
@@ -82,6 +84,15 @@ var badInputs = []badInput{
 	{"flow definition not json", res("twilio_studio_flow", "friendly_name = \"f\"\nstatus = \"draft\"\ndefinition = \"{not json\""), "definition", "JSON"},
 	{"flow empty name", res("twilio_studio_flow", "friendly_name = \"\"\nstatus = \"draft\"\ndefinition = jsonencode({})"), "friendly_name", "between 1 and 64"},
 	{"flow account sid with an app sid", res("twilio_studio_flow", "account_sid = \""+sidAP+"\"\nfriendly_name = \"f\"\nstatus = \"draft\"\ndefinition = jsonencode({})"), "account_sid", "AC followed by 32 hexadecimal digits"},
+	// twilio_serverless_service, _environment, _variable
+	{"service unique name with a dot", res("twilio_serverless_service", "unique_name = \"a.b\"\nfriendly_name = \"f\""), "unique_name", "letters, digits and dashes"},
+	{"service unique name too long", res("twilio_serverless_service", "unique_name = \""+strings.Repeat("a", 51)+"\"\nfriendly_name = \"f\""), "unique_name", "between 1 and 50"},
+	{"service account sid of a flow", res("twilio_serverless_service", "account_sid = \""+sidFW+"\"\nunique_name = \"a\"\nfriendly_name = \"f\""), "account_sid", "AC followed by 32 hexadecimal digits"},
+	{"environment service sid of an account", res("twilio_serverless_environment", "service_sid = \""+sidAC+"\"\nunique_name = \"prod\""), "service_sid", "ZS followed by 32 hexadecimal digits"},
+	{"environment suffix too long", res("twilio_serverless_environment", "service_sid = \""+sidZS+"\"\nunique_name = \"prod\"\ndomain_suffix = \""+strings.Repeat("s", 17)+"\""), "domain_suffix", "between 1 and 16"},
+	{"environment suffix with a dot", res("twilio_serverless_environment", "service_sid = \""+sidZS+"\"\nunique_name = \"prod\"\ndomain_suffix = \"a.b\""), "domain_suffix", "letters, digits and dashes"},
+	{"variable value too long", res("twilio_serverless_variable", "service_sid = \""+sidZS+"\"\nenvironment_sid = \""+sidZE+"\"\nkey = \"K\"\nvalue = \""+strings.Repeat("v", 451)+"\""), "value", "between 1 and 450"},
+	{"variable environment sid of a service", res("twilio_serverless_variable", "service_sid = \""+sidZS+"\"\nenvironment_sid = \""+sidZS+"\"\nkey = \"K\"\nvalue = \"v\""), "environment_sid", "ZE followed by 32 hexadecimal digits"},
 	// data source twilio_access_token
 	{"token ttl zero", data("twilio_access_token", "api_key_sid = \""+sidSK+"\"\napi_key_secret = \"s3cr3t\"\nidentity = \"a\"\nttl = 0"), "ttl", "between 1 and 86400"},
 	{"token ttl over a day", data("twilio_access_token", "api_key_sid = \""+sidSK+"\"\napi_key_secret = \"s3cr3t\"\nidentity = \"a\"\nttl = 86401"), "ttl", "between 1 and 86400"},
