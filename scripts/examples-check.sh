@@ -20,6 +20,7 @@ stub_for() {
     twilio_api_key | twilio_twiml_app) echo 'friendly_name = "stub"' ;;
     twilio_incoming_number) echo 'phone_number = "+14155550100"' ;;
     twilio_bundle_clone) printf 'account_sid = "AC00000000000000000000000000000000"\n  bundle_sid = "BU00000000000000000000000000000000"' ;;
+    twilio_address) printf 'customer_name = "stub"\n  street = "stub"\n  city = "stub"\n  region = "stub"\n  postal_code = "stub"\n  iso_country = "US"' ;;
     twilio_studio_flow) printf 'friendly_name = "stub"\n  status = "draft"\n  definition = jsonencode({ description = "stub", states = [{ name = "Trigger", type = "trigger", properties = {}, transitions = [] }], initial_state = "Trigger", flags = { allow_concurrent_calls = true } })' ;;
     twilio_serverless_service) echo 'unique_name = "stub"
   friendly_name = "stub"' ;;

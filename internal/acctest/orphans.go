@@ -14,7 +14,7 @@ import (
 // managedTypes are the resource types whose sid names a Twilio object the emulator holds.
 var managedTypes = []string{"twilio_subaccount", "twilio_api_key", "twilio_twiml_app", "twilio_incoming_number", "twilio_studio_flow",
 	"twilio_serverless_service", "twilio_serverless_environment", "twilio_serverless_variable",
-	"twilio_bundle_clone", "twilio_serverless_function", "twilio_serverless_asset"}
+	"twilio_bundle_clone", "twilio_serverless_function", "twilio_serverless_asset", "twilio_address"}
 
 // Baseline records the objects that exist before Terraform runs (made by the test's own set-up), so
 // orphan checks count only what Terraform made.
@@ -69,7 +69,7 @@ func (e *Env) Duplicates(s *terraform.State, resourceType string) int {
 		"twilio_serverless_service": "serverless service ", "twilio_serverless_environment": "serverless environment ",
 		"twilio_serverless_variable": "serverless variable ",
 		"twilio_bundle_clone":        "bundle ", "twilio_serverless_function": "serverless function ",
-		"twilio_serverless_asset": "serverless asset "}[resourceType]
+		"twilio_serverless_asset": "serverless asset ", "twilio_address": "address "}[resourceType]
 	live := 0
 	for sid, what := range LiveObjects(e.Emulator.Snapshot()) {
 		if e.baseline[sid] == "" && prefix != "" && strings.HasPrefix(what, prefix) {
@@ -141,6 +141,9 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 			kind = "asset"
 		}
 		out[c.Sid] = "serverless " + kind + " " + c.FriendlyName + " " + c.Sid
+	}
+	for _, a := range s.Addresses {
+		out[a.Sid] = "address " + a.Sid
 	}
 	return out
 }

@@ -166,7 +166,7 @@ func (e *Emulator) updateAccount(c *call) result {
 }
 
 // closeAccount releases a closed account's numbers and drops its keys,
-// applications, flows and Serverless services: Twilio makes them unreachable at once and deletes
+// applications, flows, addresses and Serverless services: Twilio makes them unreachable at once and deletes
 // the account after 30 days. Releasing the numbers is documented: "If a
 // subaccount is closed ... Twilio will release all phone numbers in the
 // subaccount"
@@ -193,4 +193,9 @@ func (e *Emulator) closeAccount(a *Account) {
 		}
 	}
 	e.st.sv.dropAccount(a.Sid)
+	for sid, ad := range e.st.addresses {
+		if ad.AccountSid == a.Sid {
+			delete(e.st.addresses, sid)
+		}
+	}
 }

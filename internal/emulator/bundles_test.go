@@ -134,12 +134,15 @@ func TestBundlePurchaseRules(t *testing.T) {
 		t.Fatalf("refused purchases bought %d numbers", n)
 	}
 	h.must(h.post(m, buy, url.Values{"PhoneNumber": {"+14155550100"}}), 201)
-	pn := h.must(h.post(m, buy, url.Values{"PhoneNumber": {"+442079460100"}, "BundleSid": {approved}}), 201)
+	// UK local numbers also need a UK address on file (addresses_test.go).
+	address := h.must(h.post(m, accountPath(m.user, "/Addresses.json"), addressForm("GB", false)), 201).str("sid")
+	subAddress := h.must(h.post(m, accountPath(sub.user, "/Addresses.json"), addressForm("GB", false)), 201).str("sid")
+	pn := h.must(h.post(m, buy, url.Values{"PhoneNumber": {"+442079460100"}, "BundleSid": {approved}, "AddressSid": {address}}), 201)
 	if pn.str("bundle_sid") != approved {
 		t.Fatalf("bought %v, want bundle_sid %s", pn.body, approved)
 	}
 	h.must(h.post(m, accountPath(sub.user, "/IncomingPhoneNumbers.json"), url.Values{
-		"PhoneNumber": {"+442079460101"}, "BundleSid": {subBundle}}), 201)
+		"PhoneNumber": {"+442079460101"}, "BundleSid": {subBundle}, "AddressSid": {subAddress}}), 201)
 	number := accountPath(m.user, "/IncomingPhoneNumbers/"+pn.str("sid")+".json")
 	wantError(t, h.post(m, number, url.Values{"BundleSid": {""}}), 400, 21649, "Requires a Bundle")
 	wantError(t, h.post(m, number, url.Values{"BundleSid": {pending}}), 400, 21649, "not twilio-approved")
@@ -196,8 +199,9 @@ func TestBundleDelete(t *testing.T) {
 	h := newHarness(t, Options{})
 	m := h.main
 	used := h.bundle(gbLocal("", ""))
+	address := h.must(h.post(m, accountPath(m.user, "/Addresses.json"), addressForm("GB", false)), 201).str("sid")
 	pn := h.must(h.post(m, accountPath(m.user, "/IncomingPhoneNumbers.json"), url.Values{
-		"PhoneNumber": {"+442079460100"}, "BundleSid": {used}}), 201).str("sid")
+		"PhoneNumber": {"+442079460100"}, "BundleSid": {used}, "AddressSid": {address}}), 201).str("sid")
 	wantError(t, h.del(m, bundlesURL+"/"+used), 400, 21648, "+442079460100")
 	h.must(h.del(m, accountPath(m.user, "/IncomingPhoneNumbers/"+pn+".json")), 204)
 	h.must(h.del(m, bundlesURL+"/"+used), 204)

@@ -50,6 +50,8 @@ var emulatorOperations = []string{
 	"api_v2010.CreateNewKey", "api_v2010.DeleteKey", "api_v2010.FetchKey", "api_v2010.ListKey", "api_v2010.UpdateKey",
 	"api_v2010.ListAvailablePhoneNumberLocal", "api_v2010.ListAvailablePhoneNumberMobile",
 	"api_v2010.ListAvailablePhoneNumberTollFree",
+	"api_v2010.CreateAddress", "api_v2010.DeleteAddress", "api_v2010.FetchAddress", "api_v2010.ListAddress",
+	"api_v2010.UpdateAddress",
 	"iam_v1.CreateNewKey", "iam_v1.DeleteKey", "iam_v1.FetchKey", "iam_v1.ListGetKeys", "iam_v1.UpdateKey",
 	"studio_v2.CreateFlow", "studio_v2.DeleteFlow", "studio_v2.FetchFlow", "studio_v2.ListFlow", "studio_v2.UpdateFlow",
 	"numbers_v2.CreateBundle", "numbers_v2.FetchBundle", "numbers_v2.ListBundle", "numbers_v2.UpdateBundle",
@@ -240,6 +242,40 @@ func TestConformance(t *testing.T) {
 	c.must(204, main, "DELETE", apiHost, subPath+"/IncomingPhoneNumbers/"+pn+".json", nil)
 	c.must(204, main, "DELETE", apiHost, subPath+"/Applications/"+app+".json", nil)
 
+	// Addresses, and a GB number that needs one, with an emergency address set, removed and released.
+	gbAddress := url.Values{"CustomerName": {"Tenant Ltd"}, "Street": {"1 Example Street"}, "City": {"London"},
+		"Region": {"Greater London"}, "PostalCode": {"SW1A 1AA"}, "IsoCountry": {"GB"}, "FriendlyName": {"office"},
+		"EmergencyEnabled": {"true"}, "AutoCorrectAddress": {"false"}, "StreetSecondary": {"Floor 2"}}
+	addr := c.must(201, main, "POST", apiHost, subPath+"/Addresses.json", gbAddress).str("sid")
+	usAddr := c.must(201, main, "POST", apiHost, subPath+"/Addresses.json", url.Values{"CustomerName": {"Tenant Inc"},
+		"Street": {"1 Main St"}, "City": {"Austin"}, "Region": {"TX"}, "PostalCode": {"78701"}, "IsoCountry": {"US"}}).str("sid")
+	c.must(200, main, "GET", apiHost, subPath+"/Addresses/"+addr+".json", nil)
+	c.must(200, main, "POST", apiHost, subPath+"/Addresses/"+addr+".json", url.Values{"FriendlyName": {"office-2"},
+		"StreetSecondary": {""}, "CustomerName": {"Tenant Ltd 2"}})
+	c.must(200, main, "GET", apiHost, subPath+"/Addresses.json", url.Values{"IsoCountry": {"GB"}, "EmergencyEnabled": {"true"}})
+	page = c.must(200, main, "GET", apiHost, subPath+"/Addresses.json", url.Values{"PageSize": {"1"}})
+	c.must(200, main, "GET", apiHost, nextPage(t, page.str("next_page_uri")), nil)
+	c.must(400, main, "POST", apiHost, subPath+"/Addresses.json", url.Values{"CustomerName": {"x"},
+		"Street": {"0 Nowhere Street"}, "City": {"x"}, "Region": {"x"}, "PostalCode": {"x"}, "IsoCountry": {"US"}})
+	// UK numbers also need an approved bundle of their account (see the bundles below).
+	subBundle, err := e.NewBundle(emulator.BundleOptions{AccountSid: subSID, IsoCountry: "GB", NumberType: "local", EndUserType: "business"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.must(400, main, "POST", apiHost, subPath+"/IncomingPhoneNumbers.json", url.Values{"PhoneNumber": {"+442079460150"},
+		"BundleSid": {subBundle}})
+	c.must(400, main, "POST", apiHost, subPath+"/IncomingPhoneNumbers.json", url.Values{"PhoneNumber": {"+442079460150"},
+		"BundleSid": {subBundle}, "AddressSid": {usAddr}})
+	gb := c.must(201, main, "POST", apiHost, subPath+"/IncomingPhoneNumbers.json", url.Values{
+		"PhoneNumber": {"+442079460150"}, "BundleSid": {subBundle}, "AddressSid": {addr}, "EmergencyAddressSid": {addr},
+	}).str("sid")
+	c.must(400, main, "DELETE", apiHost, subPath+"/Addresses/"+addr+".json", nil)
+	c.must(400, main, "DELETE", apiHost, subPath+"/IncomingPhoneNumbers/"+gb+".json", nil)
+	c.must(200, main, "POST", apiHost, subPath+"/IncomingPhoneNumbers/"+gb+".json", url.Values{"EmergencyAddressSid": {""}})
+	c.must(204, main, "DELETE", apiHost, subPath+"/IncomingPhoneNumbers/"+gb+".json", nil)
+	c.must(204, main, "DELETE", apiHost, subPath+"/Addresses/"+addr+".json", nil)
+	c.must(204, main, "DELETE", apiHost, subPath+"/Addresses/"+usAddr+".json", nil)
+
 	// IAM v1 keys, standard and restricted, with the subaccount's own credentials (product hosts act
 	// on the authenticated account only).
 	iamKey := c.must(201, subCreds, "POST", iamHost, "/v1/Keys", url.Values{
@@ -316,8 +352,9 @@ func TestConformance(t *testing.T) {
 		"TargetAccountSid": {subSID}, "FriendlyName": {"tenant-a uk"},
 	}).str("bundle_sid")
 	c.must(200, subCreds, "GET", numbersHost, "/v2/RegulatoryCompliance/Bundles/"+clone, nil)
+	ukAddress := c.must(201, main, "POST", apiHost, subPath+"/Addresses.json", gbAddress).str("sid")
 	ukNumber := c.must(201, main, "POST", apiHost, subPath+"/IncomingPhoneNumbers.json", url.Values{
-		"PhoneNumber": {"+442079460100"}, "BundleSid": {clone},
+		"PhoneNumber": {"+442079460100"}, "BundleSid": {clone}, "AddressSid": {ukAddress},
 	}).str("sid")
 	c.must(204, main, "DELETE", apiHost, subPath+"/IncomingPhoneNumbers/"+ukNumber+".json", nil)
 	c.must(204, subCreds, "DELETE", numbersHost, "/v2/RegulatoryCompliance/Bundles/"+clone, nil)

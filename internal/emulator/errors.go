@@ -43,6 +43,10 @@ const (
 	codeBundleRequired       = 21649 // https://www.twilio.com/docs/errors/21649: no compliant bundle for the number
 	codeBundleInvalidType    = 22200 // https://www.twilio.com/docs/errors/22200: invalid end-user or number type
 	codeBundleStatusAndProps = 22204 // https://www.twilio.com/docs/errors/22204: status and properties together
+	// Addresses and the numbers that need them.
+	codeAddressInvalid       = 21628 // https://www.twilio.com/docs/errors/21628: "Address Validation Error"
+	codeLocalAddressRequired = 21615 // https://www.twilio.com/docs/errors/21615: "Phone Number Requires a Local Address"
+	codeAddressRequired      = 21631 // https://www.twilio.com/docs/errors/21631: "Phone Number Requires an Address"
 )
 
 // apiError is a Twilio error response; handlers return it to abort a request.

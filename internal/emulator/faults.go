@@ -200,7 +200,7 @@ func resetConnection(w http.ResponseWriter) {
 // Backdate moves an object's creation (and last update) dates age into the
 // past, for tests of behaviour that depends on an object's age, such as how
 // long a client keeps retrying a 404 for a recent object. sid may name an
-// account, a key, an application, a number, a flow or a Serverless object.
+// account, a key, an application, a number, a flow, an address or a Serverless object.
 func (e *Emulator) Backdate(sid string, age time.Duration) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -219,6 +219,8 @@ func (e *Emulator) Backdate(sid string, age time.Duration) error {
 		created, updated = &b.DateCreated, &b.DateUpdated
 	} else if c, u := e.st.sv.dates(sid); c != nil {
 		created, updated = c, u
+	} else if ad := e.st.addresses[sid]; ad != nil {
+		created, updated = &ad.DateCreated, &ad.DateUpdated
 	} else {
 		return fmt.Errorf("twilio emulator: no object %s", sid)
 	}

@@ -213,7 +213,7 @@ type availableJSON struct {
 
 func renderAvailable(country, number string) availableJSON {
 	out := availableJSON{FriendlyName: displayName(number), PhoneNumber: number, IsoCountry: country,
-		AddressRequirements: "none", Capabilities: capabilitiesOf(number)}
+		AddressRequirements: addressRequirement(number), Capabilities: capabilitiesOf(number)}
 	if info, ok := areaCodes[number[2:5]]; ok && strings.HasPrefix(number, "+1") && !isTollFree(number) {
 		out.Lata, out.Locality, out.RateCenter = nullable(info.lata), &info.locality, &info.rateCenter
 		out.Region, out.PostalCode = &info.region, &info.postal

@@ -51,7 +51,7 @@ func renderNumber(n *IncomingNumber) any {
 		emergencyAddress = "registered"
 	}
 	return numberJSON{
-		AccountSid: n.AccountSid, AddressSid: nullable(n.AddressSid), AddressRequirements: "none",
+		AccountSid: n.AccountSid, AddressSid: nullable(n.AddressSid), AddressRequirements: addressRequirement(n.PhoneNumber),
 		APIVersion: n.APIVersion, Capabilities: n.Capabilities,
 		DateCreated: fmt2822(n.DateCreated), DateUpdated: fmt2822(n.DateUpdated),
 		FriendlyName: n.FriendlyName, IdentitySid: nullable(n.IdentitySid), PhoneNumber: n.PhoneNumber,
@@ -185,6 +185,9 @@ func (e *Emulator) createNumber(c *call) result {
 	if err := e.checkNumberBundle(n, c.form, true); err != nil {
 		return result{err: err}
 	}
+	if err := e.checkNumberAddresses(n, c.form, true, false); err != nil {
+		return result{err: err}
+	}
 	n.seq = e.st.nextSeq()
 	e.st.numbers[n.Sid] = n
 	return result{status: http.StatusCreated, body: renderNumber(n)}
@@ -220,6 +223,9 @@ func (e *Emulator) updateNumber(c *call) result {
 		next.AccountSid = dest
 		if !e.alternative(AltMoveKeepsReferences) {
 			next.VoiceApplicationSid, next.SmsApplicationSid, next.TrunkSid = "", "", ""
+			// Addresses are the old account's too (an address "can be used for any phone numbers
+			// purchased on that account", https://www.twilio.com/docs/usage/api/address).
+			next.AddressSid, next.EmergencyAddressSid, next.EmergencyStatus = "", "", "Inactive"
 		}
 	}
 	b := binder{form: c.form}
@@ -231,6 +237,9 @@ func (e *Emulator) updateNumber(c *call) result {
 		return result{err: err}
 	}
 	if err := e.checkNumberBundle(&next, c.form, false); err != nil {
+		return result{err: err}
+	}
+	if err := e.checkNumberAddresses(&next, c.form, false, next.AccountSid != n.AccountSid); err != nil {
 		return result{err: err}
 	}
 	next.DateUpdated = touched(n.DateUpdated)
@@ -285,6 +294,9 @@ func (e *Emulator) checkTransfer(c *call, n *IncomingNumber, destSid string) *ap
 func (e *Emulator) deleteNumber(c *call) result {
 	n, err := e.numberIn(c)
 	if err != nil {
+		return result{err: err}
+	}
+	if err := checkRelease(n); err != nil {
 		return result{err: err}
 	}
 	delete(e.st.numbers, n.Sid)

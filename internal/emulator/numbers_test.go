@@ -230,8 +230,11 @@ func TestBuyOnlyFromInventory(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, Options{})
 	m := h.main
+	// Every kind is sold with an address that meets any requirement (see TestAddressRules).
+	address := h.must(h.post(m, accountPath(m.user, "/Addresses.json"), addressForm("GB", false)), 201).str("sid")
 	buy := func(number string) reply {
-		return h.post(m, accountPath(m.user, "/IncomingPhoneNumbers.json"), url.Values{"PhoneNumber": {number}})
+		return h.post(m, accountPath(m.user, "/IncomingPhoneNumbers.json"), url.Values{"PhoneNumber": {number},
+			"AddressSid": {address}})
 	}
 	for _, number := range []string{"+14155551234", "+14155550200", "+442079460000", "+15005550000"} {
 		wantError(t, buy(number), 400, 21422, number)
@@ -247,7 +250,7 @@ func TestBuyOnlyFromInventory(t *testing.T) {
 			// UK numbers need a bundle (bundles_test.go).
 			bundle := h.bundle(BundleOptions{IsoCountry: country, NumberType: numberType, EndUserType: "business"})
 			h.must(h.post(m, accountPath(m.user, "/IncomingPhoneNumbers.json"), url.Values{
-				"PhoneNumber": {number}, "BundleSid": {bundle}}), 201)
+				"PhoneNumber": {number}, "BundleSid": {bundle}, "AddressSid": {address}}), 201)
 			continue
 		}
 		h.must(buy(number), 201)

@@ -61,6 +61,11 @@ var routes = []*route{
 	{productAPI, []string{"Accounts", "{AccountSid}", "IncomingPhoneNumbers", "{Sid}"}, scopeAccountChild, false, map[string]handler{
 		http.MethodGet: (*Emulator).fetchNumber, http.MethodPost: (*Emulator).updateNumber,
 		http.MethodDelete: (*Emulator).deleteNumber}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "Addresses"}, scopeAccountChild, false, map[string]handler{
+		http.MethodGet: (*Emulator).listAddresses, http.MethodPost: (*Emulator).createAddress}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "Addresses", "{Sid}"}, scopeAccountChild, false, map[string]handler{
+		http.MethodGet: (*Emulator).fetchAddress, http.MethodPost: (*Emulator).updateAddress,
+		http.MethodDelete: (*Emulator).deleteAddress}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "AvailablePhoneNumbers", "{CountryCode}", "{Type}"}, scopeAccountChild, false, map[string]handler{
 		http.MethodGet: (*Emulator).listAvailable}},
 	{productIAM, []string{"v1", "Keys"}, scopeProduct, true, map[string]handler{

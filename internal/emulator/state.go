@@ -187,6 +187,7 @@ type Snapshot struct {
 	ServerlessBuilds      []ServerlessBuild      `json:"serverless_builds"`
 	ServerlessDeployments []ServerlessDeployment `json:"serverless_deployments"`
 	Bundles               []Bundle               `json:"bundles"`
+	Addresses             []Address              `json:"addresses"`
 }
 
 // store is the mutable state; every access holds Emulator.mu.
@@ -199,17 +200,20 @@ type store struct {
 	flows    map[string]*Flow
 	sv       *serverlessStore
 	bundles  map[string]*Bundle
+	// addresses are the 2010 API's Addresses (addresses.go).
+	addresses map[string]*Address
 }
 
 func newStore() *store {
 	return &store{
-		accounts: map[string]*Account{},
-		keys:     map[string]*Key{},
-		apps:     map[string]*Application{},
-		numbers:  map[string]*IncomingNumber{},
-		flows:    map[string]*Flow{},
-		sv:       newServerlessStore(),
-		bundles:  map[string]*Bundle{},
+		accounts:  map[string]*Account{},
+		keys:      map[string]*Key{},
+		apps:      map[string]*Application{},
+		numbers:   map[string]*IncomingNumber{},
+		flows:     map[string]*Flow{},
+		sv:        newServerlessStore(),
+		bundles:   map[string]*Bundle{},
+		addresses: map[string]*Address{},
 	}
 }
 
@@ -235,6 +239,7 @@ func keySeq(k *Key) int64                       { return k.seq }
 func appSeq(a *Application) int64               { return a.seq }
 func numberSeq(n *IncomingNumber) int64         { return n.seq }
 func flowSeq(f *Flow) int64                     { return f.seq }
+func addressSeq(a *Address) int64               { return a.seq }
 func copyRaw(r json.RawMessage) json.RawMessage { return slices.Clone(r) }
 
 // Snapshot returns a deep copy of the state for assertions such as orphan
@@ -268,6 +273,9 @@ func (e *Emulator) Snapshot() Snapshot {
 	s.sv.code.snapshot(&snap)
 	for _, b := range sorted(s.bundles, bundleSeq, nil) {
 		snap.Bundles = append(snap.Bundles, *b)
+	}
+	for _, a := range sorted(s.addresses, addressSeq, nil) {
+		snap.Addresses = append(snap.Addresses, *a)
 	}
 	return snap
 }

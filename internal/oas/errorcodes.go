@@ -38,13 +38,18 @@ var operationCodes = map[string][]int{
 	"api_v2010.CreateNewKey":      {20002},
 	"api_v2010.UpdateKey":         {20002},
 	// 21218 invalid application SID, 21421 invalid number, 21422 number not available, 21451 invalid
-	// area code, 21452 no numbers in the area code, 21613 an address is required.
-	// 21649: a regulated number needs a compliant bundle
+	// area code, 21452 no numbers in the area code, 21613 certification required, 21615 a local address
+	// is required, 21631 an address is required (https://www.twilio.com/docs/errors/<code>); 21649: a
+	// regulated number needs a compliant bundle
 	// (https://www.twilio.com/en-us/changelog/regulated-number-bundle-provisioning-requirement).
-	"api_v2010.CreateIncomingPhoneNumber": append([]int{20002, 21218, 21421, 21422, 21451, 21452, 21613, 21649}, urlFieldCodes...),
+	"api_v2010.CreateIncomingPhoneNumber": append([]int{20002, 21218, 21421, 21422, 21451, 21452, 21613, 21615, 21631, 21649}, urlFieldCodes...),
 	// 21472/21473/21474 number moves (https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers),
-	// 21613 the destination lacks a required address.
-	"api_v2010.UpdateIncomingPhoneNumber":        append([]int{20002, 21218, 21472, 21473, 21474, 21613, 21649}, urlFieldCodes...),
+	// 21613/21615/21631/21649 the destination, the new address or bundle does not meet the number's requirements.
+	"api_v2010.UpdateIncomingPhoneNumber": append([]int{20002, 21218, 21472, 21473, 21474, 21613, 21615, 21631, 21649}, urlFieldCodes...),
+	// 21628 address validation error, 21629 validation suggests another address
+	// (https://www.twilio.com/docs/usage/api/address).
+	"api_v2010.CreateAddress":                    {20002, 21628, 21629},
+	"api_v2010.UpdateAddress":                    {20002, 21628, 21629, 21630},
 	"api_v2010.ListAvailablePhoneNumberLocal":    {21451, 21452},
 	"api_v2010.ListAvailablePhoneNumberTollFree": {21451, 21452},
 	"api_v2010.ListAvailablePhoneNumberMobile":   {21452},

@@ -124,6 +124,28 @@ var faultTargets = []faultTarget{
 		instancePath: `/Functions/ZH[0-9a-f]{32}(/Versions)?$`,
 		deleteMethod: "DELETE",
 	},
+	{
+		name: "twilio_address",
+		configA: `resource "twilio_address" "test" {
+  customer_name = "faulty"
+  street        = "1 Example Street"
+  city          = "London"
+  region        = "Greater London"
+  postal_code   = "SW1A 1AA"
+  iso_country   = "GB"
+}`,
+		configB: `resource "twilio_address" "test" {
+  customer_name = "faulty"
+  street        = "2 Example Street"
+  city          = "London"
+  region        = "Greater London"
+  postal_code   = "SW1A 1AA"
+  iso_country   = "GB"
+}`,
+		createPath:   `/Addresses\.json$`,
+		instancePath: `/Addresses/AD[0-9a-f]{32}\.json$`,
+		deleteMethod: "DELETE",
+	},
 }
 
 var faultKinds = []emulator.FaultKind{

@@ -20,13 +20,14 @@ import (
 // Resource identity needs Terraform 1.12 or OpenTofu 1.12 (plugin-testing compares OpenTofu's own number).
 var testAccIdentityVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
 
-// testAccTenantAddrs are the five resources of testAccIdentityTenantConfig and their SID prefixes.
+// testAccTenantAddrs are the resources of testAccIdentityTenantConfig and their SID prefixes.
 var testAccTenantAddrs = map[string]string{
 	"twilio_subaccount.t":      "AC",
 	"twilio_twiml_app.t":       "AP",
 	"twilio_api_key.t":         "SK",
 	"twilio_studio_flow.t":     "FW",
 	"twilio_incoming_number.t": "PN",
+	"twilio_address.t":         "AD",
 }
 
 // Every resource made by Terraform carries its identity after create, update and refresh, and can be
@@ -106,6 +107,18 @@ resource "twilio_incoming_number" "t" {
   phone_number  = "+14155550123"
   friendly_name = "main line"
   voice_application_sid = twilio_twiml_app.t.sid
+  emergency_address_sid = twilio_address.t.sid
+}
+
+resource "twilio_address" "t" {
+  account_sid       = twilio_subaccount.t.sid
+  customer_name     = "Tenant %[1]s"
+  street            = "1 Main St"
+  city              = "Austin"
+  region            = "TX"
+  postal_code       = "78701"
+  iso_country       = "US"
+  emergency_enabled = true
 }
 `, name, testAccStudioFlowHeredoc("identity"))
 }

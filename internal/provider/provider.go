@@ -209,6 +209,7 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewServerlessBuildResource,
 		NewServerlessDeploymentResource,
 		NewBundleCloneResource,
+		NewAddressResource,
 	}
 }
 
@@ -237,6 +238,7 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewAPIKeyListResource,
 		NewIncomingNumberListResource,
 		NewStudioFlowListResource,
+		NewAddressListResource,
 	}
 }
 

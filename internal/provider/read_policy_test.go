@@ -97,6 +97,10 @@ resource "twilio_serverless_build" "test" {
 			func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteBundle(ctx, account, sid)
 			}},
+		{"address", testAccAddressAddr, testAccAddressConfig("GB", ""),
+			func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteAddress(ctx, account, sid)
+			}},
 	}
 }
 

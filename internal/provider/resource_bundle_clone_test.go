@@ -35,10 +35,21 @@ func testAccBundleCloneConfig(cloneName string, withNumber bool) string {
 	number := ""
 	if withNumber {
 		number = fmt.Sprintf(`
+resource "twilio_address" "tenant" {
+  account_sid   = twilio_subaccount.tenant.sid
+  customer_name = "Tenant Ltd"
+  street        = "1 Example Street"
+  city          = "London"
+  region        = "Greater London"
+  postal_code   = "SW1A 1AA"
+  iso_country   = "GB"
+}
+
 resource "twilio_incoming_number" "tenant" {
   account_sid  = twilio_subaccount.tenant.sid
   phone_number = %q
   bundle_sid   = twilio_bundle_clone.test.sid
+  address_sid  = twilio_address.tenant.sid
 }
 `, testAccUKNumber)
 	}

@@ -61,6 +61,12 @@ type incomingNumberModel struct {
 	SMSFallbackMethod    types.String   `tfsdk:"sms_fallback_method"`
 	SMSApplicationSID    types.String   `tfsdk:"sms_application_sid"`
 	BundleSID            types.String   `tfsdk:"bundle_sid"`
+	AddressSID           types.String   `tfsdk:"address_sid"`
+	IdentitySID          types.String   `tfsdk:"identity_sid"`
+	EmergencyAddressSID  types.String   `tfsdk:"emergency_address_sid"`
+	EmergencyStatus      types.String   `tfsdk:"emergency_status"`
+	EmergencyAddrStatus  types.String   `tfsdk:"emergency_address_status"`
+	AddressRequirements  types.String   `tfsdk:"address_requirements"`
 	SkipDestroy          types.Bool     `tfsdk:"skip_destroy"`
 	Capabilities         types.Object   `tfsdk:"capabilities"`
 	DateCreated          types.String   `tfsdk:"date_created"`
@@ -188,6 +194,12 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 				"in the purchase request itself. When the bundle's values are known at plan time, a bundle that is "+
 				"not approved, not of the number's account or for another country fails the plan, before anything is "+
 				"bought"),
+			"address_sid":              incomingNumberAddressAttributes["address_sid"],
+			"identity_sid":             incomingNumberAddressAttributes["identity_sid"],
+			"emergency_address_sid":    incomingNumberAddressAttributes["emergency_address_sid"],
+			"emergency_status":         incomingNumberAddressAttributes["emergency_status"],
+			"emergency_address_status": incomingNumberAddressAttributes["emergency_address_status"],
+			"address_requirements":     incomingNumberAddressAttributes["address_requirements"],
 			"skip_destroy": schema.BoolAttribute{
 				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
 					"the account keeps the number. Defaults to `false`.",
@@ -250,6 +262,7 @@ func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.Mo
 		if !resp.Diagnostics.HasError() {
 			checkIncomingNumberTargets(&cfg, true, &resp.Diagnostics)
 			r.checkIncomingNumberBundle(ctx, req, resp)
+			r.checkIncomingNumberAddresses(ctx, req, resp)
 		}
 	}
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
@@ -343,8 +356,9 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 			n = r.adoptRefusedNumber(ctx, client, account, number, rec, want, summary, err, &resp.Diagnostics)
 		}
 		if n == nil {
-			if !resp.Diagnostics.HasError() {
-				resp.Diagnostics.AddError(summary, errorDetail(err)+incomingNumberBuyHint(err, what))
+			if detail := errorDetail(err) + incomingNumberBuyHint(err, what); !resp.Diagnostics.HasError() &&
+				!incomingNumberAddressError(err, summary, detail, &resp.Diagnostics) {
+				resp.Diagnostics.AddError(summary, detail)
 			}
 			return
 		}
@@ -414,7 +428,7 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 	have := incomingNumberSettingsOf(&state)
 	var n *twilioclient.IncomingNumber
 	if from != to {
-		moved, err := moveIncomingNumber(ctx, client, from, to, sid)
+		moved, err := moveIncomingNumber(ctx, client, from, to, sid, incomingNumberSettingsOf(&plan))
 		if err != nil {
 			resp.Diagnostics.AddError(fmt.Sprintf("Moving Twilio phone number %s (%s) to account %s", state.PhoneNumber.ValueString(), sid, to),
 				errorDetail(err)+"\n\nA number can move only between a main account and its subaccounts, and only with "+
@@ -432,7 +446,10 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 	if params, changed := incomingNumberSettingsOf(&plan).updateParams(have); changed {
 		updated, err := client.UpdateIncomingNumber(ctx, to, sid, params)
 		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Updating Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), sid), errorDetail(err))
+			summary := fmt.Sprintf("Updating Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), sid)
+			if !incomingNumberAddressError(err, summary, errorDetail(err), &resp.Diagnostics) {
+				resp.Diagnostics.AddError(summary, errorDetail(err))
+			}
 			return
 		}
 		n = updated
@@ -476,7 +493,8 @@ func (r *incomingNumberResource) Delete(ctx context.Context, req resource.Delete
 	defer cancel()
 
 	// NOTE: releasing is irreversible; the number goes back to the carrier and may be sold to someone else.
-	err := client.DeleteIncomingNumber(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	err := releaseIncomingNumber(ctx, client, state.AccountSID.ValueString(), state.SID.ValueString(),
+		state.EmergencyAddressSID.ValueString())
 	if err != nil && !twilioclient.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Releasing Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), state.SID.ValueString()),
 			errorDetail(err))

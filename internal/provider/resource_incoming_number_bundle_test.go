@@ -55,9 +55,10 @@ func TestAccIncomingNumber_bundle(t *testing.T) {
 	env := acctest.New(t)
 	first := env.Bundle(t, testAccUKBundle("", ""))
 	second := env.Bundle(t, testAccUKBundle("", ""))
+	address := testAccUKAddress(t, env, env.AccountSID)
 	env.Baseline()
 	config := func(bundle string) string {
-		body := fmt.Sprintf("phone_number = %q\n  voice_url = \"https://example.com/uk\"", testAccUKNumber)
+		body := fmt.Sprintf("phone_number = %q\n  voice_url = \"https://example.com/uk\"\n  address_sid = %q", testAccUKNumber, address)
 		if bundle != "" {
 			body += fmt.Sprintf("\n  bundle_sid = %q", bundle)
 		}
@@ -162,8 +163,10 @@ func TestAccIncomingNumber_bundleClearRefused(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	bundle := env.Bundle(t, testAccUKBundle("", ""))
-	with := env.Config(testAccIncomingNumberConfig(fmt.Sprintf("phone_number = %q\n  bundle_sid = %q", testAccUKNumber, bundle)))
-	without := env.Config(testAccIncomingNumberConfig(fmt.Sprintf("phone_number = %q", testAccUKNumber)))
+	address := testAccUKAddress(t, env, env.AccountSID)
+	with := env.Config(testAccIncomingNumberConfig(fmt.Sprintf("phone_number = %q\n  bundle_sid = %q\n  address_sid = %q",
+		testAccUKNumber, bundle, address)))
+	without := env.Config(testAccIncomingNumberConfig(fmt.Sprintf("phone_number = %q\n  address_sid = %q", testAccUKNumber, address)))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckIncomingNumberReleased(t, env),

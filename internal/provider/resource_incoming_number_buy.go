@@ -154,9 +154,18 @@ func (r *incomingNumberResource) adoptRefusedNumber(ctx context.Context, client 
 	return nil
 }
 
-func moveIncomingNumber(ctx context.Context, client *twilioclient.Client, from, to, sid string) (*twilioclient.IncomingNumber, error) {
+// moveIncomingNumber moves a number to account to. Addresses belong to an account, so the configured
+// address and emergency address (of the new account) travel in the move request itself: a number that
+// needs an address could not arrive without one.
+func moveIncomingNumber(ctx context.Context, client *twilioclient.Client, from, to, sid string, want incomingNumberSettings) (*twilioclient.IncomingNumber, error) {
 	params := &twilioclient.UpdateIncomingNumberParams{}
 	params.SetAccountSid(to)
+	if want.addressSID != "" {
+		params.SetAddressSid(want.addressSID)
+	}
+	if want.emergencyAddressSID != "" {
+		params.SetEmergencyAddressSid(want.emergencyAddressSID)
+	}
 	n, err := client.UpdateIncomingNumber(ctx, from, sid, params)
 	if twilioclient.IsNotFound(err) {
 		// NOTE: a move retried after a lost answer finds the number gone from the old account.

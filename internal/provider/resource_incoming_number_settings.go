@@ -25,7 +25,9 @@ type incomingNumberSettings struct {
 	voiceFallbackURL, voiceFallbackMethod, statusCallback, statusCallbackMethod string
 	smsURL, smsMethod, smsFallbackURL, smsFallbackMethod, smsApplicationSID     string
 	bundleSID                                                                   string
-	voiceCallerIDLookup                                                         bool
+	// The number's regulatory and emergency references (resource_incoming_number_address.go).
+	addressSID, identitySID, emergencyAddressSID string
+	voiceCallerIDLookup                          bool
 }
 
 // incomingNumberSettingsOf is what a model asks of Twilio. A Studio flow is the voice URL Twilio knows it
@@ -40,6 +42,8 @@ func incomingNumberSettingsOf(m *incomingNumberModel) incomingNumberSettings {
 		smsMethod: m.SMSMethod.ValueString(), smsFallbackURL: m.SMSFallbackURL.ValueString(),
 		smsFallbackMethod: m.SMSFallbackMethod.ValueString(), smsApplicationSID: m.SMSApplicationSID.ValueString(),
 		voiceCallerIDLookup: m.VoiceCallerIDLookup.ValueBool(), bundleSID: m.BundleSID.ValueString(),
+		addressSID:  m.AddressSID.ValueString(),
+		identitySID: m.IdentitySID.ValueString(), emergencyAddressSID: m.EmergencyAddressSID.ValueString(),
 	}
 	if flow := m.StudioFlowSID.ValueString(); flow != "" {
 		s.voiceURL = twilioclient.FlowWebhookURL(m.AccountSID.ValueString(), flow)
@@ -62,6 +66,8 @@ func (s incomingNumberSettings) createParams() *twilioclient.CreateIncomingNumbe
 		{s.voiceMethod, p.SetVoiceMethod}, {s.voiceFallbackMethod, p.SetVoiceFallbackMethod},
 		{s.statusCallbackMethod, p.SetStatusCallbackMethod}, {s.smsMethod, p.SetSmsMethod},
 		{s.smsFallbackMethod, p.SetSmsFallbackMethod}, {s.bundleSID, p.SetBundleSid},
+		{s.addressSID, p.SetAddressSid}, {s.identitySID, p.SetIdentitySid},
+		{s.emergencyAddressSID, p.SetEmergencyAddressSid},
 	} {
 		if f.v != "" {
 			f.set(f.v)
@@ -96,6 +102,9 @@ func (s incomingNumberSettings) updateParams(have incomingNumberSettings) (p *tw
 		{s.smsFallbackMethod, have.smsFallbackMethod, p.SetSmsFallbackMethod},
 		{s.smsApplicationSID, have.smsApplicationSID, p.SetSmsApplicationSid},
 		{s.bundleSID, have.bundleSID, p.SetBundleSid},
+		{s.addressSID, have.addressSID, p.SetAddressSid},
+		{s.identitySID, have.identitySID, p.SetIdentitySid},
+		{s.emergencyAddressSID, have.emergencyAddressSID, p.SetEmergencyAddressSid},
 	} {
 		if f.want != f.have {
 			f.set(f.want)
@@ -142,6 +151,7 @@ func flattenIncomingNumber(n *twilioclient.IncomingNumber, m *incomingNumberMode
 	m.SMSFallbackMethod = stringValue(n.SmsFallbackMethod)
 	m.SMSApplicationSID = optionalString(n.SmsApplicationSid)
 	m.BundleSID = optionalString(n.BundleSid)
+	flattenIncomingNumberAddresses(n, m)
 	var caps twilioclient.IncomingNumberCapabilities
 	if n.Capabilities != nil {
 		caps = *n.Capabilities

@@ -291,10 +291,13 @@ func TestAccIncomingNumber_areaCodeAbroad(t *testing.T) {
 		CheckDestroy:             testAccCheckIncomingNumberReleased(t, env),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(testAccIncomingNumberConfig(fmt.Sprintf(`
-  area_code  = "20"
-  country    = "GB"
-  bundle_sid = %q
+				// London numbers need a regulatory bundle and a United Kingdom address on file (see
+				// TestAccIncomingNumber_addressRequired).
+				Config: env.Config(testAccAddressConfig("GB", ""), testAccIncomingNumberConfig(fmt.Sprintf(`
+  area_code   = "20"
+  country     = "GB"
+  bundle_sid  = %q
+  address_sid = twilio_address.test.sid
 `, bundle))),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(testAccIncomingNumberAddr, tfjsonpath.New("phone_number"),

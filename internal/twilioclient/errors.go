@@ -156,6 +156,14 @@ var codeHints = map[int]string{
 	21650: bundleHint,
 	21613: "Local regulations require an address on file in the account that receives this number; add one " +
 		"to that account in Twilio before buying or moving the number there",
+	21615: "This number needs an address in its own country (address_requirements = \"local\"); set " +
+		"address_sid to a twilio_address of the number's account with that iso_country",
+	21628: "Twilio could not validate the address; check street, city, region and postal_code for typos or " +
+		"try another format (abbreviations such as \"St\" often help)",
+	21629: "Twilio found a close match for the address and suggests it in the message; put the suggested " +
+		"form in the configuration",
+	21631: "This number needs an address on file (see address_requirements of twilio_available_phone_numbers); " +
+		"set address_sid to a twilio_address of the number's account",
 }
 
 // bundleHint explains Twilio's refusals of a number's bundle. Twilio documents 21649 for a regulated number

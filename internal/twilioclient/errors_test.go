@@ -35,6 +35,9 @@ func TestErrorHints(t *testing.T) {
 		{"main account status", withToken, 400, 21477, []string{"main account"}},
 		{"closed account", withToken, 400, 21479, []string{"never reopens"}},
 		{"move without an address", withToken, 400, 21613, []string{"address"}},
+		{"purchase without an address", withToken, 400, 21631, []string{"address_sid", "twilio_address"}},
+		{"address in another country", withToken, 400, 21615, []string{"address_sid", "iso_country"}},
+		{"address not validated", withToken, 400, 21628, []string{"postal_code"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

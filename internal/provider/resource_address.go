@@ -1,0 +1,375 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*addressResource)(nil)
+	_ resource.ResourceWithIdentity    = (*addressResource)(nil)
+	_ resource.ResourceWithImportState = (*addressResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*addressResource)(nil)
+)
+
+// NewAddressResource is the factory for twilio_address.
+func NewAddressResource() resource.Resource { return &addressResource{} }
+
+type addressResource struct {
+	resourceBase
+}
+
+type addressModel struct {
+	ID                 types.String   `tfsdk:"id"`
+	SID                types.String   `tfsdk:"sid"`
+	AccountSID         types.String   `tfsdk:"account_sid"`
+	CustomerName       types.String   `tfsdk:"customer_name"`
+	FriendlyName       types.String   `tfsdk:"friendly_name"`
+	Street             types.String   `tfsdk:"street"`
+	StreetSecondary    types.String   `tfsdk:"street_secondary"`
+	City               types.String   `tfsdk:"city"`
+	Region             types.String   `tfsdk:"region"`
+	PostalCode         types.String   `tfsdk:"postal_code"`
+	IsoCountry         types.String   `tfsdk:"iso_country"`
+	EmergencyEnabled   types.Bool     `tfsdk:"emergency_enabled"`
+	AutoCorrectAddress types.Bool     `tfsdk:"auto_correct_address"`
+	Validated          types.Bool     `tfsdk:"validated"`
+	Verified           types.Bool     `tfsdk:"verified"`
+	DateCreated        types.String   `tfsdk:"date_created"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+// isoCountryPattern is an ISO 3166-1 alpha-2 code, the form Twilio's IsoCountry takes.
+var isoCountryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
+
+func (r *addressResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_address"
+}
+
+func (r *addressResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = accountObjectIdentitySchema("AD", "address")
+}
+
+func requiredAddressPart(desc string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: desc,
+		Required:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An address on file in an account (Twilio's Addresses API): the end user's physical " +
+			"location, which some countries require before a number can be bought there (see " +
+			"`address_requirements` of `twilio_available_phone_numbers` and `address_sid` of " +
+			"`twilio_incoming_number`), and, when `emergency_enabled`, the location emergency calls from a number " +
+			"report (`emergency_address_sid`).\n\n" +
+			"An address can only be used by numbers of its own account. It cannot be deleted while a number " +
+			"uses it: destroy or change those numbers first (Terraform does this in the right order when the " +
+			"numbers refer to `twilio_address.<name>.sid`).",
+		Attributes: map[string]schema.Attribute{
+			"id":  idAttribute(),
+			"sid": sidAttribute("AD", "address"),
+			// NOTE: Twilio cannot move an address to another account.
+			"account_sid": accountSIDAttribute("address", stringplanmodifier.UseStateForUnknown(),
+				stringplanmodifier.RequiresReplace()),
+			"customer_name": requiredAddressPart("Name of the person or business at the address: yours, or your " +
+				"customer's when the numbers are resold."),
+			"friendly_name": schema.StringAttribute{
+				MarkdownDescription: "A name for the address, at most 64 characters. Removing it from the configuration " +
+					"clears it in Twilio.",
+				Optional:   true,
+				Validators: friendlyNameValidators(),
+			},
+			"street": requiredAddressPart("Number and street."),
+			"street_secondary": schema.StringAttribute{
+				MarkdownDescription: "Apartment, suite, floor or building. Removing it from the configuration clears it " +
+					"in Twilio.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"city":        requiredAddressPart("City."),
+			"region":      requiredAddressPart("State or region; for US addresses the two-letter state code (`CA`)."),
+			"postal_code": requiredAddressPart("Postal code."),
+			"iso_country": schema.StringAttribute{
+				MarkdownDescription: "Country, as an ISO 3166-1 alpha-2 code (`US`, `GB`). Twilio cannot change an " +
+					"address's country, so changing it replaces the address (and a number that uses it must " +
+					"then use the new one).",
+				Required: true,
+				Validators: []validator.String{stringvalidator.RegexMatches(isoCountryPattern,
+					"must be an ISO 3166-1 alpha-2 country code in capitals, such as US or GB")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"emergency_enabled": schema.BoolAttribute{
+				MarkdownDescription: "Whether the address may be a number's emergency address (`emergency_address_sid`). " +
+					"Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"auto_correct_address": schema.BoolAttribute{
+				MarkdownDescription: "Whether Twilio may store a corrected form of an address its validation nearly " +
+					"matches. Defaults to `false`, unlike Twilio: Twilio then refuses the address (error 21629) and " +
+					"names its suggestion, so the configuration stays what Twilio stores. With `true` the next plan " +
+					"shows any correction Twilio made as a change to apply.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"validated": schema.BoolAttribute{
+				MarkdownDescription: "Whether Twilio validated the address against local regulation; `false` also " +
+					"where the country does not require validation.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"verified": schema.BoolAttribute{
+				MarkdownDescription: "Whether the address is verified by documents (regulatory bundles).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"date_created": dateCreatedAttribute(),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *addressResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.defaultAccountSID(ctx, req, resp, false)
+}
+
+func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
+	var plan addressModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	accountSID, customer := plan.AccountSID.ValueString(), plan.CustomerName.ValueString()
+	rec, done := inFlight.begin("address", accountSID, customer)
+	defer done()
+	a, err := client.CreateAddress(ctx, accountSID, expandAddressCreate(&plan))
+	what := fmt.Sprintf("an address for %q", customer)
+	if twilioclient.IsAmbiguous(err) {
+		// The answer was lost, not necessarily the address: adopt the one our request made, if it can be
+		// told apart, instead of creating a duplicate.
+		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Address, error) {
+			return client.FindAddressesCreatedSince(ctx, accountSID, customer, rec.start)
+		})
+		cands := make([]candidate, len(found))
+		for i := range found {
+			var m addressModel
+			flattenAddress(&found[i], &m)
+			cands[i] = candidate{sid: *found[i].Sid}
+			if !reflect.DeepEqual(addressFields(&m), addressFields(&plan)) {
+				cands[i].differs = "street, city, region, postal code, country or flags"
+			}
+		}
+		i, why := adoptionVerdict(rec, cands, what)
+		if i < 0 || lookupErr != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Creating address in account %s", accountSID),
+				lostAnswerDetail(err, lookupErr, why, "address", what))
+			return
+		}
+		resp.Diagnostics.AddWarning("Adopted address after a lost answer",
+			fmt.Sprintf("Creating the address got no clear answer (%s), but account %s has address %s for %q with "+
+				"exactly the fields sent, created just now by this request; it is now managed by this resource.",
+				err, accountSID, *found[i].Sid, customer))
+		a, err = &found[i], nil
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Creating address in account %s", accountSID),
+			errorDetail(err)+ambiguousCreateHint(err, "address", what))
+		return
+	}
+	r.applied(a, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, resp)
+	var state addressModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return
+	}
+	a, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Address, error) {
+		return r.data.client.FindAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	})
+	if err != nil {
+		removeWhenGone(ctx, err, fmt.Sprintf("Address %s", state.SID.ValueString()), resp)
+		return
+	}
+	flattenAddress(a, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
+	var plan, state addressModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// Every field is sent, so a Console edit the plan reverts is undone whatever it touched.
+	a, err := client.UpdateAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandAddressUpdate(&plan))
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating address %s", state.SID.ValueString()), errorDetail(err))
+		return
+	}
+	r.applied(a, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state addressModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
+	// A number must keep the address its country requires, and an emergency address is what emergency
+	// services are sent to: the provider refuses to delete an address in use rather than rely on Twilio's
+	// answer (which Twilio does not document). A failed check leaves the decision to Twilio.
+	users, listErr := client.NumbersUsingAddress(ctx, account, sid)
+	if listErr == nil && len(users) > 0 {
+		resp.Diagnostics.AddError(fmt.Sprintf("Address %s is in use", sid),
+			fmt.Sprintf("Address %s of account %s is the address or emergency address of %s, so it cannot be "+
+				"deleted. Destroy those numbers, or change their address_sid / emergency_address_sid to another "+
+				"address, first; when the numbers refer to this resource (twilio_address.<name>.sid) Terraform "+
+				"does it in that order by itself.", sid, account, strings.Join(users, ", ")))
+		return
+	}
+	err := client.DeleteAddress(ctx, account, sid)
+	if err != nil && !twilioclient.IsNotFound(err) {
+		resp.Diagnostics.AddError(fmt.Sprintf("Deleting address %s", sid), errorDetail(err))
+	}
+}
+
+// ImportState takes AC…/AD…, a bare AD… found in the provider's account or one of its subaccounts, or an
+// identity { account_sid, sid }. auto_correct_address is not stored by Twilio and imports as false.
+func (r *addressResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	r.importAccountObject(ctx, req, resp, "AD", "address", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+		_, err := c.FindAddress(ctx, account, sid)
+		return err
+	})
+}
+
+// applied records a create or update: the computed attributes from Twilio's answer, the configured ones
+// as planned. Should Twilio have corrected the address (auto_correct_address), the next refresh shows the
+// difference as a change, rather than this apply failing as inconsistent.
+func (r *addressResource) applied(a *twilioclient.Address, m *addressModel) {
+	m.SID = stringValue(a.Sid)
+	m.ID = m.SID
+	m.AccountSID = stringValue(a.AccountSid)
+	m.Validated = types.BoolValue(a.Validated != nil && *a.Validated)
+	m.Verified = types.BoolValue(a.Verified != nil && *a.Verified)
+	m.DateCreated = stringValue(a.DateCreated)
+}
+
+func expandAddressCreate(m *addressModel) *twilioclient.CreateAddressParams {
+	p := &twilioclient.CreateAddressParams{}
+	p.SetCustomerName(m.CustomerName.ValueString())
+	p.SetStreet(m.Street.ValueString())
+	p.StreetSecondary = m.StreetSecondary.ValueStringPointer()
+	p.SetCity(m.City.ValueString())
+	p.SetRegion(m.Region.ValueString())
+	p.SetPostalCode(m.PostalCode.ValueString())
+	p.SetIsoCountry(m.IsoCountry.ValueString())
+	p.FriendlyName = m.FriendlyName.ValueStringPointer()
+	p.SetEmergencyEnabled(m.EmergencyEnabled.ValueBool())
+	p.SetAutoCorrectAddress(m.AutoCorrectAddress.ValueBool())
+	return p
+}
+
+// expandAddressUpdate sends every field; an optional one that is null in the plan is sent empty, which
+// clears it.
+func expandAddressUpdate(m *addressModel) *twilioclient.UpdateAddressParams {
+	p := &twilioclient.UpdateAddressParams{}
+	p.SetCustomerName(m.CustomerName.ValueString())
+	p.SetStreet(m.Street.ValueString())
+	p.StreetSecondary = clearable(m.StreetSecondary)
+	p.SetCity(m.City.ValueString())
+	p.SetRegion(m.Region.ValueString())
+	p.SetPostalCode(m.PostalCode.ValueString())
+	p.FriendlyName = clearable(m.FriendlyName)
+	p.SetEmergencyEnabled(m.EmergencyEnabled.ValueBool())
+	p.SetAutoCorrectAddress(m.AutoCorrectAddress.ValueBool())
+	return p
+}
+
+// addressFields are what a create sends and Twilio stores, for matching an address found after a lost
+// answer.
+func addressFields(m *addressModel) [9]string {
+	return [9]string{m.CustomerName.ValueString(), m.FriendlyName.ValueString(), m.Street.ValueString(),
+		m.StreetSecondary.ValueString(), m.City.ValueString(), m.Region.ValueString(), m.PostalCode.ValueString(),
+		m.IsoCountry.ValueString(), fmt.Sprint(m.EmergencyEnabled.ValueBool())}
+}
+
+// flattenAddress maps Twilio's address onto the model. auto_correct_address is a request flag Twilio does
+// not store: it keeps its configured value, or false.
+func flattenAddress(a *twilioclient.Address, m *addressModel) {
+	m.SID = stringValue(a.Sid)
+	m.ID = m.SID
+	m.AccountSID = stringValue(a.AccountSid)
+	m.CustomerName = stringValue(a.CustomerName)
+	m.FriendlyName = optionalString(a.FriendlyName)
+	m.Street = stringValue(a.Street)
+	m.StreetSecondary = optionalString(a.StreetSecondary)
+	m.City = stringValue(a.City)
+	m.Region = stringValue(a.Region)
+	m.PostalCode = stringValue(a.PostalCode)
+	m.IsoCountry = stringValue(a.IsoCountry)
+	m.EmergencyEnabled = types.BoolValue(a.EmergencyEnabled != nil && *a.EmergencyEnabled)
+	m.AutoCorrectAddress = falseWhenNull(m.AutoCorrectAddress)
+	m.Validated = types.BoolValue(a.Validated != nil && *a.Validated)
+	m.Verified = types.BoolValue(a.Verified != nil && *a.Verified)
+	m.DateCreated = stringValue(a.DateCreated)
+}
