@@ -1,7 +1,8 @@
 # Production: the same tenant module with production inputs and protect = true: removing a tenant from
 # the map never closes its subaccount, releases its numbers or deletes its TwiML app (Terraform forgets
-# them); only its API key is revoked. The britco tenant buys a London number under a clone of the main
-# account's approved UK regulatory bundle (made and reviewed in the Console, named "UK business").
+# them); only its API key is revoked. The britco tenant buys a London number with its UK address and under
+# a clone of the main account's approved UK regulatory bundle (made and reviewed in the Console, named
+# "UK business").
 terraform {
   required_version = ">= 1.8"
   required_providers {
@@ -20,6 +21,14 @@ variable "tenants" {
     # (by name), which the tenant module clones into the tenant's subaccount.
     country     = optional(string)
     bundle_name = optional(string)
+    address = optional(object({
+      customer_name = string
+      street        = string
+      city          = string
+      region        = string
+      postal_code   = string
+      iso_country   = string
+    }))
     numbers = map(object({
       phone_number    = optional(string)
       area_code       = optional(string)
@@ -47,6 +56,14 @@ variable "tenants" {
     britco = {
       country     = "GB"
       bundle_name = "UK business"
+      address = {
+        customer_name = "Britco Ltd"
+        street        = "1 Example Street"
+        city          = "London"
+        region        = "Greater London"
+        postal_code   = "SW1A 1AA"
+        iso_country   = "GB"
+      }
       numbers = {
         london = { area_code = "20" }
       }
@@ -65,6 +82,7 @@ module "tenant" {
   numbers            = each.value.numbers
   country            = each.value.country
   bundle             = each.value.bundle_name == null ? null : { friendly_name = each.value.bundle_name }
+  address            = each.value.address
   protect            = true
 }
 

@@ -48,6 +48,7 @@ resource "twilio_incoming_number" "this" {
   area_code     = each.value.area_code
   country       = each.value.area_code == null ? null : var.country
   bundle_sid    = local.bundle_sid
+  address_sid   = local.address_sid
   skip_destroy  = var.protect
 
   voice_application_sid = each.value.target == "twiml_app" ? twilio_twiml_app.voice.sid : null

@@ -49,3 +49,8 @@ output "bundle_sid" {
   description = "SID of the tenant's clone of the regulatory bundle its numbers are bought under; null without bundle."
   value       = local.bundle_sid
 }
+
+output "address_sid" {
+  description = "SID of the address the tenant's numbers are bought with (the module's or address_sid); null for none."
+  value       = local.address_sid
+}

@@ -148,6 +148,36 @@ variable "bundle" {
   }
 }
 
+variable "address" {
+  description = <<-EOT
+    The address the tenant's numbers need on file in countries that require one (London numbers need a
+    United Kingdom address), created in the tenant's subaccount: numbers use only addresses of their own
+    account. null (the default) for none; conflicts with address_sid.
+  EOT
+  type = object({
+    customer_name    = string
+    street           = string
+    street_secondary = optional(string)
+    city             = string
+    region           = string
+    postal_code      = string
+    iso_country      = string
+    friendly_name    = optional(string)
+  })
+  default = null
+}
+
+variable "address_sid" {
+  description = "SID (AD…) of an address that already exists in the tenant's subaccount, instead of address; null for none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.address_sid == null || can(regex("^AD[0-9a-f]{32}$", var.address_sid))
+    error_message = "address_sid must be an address SID: AD followed by 32 hexadecimal digits."
+  }
+}
+
 variable "protect" {
   description = <<-EOT
     Keep the tenant's irreversible objects when the module instance is destroyed (e.g. the tenant is removed
