@@ -47,6 +47,7 @@ type serverlessVariableModel struct {
 	ValueWOVersion types.Int64    `tfsdk:"value_wo_version"`
 	SkipDestroy    types.Bool     `tfsdk:"skip_destroy"`
 	DateCreated    types.String   `tfsdk:"date_created"`
+	DateUpdated    types.String   `tfsdk:"date_updated"`
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -80,8 +81,10 @@ func (r *serverlessVariableResource) Schema(ctx context.Context, _ resource.Sche
 			"(Terraform 1.11+, OpenTofu 1.11+): Terraform sends it to Twilio and never stores it in the state or " +
 			"the plan. Since Terraform cannot tell whether a write-only value changed, bump `value_wo_version` to " +
 			"send a new one. Twilio returns the value on every read, but the provider never stores it for a " +
-			"write-only variable, so **a change of the value made outside Terraform cannot be detected** (a change " +
-			"of the key can); apply with a new `value_wo_version` to put the configured value back.\n\n" +
+			"write-only variable, so it cannot compare values: it notices an edit made outside Terraform by the " +
+			"variable's `date_updated` instead. The refresh then records `value_wo_version` as null (no configured " +
+			"version is in Twilio any more), so the plan shows `value_wo_version` changing back and the apply sends " +
+			"the configured value again. Without `value_wo_version` such an edit is only reported as a warning.\n\n" +
 			"Values that are no secret go in `value` (Sensitive, so plans do not print it; it is in the state), " +
 			"and a change made outside Terraform shows up in the plan. Set exactly one of `value` and `value_wo`.\n\n" +
 			"Import cannot tell which of the two the configuration uses, so it stores neither: with `value`, the " +
@@ -123,6 +126,11 @@ func (r *serverlessVariableResource) Schema(ctx context.Context, _ resource.Sche
 			},
 			"skip_destroy": serverlessSkipDestroyAttribute("variable"),
 			"date_created": dateCreatedAttribute(),
+			"date_updated": schema.StringAttribute{
+				MarkdownDescription: "When Twilio last changed the variable. For a write-only value it is how an " +
+					"edit made outside Terraform is noticed (see above).",
+				Computed: true,
+			},
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
@@ -219,7 +227,20 @@ func (r *serverlessVariableResource) Read(ctx context.Context, req resource.Read
 		readServerless(ctx, r.data.client, account, err, "Twilio Serverless variable "+state.SID.ValueString(), resp)
 		return
 	}
+	known := state.DateUpdated
 	flattenServerlessVariable(v, &state)
+	if state.Value.IsNull() && !known.IsNull() && !known.IsUnknown() && !known.Equal(state.DateUpdated) {
+		// A write-only value's variable changed outside Terraform (its value cannot be compared): no configured
+		// version is in Twilio any more, so the plan sends the configured value again.
+		what := "Twilio Serverless variable " + state.SID.ValueString()
+		if state.ValueWOVersion.IsNull() {
+			resp.Diagnostics.AddWarning(what+" changed outside Terraform",
+				fmt.Sprintf("Twilio changed %s (key %s) at %s, after Terraform last wrote it at %s. Its write-only value "+
+					"cannot be compared; set value_wo_version (or bump it) to send the configured value again.",
+					what, state.Key.ValueString(), state.DateUpdated.ValueString(), known.ValueString()))
+		}
+		state.ValueWOVersion = types.Int64Null()
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -247,7 +268,7 @@ func (r *serverlessVariableResource) Update(ctx context.Context, req resource.Up
 	}
 	if params.Key == nil && params.Value == nil {
 		// Only timeouts changed (or the version of a value that is no longer write-only).
-		plan.DateCreated = state.DateCreated
+		plan.DateCreated, plan.DateUpdated = state.DateCreated, state.DateUpdated
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
@@ -316,4 +337,5 @@ func flattenServerlessVariable(v *twilioclient.Variable, m *serverlessVariableMo
 	}
 	m.ValueWO = types.StringNull()
 	m.DateCreated = rfc3339(v.DateCreated)
+	m.DateUpdated = rfc3339(v.DateUpdated)
 }

@@ -121,6 +121,7 @@ func TestAccServerlessVariable_writeOnly(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	const secret1, secret2 = "wo-secret-first-4c1d", "wo-secret-second-9e7a"
+	var a map[string]string
 	wo := func(secret string, version int) string {
 		return env.Config(testAccServerlessVariableConfig("API_SECRET", fmt.Sprintf("value_wo = %q\n  value_wo_version = %d", secret, version)))
 	}
@@ -139,6 +140,10 @@ func TestAccServerlessVariable_writeOnly(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					testAccCheckServerlessVariableInTwilio(t, env, "API_SECRET", secret1),
 					testAccCheckSecretNotInState(secret1),
+					func(s *terraform.State) error {
+						a = s.RootModule().Resources[testAccServerlessVariableAddr].Primary.Attributes
+						return nil
+					},
 				),
 			},
 			{
@@ -163,6 +168,29 @@ func TestAccServerlessVariable_writeOnly(t *testing.T) {
 					testAccCheckServerlessVariableInTwilio(t, env, "API_SECRET", secret2),
 					testAccCheckSecretNotInState(secret2),
 				),
+			},
+			{
+				// A Console edit of the value cannot be compared, but Twilio's date_updated gives it away: the
+				// refresh records no configured version in Twilio, and the apply sends the configured value again.
+				PreConfig: func() {
+					p := (&twilioclient.UpdateVariableParams{}).SetValue("changed in the console")
+					if _, err := env.Client(t).UpdateVariable(context.Background(), a["account_sid"], a["service_sid"], a["environment_sid"], a["sid"], p); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: wo(secret2, 2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccServerlessVariableAddr, plancheck.ResourceActionUpdate),
+					acctest.ExpectChangedAttributes(testAccServerlessVariableAddr, "value_wo_version"),
+				}},
+				Check: resource.ComposeTestCheckFunc(
+					testAccCheckServerlessVariableInTwilio(t, env, "API_SECRET", secret2),
+					testAccCheckSecretNotInState(secret2),
+				),
+			},
+			{
+				Config:           wo(secret2, 2),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{
 				// From write-only to a plain value and back: each switch sends the configured value.
