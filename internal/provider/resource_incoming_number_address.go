@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -85,7 +86,8 @@ func flattenIncomingNumberAddresses(n *twilioclient.IncomingNumber, m *incomingN
 
 // checkIncomingNumberAddresses refuses, at plan time, addresses the purchase or update would be refused
 // for, when their SIDs are known: an address of another account (numbers can use only their own account's
-// addresses), and an emergency address that is not emergency-enabled. One GET per changed address; a
+// addresses), an address outside the country of a number bought already that needs a local one, and an
+// emergency address that is not emergency-enabled. One GET per changed address; a
 // failed look-up leaves the decision to the apply.
 func (r *incomingNumberResource) checkIncomingNumberAddresses(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || !r.data.known() {
@@ -123,6 +125,14 @@ func (r *incomingNumberResource) checkIncomingNumberAddresses(ctx context.Contex
 					c.attr, sid, account, account))
 		case err != nil:
 			continue
+		case !c.emergency && state.AddressRequirements.ValueString() == "local" &&
+			!slices.Contains(numberCountries(plan.PhoneNumber.ValueString()), deref(a.IsoCountry)) &&
+			numberCountries(plan.PhoneNumber.ValueString()) != nil:
+			// Known only for a number already bought: Twilio reports the requirement on the number.
+			resp.Diagnostics.AddAttributeError(path.Root(c.attr), "Address in another country",
+				fmt.Sprintf("%s needs an address in its own country (address_requirements = \"local\"), and "+
+					"address %s is in %s. Use a twilio_address with iso_country = %q.", plan.PhoneNumber.ValueString(),
+					sid, deref(a.IsoCountry), numberCountries(plan.PhoneNumber.ValueString())[0]))
 		case c.emergency && (a.EmergencyEnabled == nil || !*a.EmergencyEnabled):
 			resp.Diagnostics.AddAttributeError(path.Root(c.attr), "Address is not emergency-enabled",
 				fmt.Sprintf("Address %s cannot be an emergency address: its emergency_enabled is false. Set "+

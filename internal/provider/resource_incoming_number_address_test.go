@@ -85,9 +85,51 @@ func TestAccIncomingNumber_addressRequired(t *testing.T) {
 				},
 			},
 			testAccImportStep(testAccIncomingNumberAddr, "timeouts", "area_code", "country"),
+			{
+				Config: env.Config(testAccAddressConfig("GB", ""), testAccUSAddressConfig, testAccIncomingNumberConfig(fmt.Sprintf(`
+  phone_number = %q
+  bundle_sid   = %q
+  address_sid  = twilio_address.test.sid
+`, number, bundle))),
+			},
+			{
+				// A US address for the London number: the number reports "local", so the plan refuses it
+				// and nothing is sent.
+				PreConfig: env.Emulator.ResetRequests,
+				Config: env.Config(testAccAddressConfig("GB", ""), testAccUSAddressConfig, testAccIncomingNumberConfig(fmt.Sprintf(`
+  phone_number = %q
+  bundle_sid   = %q
+  address_sid  = twilio_address.us.sid
+`, number, bundle))),
+				ExpectError: acctest.ErrorRegexp("needs an address in its own country (address_requirements = \"local\")"),
+			},
+			{
+				PreConfig: func() {
+					if n := len(env.Requests("POST", "/IncomingPhoneNumbers/")); n != 0 {
+						t.Fatalf("the refused plan sent %d updates", n)
+					}
+				},
+				Config: env.Config(testAccAddressConfig("GB", ""), testAccUSAddressConfig, testAccIncomingNumberConfig(fmt.Sprintf(`
+  phone_number = %q
+  bundle_sid   = %q
+  address_sid  = twilio_address.test.sid
+`, number, bundle))),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
 		},
 	})
 }
+
+const testAccUSAddressConfig = `
+resource "twilio_address" "us" {
+  customer_name = "Tenant Inc"
+  street        = "1 Main St"
+  city          = "Austin"
+  region        = "TX"
+  postal_code   = "78701"
+  iso_country   = "US"
+}
+`
 
 // An emergency address is set in the purchase, changed and removed in place; destroying a number that has
 // one removes it and then releases the number (Twilio refuses to release it before).
