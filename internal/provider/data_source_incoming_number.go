@@ -49,6 +49,7 @@ type incomingNumberDataSourceModel struct {
 	SMSFallbackURL       types.String `tfsdk:"sms_fallback_url"`
 	SMSFallbackMethod    types.String `tfsdk:"sms_fallback_method"`
 	SMSApplicationSID    types.String `tfsdk:"sms_application_sid"`
+	BundleSID            types.String `tfsdk:"bundle_sid"`
 	Capabilities         types.Object `tfsdk:"capabilities"`
 	DateCreated          types.String `tfsdk:"date_created"`
 	DateUpdated          types.String `tfsdk:"date_updated"`
@@ -115,6 +116,8 @@ func (d *incomingNumberDataSource) Schema(_ context.Context, _ datasource.Schema
 			"sms_fallback_url":    str("URL Twilio requests when `sms_url` fails, or null."),
 			"sms_fallback_method": str("Method for `sms_fallback_url`."),
 			"sms_application_sid": str("TwiML application that handles messages, or null."),
+			"bundle_sid": str("Regulatory bundle (`BU…`) the number is kept under, or null; most countries " +
+				"outside the US and Canada require one."),
 			"capabilities": schema.SingleNestedAttribute{
 				MarkdownDescription: "What the number can do.",
 				Computed:            true,
@@ -215,6 +218,7 @@ func flattenIncomingNumberDataSource(n *twilioclient.IncomingNumber) (incomingNu
 		SMSFallbackURL:       optionalString(n.SmsFallbackUrl),
 		SMSFallbackMethod:    stringValue(n.SmsFallbackMethod),
 		SMSApplicationSID:    optionalString(n.SmsApplicationSid),
+		BundleSID:            optionalString(n.BundleSid),
 		Capabilities:         caps,
 		DateCreated:          stringValue(n.DateCreated),
 		DateUpdated:          stringValue(n.DateUpdated),

@@ -207,6 +207,7 @@ func TestAccIncomingNumberDataSource_basic(t *testing.T) {
 			attr("sms_url", knownvalue.StringExact("https://example.com/sms")),
 			attr("sms_method", knownvalue.StringExact("GET")),
 			attr("voice_caller_id_lookup", knownvalue.Bool(false)),
+			attr("bundle_sid", knownvalue.Null()),
 			attr("capabilities", knownvalue.ObjectExact(map[string]knownvalue.Check{
 				"voice": knownvalue.Bool(true), "sms": knownvalue.Bool(true), "mms": knownvalue.Bool(true), "fax": knownvalue.Bool(false),
 			})),

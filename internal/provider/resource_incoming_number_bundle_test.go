@@ -77,9 +77,15 @@ func TestAccIncomingNumber_bundle(t *testing.T) {
 					testAccCheckNoPurchase(t, env, 1)
 					env.Emulator.ResetRequests()
 				},
-				Config: config(first),
+				// The data source shows the bundle of a number too.
+				Config: config(first) + `
+data "twilio_incoming_number" "read" {
+  sid = twilio_incoming_number.test.sid
+}
+`,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(testAccIncomingNumberAddr, tfjsonpath.New("bundle_sid"), knownvalue.StringExact(first)),
+					statecheck.ExpectKnownValue("data.twilio_incoming_number.read", tfjsonpath.New("bundle_sid"), knownvalue.StringExact(first)),
 				},
 				Check: func(*terraform.State) error {
 					buys := env.Requests("POST", "/IncomingPhoneNumbers.json")
