@@ -131,3 +131,31 @@ func TestAddressRules(t *testing.T) {
 	h.must(h.del(m, numbers+"/"+pn+".json"), 204)
 	h.must(h.del(m, addresses+"/"+gb+".json"), 204)
 }
+
+// A move leaves the old account's addresses behind: the emergency address is removed, and a number that
+// needs an address arrives only with one of the new account named in the move itself (21631 otherwise).
+func TestAddressMove(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, Options{})
+	m := h.main
+	sub := h.subaccount("tenant")
+	numbers := accountPath(m.user, "/IncomingPhoneNumbers")
+	emergency := h.must(h.post(m, accountPath(m.user, "/Addresses.json"), addressForm("US", true)), 201).str("sid")
+	gbAddress := h.must(h.post(m, accountPath(m.user, "/Addresses.json"), addressForm("GB", false)), 201).str("sid")
+	subAddress := h.must(h.post(m, accountPath(sub.user, "/Addresses.json"), addressForm("GB", false)), 201).str("sid")
+	bundle := h.bundle(BundleOptions{IsoCountry: "GB", NumberType: "local", EndUserType: "business"})
+
+	us := h.must(h.post(m, numbers+".json", url.Values{"PhoneNumber": {"+14155550170"}, "EmergencyAddressSid": {emergency}}), 201).str("sid")
+	r := h.must(h.post(m, numbers+"/"+us+".json", url.Values{"AccountSid": {sub.user}}), 200)
+	if r.body["emergency_address_sid"] != nil || r.str("emergency_status") != "Inactive" {
+		t.Fatalf("moved number kept the old account's emergency address: %v", r.body)
+	}
+
+	gb := h.must(h.post(m, numbers+".json", url.Values{"PhoneNumber": {"+442079460170"}, "BundleSid": {bundle},
+		"AddressSid": {gbAddress}}), 201).str("sid")
+	wantError(t, h.post(m, numbers+"/"+gb+".json", url.Values{"AccountSid": {sub.user}}), 400, 21631, "")
+	r = h.must(h.post(m, numbers+"/"+gb+".json", url.Values{"AccountSid": {sub.user}, "AddressSid": {subAddress}}), 200)
+	if r.str("account_sid") != sub.user || r.str("address_sid") != subAddress {
+		t.Fatalf("moved with the new account's address: %v", r.body)
+	}
+}
