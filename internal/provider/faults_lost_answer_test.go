@@ -109,6 +109,7 @@ func testAccLostAnswerScenarios(t *testing.T) {
 func testAccLostAnswerScenario(t *testing.T, scenario string, ft faultTarget, kind string) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
+	ft = ft.prepared(t, env)
 	env.Baseline()
 	srv := &stoppableServer{ProviderServer: providerserver.NewProtocol6(New("test")())()}
 	factories := map[string]func() (tfprotov6.ProviderServer, error){

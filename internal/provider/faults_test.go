@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"sort"
@@ -24,6 +25,35 @@ type faultTarget struct {
 	createPath       string
 	instancePath     string
 	deleteMethod     string
+	// setup, when set, makes what the configurations need but Terraform cannot create, before the
+	// baseline, and returns configA and configB naming it.
+	setup func(t *testing.T, env *acctest.Env) (configA, configB string)
+}
+
+// prepared runs ft's setup in env, if it has one.
+func (ft faultTarget) prepared(t *testing.T, env *acctest.Env) faultTarget {
+	if ft.setup != nil {
+		ft.configA, ft.configB = ft.setup(t, env)
+	}
+	return ft
+}
+
+// testAccBundleCloneFaultSetup makes the subaccount and the main account's approved bundle a clone needs
+// (the source by SID: a data source's list request would meet the faults aimed at the clone lookup).
+func testAccBundleCloneFaultSetup(t *testing.T, env *acctest.Env) (string, string) {
+	sub, err := env.Client(t).CreateSubaccount(context.Background(), "faulty tenant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	source := env.Bundle(t, testAccUKBundle("", ""))
+	config := func(name string) string {
+		return fmt.Sprintf(`resource "twilio_bundle_clone" "test" {
+  account_sid   = %q
+  bundle_sid    = %q
+  friendly_name = %q
+}`, *sub.Sid, source, name)
+	}
+	return config("faulty-a"), config("faulty-b")
 }
 
 var faultTargets = []faultTarget{
@@ -146,6 +176,15 @@ var faultTargets = []faultTarget{
 		instancePath: `/Addresses/AD[0-9a-f]{32}\.json$`,
 		deleteMethod: "DELETE",
 	},
+	{
+		// The subaccount and the source bundle are made first (setup); only the clone meets the faults. The
+		// create path also matches the bundle list, which is how a lost clone is looked for.
+		name:         "twilio_bundle_clone",
+		setup:        testAccBundleCloneFaultSetup,
+		createPath:   `^/v2/RegulatoryCompliance/Bundles(/BU[0-9a-f]{32}/Clones)?$`,
+		instancePath: `^/v2/RegulatoryCompliance/Bundles/BU[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+	},
 }
 
 var faultKinds = []emulator.FaultKind{
@@ -216,6 +255,7 @@ func TestAccFaults(t *testing.T) {
 func testAccFaultScenario(t *testing.T, scenario string, ft faultTarget, op string, kind emulator.FaultKind) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
+	ft = ft.prepared(t, env)
 	env.Baseline()
 	arm := func() { env.Emulator.AddFault(ft.fault(op, kind)) }
 	record := faultRecorder(env, scenario, ft.name)
