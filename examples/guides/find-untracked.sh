@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lists the Twilio objects of a main account and its subaccounts that no Terraform state tracks:
-# phone numbers, subaccounts, API keys, TwiML apps and Studio flows, one per line (tab-separated):
+# phone numbers, subaccounts, API keys, TwiML apps, addresses, Studio flows and Serverless services (whose
+# variables may hold secrets), one per line (tab-separated):
 #   type  sid  account_sid  date_created  friendly_name  import_id
 #
 # Feed it every state that manages this Twilio family, as `terraform show -json` prints them:
@@ -14,6 +15,7 @@ set -euo pipefail
 : "${TWILIO_ACCOUNT_SID:?set TWILIO_ACCOUNT_SID to the main account}" "${TWILIO_AUTH_TOKEN:?set TWILIO_AUTH_TOKEN}"
 api=${TWILIO_BASE_URL:-https://api.twilio.com}
 studio=${TWILIO_BASE_URL:-https://studio.twilio.com}
+serverless=${TWILIO_BASE_URL:-https://serverless.twilio.com}
 
 # The SIDs of every managed resource in the states on stdin (modules included).
 tracked=$(jq -r '.. | objects | select(.mode? == "managed") | .values.sid? // empty')
@@ -63,7 +65,10 @@ while IFS= read -r acct; do
   while IFS= read -r a; do
     report twiml_app "$sid" "$a" "$sid/$(jq -r .sid <<<"$a")"
   done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts/$sid/Applications.json?PageSize=1000" applications)
-  # Studio answers only an account's own credentials (the parent may read a subaccount's auth token), and
+  while IFS= read -r a; do
+    report address "$sid" "$a" "$sid/$(jq -r .sid <<<"$a")"
+  done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts/$sid/Addresses.json?PageSize=1000" addresses)
+  # Studio and Serverless answer only an account's own credentials (the parent may read a subaccount's auth token), and
   # none while the account is suspended.
   if [ "$status" != active ]; then
     continue
@@ -75,4 +80,7 @@ while IFS= read -r acct; do
   while IFS= read -r f; do
     report studio_flow "$sid" "$f" "$sid/$(jq -r .sid <<<"$f")"
   done < <(list "$sid" "$token" "$studio" "/v2/Flows?PageSize=1000" flows)
+  while IFS= read -r v; do
+    report serverless_service "$sid" "$v" "$sid/$(jq -r .sid <<<"$v")"
+  done < <(list "$sid" "$token" "$serverless" "/v1/Services?PageSize=1000" services)
 done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts.json?PageSize=1000" accounts)
