@@ -239,6 +239,7 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewIncomingNumberListResource,
 		NewStudioFlowListResource,
 		NewAddressListResource,
+		NewServerlessServiceListResource,
 	}
 }
 

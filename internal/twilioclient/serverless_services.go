@@ -164,8 +164,8 @@ func createdAfter(t *time.Time, since time.Time) bool {
 	return t != nil && !t.Before(since.Add(-clockSkew))
 }
 
-// FindServicesCreatedSince lists the services named uniqueName created in accountSID since the given time.
-func (c *Client) FindServicesCreatedSince(ctx context.Context, accountSID, uniqueName string, since time.Time) ([]Service, error) {
+// ListServices lists every service of an account, 1000 per page, with the account's own credentials.
+func (c *Client) ListServices(ctx context.Context, accountSID string) ([]Service, error) {
 	sub, err := c.ForAccount(ctx, accountSID)
 	if err != nil {
 		return nil, err
@@ -175,6 +175,15 @@ func (c *Client) FindServicesCreatedSince(ctx context.Context, accountSID, uniqu
 	all, err := sub.serverless(ctx).ListService(params)
 	if err != nil {
 		return nil, sub.wrapError(err)
+	}
+	return all, nil
+}
+
+// FindServicesCreatedSince lists the services named uniqueName created in accountSID since the given time.
+func (c *Client) FindServicesCreatedSince(ctx context.Context, accountSID, uniqueName string, since time.Time) ([]Service, error) {
+	all, err := c.ListServices(ctx, accountSID)
+	if err != nil {
+		return nil, err
 	}
 	var found []Service
 	for _, s := range all {

@@ -1,0 +1,69 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var (
+	_ list.ListResourceWithConfigure        = (*serverlessServiceListResource)(nil)
+	_ list.ListResourceWithConfigValidators = (*serverlessServiceListResource)(nil)
+)
+
+// NewServerlessServiceListResource is the factory for the twilio_serverless_service list resource. Services
+// are what users adopt; their environments, functions and deployments are imported under a known service.
+func NewServerlessServiceListResource() list.ListResource { return &serverlessServiceListResource{} }
+
+type serverlessServiceListResource struct{ serverlessServiceResource }
+
+func (r *serverlessServiceListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{
+		MarkdownDescription: "Lists Serverless services: one request per account searched (per 1,000 services), with " +
+			"the account's own credentials, as Serverless requires. The name filters match the service's " +
+			"`friendly_name`. Suspended subaccounts are skipped with a warning (Twilio refuses their credentials).",
+		Attributes: listScopeAttributes("services"),
+	}
+}
+
+func (r *serverlessServiceListResource) ListResourceConfigValidators(context.Context) []list.ConfigValidator {
+	return listScopeValidators()
+}
+
+func (r *serverlessServiceListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var scope listScopeModel
+	client := listConfig(ctx, req, r.data, &scope, stream)
+	if client == nil {
+		return
+	}
+	stream.Results = listStream(ctx, client, scope, "Serverless services", func(e *listEmitter, account string) error {
+		services, err := client.ListServices(ctx, account)
+		if err != nil {
+			return err
+		}
+		for i := range services {
+			s := &services[i]
+			name := stringValue(s.FriendlyName).ValueString()
+			if !scope.nameMatches(name) {
+				continue
+			}
+			display := fmt.Sprintf("%s (%s, %s in %s)", name, stringValue(s.UniqueName).ValueString(),
+				stringValue(s.Sid).ValueString(), account)
+			e.emit(ctx, req, display,
+				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(s.Sid)},
+				func() (any, diag.Diagnostics) {
+					m := serverlessServiceModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
+					flattenServerlessService(s, &m)
+					return m, nil
+				})
+			if !e.more {
+				return nil
+			}
+		}
+		return nil
+	})
+}
