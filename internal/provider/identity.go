@@ -73,8 +73,17 @@ func identityAfterCreate(ctx context.Context, resp *resource.CreateResponse) {
 	syncIdentity(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 }
 
-func identityAfterRead(ctx context.Context, resp *resource.ReadResponse) {
-	syncIdentity(ctx, resp.State, resp.Identity, &resp.Diagnostics)
+// identityAfterRead also answers a Read that removed the object (gone outside Terraform) with the
+// object's identity, taken from the prior state. terraform-plugin-framework refuses a null identity after
+// any error-free Read, removals included, and a null one is all it has when the client sends none
+// (Terraform before 1.12, OpenTofu before 1.12) or the state was written before identity existed: the
+// plan would fail with "Missing Resource Identity After Read" instead of planning a re-creation.
+func identityAfterRead(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	from := resp.State
+	if from.Raw.IsNull() {
+		from = req.State
+	}
+	syncIdentity(ctx, from, resp.Identity, &resp.Diagnostics)
 }
 
 func identityAfterUpdate(ctx context.Context, resp *resource.UpdateResponse) {

@@ -214,7 +214,7 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, resp)
+	defer identityAfterRead(ctx, req, resp)
 	var state addressModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {

@@ -248,7 +248,7 @@ func (r *bundleCloneResource) adoptAfterLostAnswer(ctx context.Context, client *
 }
 
 func (r *bundleCloneResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, resp)
+	defer identityAfterRead(ctx, req, resp)
 	var state bundleCloneModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {

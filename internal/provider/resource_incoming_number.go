@@ -369,7 +369,7 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 }
 
 func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, resp)
+	defer identityAfterRead(ctx, req, resp)
 	var state incomingNumberModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {

@@ -197,7 +197,7 @@ func (r *serverlessBuildResource) Create(ctx context.Context, req resource.Creat
 }
 
 func (r *serverlessBuildResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, resp)
+	defer identityAfterRead(ctx, req, resp)
 	var state serverlessBuildModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {

@@ -175,7 +175,7 @@ func (r *serverlessDeploymentResource) deploy(ctx context.Context, m *serverless
 }
 
 func (r *serverlessDeploymentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, resp)
+	defer identityAfterRead(ctx, req, resp)
 	var state serverlessDeploymentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {

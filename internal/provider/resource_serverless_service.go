@@ -178,7 +178,7 @@ func (r *serverlessServiceResource) Create(ctx context.Context, req resource.Cre
 }
 
 func (r *serverlessServiceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, resp)
+	defer identityAfterRead(ctx, req, resp)
 	var state serverlessServiceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {

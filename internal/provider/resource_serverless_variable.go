@@ -213,7 +213,7 @@ func (r *serverlessVariableResource) Create(ctx context.Context, req resource.Cr
 }
 
 func (r *serverlessVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, resp)
+	defer identityAfterRead(ctx, req, resp)
 	var state serverlessVariableModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {

@@ -262,7 +262,7 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, resp)
+	defer identityAfterRead(ctx, req, resp)
 	var state studioFlowModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {

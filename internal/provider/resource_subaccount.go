@@ -194,7 +194,7 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, resp)
+	defer identityAfterRead(ctx, req, resp)
 	var state subaccountModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {

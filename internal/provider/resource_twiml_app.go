@@ -190,7 +190,7 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, resp)
+	defer identityAfterRead(ctx, req, resp)
 	var state twimlAppModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() || !r.data.known() {
