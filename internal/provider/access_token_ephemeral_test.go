@@ -25,16 +25,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/accesstoken"
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-// The ephemeral resource needs Terraform 1.10+ or OpenTofu 1.11+; plugin-testing compares OpenTofu's own
-// version number, so 1.11 is the gate for both.
-var testAccAccessTokenEphemeralVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)}
+// The ephemeral resource needs Terraform 1.10+ or OpenTofu 1.11+.
+var testAccAccessTokenEphemeralVersions = acctest.Needs(acctest.Ephemeral)
 
 // testAccAccessTokenEchoProviders adds plugin-testing's echo provider, which copies its configuration (where
 // ephemeral values are allowed) into a resource the test can read. The test echoes only facts about the

@@ -11,14 +11,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
 // Resource identity needs Terraform 1.12 or OpenTofu 1.12 (plugin-testing compares OpenTofu's own number).
-var testAccIdentityVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
+var testAccIdentityVersions = acctest.Needs(acctest.Identity)
 
 // testAccTenantAddrs are the resources of testAccIdentityTenantConfig and their SID prefixes.
 var testAccTenantAddrs = map[string]string{

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -20,7 +19,7 @@ import (
 
 // List resources and `terraform query` need Terraform 1.14; OpenTofu 1.12 has neither (these tests skip
 // there: plugin-testing compares OpenTofu's own version, 1.12).
-var testAccQueryVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
+var testAccQueryVersions = acctest.Needs(acctest.ListResources)
 
 // testAccConsoleTenant is one tenant made through the API only, as a Console user would.
 type testAccConsoleTenant struct {

@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -167,7 +166,7 @@ func TestAccServerlessEnvironment_importIdentity(t *testing.T) {
 	env := acctest.New(t)
 	config := env.Config(testAccServerlessEnvironmentConfig("staging", "stage"))
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   acctest.Needs(acctest.Identity),
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckServerlessDestroyed(t, env),
 		Steps: []resource.TestStep{

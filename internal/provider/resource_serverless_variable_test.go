@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -126,7 +125,7 @@ func TestAccServerlessVariable_writeOnly(t *testing.T) {
 		return env.Config(testAccServerlessVariableConfig("API_SECRET", fmt.Sprintf("value_wo = %q\n  value_wo_version = %d", secret, version)))
 	}
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   acctest.Needs(acctest.WriteOnly),
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckServerlessDestroyed(t, env),
 		Steps: []resource.TestStep{
@@ -292,7 +291,7 @@ func TestAccServerlessVariable_import(t *testing.T) {
 	env := acctest.New(t)
 	config := env.Config(testAccServerlessVariableConfig("GREETING", `value_wo = "hello"`))
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+		TerraformVersionChecks:   acctest.Needs(acctest.Identity),
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckServerlessDestroyed(t, env),
 		Steps: []resource.TestStep{
@@ -334,7 +333,7 @@ func TestAccServerlessVariable_validation(t *testing.T) {
 		{"K", `value = "a"` + "\n" + "value_wo_version = 1", "value_wo"},
 	} {
 		resource.Test(t, resource.TestCase{
-			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+			TerraformVersionChecks:   acctest.Needs(acctest.WriteOnly),
 			ProtoV6ProviderFactories: testAccProviders,
 			Steps: []resource.TestStep{{
 				Config: env.Config(testAccServerlessVariableConfig(tc.key, tc.lines)), PlanOnly: true,
