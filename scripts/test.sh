@@ -33,6 +33,12 @@ go test -count=1 -run 'Conformance' -v ./internal/emulator/ 2>&1 | grep -E '^(--
 scripts/testacc.sh
 
 echo
+# The compatibility set under the oldest supported Terraform, 1.11 (the last line without resource
+# identity, where a Read that removes an object sends none) and the two pinned binaries; the whole matrix
+# is `make test-compat` (a scheduled workflow).
+COMPAT_VERSIONS="terraform@1.8.5 terraform@1.11.4 terraform@1.16.0 tofu@1.12.6" scripts/test-compat.sh
+
+echo
 scripts/module-test.sh
 
 echo

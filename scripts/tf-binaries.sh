@@ -6,6 +6,8 @@
 #   scripts/tf-binaries.sh terraform            only Terraform 1.16.0 (the main test binary)
 #   scripts/tf-binaries.sh terraform-legacy     only Terraform 1.8.5 (the oldest supported, smoke tests)
 #   scripts/tf-binaries.sh tofu                 only OpenTofu 1.12.6
+#   scripts/tf-binaries.sh terraform@1.11.4 tofu@1.9.4   any release the Go module proxy serves (the
+#                                               compatibility matrix, scripts/test-compat.sh)
 #
 # Binaries are named terraform-<version> and tofu-<version> in the printed folder. Versions are pinned on
 # purpose: the acceptance suite is proven against exactly these.
@@ -67,6 +69,8 @@ build_terraform_patched() {
   # Every replace of a nested module, and the requires that only those replaces could satisfy.
   sed -i -E '/^replace github.com\/hashicorp\/terraform\/internal\//d' "$tmp/go.mod"
   sed -i -E '/^[[:space:]]*github.com\/hashicorp\/terraform\/internal\/[^ ]+ v/d' "$tmp/go.mod"
+  # Go 1.24 renamed the godebug setting tlskyber to tlsmlkem and Go 1.26 refuses the old name (1.9 to 1.11).
+  sed -i -E 's/\btlskyber=/tlsmlkem=/' "$tmp/go.mod"
   if grep -q 'remote-state/\(azure\|consul\|cos\|gcs\|kubernetes\|oss\|pg\|s3\|oci\)"' "$init"; then
     log "ERROR: $init still imports a removed backend; the patch no longer fits Terraform $version"
     exit 1
@@ -78,27 +82,29 @@ build_terraform_patched() {
   rm -rf "$tmp"
 }
 
-# OpenTofu's go.mod carries a replace directive, so `go install` refuses it; a throwaway main module that
-# repeats the replace builds it instead.
+# OpenTofu's go.mod carries replace directives, so `go install` refuses it; a throwaway main module that
+# repeats them (with the release's own go and godebug lines) builds it instead.
 build_tofu() {
-  local version=$1 out="$BIN_DIR/tofu-$1" tmp
+  local version=$1 out="$BIN_DIR/tofu-$1" src tmp
   [ -x "$out" ] && return 0
   log "building OpenTofu $version (first time only, ~3 min)"
+  src=$(go mod download -json "github.com/opentofu/opentofu@v$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [ -f "$src/go.mod" ] || { log "ERROR: go mod download gave no folder for opentofu@v$version"; exit 1; }
   tmp=$(mktemp -d)
-  cat >"$tmp/go.mod" <<MOD
-module tofubuild
-
-go 1.26.6
-
-godebug (
-	tlsmlkem=0
-	winsymlink=0
-)
-
-require github.com/opentofu/opentofu v$version
-
-replace github.com/hashicorp/hcl/v2 v2.20.1 => github.com/opentofu/hcl/v2 v2.20.2-0.20251021132045-587d123c2828
-MOD
+  {
+    echo "module tofubuild"
+    echo
+    grep -E '^go [0-9.]+$' "$src/go.mod"
+    echo
+    # The godebug settings, a single line or a block.
+    awk '/^godebug \($/ { block = 1 } block || /^godebug [^(]/ { print } block && /^\)$/ { block = 0 }' "$src/go.mod" |
+      sed -E 's/\btlskyber=/tlsmlkem=/'  # renamed in Go 1.24; Go 1.26 refuses the old name
+    echo
+    echo "require github.com/opentofu/opentofu v$version"
+    echo
+    # Replaces of published modules (never relative paths, which a module zip cannot carry).
+    grep -E '^replace [^ ]+( v[^ ]+)? => [^./][^ ]* v[^ ]+$' "$src/go.mod" || true
+  } >"$tmp/go.mod"
   cat >"$tmp/tools.go" <<'GO'
 //go:build tools
 
@@ -112,12 +118,26 @@ GO
   rm -rf "$tmp"
 }
 
+# build_terraform picks the recipe a release needs: up to 1.8 as published, from 1.9 without the cloud
+# remote-state backends.
+build_terraform() {
+  local version=$1 minor
+  minor=$(echo "$version" | cut -d. -f2)
+  if [ "$minor" -le 8 ]; then
+    build_terraform_plain "$version"
+  else
+    build_terraform_patched "$version"
+  fi
+}
+
 build() {
   case "$1" in
     terraform) with_lock "terraform-$TERRAFORM_VERSION" build_terraform_patched "$TERRAFORM_VERSION" ;;
     terraform-legacy) with_lock "terraform-$TERRAFORM_LEGACY_VERSION" build_terraform_plain "$TERRAFORM_LEGACY_VERSION" ;;
     tofu) with_lock "tofu-$OPENTOFU_VERSION" build_tofu "$OPENTOFU_VERSION" ;;
-    *) log "ERROR: unknown binary $1 (terraform, terraform-legacy or tofu)"; exit 2 ;;
+    terraform@[0-9]*.[0-9]*.[0-9]*) with_lock "terraform-${1#terraform@}" build_terraform "${1#terraform@}" ;;
+    tofu@[0-9]*.[0-9]*.[0-9]*) with_lock "tofu-${1#tofu@}" build_tofu "${1#tofu@}" ;;
+    *) log "ERROR: unknown binary $1 (terraform, terraform-legacy, tofu, terraform@X.Y.Z or tofu@X.Y.Z)"; exit 2 ;;
   esac
 }
 
