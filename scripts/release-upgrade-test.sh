@@ -16,6 +16,7 @@
 #
 #   scripts/release-upgrade-test.sh [terraform] [tofu]    only the previous release, under these CLIs
 #   UPGRADE_FROM=v0.1.0 scripts/release-upgrade-test.sh   compare with that tag instead of the previous one
+#   UPGRADE_PRE_IDENTITY_CLIS="terraform" scripts/release-upgrade-test.sh   narrow the pre-identity CLIs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -156,5 +157,6 @@ else
 fi
 if [ -z "${UPGRADE_FROM:-}" ] && [ "$explicit" -eq 0 ]; then
   echo
-  upgrade "$pre_identity" 0.0.1 terraform terraform@1.11.4 tofu
+  # shellcheck disable=SC2086
+  upgrade "$pre_identity" 0.0.1 ${UPGRADE_PRE_IDENTITY_CLIS:-terraform terraform@1.11.4 tofu}
 fi
