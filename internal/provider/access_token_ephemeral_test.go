@@ -70,10 +70,12 @@ func TestAccAccessTokenEphemeral_notInState(t *testing.T) {
 		WorkingDir:               wd,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(testAccAccessTokenConfig_full("ephemeral"), testAccAccessTokenEcho),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					testAccAccessTokenPlanHasNoToken{},
-				}},
+				Config:             env.Config(testAccAccessTokenConfig_full("ephemeral"), testAccAccessTokenEcho),
+				ExpectNonEmptyPlan: acctest.EphemeralOpensInPlan(),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{testAccAccessTokenPlanHasNoToken{}},
+					PostApplyPostRefresh: []plancheck.PlanCheck{acctest.ExpectNoChangesBesidesEphemeralOpens()},
+				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("echo.test", tfjsonpath.New("data").AtMapKey("account_sid"), knownvalue.StringExact(env.AccountSID)),
 					statecheck.ExpectKnownValue("echo.test", tfjsonpath.New("data").AtMapKey("ttl"), knownvalue.Int64Exact(600)),
@@ -84,9 +86,10 @@ func TestAccAccessTokenEphemeral_notInState(t *testing.T) {
 			},
 			// Every run opens the ephemeral resource again; nothing is planned and still nothing is stored.
 			{
-				Config: env.Config(testAccAccessTokenConfig_full("ephemeral"), testAccAccessTokenEcho),
+				Config:             env.Config(testAccAccessTokenConfig_full("ephemeral"), testAccAccessTokenEcho),
+				ExpectNonEmptyPlan: acctest.EphemeralOpensInPlan(),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectEmptyPlan(), testAccAccessTokenPlanHasNoToken{},
+					acctest.ExpectNoChangesBesidesEphemeralOpens(), testAccAccessTokenPlanHasNoToken{},
 				}},
 			},
 		},
@@ -172,6 +175,11 @@ func TestAccAccessTokenEphemeral_endToEnd(t *testing.T) {
 		WorkingDir:               wd,
 		Steps: []resource.TestStep{{
 			Config: env.Config(testAccAccessTokenConfig_endToEnd("ephemeral"), testAccAccessTokenEcho),
+			// OpenTofu 1.11 lists the token's "open" in every plan; nothing else may change.
+			ExpectNonEmptyPlan: acctest.EphemeralOpensInPlan(),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{acctest.ExpectNoChangesBesidesEphemeralOpens()},
+			},
 			Check: resource.ComposeTestCheckFunc(
 				testAccCaptureAttr("twilio_api_key.k", "sid", &keySID),
 				testAccCaptureAttr("twilio_api_key.k", "secret", &secret),
