@@ -191,6 +191,9 @@ func (c *Client) AccountSID() string { return c.cfg.AccountSID }
 // UsesAPIKey reports whether the client authenticates with an API key instead of an auth token.
 func (c *Client) UsesAPIKey() bool { return c.cfg.APIKeySID != "" }
 
+// APIKeySID is the SID of the API key the client authenticates with, "" with an auth token.
+func (c *Client) APIKeySID() string { return c.cfg.APIKeySID }
+
 // base builds twilio-go's per-call client: a few small structs binding the caller's context to the shared
 // transport, so deadlines and cancellation reach the wire.
 func (c *Client) base(ctx context.Context) *twclient.RequestHandler {
