@@ -75,6 +75,40 @@ func (r *resourceBase) defaultAccountSID(ctx context.Context, req resource.Modif
 	}
 }
 
+// warnKeptOnDestroy warns in a destroy plan of an object with skip_destroy = true: Terraform lists it under
+// "will be destroyed" (a plan has no word for "forget"), while the apply only drops it from the state, so
+// the warning is the only place the plan can tell the truth. label names an attribute worth showing next
+// to the SID ("" for none).
+func warnKeptOnDestroy(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, what, label string) {
+	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+		return
+	}
+	var skip types.Bool
+	var sid, shown types.String
+	diags := req.State.GetAttribute(ctx, path.Root("skip_destroy"), &skip)
+	diags.Append(req.State.GetAttribute(ctx, path.Root("sid"), &sid)...)
+	if diags.HasError() || !skip.ValueBool() {
+		return
+	}
+	name := sid.ValueString()
+	if label != "" && !req.State.GetAttribute(ctx, path.Root(label), &shown).HasError() && shown.ValueString() != "" {
+		name = shown.ValueString() + " (" + name + ")"
+	}
+	resp.Diagnostics.AddWarning(fmt.Sprintf("%s %s will be kept in Twilio, not destroyed", what, name),
+		fmt.Sprintf("skip_destroy = true: the plan lists it as destroyed, but the apply only removes it from the "+
+			"Terraform state. It stays in Twilio as it is, working (and billed, for numbers), and no configuration "+
+			"manages it any more. To manage it again later, import it; to really delete it, set skip_destroy = "+
+			"false and apply before destroying (a destroy plans from the state).%s", keptOnDestroyNote(what)))
+}
+
+// keptOnDestroyNote adds what keeping one kind of object means for the others.
+func keptOnDestroyNote(what string) string {
+	if what == "Twilio subaccount" {
+		return " The subaccount stays open with whatever is still in it."
+	}
+	return ""
+}
+
 // checkKeyReach fails the plan when the provider authenticates with an API key and the resource is planned
 // in another account, or in an account not known until apply (a subaccount created in the same apply).
 // Twilio refuses an API key on any other account's resources, even a Main key on its own subaccounts

@@ -306,6 +306,7 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 // (or, with release_numbers_on_close, release them). Numbers whose twilio_incoming_number is destroyed in
 // the same apply are released before the account closes, so the warning says "still owns" at close time.
 func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, "Twilio subaccount", "friendly_name")
 	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || !r.data.known() {
 		return
 	}
