@@ -8,7 +8,9 @@
 #   <!-- runnable: SCENARIO -->
 #   <!-- runnable: SCENARIO, expect: REGEX -->
 #
-#   repo     a fresh copy of this repository, in its root; no emulator (the page starts its own)
+#   repo     a fresh copy of this repository, in its root; no emulator (the page starts its own). After
+#            the session, no file may have appeared in the copy that .gitignore does not cover (a guide
+#            must not leave credentials where `git add` picks them up)
 #   module   a copy of examples/modules/tenant, in its folder; the emulator's variables exported
 #   staging  examples/environments/staging applied against the emulator, in its folder
 #   crash    a subaccount with a number applied against the emulator, plus objects Twilio made that no
@@ -66,6 +68,7 @@ setup_scenario() {
     repo)
       mkdir -p "$dir"
       (cd "$repo" && git ls-files -co --exclude-standard | tar -cf - -T -) | tar -xf - -C "$dir"
+      (cd "$dir" && find . -type f | sed 's|^\./||' | sort) >"$dir.before"
       scenario_dir=$dir
       ;;
     module)
@@ -163,6 +166,14 @@ other_state() {
 check_scenario() {
   local scenario=$1 dir=$2 sid leaked=0
   case "$scenario" in
+    repo)
+      local left
+      left=$(cd "$dir" && git init -q . && git ls-files -o --exclude-standard | sort | comm -13 "$dir.before" -)
+      if [ -n "$left" ]; then
+        echo "the page's commands left files in the clone that .gitignore does not cover:" $left >&2
+        return 1
+      fi
+      ;;
     adopt)
       [ -f "$dir/generated.tf" ] || return 0
       while read -r sid; do
