@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	twclient "github.com/twilio/twilio-go/client"
@@ -61,6 +62,8 @@ type Client struct {
 
 	mu   sync.Mutex
 	subs map[string]*Client // subaccount SID -> client acting with that subaccount's own credentials
+	// rejected is set once Twilio rejected these credentials (401), so later errors refer to the first.
+	rejected atomic.Bool
 }
 
 var sidPattern = regexp.MustCompile(`^[A-Z]{2}[0-9a-f]{32}$`)
