@@ -48,7 +48,7 @@ func TestSubaccountModifyPlan_destroyWarnsAboutNumbers(t *testing.T) {
 			"the apply fails at the close, but only after the rest", "twilio_api_key (revoked)", "and stays gone",
 			"release_numbers_on_close = true", "terraform state rm"}},
 		{"owns numbers, opted in", *withNumbers.Sid, false, true, []string{"will release its phone numbers", "+14155550181", "+14155550182"}},
-		{"owns numbers, left open", *withNumbers.Sid, true, false, nil},
+		{"owns numbers, left open", *withNumbers.Sid, true, false, []string{"will be kept in Twilio, not destroyed", "stays open"}},
 		{"owns none", *empty.Sid, false, false, nil},
 	}
 	r := &subaccountResource{resourceBase{data: &providerData{client: client}}}
