@@ -207,10 +207,21 @@ func (e *listEmitter) emit(ctx context.Context, req list.ListRequest, display st
 
 // listStream runs body over each account of the scope. A suspended subaccount that refuses to be listed
 // is reported as a warning rather than ending the whole query.
-func listStream(ctx context.Context, client *twilioclient.Client, scope listScopeModel, what string,
+func listStream(ctx context.Context, req list.ListRequest, client *twilioclient.Client, scope listScopeModel, what string,
 	body func(e *listEmitter, accountSID string) error) iter.Seq[list.ListResult] {
 	return func(push func(list.ListResult) bool) {
 		e := &listEmitter{push: push, more: true}
+		if scope.AllSubaccounts.ValueBool() && req.IncludeResource {
+			// NOTE: include_resource is what -generate-config-out asks for: the results become import blocks.
+			e.warn(fmt.Sprintf("all_subaccounts lists the %s of every open subaccount", what),
+				"That includes subaccounts another Terraform configuration may manage. Configuration generated "+
+					"from these results imports their objects into this state too; the same object in two states "+
+					"is deleted (a number released, irreversibly) by a destroy in either. To adopt some tenants, "+
+					"select their subaccounts with subaccount_name_prefix or subaccount_sids instead.")
+			if !e.more {
+				return
+			}
+		}
 		accounts, err := scope.accounts(ctx, client)
 		if err != nil {
 			e.fail("Listing Twilio "+what, err)
