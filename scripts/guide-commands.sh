@@ -8,14 +8,18 @@
 #   <!-- runnable: SCENARIO -->
 #   <!-- runnable: SCENARIO, expect: REGEX -->
 #
-#   repo     a fresh copy of this repository, in its root; no emulator (the page starts its own)
+#   repo     a fresh copy of this repository, in its root; no emulator (the page starts its own). After
+#            the session, no file may have appeared in the copy that .gitignore does not cover (a guide
+#            must not leave credentials where `git add` picks them up)
 #   module   a copy of examples/modules/tenant, in its folder; the emulator's variables exported
 #   staging  examples/environments/staging applied against the emulator, in its folder
 #   crash    a subaccount with a number applied against the emulator, plus objects Twilio made that no
 #            state records (as after Terraform died mid-create); examples/guides/find-untracked.sh copied
 #            into the folder
 #   adopt    examples/adopt's files, in an empty folder; the emulator holds two tenants made through the
-#            API only (subaccount, key, TwiML app, two numbers, Studio flow), as a Console user would
+#            API only (subaccount, key, TwiML app, two numbers, Studio flow), as a Console user would, and
+#            two tenants another configuration manages (applied from a folder of their own). After the
+#            session, no SID of that other state may appear in the folder's generated.tf.
 #
 # The blocks of one page and scenario run in order in one bash (set -euo pipefail), as one terminal
 # session: a `cd` or an `export` carries over. Prompts are answered `yes`, as a user approving a plan
@@ -64,6 +68,7 @@ setup_scenario() {
     repo)
       mkdir -p "$dir"
       (cd "$repo" && git ls-files -co --exclude-standard | tar -cf - -T -) | tar -xf - -C "$dir"
+      (cd "$dir" && find . -type f | sed 's|^\./||' | sort) >"$dir.before"
       scenario_dir=$dir
       ;;
     module)
@@ -102,6 +107,7 @@ setup_scenario() {
       mkdir -p "$dir"
       cp "$repo/examples/adopt/main.tf" "$repo/examples/adopt/tenants.tfquery.hcl" "$repo/examples/adopt/unmanaged.sh" "$dir"
       seed_console_tenant acme-00 0 && seed_console_tenant acme-01 1
+      other_state "$dir.other"
       scenario_dir=$dir
       ;;
     *)
@@ -135,6 +141,50 @@ seed_console_tenant() {
     "PhoneNumber=+1415555010$n" "FriendlyName=$name main" "VoiceApplicationSid=$app" >/dev/null
   twilio_post "$main" api.twilio.com "/2010-04-01/Accounts/$acct/IncomingPhoneNumbers.json" \
     "PhoneNumber=+1628555010$n" "FriendlyName=$name ivr" "VoiceUrl=https://webhooks.twilio.com/v1/Accounts/$acct/Flows/$flow" >/dev/null
+}
+
+# other_state DIR applies, from DIR, two tenants that a configuration other than the adopted one manages
+# (a subaccount, an API key, a TwiML app and a number each): what an adoption must leave alone.
+other_state() {
+  local dir=$1
+  mkdir -p "$dir"
+  printf '%s\n' 'terraform {' '  required_providers {' '    twilio = { source = "tenantwire/twilio" }' '  }' '}' \
+    'resource "twilio_subaccount" "other" {' '  for_each      = toset(["globex-00", "globex-01"])' \
+    '  friendly_name = each.key' '}' \
+    'resource "twilio_api_key" "other" {' '  for_each      = twilio_subaccount.other' \
+    '  account_sid   = each.value.sid' '  friendly_name = "${each.key} backend"' '}' \
+    'resource "twilio_twiml_app" "other" {' '  for_each      = twilio_subaccount.other' \
+    '  account_sid   = each.value.sid' '  friendly_name = "${each.key} voice"' '}' \
+    'resource "twilio_incoming_number" "other" {' '  for_each              = twilio_subaccount.other' \
+    '  account_sid           = each.value.sid' '  area_code             = "415"' \
+    '  voice_application_sid = twilio_twiml_app.other[each.key].sid' '}' >"$dir/main.tf"
+  (cd "$dir" && terraform init -input=false -no-color >/dev/null &&
+    terraform apply -input=false -auto-approve -no-color >/dev/null)
+}
+
+# check_scenario SCENARIO DIR checks, after a session, what its output cannot show.
+check_scenario() {
+  local scenario=$1 dir=$2 sid leaked=0
+  case "$scenario" in
+    repo)
+      local left
+      left=$(cd "$dir" && git init -q . && git ls-files -o --exclude-standard | sort | comm -13 "$dir.before" -)
+      if [ -n "$left" ]; then
+        echo "the page's commands left files in the clone that .gitignore does not cover:" $left >&2
+        return 1
+      fi
+      ;;
+    adopt)
+      [ -f "$dir/generated.tf" ] || return 0
+      while read -r sid; do
+        if grep -qF "$sid" "$dir/generated.tf"; then
+          echo "generated.tf names $sid, which another configuration manages (globex-…): the list blocks adopt it twice" >&2
+          leaked=1
+        fi
+      done < <(cd "$dir.other" && terraform show -json | jq -r '.values.root_module.resources[].values.sid')
+      return $leaked
+      ;;
+  esac
 }
 
 lib_setup "${GUIDE_TF:-terraform}"
@@ -191,6 +241,9 @@ for tmpl in "${templates[@]}"; do
           rc=1
         fi
       done <<<"${expects[$scenario]:-}"
+    fi
+    if [ "$rc" -eq 0 ] && ! check_scenario "$scenario" "$work" >>"$work.log" 2>&1; then
+      rc=1
     fi
     if [ "$rc" -eq 0 ]; then
       echo "ok    $tmpl ($scenario)"

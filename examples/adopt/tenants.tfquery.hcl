@@ -1,6 +1,10 @@
 # Everything the tenants' subaccounts hold, found by `terraform query` (Terraform 1.14 or later).
 # include_resource returns complete objects, so the generated configuration plans with no changes.
 # limit: Terraform stops a list block at 100 results unless told otherwise.
+#
+# Every block searches only the subaccounts named "acme-…", the tenants being adopted. Never search
+# all_subaccounts here when another configuration manages some tenants: their objects would be imported a
+# second time, and a destroy in either state would delete (or release) what the other one manages.
 
 list "twilio_subaccount" "tenant" {
   provider         = twilio
@@ -16,7 +20,7 @@ list "twilio_api_key" "key" {
   include_resource = true
   limit            = 1000
   config {
-    all_subaccounts = true
+    subaccount_name_prefix = "acme-"
   }
 }
 
@@ -25,7 +29,7 @@ list "twilio_twiml_app" "app" {
   include_resource = true
   limit            = 1000
   config {
-    all_subaccounts = true
+    subaccount_name_prefix = "acme-"
   }
 }
 
@@ -34,7 +38,7 @@ list "twilio_incoming_number" "number" {
   include_resource = true
   limit            = 1000
   config {
-    all_subaccounts = true
+    subaccount_name_prefix = "acme-"
   }
 }
 
@@ -43,6 +47,6 @@ list "twilio_studio_flow" "flow" {
   include_resource = true
   limit            = 1000
   config {
-    all_subaccounts = true
+    subaccount_name_prefix = "acme-"
   }
 }

@@ -3,11 +3,15 @@ package emulator
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // controlPrefix is where the control surface of the standalone emulator
@@ -95,6 +99,29 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		writeJSON(w, http.StatusCreated, map[string]string{"sid": sid, "secret": secret, "account_sid": body.AccountSid})
+	case "GET credentials":
+		// Test control: an account's auth token in a processing region (?region=ie1, optional
+		// ?account_sid=), as the Console shows it with that region selected; Twilio gives each region its
+		// own credentials, and the US1 token opens this surface.
+		region := r.URL.Query().Get("region")
+		if region == "" {
+			region = twilioregion.Default
+		}
+		if !slices.Contains(twilioregion.Regions(), region) {
+			controlError(w, http.StatusBadRequest, fmt.Sprintf("region %q: want one of %s", region,
+				strings.Join(twilioregion.Regions(), ", ")))
+			return
+		}
+		account := r.URL.Query().Get("account_sid")
+		if account == "" {
+			account = mainSID
+		}
+		token, ok := e.AuthTokenIn(account, region)
+		if !ok {
+			controlError(w, http.StatusNotFound, "no account "+account)
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"account_sid": account, "region": region, "auth_token": token})
 	case "POST main-accounts":
 		var body struct {
 			FriendlyName string `json:"friendly_name"`

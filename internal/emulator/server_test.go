@@ -159,3 +159,41 @@ func TestControlSurface(t *testing.T) {
 		t.Errorf("unknown control endpoint = %d", status)
 	}
 }
+
+// The control surface tells an account's auth token in another region, which users of the standalone
+// emulator need to try region = "ie1" or "au1".
+func TestControlCredentials(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, Options{})
+	m := h.main
+	sub := h.subaccount("s")
+	get := func(query string) (int, map[string]string) {
+		status, body := h.controlCall(m, http.MethodGet, "credentials"+query, "")
+		var out map[string]string
+		_ = json.Unmarshal([]byte(body), &out)
+		return status, out
+	}
+	status, us1 := get("")
+	if status != 200 || us1["auth_token"] != m.pass || us1["region"] != "us1" {
+		t.Errorf("us1 credentials = %d %v", status, us1)
+	}
+	status, ie1 := get("?region=ie1")
+	want, _ := h.e.AuthTokenIn(m.user, "ie1")
+	if status != 200 || ie1["auth_token"] != want || want == m.pass || ie1["account_sid"] != m.user {
+		t.Errorf("ie1 credentials = %d %v, want token %s", status, ie1, want)
+	}
+	status, subAU := get("?region=au1&account_sid=" + sub.user)
+	want, _ = h.e.AuthTokenIn(sub.user, "au1")
+	if status != 200 || subAU["auth_token"] != want {
+		t.Errorf("au1 credentials of a subaccount = %d %v", status, subAU)
+	}
+	if status, _ := get("?region=jp1"); status != 400 {
+		t.Errorf("unknown region = %d, want 400", status)
+	}
+	if status, _ := get("?account_sid=AC00000000000000000000000000000000"); status != 404 {
+		t.Errorf("unknown account = %d, want 404", status)
+	}
+	if status, _ := h.controlCall(sub, http.MethodGet, "credentials?region=ie1", ""); status != 401 {
+		t.Errorf("credentials with a subaccount's token = %d, want 401", status)
+	}
+}

@@ -71,6 +71,14 @@ func numbersOwnedBy(ctx context.Context, client *twilioclient.Client, kept, skip
 	return lines, nil
 }
 
+// closeGuardDependents says what a refused close does not undo. Terraform destroys whatever depends on a
+// subaccount (its numbers, keys, apps, flows, Serverless services) before it asks for the close, so those are
+// gone by the time the provider sees the numbers that block it.
+const closeGuardDependents = "Terraform destroys what depends on the subaccount before it tries the close: " +
+	"every twilio_incoming_number (released, unless skip_destroy), twilio_api_key (revoked), twilio_twiml_app, " +
+	"Studio flow and Serverless service of it that this apply destroys is gone before the close is refused, " +
+	"and stays gone. Only the subaccount, and the numbers no destroyed resource manages, are left."
+
 // closeGuardWaysOut is what the user can do about numbers that block a close.
 const closeGuardWaysOut = "Ways out, in the configuration:\n" +
 	"  - keep a number: move it to an account that stays open by setting account_sid on its " +
@@ -80,12 +88,18 @@ const closeGuardWaysOut = "Ways out, in the configuration:\n" +
 	"and apply, then destroy;\n" +
 	"  - keep the subaccount open: set skip_destroy = true on the twilio_subaccount.\n" +
 	"When the subaccount is being replaced, lifecycle { create_before_destroy = true } lets its numbers " +
-	"move to the new subaccount before the old one closes."
+	"move to the new subaccount before the old one closes.\n" +
+	"Once its configuration is gone (a tenant removed from a for_each map), the subaccount stays in the state " +
+	"and every apply tries the close again; then:\n" +
+	"  - release (or move) the numbers in the Twilio Console, and apply again: the close goes through;\n" +
+	"  - or import a number into a twilio_incoming_number of the root configuration (import block, id " +
+	"\"AC…/PN…\") with account_sid set to an account that stays, apply (it moves there), and apply again;\n" +
+	"  - or keep the subaccount open and forget it: terraform state rm '<its address>'."
 
 // closeRefusal is the error detail for a close that would release numbers.
 func closeRefusal(accountSID string, numbers []string) string {
 	return fmt.Sprintf("Subaccount %s still owns %d phone number(s):\n  - %s\n\n"+
 		"Closing a subaccount makes Twilio release every number it owns, irreversibly (a released number may "+
-		"never be bought back), so the subaccount was not closed and no number was released.\n\n%s",
-		accountSID, len(numbers), strings.Join(numbers, "\n  - "), closeGuardWaysOut)
+		"never be bought back), so the subaccount was not closed and these numbers were not released.\n\n%s\n\n%s",
+		accountSID, len(numbers), strings.Join(numbers, "\n  - "), closeGuardDependents, closeGuardWaysOut)
 }

@@ -44,9 +44,11 @@ func TestSubaccountModifyPlan_destroyWarnsAboutNumbers(t *testing.T) {
 		skip, release bool
 		want          []string // words of the one warning; none means no diagnostic
 	}{
-		{"owns numbers", *withNumbers.Sid, false, false, []string{"the close is refused while any is left", "+14155550181", "+14155550182", "release_numbers_on_close = true"}},
+		{"owns numbers", *withNumbers.Sid, false, false, []string{"the close is refused while any is left", "+14155550181", "+14155550182",
+			"the apply fails at the close, but only after the rest", "twilio_api_key (revoked)", "and stays gone",
+			"release_numbers_on_close = true", "terraform state rm"}},
 		{"owns numbers, opted in", *withNumbers.Sid, false, true, []string{"will release its phone numbers", "+14155550181", "+14155550182"}},
-		{"owns numbers, left open", *withNumbers.Sid, true, false, nil},
+		{"owns numbers, left open", *withNumbers.Sid, true, false, []string{"will be kept in Twilio, not destroyed", "stays open"}},
 		{"owns none", *empty.Sid, false, false, nil},
 	}
 	r := &subaccountResource{resourceBase{data: &providerData{client: client}}}

@@ -38,7 +38,7 @@ func (r *addressListResource) List(ctx context.Context, req list.ListRequest, st
 	if client == nil {
 		return
 	}
-	stream.Results = listStream(ctx, client, scope, "addresses", func(e *listEmitter, account string) error {
+	stream.Results = listStream(ctx, req, client, scope, "addresses", func(e *listEmitter, account string) error {
 		addresses, err := client.ListAddresses(ctx, account, "")
 		if err != nil {
 			return err

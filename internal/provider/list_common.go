@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listresourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -28,10 +31,12 @@ import (
 // listScopeModel is the part of every account-owned list block's config that says where to look and by
 // which name.
 type listScopeModel struct {
-	AccountSID         types.String `tfsdk:"account_sid"`
-	AllSubaccounts     types.Bool   `tfsdk:"all_subaccounts"`
-	FriendlyName       types.String `tfsdk:"friendly_name"`
-	FriendlyNamePrefix types.String `tfsdk:"friendly_name_prefix"`
+	AccountSID           types.String `tfsdk:"account_sid"`
+	AllSubaccounts       types.Bool   `tfsdk:"all_subaccounts"`
+	SubaccountNamePrefix types.String `tfsdk:"subaccount_name_prefix"`
+	SubaccountSIDs       types.List   `tfsdk:"subaccount_sids"`
+	FriendlyName         types.String `tfsdk:"friendly_name"`
+	FriendlyNamePrefix   types.String `tfsdk:"friendly_name_prefix"`
 }
 
 // listScopeAttributes are the attributes of listScopeModel.
@@ -46,8 +51,33 @@ func listScopeAttributes(what string) map[string]listschema.Attribute {
 		"all_subaccounts": listschema.BoolAttribute{
 			MarkdownDescription: fmt.Sprintf("Search every open (active or suspended) subaccount of the provider's "+
 				"account instead of one account: one request lists the subaccounts, then one request per "+
-				"subaccount (per 1,000 %s) lists its %s. Conflicts with `account_sid`.", what, what),
+				"subaccount (per 1,000 %s) lists its %s. That includes subaccounts another configuration "+
+				"manages: to adopt some tenants, select them with `subaccount_name_prefix` or `subaccount_sids` "+
+				"instead, or the generated configuration imports objects another state already holds (and a "+
+				"destroy in either state deletes them). Conflicts with `account_sid`, `subaccount_name_prefix` and "+
+				"`subaccount_sids`.", what, what),
 			Optional: true,
+		},
+		"subaccount_name_prefix": listschema.StringAttribute{
+			MarkdownDescription: fmt.Sprintf("Search the open subaccounts of the provider's account whose friendly "+
+				"name starts with this text (case-sensitive), e.g. `acme-`: the same subaccounts the `twilio_subaccount` "+
+				"list resource finds with `friendly_name_prefix`. One request lists the subaccounts, then one request "+
+				"per selected subaccount (per 1,000 %s). Conflicts with `account_sid`, `all_subaccounts` and "+
+				"`subaccount_sids`.", what),
+			Optional:   true,
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"subaccount_sids": listschema.ListAttribute{
+			MarkdownDescription: "Search exactly these subaccounts of the provider's account (`AC…`). Each must be " +
+				"an open subaccount of the provider's account, or the query fails naming it. Conflicts with " +
+				"`account_sid`, `all_subaccounts` and `subaccount_name_prefix`.",
+			ElementType: types.StringType,
+			Optional:    true,
+			Validators: []validator.List{
+				listvalidator.SizeAtLeast(1),
+				listvalidator.UniqueValues(),
+				listvalidator.ValueStringsAre(sidValidator("AC")),
+			},
 		},
 		"friendly_name": listschema.StringAttribute{
 			MarkdownDescription: "Only objects with exactly this friendly name.",
@@ -60,10 +90,11 @@ func listScopeAttributes(what string) map[string]listschema.Attribute {
 	}
 }
 
-// listScopeValidators: one account or all subaccounts; one name filter.
+// listScopeValidators: one way to say where to look; one name filter.
 func listScopeValidators() []list.ConfigValidator {
 	return []list.ConfigValidator{
-		listresourcevalidator.Conflicting(path.MatchRoot("account_sid"), path.MatchRoot("all_subaccounts")),
+		listresourcevalidator.Conflicting(path.MatchRoot("account_sid"), path.MatchRoot("all_subaccounts"),
+			path.MatchRoot("subaccount_name_prefix"), path.MatchRoot("subaccount_sids")),
 		listresourcevalidator.Conflicting(path.MatchRoot("friendly_name"), path.MatchRoot("friendly_name_prefix")),
 	}
 }
@@ -78,24 +109,55 @@ func (s listScopeModel) nameMatches(name string) bool {
 
 // accounts resolves the scope to the accounts to search.
 func (s listScopeModel) accounts(ctx context.Context, client *twilioclient.Client) ([]string, error) {
-	if !s.AllSubaccounts.ValueBool() {
+	wanted := map[string]bool{}
+	for _, v := range s.SubaccountSIDs.Elements() {
+		if sid, ok := v.(types.String); ok {
+			wanted[sid.ValueString()] = true
+		}
+	}
+	prefix := s.SubaccountNamePrefix.ValueString()
+	if !s.AllSubaccounts.ValueBool() && len(wanted) == 0 && prefix == "" {
 		if v := s.AccountSID.ValueString(); v != "" {
 			return []string{v}, nil
 		}
 		return []string{client.AccountSID()}, nil
 	}
+	// NOTE: one list of the subaccounts serves every selection; it also hands over each subaccount's own
+	// credentials (Studio, Serverless), so selecting by SID costs no request per account either.
 	subs, err := client.ListSubaccounts(ctx, "", "")
 	if err != nil {
 		return nil, fmt.Errorf("listing the subaccounts of %s: %w", client.AccountSID(), err)
 	}
 	var sids []string
 	for _, a := range subs {
-		if stringValue(a.Status).ValueString() != twilioclient.AccountStatusClosed {
-			sids = append(sids, stringValue(a.Sid).ValueString())
+		sid := stringValue(a.Sid).ValueString()
+		if stringValue(a.Status).ValueString() == twilioclient.AccountStatusClosed {
+			continue
 		}
+		if (len(wanted) > 0 && !wanted[sid]) || !strings.HasPrefix(stringValue(a.FriendlyName).ValueString(), prefix) {
+			continue
+		}
+		delete(wanted, sid)
+		sids = append(sids, sid)
+	}
+	if len(wanted) > 0 {
+		missing := make([]string, 0, len(wanted))
+		for sid := range wanted {
+			missing = append(missing, sid)
+		}
+		sort.Strings(missing)
+		return nil, listScopeError(fmt.Sprintf("subaccount_sids: %s is not an open subaccount of the provider's account %s "+
+			"(mistyped, closed, or a subaccount of another account); nothing was listed. Remove it, or configure "+
+			"the provider with the credentials of its parent account.", strings.Join(missing, ", "), client.AccountSID()))
 	}
 	return sids, nil
 }
+
+// listScopeError is a list block's selection that Twilio's answer contradicts: no request failed, so the
+// detail is the message alone.
+type listScopeError string
+
+func (e listScopeError) Error() string { return string(e) }
 
 // listEmitter pushes results into Terraform's stream and remembers whether Terraform wants more.
 type listEmitter struct {
@@ -106,7 +168,11 @@ type listEmitter struct {
 // fail ends the stream with an error.
 func (e *listEmitter) fail(summary string, err error) {
 	var diags diag.Diagnostics
-	diags.AddError(summary, errorDetail(err))
+	detail := errorDetail(err)
+	if scopeErr, ok := err.(listScopeError); ok {
+		detail = scopeErr.Error()
+	}
+	diags.AddError(summary, detail)
 	e.push(list.ListResult{Diagnostics: diags})
 	e.more = false
 }
@@ -141,10 +207,21 @@ func (e *listEmitter) emit(ctx context.Context, req list.ListRequest, display st
 
 // listStream runs body over each account of the scope. A suspended subaccount that refuses to be listed
 // is reported as a warning rather than ending the whole query.
-func listStream(ctx context.Context, client *twilioclient.Client, scope listScopeModel, what string,
+func listStream(ctx context.Context, req list.ListRequest, client *twilioclient.Client, scope listScopeModel, what string,
 	body func(e *listEmitter, accountSID string) error) iter.Seq[list.ListResult] {
 	return func(push func(list.ListResult) bool) {
 		e := &listEmitter{push: push, more: true}
+		if scope.AllSubaccounts.ValueBool() && req.IncludeResource {
+			// NOTE: include_resource is what -generate-config-out asks for: the results become import blocks.
+			e.warn(fmt.Sprintf("all_subaccounts lists the %s of every open subaccount", what),
+				"That includes subaccounts another Terraform configuration may manage. Configuration generated "+
+					"from these results imports their objects into this state too; the same object in two states "+
+					"is deleted (a number released, irreversibly) by a destroy in either. To adopt some tenants, "+
+					"select their subaccounts with subaccount_name_prefix or subaccount_sids instead.")
+			if !e.more {
+				return
+			}
+		}
 		accounts, err := scope.accounts(ctx, client)
 		if err != nil {
 			e.fail("Listing Twilio "+what, err)

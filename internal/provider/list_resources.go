@@ -137,7 +137,7 @@ func (r *twimlAppListResource) List(ctx context.Context, req list.ListRequest, s
 	if client == nil {
 		return
 	}
-	stream.Results = listStream(ctx, client, scope, "TwiML applications", func(e *listEmitter, account string) error {
+	stream.Results = listStream(ctx, req, client, scope, "TwiML applications", func(e *listEmitter, account string) error {
 		apps, err := client.ListApplications(ctx, account, scope.FriendlyName.ValueString())
 		if err != nil {
 			return err
@@ -187,7 +187,7 @@ func (r *apiKeyListResource) List(ctx context.Context, req list.ListRequest, str
 	if client == nil {
 		return
 	}
-	stream.Results = listStream(ctx, client, scope, "API keys", func(e *listEmitter, account string) error {
+	stream.Results = listStream(ctx, req, client, scope, "API keys", func(e *listEmitter, account string) error {
 		keys, err := client.ListKeys(ctx, account)
 		if err != nil {
 			return err
@@ -275,7 +275,7 @@ func (r *incomingNumberListResource) List(ctx context.Context, req list.ListRequ
 	}
 	// Twilio's PhoneNumber filter matches parts of numbers; exact and prefix matches are checked here.
 	filter := cfg.PhoneNumber.ValueString() + cfg.PhoneNumberPrefix.ValueString()
-	stream.Results = listStream(ctx, client, cfg.listScopeModel, "phone numbers", func(e *listEmitter, account string) error {
+	stream.Results = listStream(ctx, req, client, cfg.listScopeModel, "phone numbers", func(e *listEmitter, account string) error {
 		numbers, err := client.ListIncomingNumbersMatching(ctx, account, filter)
 		if err != nil {
 			return err
@@ -326,7 +326,7 @@ func (r *studioFlowListResource) List(ctx context.Context, req list.ListRequest,
 	if client == nil {
 		return
 	}
-	stream.Results = listStream(ctx, client, scope, "Studio flows", func(e *listEmitter, account string) error {
+	stream.Results = listStream(ctx, req, client, scope, "Studio flows", func(e *listEmitter, account string) error {
 		flows, err := client.ListFlows(ctx, account)
 		if err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -255,6 +256,90 @@ func TestAccListResources_validation(t *testing.T) {
 				Query:       true,
 				Config:      testAccListQuery("twilio_subaccount", "x", false, `status = "closed"`),
 				ExpectError: acctest.ErrorRegexp(`value must be one of`),
+			},
+		},
+	})
+}
+
+// subaccount_name_prefix and subaccount_sids search only the selected tenants, so a query never lists the
+// objects of subaccounts another configuration manages (which an adoption would otherwise import twice).
+func TestAccListResources_subaccountScope(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	fleet := testAccConsoleFleet(t, env, []string{"acme-a", "acme-b", "other-c"}, []string{"415", "628"})
+	a, other := fleet[0], fleet[2]
+	var steps []resource.TestStep
+	steps = append(steps, resource.TestStep{Config: env.Config()})
+	for _, typ := range []string{"twilio_twiml_app", "twilio_api_key", "twilio_incoming_number", "twilio_studio_flow"} {
+		steps = append(steps, resource.TestStep{
+			Query: true,
+			Config: testAccListQuery(typ, "prefix", true, `subaccount_name_prefix = "acme-"`) +
+				testAccListQuery(typ, "sids", false, fmt.Sprintf(`subaccount_sids = [%q, %q]`, a.Account, other.Account)) +
+				testAccListQuery(typ, "all", false, `all_subaccounts = true`),
+			QueryResultChecks: []querycheck.QueryResultCheck{
+				querycheck.ExpectLength(typ+".prefix", 2),
+				querycheck.ExpectLength(typ+".sids", 2),
+				querycheck.ExpectLength(typ+".all", 3),
+			},
+		})
+	}
+	steps = append(steps,
+		resource.TestStep{
+			Query: true,
+			Config: testAccListQuery("twilio_twiml_app", "x", false, fmt.Sprintf(`subaccount_sids = [%q, %q]`,
+				a.Account, "AC"+strings.Repeat("0", 32))),
+			ExpectError: acctest.ErrorRegexp(`subaccount_sids: AC` + strings.Repeat("0", 32) + ` is not an open subaccount`),
+		},
+		resource.TestStep{
+			Query:       true,
+			Config:      testAccListQuery("twilio_studio_flow", "x", false, fmt.Sprintf(`subaccount_sids = [%q]`, env.AccountSID)),
+			ExpectError: acctest.ErrorRegexp(`is not an open subaccount of the provider's account`),
+		},
+	)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   testAccQueryVersions,
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps:                    steps,
+	})
+}
+
+// The subaccount selectors are checked before any Twilio call.
+func TestAccListResources_subaccountScopeValidation(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   testAccQueryVersions,
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{Config: env.Config()},
+			{
+				Query:       true,
+				Config:      testAccListQuery("twilio_incoming_number", "x", false, `subaccount_sids = ["AC123"]`),
+				ExpectError: acctest.ErrorRegexp(`AC followed by 32`),
+			},
+			{
+				Query:       true,
+				Config:      testAccListQuery("twilio_api_key", "x", false, `subaccount_sids = []`),
+				ExpectError: acctest.ErrorRegexp(`at least 1`),
+			},
+			{
+				Query:       true,
+				Config:      testAccListQuery("twilio_address", "x", false, `subaccount_name_prefix = ""`),
+				ExpectError: acctest.ErrorRegexp(`at least 1`),
+			},
+			{
+				Query: true,
+				Config: testAccListQuery("twilio_serverless_service", "x", false, `
+    all_subaccounts        = true
+    subaccount_name_prefix = "acme-"`),
+				ExpectError: acctest.ErrorRegexp(`cannot be configured together`),
+			},
+			{
+				Query: true,
+				Config: testAccListQuery("twilio_studio_flow", "x", false, fmt.Sprintf(`
+    account_sid     = %q
+    subaccount_sids = [%q]`, env.AccountSID, env.AccountSID)),
+				ExpectError: acctest.ErrorRegexp(`cannot be configured together`),
 			},
 		},
 	})

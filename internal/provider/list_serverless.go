@@ -40,7 +40,7 @@ func (r *serverlessServiceListResource) List(ctx context.Context, req list.ListR
 	if client == nil {
 		return
 	}
-	stream.Results = listStream(ctx, client, scope, "Serverless services", func(e *listEmitter, account string) error {
+	stream.Results = listStream(ctx, req, client, scope, "Serverless services", func(e *listEmitter, account string) error {
 		services, err := client.ListServices(ctx, account)
 		if err != nil {
 			return err

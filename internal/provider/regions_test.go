@@ -107,7 +107,7 @@ resource "twilio_twiml_app" "test" {
   friendly_name = "regional"
 }
 `, env.URL, env.AccountSID, env.AuthToken),
-			ExpectError: regexp.MustCompile(`(?s)Twilio rejected the auth token.*TWILIO_AUTH_TOKEN`),
+			ExpectError: regexp.MustCompile(`(?s)Twilio rejected the auth token.*TWILIO_AUTH_TOKEN.*Twilio.s\s+au1\s+region.*valid\s+only\s+in\s+the\s+region\s+they\s+were\s+made\s+in`),
 		}},
 	})
 	for _, r := range env.Requests("", "") {

@@ -130,6 +130,7 @@ func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaReque
 // (https://www.twilio.com/docs/phone-numbers/regulatory/api/clones-resource), and a plan that says so
 // costs nothing.
 func (r *bundleCloneResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, "Twilio cloned bundle", "")
 	if req.Plan.Raw.IsNull() || !r.data.known() {
 		return
 	}

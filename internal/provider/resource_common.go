@@ -66,13 +66,77 @@ func (r *resourceBase) defaultAccountSID(ctx context.Context, req resource.Modif
 	if !req.State.Raw.IsNull() {
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &prior)...)
 	}
-	if resp.Diagnostics.HasError() || planned.IsUnknown() || planned.Equal(prior) {
+	if resp.Diagnostics.HasError() || !r.checkKeyReach(planned, &resp.Diagnostics) || planned.IsUnknown() || planned.Equal(prior) {
 		return
 	}
 	r.checkAccountExists(ctx, planned.ValueString(), &resp.Diagnostics)
 	if !movable && !req.State.Raw.IsNull() {
 		resp.RequiresReplace.Append(path.Root("account_sid"))
 	}
+}
+
+// warnKeptOnDestroy warns in a destroy plan of an object with skip_destroy = true: Terraform lists it under
+// "will be destroyed" (a plan has no word for "forget"), while the apply only drops it from the state, so
+// the warning is the only place the plan can tell the truth. label names an attribute worth showing next
+// to the SID ("" for none).
+func warnKeptOnDestroy(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, what, label string) {
+	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+		return
+	}
+	var skip types.Bool
+	var sid, shown types.String
+	diags := req.State.GetAttribute(ctx, path.Root("skip_destroy"), &skip)
+	diags.Append(req.State.GetAttribute(ctx, path.Root("sid"), &sid)...)
+	if diags.HasError() || !skip.ValueBool() {
+		return
+	}
+	name := sid.ValueString()
+	if label != "" && !req.State.GetAttribute(ctx, path.Root(label), &shown).HasError() && shown.ValueString() != "" {
+		name = shown.ValueString() + " (" + name + ")"
+	}
+	resp.Diagnostics.AddWarning(fmt.Sprintf("%s %s will be kept in Twilio, not destroyed", what, name),
+		fmt.Sprintf("skip_destroy = true: the plan lists it as destroyed, but the apply only removes it from the "+
+			"Terraform state. It stays in Twilio as it is, working (and billed, for numbers), and no configuration "+
+			"manages it any more. To manage it again later, import it; to really delete it, set skip_destroy = "+
+			"false and apply before destroying (a destroy plans from the state).%s", keptOnDestroyNote(what)))
+}
+
+// keptOnDestroyNote adds what keeping one kind of object means for the others.
+func keptOnDestroyNote(what string) string {
+	if what == "Twilio subaccount" {
+		return " The subaccount stays open with whatever is still in it."
+	}
+	return ""
+}
+
+// checkKeyReach fails the plan when the provider authenticates with an API key and the resource is planned
+// in another account, or in an account not known until apply (a subaccount created in the same apply).
+// Twilio refuses an API key on any other account's resources, even a Main key on its own subaccounts
+// (https://www.twilio.com/docs/iam/api-keys/keys-in-console); failing at apply would come after the
+// subaccounts were created, with every object inside them refused. It reports whether the plan may go on.
+func (r *resourceBase) checkKeyReach(planned types.String, diags *diag.Diagnostics) bool {
+	if !r.data.known() || !r.data.client.UsesAPIKey() || planned.IsNull() {
+		return true
+	}
+	own := r.data.client.AccountSID()
+	if !planned.IsUnknown() && planned.ValueString() == own {
+		return true
+	}
+	target := "account_sid " + planned.ValueString() + " is another account"
+	if planned.IsUnknown() {
+		target = "account_sid is not known until apply (it comes from an object not created yet, such as a " +
+			"twilio_subaccount), so it cannot be the provider's own account as far as this plan can tell"
+	}
+	diags.AddAttributeError(path.Root("account_sid"), "An API key cannot manage another account's resources",
+		fmt.Sprintf("The provider authenticates with API key %s of account %s, and %s. Twilio refuses an API key on "+
+			"any other account's resources, even a Main key on the subaccounts of its own account, so the apply "+
+			"would fail halfway: after the subaccounts were created, with everything inside them refused. Nothing "+
+			"was created.\n\nTo fix it, configure the provider with the main account's auth token instead of the "+
+			"key (auth_token or TWILIO_AUTH_TOKEN; unset api_key_sid/api_key_secret, TWILIO_API_KEY and "+
+			"TWILIO_API_SECRET): with it the provider obtains each subaccount's own credentials. Or manage this "+
+			"account's resources with a provider configured with that account's own credentials (a provider "+
+			"alias), and leave account_sid unset there.", r.data.client.APIKeySID(), own, target))
+	return false
 }
 
 // checkAccountExists fails the plan when a new account_sid names no account under the provider's

@@ -247,6 +247,7 @@ func (r *incomingNumberResource) ValidateConfig(ctx context.Context, req resourc
 // ModifyPlan fills in the provider's account and decides whether a new area code or country needs a new
 // number.
 func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, "Twilio phone number", "phone_number")
 	r.defaultAccountSID(ctx, req, resp, true)
 	if req.Plan.Raw.IsNull() && !req.State.Raw.IsNull() && r.data != nil {
 		// A destroy releases the number before its subaccount closes; tell the subaccount's plan.

@@ -116,6 +116,7 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 }
 
 func (r *serverlessEnvironmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless environment", "unique_name")
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 

@@ -126,6 +126,7 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 }
 
 func (r *serverlessServiceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless service", "unique_name")
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 

@@ -145,6 +145,7 @@ func (r *serverlessVariableResource) ConfigValidators(context.Context) []resourc
 }
 
 func (r *serverlessVariableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless variable", "key")
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 

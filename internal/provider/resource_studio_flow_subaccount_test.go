@@ -228,7 +228,7 @@ provider "twilio" {
 }
 `, env.URL, env.AccountSID, key.SID, key.Secret) + testAccStudioFlowConfig("reception", "published",
 				testAccStudioFlowDefinition("v1"), fmt.Sprintf("account_sid = %q", *sub.Sid)),
-			ExpectError: acctest.ErrorRegexp("API keys of the main account cannot manage subaccount resources"),
+			ExpectError: acctest.ErrorRegexp("An API key cannot manage another account's resources"),
 		}},
 	})
 }

@@ -306,6 +306,7 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 // (or, with release_numbers_on_close, release them). Numbers whose twilio_incoming_number is destroyed in
 // the same apply are released before the account closes, so the warning says "still owns" at close time.
 func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, "Twilio subaccount", "friendly_name")
 	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || !r.data.known() {
 		return
 	}
@@ -329,9 +330,11 @@ func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.Modify
 	}
 	resp.Diagnostics.AddWarning(fmt.Sprintf("Twilio subaccount %s is to be closed and owns phone numbers", sid),
 		fmt.Sprintf("The subaccount owns %d number(s) now:%s\n\nClosing it would release every number still in "+
-			"it, so the close is refused while any is left, and nothing is released. Numbers whose "+
-			"twilio_incoming_number this apply destroys are released before the close, so only others block it: "+
-			"numbers bought outside Terraform, or kept with skip_destroy = true.\n\n%s", len(numbers), list, closeGuardWaysOut))
+			"it, so the close is refused while any is left. Numbers whose twilio_incoming_number this apply "+
+			"destroys are released before the close, so only others block it: numbers bought outside Terraform, "+
+			"or kept with skip_destroy = true. If any is left, the apply fails at the close, but only after the "+
+			"rest: %s\n\nTo avoid a half-done destroy, deal with those numbers before applying.\n\n%s",
+			len(numbers), list, closeGuardDependents, closeGuardWaysOut))
 }
 
 func (r *subaccountResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

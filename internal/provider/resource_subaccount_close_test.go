@@ -73,7 +73,7 @@ resource "twilio_subaccount" "test" {
 				Config:  env.Config(testAccSubaccountConfig_basic("tenant-with-numbers")),
 				Destroy: true,
 				ExpectError: errorInOrder("still owns 2 phone number(s):", "+14155550171 (PN", "+14155550172 (PN",
-					"the subaccount was not closed and no number was released", "account_sid", "release_numbers_on_close = true"),
+					"the subaccount was not closed and these numbers were not released", "account_sid", "release_numbers_on_close = true"),
 			},
 			{
 				// Opting in is an in-place change of a Terraform-side attribute only.
@@ -233,6 +233,99 @@ resource "twilio_incoming_number" "main" {
 `),
 			Check: testAccCaptureAttr("twilio_incoming_number.main", "sid", &pn),
 		}},
+	})
+}
+
+// A refused close comes last: Terraform has already destroyed what depends on the subaccount (its managed
+// number released, its key revoked, its app deleted) and a refused close does not bring them back. The
+// error says so, and names the ways out that work once the configuration is gone.
+func TestAccSubaccount_closeRefusedAfterDependents(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	var sid, managed, key, app, bought string
+	config := env.Config(`
+resource "twilio_subaccount" "test" {
+  friendly_name = "tenant-half-destroyed"
+}
+
+resource "twilio_api_key" "backend" {
+  account_sid   = twilio_subaccount.test.sid
+  friendly_name = "backend"
+}
+
+resource "twilio_twiml_app" "voice" {
+  account_sid   = twilio_subaccount.test.sid
+  friendly_name = "voice"
+}
+
+resource "twilio_incoming_number" "main" {
+  account_sid           = twilio_subaccount.test.sid
+  phone_number          = "+14155550176"
+  voice_application_sid = twilio_twiml_app.voice.sid
+}
+`)
+	ctx := context.Background()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy: func(s *terraform.State) error {
+			if err := testAccCheckSubaccountClosed(t, env)(s); err != nil {
+				return err
+			}
+			return testAccCheckNumbersReleased(t, env, []string{managed, bought})
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: resource.ComposeTestCheckFunc(
+					testAccCaptureAttr(testAccSubaccountAddr, "sid", &sid),
+					testAccCaptureAttr("twilio_incoming_number.main", "sid", &managed),
+					testAccCaptureAttr("twilio_api_key.backend", "sid", &key),
+					testAccCaptureAttr("twilio_twiml_app.voice", "sid", &app),
+					func(*terraform.State) error {
+						params := &twilioclient.CreateIncomingNumberParams{}
+						params.SetPhoneNumber("+14155550177")
+						n, err := env.Client(t).CreateIncomingNumber(ctx, sid, params)
+						if err == nil {
+							bought = *n.Sid
+						}
+						return err
+					},
+				),
+			},
+			{
+				Config:  config,
+				Destroy: true,
+				ExpectError: errorInOrder("still owns 1 phone number(s):", "+14155550177 (PN",
+					"Terraform destroys what depends on the subaccount before it tries the close",
+					"is gone before the close is refused, and stays gone", "release (or move) the numbers in the Twilio Console",
+					"terraform state rm"),
+			},
+			{
+				PreConfig: func() {
+					c := env.Client(t)
+					if _, err := c.FindIncomingNumber(ctx, sid, managed); !twilioclient.IsNotFound(err) {
+						t.Fatalf("the managed number %s must be released before the close is refused: %v", managed, err)
+					}
+					if _, err := c.FindKey(ctx, sid, key); !twilioclient.IsNotFound(err) {
+						t.Fatalf("the key %s must be revoked before the close is refused: %v", key, err)
+					}
+					if _, err := c.FindApplication(ctx, sid, app); !twilioclient.IsNotFound(err) {
+						t.Fatalf("the app %s must be deleted before the close is refused: %v", app, err)
+					}
+					if _, err := c.FindIncomingNumber(ctx, sid, bought); err != nil {
+						t.Fatalf("the number bought outside Terraform must stay: %v", err)
+					}
+				},
+				// Only the subaccount is left in the state; the opt-in lets the final destroy close it.
+				Config: env.Config(`
+resource "twilio_subaccount" "test" {
+  friendly_name            = "tenant-half-destroyed"
+  release_numbers_on_close = true
+}
+`),
+				Check: testAccCheckAccountInTwilio(t, env, "tenant-half-destroyed", "active"),
+			},
+		},
 	})
 }
 

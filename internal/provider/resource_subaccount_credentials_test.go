@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
@@ -148,6 +149,81 @@ func TestAccSubaccount_importRefused(t *testing.T) {
 				},
 				Config:   config,
 				PlanOnly: true,
+			},
+		},
+	})
+}
+
+// A Main API key creates subaccounts, but Twilio refuses it on anything inside them. A configuration that
+// puts tenants' keys, apps, numbers and flows in subaccounts with such a provider fails at plan, naming the
+// fix, before anything is made: whether the subaccount is created in the same apply (account_sid unknown
+// at plan) or already exists (known).
+func TestAccProvider_mainAPIKeyTargetsSubaccount(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	keyProvider := testAccMainKeyProviderConfig(t, env)
+	existing, err := env.Client(t).CreateSubaccount(context.Background(), "tenant-existing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := env.Emulator.Snapshot()
+	tenant := func(account string) string {
+		return fmt.Sprintf(`
+resource "twilio_api_key" "k" {
+  account_sid   = %[1]s
+  friendly_name = "backend"
+}
+resource "twilio_twiml_app" "a" {
+  account_sid   = %[1]s
+  friendly_name = "voice"
+}
+resource "twilio_incoming_number" "n" {
+  account_sid = %[1]s
+  area_code   = "415"
+}
+resource "twilio_studio_flow" "f" {
+  account_sid   = %[1]s
+  friendly_name = "ivr"
+  status        = "published"
+  definition    = %[2]s
+}
+`, account, testAccStudioFlowDefinition("v1"))
+	}
+	fix := acctest.ErrorRegexp("An API key cannot manage another account's resources")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy: func(*terraform.State) error {
+			after := env.Emulator.Snapshot()
+			if len(after.Accounts) != len(before.Accounts) || len(after.Keys) != len(before.Keys) ||
+				len(after.Applications) != 0 || len(after.IncomingNumbers) != 0 || len(after.Flows) != 0 {
+				return fmt.Errorf("the refused plans made objects: %d accounts (want %d), %d keys (want %d), %d apps, %d numbers, %d flows",
+					len(after.Accounts), len(before.Accounts), len(after.Keys), len(before.Keys),
+					len(after.Applications), len(after.IncomingNumbers), len(after.Flows))
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: keyProvider + `
+resource "twilio_subaccount" "tenant" {
+  friendly_name = "tenant-new"
+}
+` + tenant("twilio_subaccount.tenant.sid"),
+				ExpectError: regexp.MustCompile(`(?s)account_sid\s+is\s+not\s+known\s+until\s+apply.*main\s+account's\s+auth\s+token`),
+			},
+			{
+				Config:      keyProvider + tenant(fmt.Sprintf("%q", *existing.Sid)),
+				ExpectError: fix,
+			},
+			{
+				// The key's own account is fine.
+				Config: keyProvider + `
+resource "twilio_twiml_app" "own" {
+  friendly_name = "main app"
+}
+`,
+				Check: resource.TestCheckResourceAttr("twilio_twiml_app.own", "account_sid", env.AccountSID),
 			},
 		},
 	})

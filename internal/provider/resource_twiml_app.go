@@ -126,6 +126,7 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 }
 
 func (r *twimlAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, "Twilio TwiML app", "friendly_name")
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 

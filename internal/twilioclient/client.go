@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	twclient "github.com/twilio/twilio-go/client"
@@ -61,6 +62,8 @@ type Client struct {
 
 	mu   sync.Mutex
 	subs map[string]*Client // subaccount SID -> client acting with that subaccount's own credentials
+	// rejected is set once Twilio rejected these credentials (401), so later errors refer to the first.
+	rejected atomic.Bool
 }
 
 var sidPattern = regexp.MustCompile(`^[A-Z]{2}[0-9a-f]{32}$`)
@@ -190,6 +193,9 @@ func (c *Client) AccountSID() string { return c.cfg.AccountSID }
 
 // UsesAPIKey reports whether the client authenticates with an API key instead of an auth token.
 func (c *Client) UsesAPIKey() bool { return c.cfg.APIKeySID != "" }
+
+// APIKeySID is the SID of the API key the client authenticates with, "" with an auth token.
+func (c *Client) APIKeySID() string { return c.cfg.APIKeySID }
 
 // base builds twilio-go's per-call client: a few small structs binding the caller's context to the shared
 // transport, so deadlines and cancellation reach the wire.

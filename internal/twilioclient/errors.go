@@ -23,9 +23,17 @@ type Error struct {
 	// Hint is set by this package for errors whose cause is usually the configuration (rejected
 	// credentials, a key used outside its account); it never contains a secret.
 	Hint string
+	// Repeat marks a rejection of credentials that an earlier error of the same client already explained
+	// in full: Terraform shows one error per resource (sorted by position, not by time), and one explanation is
+	// enough.
+	Repeat bool
 }
 
 func (e *Error) Error() string {
+	if e.Repeat {
+		return fmt.Sprintf("Twilio API error %d (HTTP %d): %s. The same credentials were rejected for another "+
+			"resource of this run; one of these errors, which names them, says what to check.", e.Code, e.Status, e.Message)
+	}
 	msg := fmt.Sprintf("Twilio API error %d (HTTP %d): %s", e.Code, e.Status, e.Message)
 	if e.MoreInfo != "" {
 		msg += " (" + e.MoreInfo + ")"
@@ -105,6 +113,9 @@ func (c *Client) wrapError(err error) error {
 		// NOTE: Twilio answers 401 for the credentials of a suspended or closed account too; the
 		// credentials are right, the account is not usable.
 		out.Hint = "The account is suspended or closed; reactivate it (status = \"active\") before managing its resources"
+	case out.Status == http.StatusUnauthorized && c.rejected.Swap(true):
+		// NOTE: every resource of a plan meets the same rejection; the first error explains it.
+		out.Hint, out.Repeat = c.credentialHint(), true
 	case out.Status == http.StatusUnauthorized && c.cfg.APIKeySID != "":
 		// NOTE: Twilio has been seen answering 401 (not 403) when a main account's API key reaches for a
 		// subaccount's resources, and a restricted key outside its policy is "unauthorized" too: the
@@ -178,10 +189,28 @@ const bundleHint = "This number's country and type require a twilio-approved reg
 // credentialHint says which credentials Twilio rejected and where they come from, without the secret.
 func (c *Client) credentialHint() string {
 	if c.cfg.APIKeySID != "" {
-		return fmt.Sprintf("Twilio rejected the API key %s for account %s; %s", c.cfg.APIKeySID, c.cfg.AccountSID,
-			c.credentialVars())
+		return fmt.Sprintf("Twilio rejected the API key %s for account %s; %s%s", c.cfg.APIKeySID, c.cfg.AccountSID,
+			c.credentialVars(), c.regionHint())
 	}
-	return fmt.Sprintf("Twilio rejected the auth token of account %s; %s", c.cfg.AccountSID, c.credentialVars())
+	return fmt.Sprintf("Twilio rejected the auth token of account %s; %s%s", c.cfg.AccountSID, c.credentialVars(), c.regionHint())
+}
+
+// regionHint names the region credentials must belong to when region or edge is configured: "any given
+// Auth Token or API Key is only valid for the Twilio Region in which it was created"
+// (https://www.twilio.com/docs/global-infrastructure/manage-regional-api-credentials), so right credentials
+// of another region fail exactly like a wrong token.
+func (c *Client) regionHint() string {
+	if c.cfg.Region == "" && c.cfg.Edge == "" {
+		return ""
+	}
+	region := c.cfg.Region
+	if region == "" {
+		region = "us1"
+	}
+	return fmt.Sprintf(". Requests go to Twilio's %s region (region and edge, or TWILIO_REGION and TWILIO_EDGE), and "+
+		"credentials are valid only in the region they were made in: an auth token or API key of US1 is "+
+		"rejected in ie1 or au1, and the other way round. Use the %s auth token or an API key made in %s (Console: "+
+		"API keys & tokens, with that region selected), or unset region and edge for US1", region, region, region)
 }
 
 func (c *Client) credentialVars() string {

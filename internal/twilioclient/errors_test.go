@@ -57,3 +57,56 @@ func TestErrorHints(t *testing.T) {
 		})
 	}
 }
+
+// Every resource of a plan meets a rejected credential: the first error explains it in full, later ones
+// refer to it, and a suspended account (20005) is no credential problem.
+func TestCredentialRejection_explainedOnce(t *testing.T) {
+	t.Parallel()
+	c := &Client{cfg: Config{AccountSID: testAccount, AuthToken: testToken}}
+	inactive := c.wrapError(&twclient.TwilioRestError{Status: 401, Code: 20005, Message: "Account not active"})
+	first := c.wrapError(&twclient.TwilioRestError{Status: 401, Code: 20003, Message: "Authenticate"})
+	second := c.wrapError(&twclient.TwilioRestError{Status: 401, Code: 20003, Message: "Authenticate"})
+	if !strings.Contains(inactive.Error(), "suspended or closed") {
+		t.Errorf("20005 must keep its own hint: %q", inactive)
+	}
+	if !strings.Contains(first.Error(), "rejected the auth token") || strings.Contains(first.Error(), "another resource") {
+		t.Errorf("the first rejection must be explained in full: %q", first)
+	}
+	if strings.Contains(second.Error(), "TWILIO_AUTH_TOKEN") || !strings.Contains(second.Error(), "one of these errors, which names them, says what to check") ||
+		!strings.Contains(second.Error(), "20003") {
+		t.Errorf("a later rejection must refer to the first, keeping Twilio's code: %q", second)
+	}
+}
+
+// Right credentials of another region fail like a wrong token; with region or edge configured the error
+// says so.
+func TestCredentialRejection_regionHint(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name          string
+		region, edge  string
+		key           bool
+		want, wantNot string
+	}{
+		{"no region", "", "", false, "", "region"},
+		{"ie1 token", "ie1", "dublin", false, "Twilio's ie1 region", ""},
+		{"au1 key", "au1", "sydney", true, "an API key made in au1", ""},
+		{"edge only", "", "ashburn", false, "Twilio's us1 region", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := Config{AccountSID: testAccount, AuthToken: testToken, Region: tt.region, Edge: tt.edge}
+			if tt.key {
+				cfg.AuthToken, cfg.APIKeySID, cfg.APIKeySecret = "", "SK0123456789abcdef0123456789abcdef", "s3cr3tvalue"
+			}
+			msg := (&Client{cfg: cfg}).wrapError(&twclient.TwilioRestError{Status: 401, Code: 20003, Message: "Authenticate"}).Error()
+			if tt.want != "" && (!strings.Contains(msg, tt.want) || !strings.Contains(msg, "valid only in the region they were made in")) {
+				t.Errorf("error %q does not name the region (%q)", msg, tt.want)
+			}
+			if tt.wantNot != "" && strings.Contains(msg, tt.wantNot) {
+				t.Errorf("error %q mentions %q without a region configured", msg, tt.wantNot)
+			}
+		})
+	}
+}

@@ -1,11 +1,12 @@
-# The addresses of every open subaccount.
-list "twilio_address" "all" {
+# The addresses of the open subaccounts named "acme-…" (all_subaccounts = true would also search the
+# tenants other configurations manage).
+list "twilio_address" "acme" {
   provider         = twilio
   include_resource = true
   limit            = 1000
 
   config {
-    all_subaccounts = true
+    subaccount_name_prefix = "acme-"
   }
 }
 

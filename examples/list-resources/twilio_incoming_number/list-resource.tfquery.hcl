@@ -1,12 +1,13 @@
-# Every number in area code 415 held by any open subaccount.
+# Every number in area code 415 held by the open subaccounts named "acme-…" (all_subaccounts = true would
+# also search the tenants other configurations manage).
 list "twilio_incoming_number" "sf" {
   provider         = twilio
   include_resource = true
   limit            = 1000
 
   config {
-    all_subaccounts     = true
-    phone_number_prefix = "+1415"
+    subaccount_name_prefix = "acme-"
+    phone_number_prefix    = "+1415"
   }
 }
 

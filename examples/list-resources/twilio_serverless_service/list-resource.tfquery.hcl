@@ -1,11 +1,12 @@
-# The Serverless services of every open subaccount (a tenant's voice and token functions live in one).
-list "twilio_serverless_service" "all" {
+# The Serverless services of the open subaccounts named "acme-…" (all_subaccounts = true would also search the
+# tenants other configurations manage).
+list "twilio_serverless_service" "acme" {
   provider         = twilio
   include_resource = true
   limit            = 1000
 
   config {
-    all_subaccounts = true
+    subaccount_name_prefix = "acme-"
   }
 }
 

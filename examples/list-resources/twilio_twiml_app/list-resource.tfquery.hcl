@@ -1,11 +1,12 @@
-# The TwiML apps of every open subaccount.
-list "twilio_twiml_app" "all" {
+# The TwiML apps of the open subaccounts named "acme-…" (all_subaccounts = true would also search the
+# tenants other configurations manage).
+list "twilio_twiml_app" "acme" {
   provider         = twilio
   include_resource = true
   limit            = 1000
 
   config {
-    all_subaccounts = true
+    subaccount_name_prefix = "acme-"
   }
 }
 

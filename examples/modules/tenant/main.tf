@@ -6,8 +6,9 @@
 # revoked either way: a credential must not outlive the configuration that manages it.
 
 resource "twilio_subaccount" "this" {
-  friendly_name = "${var.environment}-${var.name}"
-  skip_destroy  = var.protect
+  friendly_name            = "${var.environment}-${var.name}"
+  skip_destroy             = var.protect
+  release_numbers_on_close = var.release_numbers_on_close
 }
 
 resource "twilio_api_key" "backend" {

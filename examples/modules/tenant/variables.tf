@@ -189,3 +189,15 @@ variable "protect" {
   type        = bool
   default     = true
 }
+
+variable "release_numbers_on_close" {
+  description = <<-EOT
+    With protect = false: let destroying the tenant close its subaccount even when it owns numbers this module
+    does not manage (bought in the Console), releasing them, irreversibly. false (the default) makes the close
+    fail, naming them, after Terraform has already destroyed the module's own numbers, key and app (they
+    depend on the subaccount, so they go first). Set it, apply, then remove the tenant; a destroy plans from
+    the state, so setting it in the same apply as the removal is too late.
+  EOT
+  type        = bool
+  default     = false
+}

@@ -89,3 +89,18 @@ run "rejects_a_bad_tenant_name" {
 
   expect_failures = [var.name]
 }
+
+# release_numbers_on_close reaches the subaccount (an in-place, Terraform-side change), so setting it and
+# applying before removing a tenant lets the close release numbers bought outside the module.
+run "release_numbers_on_close_reaches_the_subaccount" {
+  command = apply
+
+  variables {
+    release_numbers_on_close = true
+  }
+
+  assert {
+    condition     = twilio_subaccount.this.release_numbers_on_close == true
+    error_message = "the module's release_numbers_on_close must reach its twilio_subaccount"
+  }
+}
