@@ -24,6 +24,7 @@ import (
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/serverlessruntime"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 var (
@@ -147,6 +148,7 @@ func (r *serverlessBuildResource) ConfigValidators(context.Context) []resource.C
 }
 
 func (r *serverlessBuildResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
 	r.defaultAccountSID(ctx, req, resp, false)
 	checkBuildRuntime(ctx, req, resp)
 }

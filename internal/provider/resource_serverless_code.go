@@ -24,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // twilio_serverless_function and twilio_serverless_asset: a Function or Asset together with its current
@@ -176,6 +177,7 @@ func (r *serverlessCodeResource) ConfigValidators(context.Context) []resource.Co
 // ModifyPlan defaults account_sid, hashes the configured code and plans a new version (latest_version_sid
 // unknown) exactly when the code, path or visibility differ from the state's latest version.
 func (r *serverlessCodeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
 	r.defaultAccountSID(ctx, req, resp, false)
 	if req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
