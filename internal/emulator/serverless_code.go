@@ -191,6 +191,13 @@ func (e *Emulator) updateCode(c *call, asset bool) result {
 // deleteCode deletes a Function or Asset and its versions. Builds keep the versions they were made from:
 // a build is an immutable package ("Builds are packages of Functions and Assets", build docs), so a
 // deployed build keeps running.
+// deleteCode deletes a function or asset.
+//
+// ASSUMPTION(delete-keeps-built-versions): Twilio does not say what deleting a Function or Asset does to its
+// Versions; the emulator deletes the ones no Build holds and keeps the others, so a Build stays whole (and
+// the retention policy then treats a held version like any other). The provider never reads the versions of
+// a function it deleted: a build is replaced from the function's latest_version_sid, which a new function
+// uploads again; test: TestConformanceServerlessCode, TestAccServerlessDeployment_codeChange.
 func (e *Emulator) deleteCode(c *call, asset bool) result {
 	f, err := e.codeIn(c, asset, "Sid")
 	if err != nil {
