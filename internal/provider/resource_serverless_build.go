@@ -162,23 +162,32 @@ func checkBuildRuntime(ctx context.Context, req resource.ModifyPlanRequest, resp
 		return
 	}
 	var runtime types.String
+	var plan serverlessBuildModel
+	var state *serverlessBuildModel
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("runtime"), &runtime)...)
-	if resp.Diagnostics.HasError() || runtime.IsNull() || runtime.IsUnknown() {
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		state = &serverlessBuildModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !req.State.Raw.IsNull() {
-		var plan, state serverlessBuildModel
-		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-		if resp.Diagnostics.HasError() || !buildReplaced(plan, state) {
-			return
-		}
-	}
-	if err := serverlessruntime.Check(runtime.ValueString(), time.Now()); err != nil {
+	if err := buildRuntimeRefusal(runtime, plan, state, time.Now()); err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("runtime"), "Twilio does not build with this runtime",
 			fmt.Sprintf("runtime: %s. Twilio refuses such a build (error 82007); set runtime to a supported one "+
 				"and test your functions on it first.", err))
 	}
+}
+
+// buildRuntimeRefusal is why a configured runtime cannot make the planned build on the given day, or nil:
+// nil for an unset or unknown runtime (Twilio chooses) and for an existing build the plan keeps (state
+// non-nil and nothing replaces it).
+func buildRuntimeRefusal(runtime types.String, plan serverlessBuildModel, state *serverlessBuildModel, at time.Time) error {
+	if runtime.IsNull() || runtime.IsUnknown() || state != nil && !buildReplaced(plan, *state) {
+		return nil
+	}
+	return serverlessruntime.Check(runtime.ValueString(), at)
 }
 
 // buildReplaced reports whether the plan makes a new build: every input but timeouts replaces it.
