@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -46,21 +47,37 @@ func bundleSeq(b *Bundle) int64 { return b.seq }
 // is "unique per IsoCountry, NumberType, and EndUserType"
 // (https://www.twilio.com/docs/phone-numbers/regulatory/getting-started/create-new-bundle-public-rest-apis).
 type regulation struct {
-	sid, friendlyName, isoCountry, numberType, endUserType string
+	sid, friendlyName, isoCountry string
+	// numberTypes are the number types the regulation covers; the first is the one it reports.
+	numberTypes []string
+	endUserType string
+}
+
+func (r *regulation) numberType() string { return r.numberTypes[0] }
+
+// covers reports whether the regulation applies to numberType, Twilio's word for it ("national" is
+// "local", "tollfree" is "toll-free").
+func (r *regulation) covers(numberType string) bool {
+	numberType = strings.ToLower(numberType)
+	switch numberType {
+	case "national":
+		numberType = "local"
+	case "tollfree":
+		numberType = "toll-free"
+	}
+	return slices.Contains(r.numberTypes, numberType)
 }
 
 // regulations are the emulator's: the United Kingdom's, the only regulated country it stocks. Twilio
-// describes four UK use cases, local/national and mobile/toll-free for individuals and businesses
-// (https://www.twilio.com/docs/phone-numbers/regulatory/reading-regulations-for-the-uk-bundle); the
-// emulator keeps one regulation per number type, as its API does, and "national" finds the local one
-// ("this value could also be national and would return identical regulation values", same page).
+// describes four UK use cases, "Local/National PN" and "Mobile/Toll Free", each for individuals and
+// businesses (https://www.twilio.com/docs/phone-numbers/regulatory/reading-regulations-for-the-uk-bundle),
+// so a mobile bundle serves toll-free numbers and "national" finds the local regulation ("this value could
+// also be national and would return identical regulation values", same page).
 var regulations = []regulation{
-	{"RN00000000000000000000000000000001", "United Kingdom: Local - Individual", "GB", "local", "individual"},
-	{"RN00000000000000000000000000000002", "United Kingdom: Local - Business", "GB", "local", "business"},
-	{"RN00000000000000000000000000000003", "United Kingdom: Mobile - Individual", "GB", "mobile", "individual"},
-	{"RN00000000000000000000000000000004", "United Kingdom: Mobile - Business", "GB", "mobile", "business"},
-	{"RN00000000000000000000000000000005", "United Kingdom: Toll-Free - Individual", "GB", "toll-free", "individual"},
-	{"RN00000000000000000000000000000006", "United Kingdom: Toll-Free - Business", "GB", "toll-free", "business"},
+	{"RN00000000000000000000000000000001", "United Kingdom: Local/National - Individual", "GB", []string{"local"}, "individual"},
+	{"RN00000000000000000000000000000002", "United Kingdom: Local/National - Business", "GB", []string{"local"}, "business"},
+	{"RN00000000000000000000000000000003", "United Kingdom: Mobile/Toll-Free - Individual", "GB", []string{"mobile", "toll-free"}, "individual"},
+	{"RN00000000000000000000000000000004", "United Kingdom: Mobile/Toll-Free - Business", "GB", []string{"mobile", "toll-free"}, "business"},
 }
 
 func regulationBySid(sid string) *regulation {
@@ -72,26 +89,11 @@ func regulationBySid(sid string) *regulation {
 	return nil
 }
 
-// sameNumberType compares Twilio's number type words, where "national" is "local".
-func sameNumberType(a, b string) bool {
-	norm := func(s string) string {
-		s = strings.ToLower(s)
-		switch s {
-		case "national":
-			return "local"
-		case "tollfree":
-			return "toll-free"
-		}
-		return s
-	}
-	return norm(a) == norm(b)
-}
-
 // regulationFor is the regulation an IsoCountry, NumberType and EndUserType name, or nil.
 func regulationFor(country, numberType, endUserType string) *regulation {
 	for i := range regulations {
 		r := &regulations[i]
-		if strings.EqualFold(r.isoCountry, country) && sameNumberType(r.numberType, numberType) && r.endUserType == endUserType {
+		if strings.EqualFold(r.isoCountry, country) && r.covers(numberType) && r.endUserType == endUserType {
 			return r
 		}
 	}
@@ -154,14 +156,14 @@ func (e *Emulator) checkNumberBundle(n *IncomingNumber, form map[string][]string
 		return badRequest(codeBundleRequired, "Bundle %s status is not twilio-approved (it is %s)", b.Sid, b.Status)
 	}
 	r := regulationBySid(b.RegulationSid)
-	if r == nil || !regulated || !strings.EqualFold(r.isoCountry, country) || !sameNumberType(r.numberType, numberType) {
+	if r == nil || !regulated || !strings.EqualFold(r.isoCountry, country) || !r.covers(numberType) {
 		want := "an unregulated number"
 		if regulated {
 			want = country + " " + numberType + " numbers"
 		}
 		have := "no regulation"
 		if r != nil {
-			have = r.isoCountry + " " + r.numberType + " numbers"
+			have = r.isoCountry + " " + strings.Join(r.numberTypes, "/") + " numbers"
 		}
 		return badRequest(codeBundleRequired, "Bundle %s is not valid for %s: it is for %s, the number needs %s",
 			b.Sid, n.PhoneNumber, have, want)
@@ -212,7 +214,7 @@ type regulationJSON struct {
 
 func renderRegulation(c *call, r *regulation) any {
 	return regulationJSON{
-		Sid: r.sid, FriendlyName: r.friendlyName, IsoCountry: r.isoCountry, NumberType: r.numberType,
+		Sid: r.sid, FriendlyName: r.friendlyName, IsoCountry: r.isoCountry, NumberType: r.numberType(),
 		EndUserType: r.endUserType, Requirements: map[string]any{"end_user": []any{}, "supporting_document": []any{}},
 		URL: c.base + "/v2/RegulatoryCompliance/Regulations/" + r.sid,
 	}
@@ -236,7 +238,7 @@ func (e *Emulator) listRegulations(c *call) result {
 	for i := range regulations {
 		r := &regulations[i]
 		if (country == "" || strings.EqualFold(r.isoCountry, country)) &&
-			(numberType == "" || sameNumberType(r.numberType, numberType)) && (endUser == "" || r.endUserType == endUser) {
+			(numberType == "" || r.covers(numberType)) && (endUser == "" || r.endUserType == endUser) {
 			all = append(all, r)
 		}
 	}
@@ -324,7 +326,7 @@ func (e *Emulator) listBundles(c *call) result {
 		if country != "" && (r == nil || !strings.EqualFold(r.isoCountry, country)) {
 			return false
 		}
-		return numberType == "" || r != nil && sameNumberType(r.numberType, numberType)
+		return numberType == "" || r != nil && r.covers(numberType)
 	})
 	f := filters{{"Status", status}, {"FriendlyName", name}, {"RegulationSid", regSid}, {"IsoCountry", country},
 		{"NumberType", numberType}, {"HasValidUntilDate", hasValid}}

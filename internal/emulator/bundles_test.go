@@ -88,8 +88,15 @@ func TestBundleLifecycle(t *testing.T) {
 	if got := len(h.must(h.get(sub, bundlesURL, nil), 200).list("results")); got != 0 {
 		t.Errorf("the subaccount lists %d of its parent's bundles", got)
 	}
-	if got := len(h.must(h.get(sub, regulationsURL, url.Values{"IsoCountry": {"GB"}}), 200).list("results")); got != 6 {
-		t.Errorf("%d GB regulations, want 6", got)
+	// The UK page's four use cases: local/national and mobile/toll-free, for individuals and businesses;
+	// toll-free finds the mobile/toll-free regulation.
+	if got := len(h.must(h.get(sub, regulationsURL, url.Values{"IsoCountry": {"GB"}}), 200).list("results")); got != 4 {
+		t.Errorf("%d GB regulations, want 4", got)
+	}
+	tollFree := h.must(h.get(sub, regulationsURL, url.Values{"IsoCountry": {"GB"}, "NumberType": {"toll-free"},
+		"EndUserType": {"business"}}), 200).list("results")
+	if len(tollFree) != 1 || tollFree[0].(map[string]any)["number_type"] != "mobile" {
+		t.Errorf("GB toll-free business regulations = %v, want the one mobile/toll-free regulation", tollFree)
 	}
 }
 
@@ -134,6 +141,10 @@ func TestBundlePurchaseRules(t *testing.T) {
 		t.Fatalf("refused purchases bought %d numbers", n)
 	}
 	h.must(h.post(m, buy, url.Values{"PhoneNumber": {"+14155550100"}}), 201)
+	// A mobile bundle serves a toll-free number: one regulation covers both (and toll-free needs no address).
+	if got := h.must(h.post(m, buy, url.Values{"PhoneNumber": {"+448081570100"}, "BundleSid": {mobile}}), 201).str("bundle_sid"); got != mobile {
+		t.Errorf("toll-free number bought with bundle_sid %q, want the mobile bundle %s", got, mobile)
+	}
 	// UK local numbers also need a UK address on file (addresses_test.go).
 	address := h.must(h.post(m, accountPath(m.user, "/Addresses.json"), addressForm("GB", false)), 201).str("sid")
 	subAddress := h.must(h.post(m, accountPath(sub.user, "/Addresses.json"), addressForm("GB", false)), 201).str("sid")

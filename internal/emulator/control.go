@@ -71,6 +71,9 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 	case "DELETE faults":
 		e.ClearFaults()
 		w.WriteHeader(http.StatusNoContent)
+	case "POST clock":
+		// Test control: time passes for Twilio's Serverless retention policy (Emulator.AdvanceClock).
+		e.serveClock(w, r)
 	case "GET state":
 		writeJSON(w, http.StatusOK, e.Snapshot())
 	case "POST latency":

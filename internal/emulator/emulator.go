@@ -38,6 +38,9 @@ type Emulator struct {
 	lenientKeys bool
 	// alternatives are assumptions switched to their other outcome (alternatives.go).
 	alternatives map[string]bool
+	// elapsed is how far the test clock control moved the Serverless retention clock past the wall clock
+	// (serverless_retention.go).
+	elapsed time.Duration
 
 	faults      []*faultState
 	nextFaultID int

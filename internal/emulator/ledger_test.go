@@ -74,13 +74,66 @@ func TestFidelityLedger(t *testing.T) {
 				}
 			}
 		case strings.Contains(line, "**not modeled**"):
-		case !twilioSource.MatchString(line) && !strings.Contains(line, "OpenAPI description"):
-			t.Errorf("FIDELITY.md row cites no Twilio source: %s", line)
+		default:
+			if problem := rowSourceProblem(line); problem != "" {
+				t.Errorf("FIDELITY.md row %s: %s", problem, line)
+			}
 		}
 	}
 	for id, file := range inCode {
 		if !listed[id] {
 			t.Errorf("%s marks ASSUMPTION(%s):, which FIDELITY.md does not list", file, id)
+		}
+	}
+}
+
+// parenthetical is an aside in a source cell: a quote from the cited page or a pointer into the project.
+var parenthetical = regexp.MustCompile(`\([^()]*\)`)
+
+// projectWords mark a source that is the project itself (its code, its reasoning) rather than Twilio.
+var projectWords = regexp.MustCompile(`(?i)\b(internal/|the provider|the emulator|the project|our|we)\b`)
+
+// rowSourceProblem says what is wrong with the source (last cell) of a row that is neither an assumption
+// nor "not modeled", or "" when it cites Twilio: a twilio.com page, or Twilio's OpenAPI description, named
+// first. Asides in parentheses (quotes, "sources in internal/twilioregion") do not count; outside them, a
+// cell that reasons ("children are addressed through their parents' paths") or points at the project is
+// the project's own word, not a source.
+func rowSourceProblem(line string) string {
+	cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), " | ")
+	source := strings.TrimSpace(cells[len(cells)-1])
+	if !twilioSource.MatchString(source) && !strings.Contains(source, "OpenAPI description") {
+		return "cites no Twilio source"
+	}
+	bare := strings.TrimSpace(parenthetical.ReplaceAllString(source, ""))
+	if projectWords.MatchString(bare) {
+		return "cites the project itself as a source (move it into parentheses as an aside, or mark an assumption)"
+	}
+	if !strings.HasPrefix(bare, "https://") && !strings.Contains(bare, "OpenAPI description") {
+		return "starts its source with reasoning, not a Twilio page (cite the page first, or mark an assumption)"
+	}
+	return ""
+}
+
+// TestFidelityLedgerRowSources: the source check refuses a row whose source is the project (its code or its
+// reasoning) and takes Twilio pages, Twilio's OpenAPI description and asides in parentheses.
+func TestFidelityLedgerRowSources(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		row, want string
+	}{
+		{"| X | https://www.twilio.com/docs/errors/21613 |", ""},
+		{"| X | https://www.twilio.com/docs/usage/api/address (\"Each Address ...\"), api v2010 spec (UpdateAddress) |", ""},
+		{"| X | https://www.twilio.com/docs/global-infrastructure/edge-locations (sources in internal/twilioregion) |", ""},
+		{"| X | the `path` description in Twilio's Serverless OpenAPI description |", ""},
+		{"| X | Twilio's own examples in its OpenAPI description (see internal/oas/strict.go) |", ""},
+		{"| X | children are addressed through their parents' paths (https://www.twilio.com/docs/serverless/api/resource/service) |", "reasoning"},
+		{"| X | internal/twilioregion, https://www.twilio.com/docs/global-infrastructure/edge-locations |", "the project itself"},
+		{"| X | https://www.twilio.com/docs/serverless/api/resource/build; the emulator keeps what builds hold |", "the project itself"},
+		{"| X | see DESIGN.md |", "no Twilio source"},
+	} {
+		got := rowSourceProblem(tc.row)
+		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("rowSourceProblem(%s) = %q, want %q", tc.row, got, tc.want)
 		}
 	}
 }

@@ -86,7 +86,11 @@ func bindNumber(b *binder, n *IncomingNumber) {
 	b.url("VoiceFallbackUrl", &n.VoiceFallbackURL)
 	b.method("VoiceMethod", &n.VoiceMethod)
 	b.url("VoiceUrl", &n.VoiceURL)
-	b.enum("EmergencyStatus", &n.EmergencyStatus, "Active", "Inactive")
+	// A client's EmergencyStatus is ignored since 2021-10-06: "Attempting to set the EmergencyStatus to
+	// Active or Inactive will be ignored" (https://www.twilio.com/changelog/changes-to-the-emergency-calling-api);
+	// it is still one of the two values the spec allows.
+	var ignoredEmergencyStatus string
+	b.enum("EmergencyStatus", &ignoredEmergencyStatus, "Active", "Inactive")
 	b.sid("EmergencyAddressSid", "AD", &n.EmergencyAddressSid)
 	b.sid("TrunkSid", "TK", &n.TrunkSid)
 	b.sid("IdentitySid", "RI", &n.IdentitySid)

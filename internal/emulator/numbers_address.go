@@ -93,7 +93,7 @@ func (e *Emulator) checkNumberAddresses(n *IncomingNumber, form url.Values, buyi
 	// emergency_address_status change when an emergency address is set or removed; the emulator makes
 	// the number Active and "registered" at once, and Inactive and "unregistered" when it is removed. The
 	// provider only reports both (computed attributes) and decides nothing on them.
-	if form.Has("EmergencyAddressSid") && !form.Has("EmergencyStatus") {
+	if form.Has("EmergencyAddressSid") {
 		n.EmergencyStatus = "Inactive"
 		if n.EmergencyAddressSid != "" {
 			n.EmergencyStatus = "Active"

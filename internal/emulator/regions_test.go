@@ -32,9 +32,32 @@ func TestRegionalHosts(t *testing.T) {
 			t.Errorf("GET on retired host %s = %d %v, want 404 naming the retirement", host, r.status, r.body)
 		}
 	}
-	r := h.do(ieCreds, http.MethodGet, "studio.dublin.ie1.twilio.com", "/v2/Flows", nil)
-	if r.status != http.StatusNotFound || !strings.Contains(r.str("message"), "not available in the ie1 region") {
-		t.Errorf("Studio in ie1 = %d %v, want 404", r.status, r.body)
+	// Studio is a public beta in ie1 and Functions and Assets are offered there; neither is offered in au1.
+	au1, _ := h.e.AuthTokenIn(sid, "au1")
+	auCreds := creds{sid, au1}
+	for _, tc := range []struct {
+		c          creds
+		host, path string
+		want       int
+	}{
+		{ieCreds, "studio.dublin.ie1.twilio.com", "/v2/Flows", http.StatusOK},
+		{ieCreds, "serverless.dublin.ie1.twilio.com", "/v1/Services", http.StatusOK},
+		{auCreds, "studio.sydney.au1.twilio.com", "/v2/Flows", http.StatusNotFound},
+		{auCreds, "serverless.sydney.au1.twilio.com", "/v1/Services", http.StatusNotFound},
+		{auCreds, "serverless-upload.sydney.au1.twilio.com", "/v1/Services/ZS00000000000000000000000000000000/Functions/ZH00000000000000000000000000000000/Versions", http.StatusNotFound},
+		{auCreds, "api.sydney.au1.twilio.com", path, http.StatusOK},
+	} {
+		method := http.MethodGet
+		if strings.HasPrefix(tc.host, "serverless-upload") {
+			method = http.MethodPost
+		}
+		r := h.do(tc.c, method, tc.host, tc.path, nil)
+		if r.status != tc.want {
+			t.Errorf("%s %s%s = %d %v, want %d", method, tc.host, tc.path, r.status, r.body, tc.want)
+		}
+		if tc.want == http.StatusNotFound && !strings.Contains(r.str("message"), "not offered in the au1 region") {
+			t.Errorf("%s%s = %v, want a message naming the product and the region", tc.host, tc.path, r.body)
+		}
 	}
 }
 

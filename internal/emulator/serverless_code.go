@@ -71,8 +71,8 @@ func newCodeStore() codeStore {
 // maxServerlessName is the limit Twilio's spec gives FriendlyName and Path: "a maximum of 255 characters".
 const maxServerlessName = 255
 
-// maxUploadBytes bounds an upload the emulator reads. Twilio documents limits for Functions and Assets
-// (https://www.twilio.com/docs/serverless/functions-assets/limits); the emulator only guards its memory.
+// maxUploadBytes bounds the multipart form the emulator parses in memory (the rest goes to temporary
+// files); the documented sizes are checked per version (serverless_retention.go).
 const maxUploadBytes = 20 << 20
 
 func codeKind(asset bool) (collection, key string) {
@@ -191,6 +191,13 @@ func (e *Emulator) updateCode(c *call, asset bool) result {
 // deleteCode deletes a Function or Asset and its versions. Builds keep the versions they were made from:
 // a build is an immutable package ("Builds are packages of Functions and Assets", build docs), so a
 // deployed build keeps running.
+// deleteCode deletes a function or asset.
+//
+// ASSUMPTION(delete-keeps-built-versions): Twilio does not say what deleting a Function or Asset does to its
+// Versions; the emulator deletes the ones no Build holds and keeps the others, so a Build stays whole (and
+// the retention policy then treats a held version like any other). The provider never reads the versions of
+// a function it deleted: a build is replaced from the function's latest_version_sid, which a new function
+// uploads again; test: TestConformanceServerlessCode, TestAccServerlessDeployment_codeChange.
 func (e *Emulator) deleteCode(c *call, asset bool) result {
 	f, err := e.codeIn(c, asset, "Sid")
 	if err != nil {
@@ -254,10 +261,15 @@ func (e *Emulator) createVersion(c *call, asset bool) result {
 		if openErr != nil {
 			return result{err: badRequest(codeInvalidParameter, "Content could not be read: %v", openErr)}
 		}
-		content, openErr = io.ReadAll(io.LimitReader(fh, maxUploadBytes))
+		limit := maxVersionBytes(asset, visibility)
+		content, openErr = io.ReadAll(io.LimitReader(fh, limit+1))
 		_ = fh.Close() // a read-only multipart part; nothing to flush
 		if openErr != nil {
 			return result{err: badRequest(codeInvalidParameter, "Content could not be read: %v", openErr)}
+		}
+		if int64(len(content)) > limit {
+			return result{err: badRequest(codeInvalidParameter, "Content is larger than %d MB, the most Twilio takes "+
+				"for a %s %s", limit>>20, visibility, map[bool]string{true: "asset", false: "function"}[asset])}
 		}
 	} else if vs, ok := form.Value["Content"]; ok && len(vs) > 0 {
 		content = []byte(vs[0])

@@ -65,6 +65,8 @@ var operationCodes = map[string][]int{
 	"serverless_v1.CreateEnvironment": {20409},
 	"serverless_v1.CreateVariable":    {20409},
 	"serverless_v1.UpdateVariable":    {20409},
+	// 82007 Unsupported Runtime (https://www.twilio.com/docs/errors/82007).
+	"serverless_v1.CreateBuild": {82007},
 	// Regulatory bundles: 22200 invalid end-user or number type, 22204 status and properties in one
 	// update, 21648 a bundle a number uses (https://www.twilio.com/docs/errors/<code>).
 	"numbers_v2.CreateBundle": {22200},

@@ -26,6 +26,7 @@ import (
 // otherwise. Undeclared request fields are reported by checkUnknownRequestFields instead, because
 // kin-openapi's form decoder drops fields the schema does not declare before validating.
 func tightenResponses(doc *openapi3.T) {
+	relaxEnums(doc)
 	extras := map[*openapi3.Schema][]string{}
 	for name, props := range relaxExtraProperties {
 		if ref := doc.Components.Schemas[name]; ref != nil && ref.Value != nil {
@@ -62,6 +63,27 @@ func tightenResponses(doc *openapi3.T) {
 // subresource_uris (assigned_add_ons), which api.v2010.account.incoming_phone_number lacks.
 var relaxExtraProperties = map[string][]string{
 	"api.v2010.account.incoming_phone_number": {"subresource_uris"},
+}
+
+// relaxEnumValues lists values Twilio documents for an enum after the pinned description was made: node24
+// is a build runtime since 2026-07-08
+// (https://www.twilio.com/en-us/changelog/node-js-v24-is-now-available-for-twilio-functions), and
+// build_enum_runtime still ends at node22. internal/serverlessruntime holds the runtimes and their dates.
+var relaxEnumValues = map[string][]any{
+	"build_enum_runtime": {"node24"},
+}
+
+// relaxEnums adds relaxEnumValues to their schemas.
+func relaxEnums(doc *openapi3.T) {
+	for name, values := range relaxEnumValues {
+		if ref := doc.Components.Schemas[name]; ref != nil && ref.Value != nil {
+			for _, v := range values {
+				if !slices.Contains(ref.Value.Enum, v) {
+					ref.Value.Enum = append(ref.Value.Enum, v)
+				}
+			}
+		}
+	}
 }
 
 // relaxUnpagedListPrefix names the AvailablePhoneNumbers list operations. Their schema has the usual

@@ -103,14 +103,19 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					"needs credentials made in that region. Without `edge`, the region's own edge is used (`us1` " +
 					"`ashburn`, `ie1` `dublin`, `au1` `sydney`), so requests go to `{product}.{edge}.{region}.twilio.com`; " +
 					"the retired `api.{region}.twilio.com` hosts are never used. The retired region-style IDs " +
-					"(`br1`, `de1`, `jp1`, `sg1`, `us2`) are refused with the edge each became.",
+					"(`br1`, `de1`, `jp1`, `sg1`, `us2`) are refused with the edge each became. Twilio does not offer " +
+					"every product in every region: Functions and Assets (`twilio_serverless_*`) and Studio " +
+					"(`twilio_studio_flow`, a public beta in `ie1`) are not offered in `au1`, and such resources are " +
+					"refused at plan time there.",
 				Optional:   true,
 				Validators: []validator.String{routingValidator{}},
 			},
 			"edge": schema.StringAttribute{
-				MarkdownDescription: "Twilio edge location to send requests through: `ashburn`, `dublin`, `frankfurt`, " +
-					"`roaming`, `sao-paulo`, `singapore`, `sydney`, `tokyo` or `umatilla`. Defaults to `TWILIO_EDGE`, " +
-					"then to the region's own edge. An edge without a region means `us1`.",
+				MarkdownDescription: "Twilio edge location to send requests through: a public edge (`ashburn`, `dublin`, " +
+					"`frankfurt`, `roaming`, `sao-paulo`, `singapore`, `sydney`, `tokyo`, `umatilla`, `osaka`) or, with " +
+					"Twilio Interconnect, a private one (`ashburn-ix`, `frankfurt-ix`, `london-ix`, `san-jose-ix`, " +
+					"`sao-paulo-ix`, `singapore-ix`, `sydney-ix`, `tokyo-ix`). Defaults to `TWILIO_EDGE`, then to the " +
+					"region's own edge. An edge without a region means `us1`.",
 				Optional:   true,
 				Validators: []validator.String{routingValidator{edge: true}},
 			},

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // resourceBase holds what every resource gets from the provider.
@@ -39,6 +40,28 @@ func accountSIDAttribute(what string, modifiers ...planmodifier.String) schema.S
 		Computed:      true,
 		Validators:    []validator.String{sidValidator("AC")},
 		PlanModifiers: modifiers,
+	}
+}
+
+// checkProductRegion refuses at plan time a resource of a product Twilio does not offer in the provider's
+// processing region (twilioregion.Offered: Functions and Assets and Studio are not in au1), so the apply
+// does not fail on its first request with nothing created. A destroy is never refused: there is nothing of
+// the product in such a region to delete, and refusing would keep a stale state forever.
+func (r *resourceBase) checkProductRegion(req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, product string) {
+	if req.Plan.Raw.IsNull() || !r.data.known() {
+		return
+	}
+	region := r.data.client.Region()
+	if err := twilioregion.ProductError(product, region); err != nil {
+		resp.Diagnostics.AddError("Twilio product not offered in the provider's region",
+			err.Error()+". Configure this resource with a provider whose region offers it (a provider alias with "+
+				"region = \"us1\" or \"ie1\" and credentials made there), or remove it.")
+		return
+	}
+	if o, _ := twilioregion.Offered(product, region); o.Stage != "GA" && req.State.Raw.IsNull() {
+		resp.Diagnostics.AddWarning("Twilio product in "+o.Stage+" in region "+region,
+			fmt.Sprintf("Twilio offers %s in %s as a %s (%s): not covered by Twilio's SLA, and it may change.",
+				product, region, o.Stage, o.Source))
 	}
 }
 

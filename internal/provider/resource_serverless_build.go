@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
@@ -21,7 +22,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/serverlessruntime"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 var (
@@ -53,8 +56,16 @@ type serverlessBuildModel struct {
 	Timeouts            timeouts.Value `tfsdk:"timeouts"`
 }
 
-// buildRuntimes are the runtimes of Twilio's Serverless spec (build_enum_runtime).
-var buildRuntimes = []string{"node8", "node10", "node12", "node14", "node16", "node18", "node20", "node22"}
+// buildRuntimeIDs are every runtime Twilio names, retired ones included: the schema accepts them so that
+// a build made before its runtime's retirement still plans and imports; ModifyPlan refuses a retired one
+// for a new build.
+func buildRuntimeIDs() []string {
+	var ids []string
+	for _, r := range serverlessruntime.All() {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
 
 func (r *serverlessBuildResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_serverless_build"
@@ -105,11 +116,15 @@ func (r *serverlessBuildResource) Schema(ctx context.Context, _ resource.SchemaR
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
 			},
 			"runtime": schema.StringAttribute{
-				MarkdownDescription: "Node.js runtime: one of `" + strings.Join(buildRuntimes, "`, `") + "`. When unset " +
-					"Twilio chooses (its current default) and the build records it. Changing it makes a new build.",
+				MarkdownDescription: "Node.js runtime: one Twilio builds with today, `" +
+					strings.Join(serverlessruntime.Supported(time.Now()), "`, `") + "` when this provider was released. " +
+					"A runtime Twilio retired (`node18` on 2025-11-10; `node16` and older on 2024-02-01) is refused at " +
+					"plan time for a new build, with the runtime to use; an existing build keeps it. When unset Twilio " +
+					"chooses: the runtime of the service's last successful build, else its default (`" +
+					serverlessruntime.Default + "`), and the build records it. Changing it makes a new build.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{stringvalidator.OneOf(buildRuntimes...)},
+				Validators: []validator.String{stringvalidator.OneOf(buildRuntimeIDs()...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIfConfigured()},
 			},
@@ -133,7 +148,53 @@ func (r *serverlessBuildResource) ConfigValidators(context.Context) []resource.C
 }
 
 func (r *serverlessBuildResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
 	r.defaultAccountSID(ctx, req, resp, false)
+	checkBuildRuntime(ctx, req, resp)
+}
+
+// checkBuildRuntime refuses a configured runtime Twilio no longer (or not yet) builds with, when the plan
+// makes a new build: Twilio answers 82007 to such a build (https://www.twilio.com/docs/errors/82007). A
+// build made before the retirement keeps its runtime, as Twilio keeps running it, so an unchanged build
+// plans as before.
+func checkBuildRuntime(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var runtime types.String
+	var plan serverlessBuildModel
+	var state *serverlessBuildModel
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("runtime"), &runtime)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		state = &serverlessBuildModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := buildRuntimeRefusal(runtime, plan, state, time.Now()); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("runtime"), "Twilio does not build with this runtime",
+			fmt.Sprintf("runtime: %s. Twilio refuses such a build (error 82007); set runtime to a supported one "+
+				"and test your functions on it first.", err))
+	}
+}
+
+// buildRuntimeRefusal is why a configured runtime cannot make the planned build on the given day, or nil:
+// nil for an unset or unknown runtime (Twilio chooses) and for an existing build the plan keeps (state
+// non-nil and nothing replaces it).
+func buildRuntimeRefusal(runtime types.String, plan serverlessBuildModel, state *serverlessBuildModel, at time.Time) error {
+	if runtime.IsNull() || runtime.IsUnknown() || state != nil && !buildReplaced(plan, *state) {
+		return nil
+	}
+	return serverlessruntime.Check(runtime.ValueString(), at)
+}
+
+// buildReplaced reports whether the plan makes a new build: every input but timeouts replaces it.
+func buildReplaced(plan, state serverlessBuildModel) bool {
+	return !plan.AccountSID.Equal(state.AccountSID) || !plan.ServiceSID.Equal(state.ServiceSID) ||
+		!plan.FunctionVersionSIDs.Equal(state.FunctionVersionSIDs) || !plan.AssetVersionSIDs.Equal(state.AssetVersionSIDs) ||
+		!plan.Dependencies.Equal(state.Dependencies) || !plan.Runtime.Equal(state.Runtime)
 }
 
 func (r *serverlessBuildResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -163,6 +224,14 @@ func (r *serverlessBuildResource) Create(ctx context.Context, req resource.Creat
 	account, service := plan.AccountSID.ValueString(), plan.ServiceSID.ValueString()
 	b, err := client.CreateBuild(ctx, account, service, fvs, avs, deps, plan.Runtime.ValueString())
 	if err != nil {
+		if twilioclient.IsCode(err, 82007) {
+			// Without runtime Twilio reuses the service's last successful build's runtime, which may be retired.
+			resp.Diagnostics.AddAttributeError(path.Root("runtime"), "Twilio refused the build's runtime",
+				errorDetail(err)+"\n\nSet runtime to one Twilio builds with ("+
+					strings.Join(serverlessruntime.Supported(time.Now()), ", ")+"); without it Twilio uses the "+
+					"runtime of the service's last successful build.")
+			return
+		}
 		addServerlessError(&resp.Diagnostics, "Creating a Twilio Serverless build in service "+service, err,
 			ambiguousCreateHint(err, "serverless_build", "a build"))
 		return

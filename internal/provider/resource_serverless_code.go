@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -23,7 +24,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/serverlessruntime"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // twilio_serverless_function and twilio_serverless_asset: a Function or Asset together with its current
@@ -104,7 +107,11 @@ func (r *serverlessCodeResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"the build so that one apply uploads, builds and deploys.\n\n" +
 			"A version uploaded outside Terraform (the Console editor, the Twilio CLI) shows in the plan as a change " +
 			"of `content_sha256`" + map[bool]string{true: " (an asset's content cannot be read back, so any such version does)",
-			false: ""}[r.kind == twilioclient.KindAsset] + ", and the apply uploads the configured code again.",
+			false: ""}[r.kind == twilioclient.KindAsset] + ", and the apply uploads the configured code again.\n\n" +
+			"Twilio deletes versions no build holds, and a " + w + " left without versions, up to 7 days after they " +
+			"were made ([retention policy](https://www.twilio.com/docs/serverless/api)): a " + w + " uploaded but never " +
+			"built is then planned again and one apply makes and uploads it anew. Code larger than Twilio takes " +
+			"(25 MB; 10 MB for a private asset) is refused at plan time.",
 		Attributes: map[string]schema.Attribute{
 			"id":  idAttribute(),
 			"sid": sidAttribute("ZH", "Serverless "+w),
@@ -176,6 +183,7 @@ func (r *serverlessCodeResource) ConfigValidators(context.Context) []resource.Co
 // ModifyPlan defaults account_sid, hashes the configured code and plans a new version (latest_version_sid
 // unknown) exactly when the code, path or visibility differ from the state's latest version.
 func (r *serverlessCodeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
 	r.defaultAccountSID(ctx, req, resp, false)
 	if req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
@@ -190,6 +198,9 @@ func (r *serverlessCodeResource) ModifyPlan(ctx context.Context, req resource.Mo
 		return
 	} else if known {
 		hash = types.StringValue(sha256Hex(code))
+		if !r.checkSize(plan, len(code), &resp.Diagnostics) {
+			return
+		}
 	}
 	plan.ContentSHA256 = hash
 	plan.LatestVersionSID = types.StringUnknown()
@@ -204,6 +215,26 @@ func (r *serverlessCodeResource) ModifyPlan(ctx context.Context, req resource.Mo
 		}
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+}
+
+// checkSize refuses at plan time code larger than Twilio takes for the version's kind and visibility
+// (serverlessruntime.MaxVersionBytes), before anything is uploaded.
+func (r *serverlessCodeResource) checkSize(plan serverlessCodeModel, size int, diags *diag.Diagnostics) bool {
+	if plan.Visibility.IsUnknown() {
+		return true
+	}
+	limit := serverlessruntime.MaxVersionBytes(r.kind == twilioclient.KindAsset, plan.Visibility.ValueString())
+	if int64(size) <= limit {
+		return true
+	}
+	attr := "source"
+	if !plan.Content.IsNull() {
+		attr = "content"
+	}
+	diags.AddAttributeError(path.Root(attr), fmt.Sprintf("The %s is too large for Twilio", r.what()),
+		fmt.Sprintf("%s is %d bytes; Twilio takes at most %d MB for a %s %s. Make it smaller, split it, or host "+
+			"the file elsewhere and link to it.", attr, size, limit>>20, plan.Visibility.ValueString(), r.what()))
+	return false
 }
 
 // codeChanges reports whether the plan needs a new version.

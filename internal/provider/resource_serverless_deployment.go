@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // twilio_serverless_deployment is "environment E runs build B". Twilio records each deployment as a new
@@ -114,6 +116,7 @@ func deploymentSIDAttribute() schema.StringAttribute {
 
 // ModifyPlan defaults account_sid and keeps the deployment's SID while build_sid is unchanged.
 func (r *serverlessDeploymentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
 	r.defaultAccountSID(ctx, req, resp, false)
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return

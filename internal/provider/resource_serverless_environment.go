@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 var (
@@ -117,6 +118,7 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 
 func (r *serverlessEnvironmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless environment", "unique_name")
+	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 var (
@@ -127,6 +128,7 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 
 func (r *serverlessServiceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless service", "unique_name")
+	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 var (
@@ -146,6 +147,7 @@ func (r *serverlessVariableResource) ConfigValidators(context.Context) []resourc
 
 func (r *serverlessVariableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless variable", "key")
+	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 

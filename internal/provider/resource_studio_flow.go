@@ -23,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 var (
@@ -165,6 +166,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 // same JSON. When nothing Twilio stores changes (only timeouts), no revision is made, so it also keeps the
 // revision's computed values.
 func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.checkProductRegion(req, resp, twilioregion.ProductStudio)
 	r.defaultAccountSID(ctx, req, resp, false)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return

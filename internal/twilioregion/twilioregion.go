@@ -11,7 +11,16 @@
 //   - https://www.twilio.com/docs/global-infrastructure/edge-locations/legacy-regions: the legacy IDs and
 //     the edge each became (au1 sydney, br1 sao-paulo, ie1 dublin, de1 frankfurt, jp1 tokyo, sg1 singapore,
 //     us1 ashburn, us2 umatilla).
-//   - https://www.twilio.com/docs/global-infrastructure/edge-locations: the edge IDs.
+//   - https://www.twilio.com/docs/global-infrastructure/edge-locations: the public edge IDs, and the private
+//     Interconnect edge IDs for customers with Interconnect connections;
+//     https://www.twilio.com/docs/interconnect/configure-your-application lists those (ashburn-ix, san-jose-ix,
+//     sao-paulo-ix, london-ix, frankfurt-ix, singapore-ix, tokyo-ix, sydney-ix) with the REST host example
+//     api.ashburn-ix.us1.twilio.com.
+//   - osaka: no Twilio page available here lists it; it is accepted as an assumption (osaka-edge in
+//     internal/emulator/FIDELITY.md): refusing a valid edge would block its users, while an edge Twilio
+//     does not serve fails on the first request, before anything is created.
+//   - https://www.twilio.com/docs/global-infrastructure/regional-product-and-feature-availability and the
+//     per-product pages named in products below: which products a processing region offers.
 //   - https://www.twilio.com/docs/global-infrastructure/using-the-twilio-rest-api-in-a-non-us-region: the
 //     host format {product}.{edge}.{region}.twilio.com; hosts without edge and region go to US1.
 //   - https://www.twilio.com/docs/global-infrastructure/manage-regional-api-credentials: an auth token or
@@ -46,14 +55,78 @@ var legacyRegions = map[string]string{
 	"us2": "umatilla",
 }
 
-// edges are the public edge location IDs.
-var edges = []string{"ashburn", "dublin", "frankfurt", "roaming", "sao-paulo", "singapore", "sydney", "tokyo", "umatilla"}
+// edges are the public edge location IDs, then the private Interconnect ones, then osaka (see the package
+// comment).
+var edges = []string{"ashburn", "dublin", "frankfurt", "roaming", "sao-paulo", "singapore", "sydney", "tokyo", "umatilla",
+	"ashburn-ix", "frankfurt-ix", "london-ix", "san-jose-ix", "sao-paulo-ix", "singapore-ix", "sydney-ix", "tokyo-ix",
+	"osaka"}
 
 // Regions lists the processing regions, sorted.
 func Regions() []string { return sortedKeys(defaultEdges) }
 
-// Edges lists the public edge location IDs, sorted.
+// Edges lists the edge location IDs: public, Interconnect (-ix), osaka.
 func Edges() []string { return slices.Clone(edges) }
+
+// Products whose regional availability Twilio documents apart from its core REST API.
+const (
+	ProductServerless = "serverless" // Functions and Assets (serverless and serverless-upload hosts)
+	ProductStudio     = "studio"
+)
+
+// Offering is how Twilio offers a product in a processing region.
+type Offering struct {
+	// Stage is "GA", "public beta" or "" (not offered).
+	Stage string
+	// Source is the Twilio page that says so.
+	Source string
+}
+
+const (
+	availabilityPage = "https://www.twilio.com/docs/global-infrastructure/regional-product-and-feature-availability"
+	functionsRegions = "https://www.twilio.com/docs/global-infrastructure/regional-support-functions-assets"
+	studioIE1        = "https://www.twilio.com/docs/global-infrastructure/studio-with-twilio-regions"
+)
+
+// products maps a product to the processing regions that offer it. The availability page lists what each
+// non-US region offers: IE1 Functions and Assets (and, per Studio's own page, Studio as a public beta, API
+// included); AU1 Programmable Voice and Elastic SIP Trunking only, with Functions and Assets "Upcoming" on
+// their regional support page. "Regions operate in isolation": a product a region does not list does not
+// work there.
+var products = map[string]map[string]Offering{
+	ProductServerless: {
+		"us1": {"GA", functionsRegions},
+		"ie1": {"GA", "https://www.twilio.com/docs/global-infrastructure/functions-and-assets-with-twilio-regions"},
+	},
+	ProductStudio: {
+		"us1": {"GA", availabilityPage},
+		"ie1": {"public beta", studioIE1},
+	},
+}
+
+// Offered reports how Twilio offers product in region ("" for Twilio's default host means us1). Products
+// without a regional restriction documented here (the 2010 API, IAM, Numbers) are offered everywhere.
+func Offered(product, region string) (Offering, bool) {
+	if region == "" {
+		region = Default
+	}
+	regions, restricted := products[product]
+	if !restricted {
+		return Offering{Stage: "GA"}, true
+	}
+	o, ok := regions[region]
+	return o, ok
+}
+
+// ProductError is nil when Twilio offers product in region, else an error naming both, the regions that
+// offer it and the source.
+func ProductError(product, region string) error {
+	if _, ok := Offered(product, region); ok {
+		return nil
+	}
+	name := map[string]string{ProductServerless: "Functions and Assets (Serverless)", ProductStudio: "Studio"}[product]
+	return fmt.Errorf("%s is not offered in the %s region: Twilio offers it in %s only (%s)", name, region,
+		strings.Join(sortedKeys(products[product]), ", "), availabilityPage)
+}
 
 // DefaultEdge is the edge used for a processing region when none is configured.
 func DefaultEdge(region string) string { return defaultEdges[region] }
@@ -140,7 +213,7 @@ func ParseHost(host string) (product, region string, ok, retired bool) {
 	return "", "", false, false
 }
 
-func sortedKeys(m map[string]string) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

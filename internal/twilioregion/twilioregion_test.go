@@ -85,3 +85,48 @@ func TestParseHost(t *testing.T) {
 		}
 	}
 }
+
+// TestProductAvailability: Functions and Assets in us1 and ie1, not au1; Studio in us1 and ie1 (public
+// beta), not au1; the core API everywhere.
+func TestProductAvailability(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		product, region, wantStage string
+	}{
+		{twilioregion.ProductServerless, "", "GA"},
+		{twilioregion.ProductServerless, "us1", "GA"},
+		{twilioregion.ProductServerless, "ie1", "GA"},
+		{twilioregion.ProductServerless, "au1", ""},
+		{twilioregion.ProductStudio, "us1", "GA"},
+		{twilioregion.ProductStudio, "ie1", "public beta"},
+		{twilioregion.ProductStudio, "au1", ""},
+		{"api", "au1", "GA"},
+	} {
+		o, ok := twilioregion.Offered(tc.product, tc.region)
+		if o.Stage != tc.wantStage || ok != (tc.wantStage != "") {
+			t.Errorf("Offered(%s, %s) = %+v %v, want stage %q", tc.product, tc.region, o, ok, tc.wantStage)
+		}
+		err := twilioregion.ProductError(tc.product, tc.region)
+		if (err == nil) != ok {
+			t.Errorf("ProductError(%s, %s) = %v", tc.product, tc.region, err)
+		}
+		if err != nil && (!strings.Contains(err.Error(), tc.region+" region") || !strings.Contains(err.Error(), "ie1, us1")) {
+			t.Errorf("ProductError(%s, %s) = %q, want the region and where it is offered", tc.product, tc.region, err)
+		}
+	}
+}
+
+// TestInterconnectEdges: Twilio's private Interconnect edges and osaka are edges (assumption osaka-edge).
+func TestInterconnectEdges(t *testing.T) {
+	t.Parallel()
+	for _, edge := range []string{"ashburn-ix", "san-jose-ix", "sao-paulo-ix", "london-ix", "frankfurt-ix", "singapore-ix",
+		"tokyo-ix", "sydney-ix", "osaka"} {
+		region, got, err := twilioregion.Resolve("", edge)
+		if err != nil || region != "us1" || got != edge {
+			t.Errorf("Resolve(\"\", %s) = %s %s %v", edge, region, got, err)
+		}
+		if p, r, ok, _ := twilioregion.ParseHost("api." + edge + ".us1.twilio.com"); !ok || p != "api" || r != "us1" {
+			t.Errorf("ParseHost(api.%s.us1.twilio.com) = %s %s %v", edge, p, r, ok)
+		}
+	}
+}
