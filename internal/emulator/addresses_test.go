@@ -114,7 +114,7 @@ func TestAddressRules(t *testing.T) {
 	r := h.must(buy("+442079460100", url.Values{"AddressSid": {gb}, "EmergencyAddressSid": {gb}}), 201)
 	pn := r.str("sid")
 	if r.str("address_requirements") != "local" || r.str("emergency_status") != "Active" ||
-		r.str("emergency_address_status") != "registered" || r.str("emergency_address_sid") != gb {
+		r.str("emergency_address_status") != "pending-registration" || r.str("emergency_address_sid") != gb {
 		t.Fatalf("bought %v", r.body)
 	}
 	// The address cannot go while numbers use it, nor stop being emergency-enabled while it is an
@@ -124,8 +124,9 @@ func TestAddressRules(t *testing.T) {
 	wantError(t, h.post(m, numbers+"/"+pn+".json", url.Values{"AddressSid": {""}}), 400, 21631, "")
 	// A number with an emergency address is not released until the address is removed.
 	wantError(t, h.del(m, numbers+"/"+pn+".json"), 400, 20001, "emergency address")
+	h.e.SetEmergencyRegistration(0, false) // numbers_emergency_test.go tests the wait
 	r = h.must(h.post(m, numbers+"/"+pn+".json", url.Values{"EmergencyAddressSid": {""}}), 200)
-	if r.str("emergency_status") != "Inactive" || r.str("emergency_address_status") != "unregistered" {
+	if r.str("emergency_status") != "Inactive" || r.str("emergency_address_status") != "pending-unregistration" {
 		t.Fatalf("after removing the emergency address: %v", r.body)
 	}
 	h.must(h.del(m, numbers+"/"+pn+".json"), 204)

@@ -78,6 +78,17 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 		}
 		e.SetLatency(time.Duration(body.LatencyMS) * time.Millisecond)
 		writeJSON(w, http.StatusOK, body)
+	case "POST emergency-registrations":
+		// Test control: how long emergency address registrations take, and whether they are held pending.
+		var body struct {
+			DelayMS int64 `json:"delay_ms"`
+			Hold    bool  `json:"hold"`
+		}
+		if !decodeControl(w, r, &body) {
+			return
+		}
+		e.SetEmergencyRegistration(time.Duration(body.DelayMS)*time.Millisecond, body.Hold)
+		writeJSON(w, http.StatusOK, body)
 	case "POST main-keys":
 		var body struct {
 			AccountSid   string `json:"account_sid"`

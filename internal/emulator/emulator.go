@@ -38,6 +38,9 @@ type Emulator struct {
 	lenientKeys bool
 	// alternatives are assumptions switched to their other outcome (alternatives.go).
 	alternatives map[string]bool
+	// emergencyDelay and emergencyHeld time emergency address registrations (numbers_emergency.go).
+	emergencyDelay time.Duration
+	emergencyHeld  bool
 
 	faults      []*faultState
 	nextFaultID int
@@ -64,6 +67,8 @@ func New(opts Options) *Emulator {
 		rng:         rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		inFlight:    map[string]int{},
 		peak:        map[string]int{},
+
+		emergencyDelay: DefaultEmergencyRegistrationDelay,
 	}
 	e.mainSID, e.mainToken = e.NewMainAccount(opts.AccountSID, opts.AuthToken, "")
 	return e

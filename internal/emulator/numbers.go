@@ -46,9 +46,9 @@ type numberJSON struct {
 
 func renderNumber(n *IncomingNumber) any {
 	uri := apiPrefix + "Accounts/" + n.AccountSid + "/IncomingPhoneNumbers/" + n.Sid
-	emergencyAddress := "unregistered"
-	if n.EmergencyAddressSid != "" {
-		emergencyAddress = "registered"
+	emergencyAddress := n.EmergencyAddressStatus
+	if emergencyAddress == "" {
+		emergencyAddress = emergencyUnregistered
 	}
 	return numberJSON{
 		AccountSid: n.AccountSid, AddressSid: nullable(n.AddressSid), AddressRequirements: addressRequirement(n.PhoneNumber),
@@ -111,6 +111,7 @@ func (e *Emulator) numberIn(c *call) (*IncomingNumber, *apiError) {
 	if n == nil || n.AccountSid != c.target.Sid {
 		return nil, notFound(c.path)
 	}
+	e.settleEmergency(n)
 	return n, nil
 }
 
@@ -121,6 +122,7 @@ func (e *Emulator) listNumbers(c *call) result {
 	}
 	number, name := c.form.Get("PhoneNumber"), c.form.Get("FriendlyName")
 	all := sorted(e.st.numbers, numberSeq, func(n *IncomingNumber) bool {
+		e.settleEmergency(n)
 		return n.AccountSid == c.target.Sid && containsPattern(n.PhoneNumber, number) &&
 			(name == "" || n.FriendlyName == name)
 	})
@@ -172,7 +174,7 @@ func (e *Emulator) createNumber(c *call) result {
 		APIVersion: "2010-04-01", Capabilities: capabilitiesOf(number),
 		VoiceMethod: "POST", VoiceFallbackMethod: "POST", StatusCallbackMethod: "POST",
 		SmsMethod: "POST", SmsFallbackMethod: "POST", VoiceReceiveMode: "voice", EmergencyStatus: "Inactive",
-		DateCreated: t, DateUpdated: t,
+		EmergencyAddressStatus: emergencyUnregistered, DateCreated: t, DateUpdated: t,
 	}
 	b := binder{form: c.form}
 	bindNumber(&b, n)
@@ -186,6 +188,9 @@ func (e *Emulator) createNumber(c *call) result {
 		return result{err: err}
 	}
 	if err := e.checkNumberAddresses(n, c.form, true, false); err != nil {
+		return result{err: err}
+	}
+	if err := e.changeEmergency(nil, n); err != nil {
 		return result{err: err}
 	}
 	n.seq = e.st.nextSeq()
@@ -242,6 +247,9 @@ func (e *Emulator) updateNumber(c *call) result {
 	if err := e.checkNumberAddresses(&next, c.form, false, next.AccountSid != n.AccountSid); err != nil {
 		return result{err: err}
 	}
+	if err := e.changeEmergency(n, &next); err != nil {
+		return result{err: err}
+	}
 	next.DateUpdated = touched(n.DateUpdated)
 	*n = next
 	return result{status: http.StatusOK, body: renderNumber(n)}
@@ -296,7 +304,7 @@ func (e *Emulator) deleteNumber(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	if err := checkRelease(n); err != nil {
+	if err := e.checkRelease(n); err != nil {
 		return result{err: err}
 	}
 	delete(e.st.numbers, n.Sid)

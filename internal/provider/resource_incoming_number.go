@@ -364,6 +364,7 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 		}
 	}
 	flattenIncomingNumber(n, &plan)
+	warnEmergencyPending(n, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	resp.Diagnostics.Append(setIncomingNumberNameConfigured(ctx, resp.Private, !cfgName.IsNull())...)
 }
@@ -427,6 +428,23 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 	sid, from, to := state.SID.ValueString(), state.AccountSID.ValueString(), plan.AccountSID.ValueString()
 	have := incomingNumberSettingsOf(&state)
 	var n *twilioclient.IncomingNumber
+	// A new emergency address (or a move, which leaves the old account's behind) first waits until Twilio
+	// has unregistered the current one.
+	prepared, err := prepareEmergencyChange(ctx, client, from, sid, state.EmergencyAddressSID.ValueString(),
+		state.EmergencyAddrStatus.ValueString(), plan.EmergencyAddressSID.ValueString(), from != to)
+	if prepared != nil {
+		// Record the removal at once: if what follows fails, the state must not claim the old address.
+		cur := state
+		flattenIncomingNumber(prepared, &cur)
+		resp.Diagnostics.Append(resp.State.Set(ctx, cur)...)
+		have = incomingNumberSettingsOf(&cur)
+	}
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("emergency_address_sid"),
+			fmt.Sprintf("Changing the emergency address of Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), sid),
+			emergencyErrorDetail(err))
+		return
+	}
 	if from != to {
 		moved, err := moveIncomingNumber(ctx, client, from, to, sid, incomingNumberSettingsOf(&plan))
 		if err != nil {
@@ -456,6 +474,7 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 	}
 	if n != nil {
 		flattenIncomingNumber(n, &plan)
+		warnEmergencyPending(n, &resp.Diagnostics)
 	} else {
 		// Only Terraform-side attributes (skip_destroy, timeouts, how the number was chosen) changed.
 		if plan.FriendlyName.IsUnknown() {
@@ -497,7 +516,7 @@ func (r *incomingNumberResource) Delete(ctx context.Context, req resource.Delete
 		state.EmergencyAddressSID.ValueString())
 	if err != nil && !twilioclient.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Releasing Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), state.SID.ValueString()),
-			errorDetail(err))
+			emergencyErrorDetail(err))
 	}
 }
 
