@@ -232,6 +232,9 @@ func (e *Emulator) updateNumber(c *call) result {
 			// purchased on that account", https://www.twilio.com/docs/usage/api/address).
 			next.AddressSid, next.EmergencyAddressSid, next.EmergencyStatus = "", "", "Inactive"
 		}
+		// The bundle is the old account's too: a regulated number moves only with a bundle of the account
+		// "that will be receiving the phone number" (checkNumberBundle, numbers_move.go).
+		next.BundleSid = ""
 	}
 	b := binder{form: c.form}
 	bindNumber(&b, &next)
@@ -241,11 +244,12 @@ func (e *Emulator) updateNumber(c *call) result {
 	if err := e.checkApps(&next, c.form); err != nil {
 		return result{err: err}
 	}
-	if err := e.checkNumberBundle(&next, c.form, false); err != nil {
-		return result{err: err}
+	moving := next.AccountSid != n.AccountSid
+	if err := e.checkNumberBundle(&next, c.form, moving); err != nil {
+		return result{err: moveError(err, moving)}
 	}
-	if err := e.checkNumberAddresses(&next, c.form, false, next.AccountSid != n.AccountSid); err != nil {
-		return result{err: err}
+	if err := e.checkNumberAddresses(&next, c.form, false, moving); err != nil {
+		return result{err: moveError(err, moving)}
 	}
 	if err := e.changeEmergency(n, &next); err != nil {
 		return result{err: err}

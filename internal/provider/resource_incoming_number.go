@@ -106,7 +106,10 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"Changing `account_sid` moves the number to that account in place (same SID, same number, never " +
 			"released): both accounts must belong to one main account, and only the main account's auth token may " +
 			"move numbers between them. Twilio drops application and trunk bindings on a move, since those belong to " +
-			"the old account; the provider sets the configured ones again in the new account.\n\n" +
+			"the old account; the provider sets the configured ones again in the new account. A regulated number " +
+			"(one with a `bundle_sid`) needs a bundle and an address of the receiving account, sent with the move " +
+			"itself: set `bundle_sid` and `address_sid` to the new account's (`twilio_bundle_clone` copies a bundle " +
+			"into it).\n\n" +
 			fmt.Sprintf("**Refresh of a number its account no longer has.** Someone may have moved it to another "+
 				"account of the family in the Console, where it is still billed, so the provider searches the family "+
 				"before calling it gone: one request listing the accounts and one fetch per other open account (at "+
@@ -448,10 +451,14 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 	if from != to {
 		moved, err := moveIncomingNumber(ctx, client, from, to, sid, incomingNumberSettingsOf(&plan))
 		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Moving Twilio phone number %s (%s) to account %s", state.PhoneNumber.ValueString(), sid, to),
-				errorDetail(err)+"\n\nA number can move only between a main account and its subaccounts, and only with "+
-					"the main account's auth token (not an API key, not a subaccount's credentials). The number is "+
-					"still in account "+from+".")
+			summary := fmt.Sprintf("Moving Twilio phone number %s (%s) to account %s", state.PhoneNumber.ValueString(), sid, to)
+			detail := errorDetail(err) + "\n\nThe number is still in account " + from + "."
+			if !incomingNumberAddressError(err, summary, detail, &resp.Diagnostics) &&
+				!incomingNumberBundleError(err, summary, detail, &resp.Diagnostics) {
+				resp.Diagnostics.AddError(summary, errorDetail(err)+"\n\nA number can move only between a main account "+
+					"and its subaccounts, and only with the main account's auth token (not an API key, not a "+
+					"subaccount's credentials). The number is still in account "+from+".")
+			}
 			return
 		}
 		n = moved

@@ -149,10 +149,11 @@ func (r *incomingNumberResource) checkIncomingNumberAddresses(ctx context.Contex
 	}
 }
 
-// incomingNumberAddressError points a refused purchase or update at address_sid when Twilio says the
-// number needs an address (21631) or one in its own country (21615). It reports false for other errors.
+// incomingNumberAddressError points a refused purchase, update or move at address_sid when Twilio says the
+// number needs an address (21631; 21613 for a move, https://www.twilio.com/docs/errors/21613) or one in
+// its own country (21615). It reports false for other errors.
 func incomingNumberAddressError(err error, summary, detail string, diags *diag.Diagnostics) bool {
-	if !twilioclient.IsCode(err, 21631) && !twilioclient.IsCode(err, 21615) {
+	if !twilioclient.IsCode(err, 21631) && !twilioclient.IsCode(err, 21615) && !twilioclient.IsCode(err, 21613) {
 		return false
 	}
 	diags.AddAttributeError(path.Root("address_sid"), summary, detail)
