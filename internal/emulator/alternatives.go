@@ -21,10 +21,13 @@ const (
 	// AltReleaseWhileUnregistering releases a number whose emergency address is still being unregistered,
 	// instead of refusing (assumption release-pending-unregistration).
 	AltReleaseWhileUnregistering = "release-pending-unregistration"
+	// AltBundleExpiryLate keeps a bundle twilio-approved after its valid_until, as if Twilio's rejection
+	// came later, instead of rejecting it at once (assumption bundle-expiry-at-valid-until).
+	AltBundleExpiryLate = "bundle-expiry-at-valid-until"
 )
 
 var knownAlternatives = map[string]bool{AltCloseAgainRefused: true, AltMoveKeepsReferences: true, AltBundleDeleteRefused: true,
-	AltEmergencySwapAccepted: true, AltReleaseWhileUnregistering: true}
+	AltEmergencySwapAccepted: true, AltReleaseWhileUnregistering: true, AltBundleExpiryLate: true}
 
 // SetAlternative switches an assumption to its other outcome (on) or back. It panics on an unknown name,
 // since that is a bug in the test.

@@ -118,18 +118,20 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 	case "POST bundles":
 		// Test control: a bundle as the Console and Twilio's reviewers would leave it (Emulator.NewBundle).
 		var body struct {
-			AccountSid   string `json:"account_sid"`
-			FriendlyName string `json:"friendly_name"`
-			IsoCountry   string `json:"iso_country"`
-			NumberType   string `json:"number_type"`
-			EndUserType  string `json:"end_user_type"`
-			Status       string `json:"status"`
+			AccountSid   string    `json:"account_sid"`
+			FriendlyName string    `json:"friendly_name"`
+			IsoCountry   string    `json:"iso_country"`
+			NumberType   string    `json:"number_type"`
+			EndUserType  string    `json:"end_user_type"`
+			Status       string    `json:"status"`
+			ValidUntil   time.Time `json:"valid_until"`
 		}
 		if !decodeControl(w, r, &body) {
 			return
 		}
 		sid, err := e.NewBundle(BundleOptions{AccountSid: body.AccountSid, FriendlyName: body.FriendlyName,
-			IsoCountry: body.IsoCountry, NumberType: body.NumberType, EndUserType: body.EndUserType, Status: body.Status})
+			IsoCountry: body.IsoCountry, NumberType: body.NumberType, EndUserType: body.EndUserType, Status: body.Status,
+			ValidUntil: body.ValidUntil})
 		if err != nil {
 			controlError(w, http.StatusBadRequest, err.Error())
 			return

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -108,6 +109,9 @@ func checkBundleFitsNumber(b *twilioclient.Bundle, phone, area, country types.St
 			fmt.Sprintf("Bundle %s (%q) is %s, not twilio-approved: Twilio refuses numbers under it (error 21649). "+
 				"Wait for Twilio's review to approve it, or use an approved bundle. Nothing was bought.",
 				b.SID, b.FriendlyName, b.Status))
+		return
+	}
+	if !checkBundleNotExpired(b, time.Now(), diags) {
 		return
 	}
 	if b.IsoCountry == "" {
