@@ -1,10 +1,18 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	fwresource "github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -281,5 +289,45 @@ resource "twilio_address" "b" {
 				},
 			})
 		})
+	}
+}
+
+// The plan keeps a settled emergency status while the address stays, and leaves a pending one unknown:
+// Twilio may finish the registration before the apply answers, and a planned "pending-registration" would
+// then be an inconsistent result.
+func TestEmergencyStatusPlan(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var schemaResp fwresource.SchemaResponse
+	(&incomingNumberResource{}).Schema(ctx, fwresource.SchemaRequest{}, &schemaResp)
+	typ := schemaResp.Schema.Type().TerraformType(ctx)
+	for _, tt := range []struct {
+		prior, plannedAddress string
+		wantKept              bool
+	}{
+		{"registered", "AD1", true},
+		{"unregistered", "", true},
+		{"pending-registration", "AD1", false},
+		{"pending-unregistration", "", false},
+		{"registered", "AD2", false},
+	} {
+		state := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(typ, nil)}
+		plan := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(typ, nil)}
+		address := map[bool]string{true: "AD1", false: ""}[tt.prior == "registered" || tt.prior == "pending-registration"]
+		diags := state.SetAttribute(ctx, path.Root("emergency_address_sid"), optionalString(&address))
+		diags.Append(state.SetAttribute(ctx, path.Root("emergency_address_status"), tt.prior)...)
+		diags.Append(plan.SetAttribute(ctx, path.Root("emergency_address_sid"), optionalString(&tt.plannedAddress))...)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		req := planmodifier.StringRequest{
+			StateValue: types.StringValue(tt.prior), PlanValue: types.StringUnknown(),
+			State: state, Plan: tfsdk.Plan{Schema: schemaResp.Schema, Raw: plan.Raw},
+		}
+		resp := &planmodifier.StringResponse{PlanValue: req.PlanValue}
+		keepWhileEmergencyAddressSame{}.PlanModifyString(ctx, req, resp)
+		if kept := !resp.PlanValue.IsUnknown(); kept != tt.wantKept || resp.Diagnostics.HasError() {
+			t.Errorf("prior %s, planned address %q: kept %v (%v), want %v", tt.prior, tt.plannedAddress, kept, resp.Diagnostics, tt.wantKept)
+		}
 	}
 }
