@@ -80,9 +80,10 @@ func renderAddress(a *Address) any {
 	}
 }
 
-// bindAddress applies the parameters create and update share. IsoCountry is create-only: UpdateAddress
-// does not take it (api v2010 spec), so an address never changes country.
-func bindAddress(b *binder, a *Address) {
+// bindAddress applies the parameters create and update share and reports AutoCorrectAddress, which
+// Twilio does not store ("the default is `true`", CreateAddress in the api v2010 spec). IsoCountry is
+// create-only: UpdateAddress does not take it (api v2010 spec), so an address never changes country.
+func bindAddress(b *binder, a *Address) (autoCorrect bool) {
 	b.str("CustomerName", &a.CustomerName)
 	b.friendlyName(&a.FriendlyName, "")
 	b.str("Street", &a.Street)
@@ -91,13 +92,15 @@ func bindAddress(b *binder, a *Address) {
 	b.str("Region", &a.Region)
 	b.str("PostalCode", &a.PostalCode)
 	b.boolean("EmergencyEnabled", &a.EmergencyEnabled)
-	var autoCorrect bool
+	autoCorrect = true
 	b.boolean("AutoCorrectAddress", &autoCorrect)
+	return autoCorrect
 }
 
 // validateAddress is Twilio's address validation: a street its validation cannot find is refused with
-// 21628; nothing else is corrected (the 21629 suggestion is not modeled).
-func validateAddress(a *Address) *apiError {
+// 21628, a near match is corrected or, without auto-correction, refused with 21629 naming the suggestion
+// (addresses_validation.go), and an emergency address's friendly name is limited.
+func validateAddress(a *Address, autoCorrect bool) *apiError {
 	for name, v := range map[string]string{"CustomerName": a.CustomerName, "Street": a.Street, "City": a.City,
 		"Region": a.Region, "PostalCode": a.PostalCode} {
 		if v == "" {
@@ -107,6 +110,12 @@ func validateAddress(a *Address) *apiError {
 	if strings.EqualFold(a.Street, magicInvalidStreet) {
 		return badRequest(codeAddressInvalid, "Address Validation Error: the address %q, %s could not be validated; "+
 			"check it for typos or try another format", a.Street, a.City)
+	}
+	if err := checkEmergencyFriendlyName(a); err != nil {
+		return err
+	}
+	if err := nearMatch(a, autoCorrect); err != nil {
+		return err
 	}
 	a.Validated = validatingCountries[a.IsoCountry]
 	return nil
@@ -148,11 +157,11 @@ func (e *Emulator) createAddress(c *call) result {
 	t := now()
 	a := &Address{Sid: newSID("AD"), AccountSid: c.target.Sid, IsoCountry: country, DateCreated: t, DateUpdated: t}
 	b := binder{form: c.form}
-	bindAddress(&b, a)
+	autoCorrect := bindAddress(&b, a)
 	if b.err != nil {
 		return result{err: b.err}
 	}
-	if err := validateAddress(a); err != nil {
+	if err := validateAddress(a, autoCorrect); err != nil {
 		return result{err: err}
 	}
 	a.seq = e.st.nextSeq()
@@ -175,11 +184,11 @@ func (e *Emulator) updateAddress(c *call) result {
 	}
 	next := *a
 	b := binder{form: c.form}
-	bindAddress(&b, &next)
+	autoCorrect := bindAddress(&b, &next)
 	if b.err != nil {
 		return result{err: b.err}
 	}
-	if err := validateAddress(&next); err != nil {
+	if err := validateAddress(&next, autoCorrect); err != nil {
 		return result{err: err}
 	}
 	// A number's emergency address must stay emergency-enabled (see checkEmergencyAddress).

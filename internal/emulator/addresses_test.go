@@ -114,7 +114,7 @@ func TestAddressRules(t *testing.T) {
 	r := h.must(buy("+442079460100", url.Values{"AddressSid": {gb}, "EmergencyAddressSid": {gb}}), 201)
 	pn := r.str("sid")
 	if r.str("address_requirements") != "local" || r.str("emergency_status") != "Active" ||
-		r.str("emergency_address_status") != "registered" || r.str("emergency_address_sid") != gb {
+		r.str("emergency_address_status") != "pending-registration" || r.str("emergency_address_sid") != gb {
 		t.Fatalf("bought %v", r.body)
 	}
 	// The address cannot go while numbers use it, nor stop being emergency-enabled while it is an
@@ -124,16 +124,18 @@ func TestAddressRules(t *testing.T) {
 	wantError(t, h.post(m, numbers+"/"+pn+".json", url.Values{"AddressSid": {""}}), 400, 21631, "")
 	// A number with an emergency address is not released until the address is removed.
 	wantError(t, h.del(m, numbers+"/"+pn+".json"), 400, 20001, "emergency address")
+	h.e.SetEmergencyRegistration(0, false) // numbers_emergency_test.go tests the wait
 	r = h.must(h.post(m, numbers+"/"+pn+".json", url.Values{"EmergencyAddressSid": {""}}), 200)
-	if r.str("emergency_status") != "Inactive" || r.str("emergency_address_status") != "unregistered" {
+	if r.str("emergency_status") != "Inactive" || r.str("emergency_address_status") != "pending-unregistration" {
 		t.Fatalf("after removing the emergency address: %v", r.body)
 	}
 	h.must(h.del(m, numbers+"/"+pn+".json"), 204)
 	h.must(h.del(m, addresses+"/"+gb+".json"), 204)
 }
 
-// A move leaves the old account's addresses behind: the emergency address is removed, and a number that
-// needs an address arrives only with one of the new account named in the move itself (21631 otherwise).
+// A move leaves the old account's addresses and bundle behind: the emergency address is removed, and a
+// number that needs an address and a bundle arrives only with the new account's named in the move itself
+// (21649 without the bundle, 21613 without the address).
 func TestAddressMove(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, Options{})
@@ -153,9 +155,15 @@ func TestAddressMove(t *testing.T) {
 
 	gb := h.must(h.post(m, numbers+".json", url.Values{"PhoneNumber": {"+442079460170"}, "BundleSid": {bundle},
 		"AddressSid": {gbAddress}}), 201).str("sid")
-	wantError(t, h.post(m, numbers+"/"+gb+".json", url.Values{"AccountSid": {sub.user}}), 400, 21631, "")
-	r = h.must(h.post(m, numbers+"/"+gb+".json", url.Values{"AccountSid": {sub.user}, "AddressSid": {subAddress}}), 200)
-	if r.str("account_sid") != sub.user || r.str("address_sid") != subAddress {
-		t.Fatalf("moved with the new account's address: %v", r.body)
+	// A regulated number moves only with the receiving account's bundle and address (numbers_move.go).
+	subBundle := h.bundle(BundleOptions{AccountSid: sub.user, IsoCountry: "GB", NumberType: "local", EndUserType: "business"})
+	wantError(t, h.post(m, numbers+"/"+gb+".json", url.Values{"AccountSid": {sub.user}}), 400, 21649, "")
+	wantError(t, h.post(m, numbers+"/"+gb+".json", url.Values{"AccountSid": {sub.user}, "BundleSid": {bundle},
+		"AddressSid": {subAddress}}), 400, 21649, "not a bundle of account")
+	wantError(t, h.post(m, numbers+"/"+gb+".json", url.Values{"AccountSid": {sub.user}, "BundleSid": {subBundle}}), 400, 21613, "Requires an Address")
+	r = h.must(h.post(m, numbers+"/"+gb+".json", url.Values{"AccountSid": {sub.user}, "BundleSid": {subBundle},
+		"AddressSid": {subAddress}}), 200)
+	if r.str("account_sid") != sub.user || r.str("address_sid") != subAddress || r.str("bundle_sid") != subBundle {
+		t.Fatalf("moved with the new account's bundle and address: %v", r.body)
 	}
 }

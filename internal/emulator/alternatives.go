@@ -15,9 +15,19 @@ const (
 	// AltBundleDeleteRefused refuses to delete a bundle that is not a draft, instead of deleting any bundle
 	// no number uses (assumption bundle-delete).
 	AltBundleDeleteRefused = "bundle-delete"
+	// AltEmergencySwapAccepted accepts a new emergency address while the old one is registered or
+	// unregistering, instead of refusing it (assumption emergency-swap-refused).
+	AltEmergencySwapAccepted = "emergency-swap-refused"
+	// AltReleaseWhileUnregistering releases a number whose emergency address is still being unregistered,
+	// instead of refusing (assumption release-pending-unregistration).
+	AltReleaseWhileUnregistering = "release-pending-unregistration"
+	// AltBundleExpiryLate keeps a bundle twilio-approved after its valid_until, as if Twilio's rejection
+	// came later, instead of rejecting it at once (assumption bundle-expiry-at-valid-until).
+	AltBundleExpiryLate = "bundle-expiry-at-valid-until"
 )
 
-var knownAlternatives = map[string]bool{AltCloseAgainRefused: true, AltMoveKeepsReferences: true, AltBundleDeleteRefused: true}
+var knownAlternatives = map[string]bool{AltCloseAgainRefused: true, AltMoveKeepsReferences: true, AltBundleDeleteRefused: true,
+	AltEmergencySwapAccepted: true, AltReleaseWhileUnregistering: true, AltBundleExpiryLate: true}
 
 // SetAlternative switches an assumption to its other outcome (on) or back. It panics on an unknown name,
 // since that is a bug in the test.

@@ -148,6 +148,7 @@ func (e *Emulator) checkNumberBundle(n *IncomingNumber, form map[string][]string
 		return nil
 	}
 	b := e.st.bundles[n.BundleSid]
+	e.expireBundle(b)
 	switch {
 	case b == nil || b.AccountSid != n.AccountSid:
 		return badRequest(codeBundleRequired, "Bundle %s is not a bundle of account %s: a number takes a bundle of "+
@@ -254,6 +255,7 @@ func (e *Emulator) bundleIn(c *call, sid string) (*Bundle, *apiError) {
 	if b == nil || b.AccountSid != c.target.Sid {
 		return nil, notFound(c.path)
 	}
+	e.expireBundle(b)
 	return b, nil
 }
 
@@ -317,6 +319,7 @@ func (e *Emulator) listBundles(c *call) result {
 	status, name, regSid := q.Get("Status"), q.Get("FriendlyName"), q.Get("RegulationSid")
 	country, numberType, hasValid := q.Get("IsoCountry"), q.Get("NumberType"), q.Get("HasValidUntilDate")
 	all := sorted(e.st.bundles, bundleSeq, func(b *Bundle) bool {
+		e.expireBundle(b)
 		if b.AccountSid != c.target.Sid || status != "" && b.Status != status || name != "" && b.FriendlyName != name ||
 			regSid != "" && !strings.EqualFold(b.RegulationSid, regSid) ||
 			hasValid != "" && (hasValid == "true") == b.ValidUntil.IsZero() {
@@ -493,6 +496,8 @@ type BundleOptions struct {
 	IsoCountry, NumberType, EndUserType string
 	// Status is the bundle's status; empty means twilio-approved.
 	Status string
+	// ValidUntil is the end of an approved bundle's validity (bundles_expiry.go); zero means none.
+	ValidUntil time.Time
 }
 
 // NewBundle adds a bundle as the Console and Twilio's reviewers would leave it, for tests that need an
@@ -520,6 +525,7 @@ func (e *Emulator) NewBundle(o BundleOptions) (string, error) {
 	b := &Bundle{
 		Sid: newSID("BU"), AccountSid: o.AccountSid, RegulationSid: r.sid, FriendlyName: o.FriendlyName,
 		Email: "compliance@example.com", Status: o.Status, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq(),
+		ValidUntil: o.ValidUntil.UTC().Truncate(time.Second),
 	}
 	e.st.bundles[b.Sid] = b
 	return b.Sid, nil

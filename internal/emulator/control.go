@@ -85,6 +85,17 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 		}
 		e.SetLatency(time.Duration(body.LatencyMS) * time.Millisecond)
 		writeJSON(w, http.StatusOK, body)
+	case "POST emergency-registrations":
+		// Test control: how long emergency address registrations take, and whether they are held pending.
+		var body struct {
+			DelayMS int64 `json:"delay_ms"`
+			Hold    bool  `json:"hold"`
+		}
+		if !decodeControl(w, r, &body) {
+			return
+		}
+		e.SetEmergencyRegistration(time.Duration(body.DelayMS)*time.Millisecond, body.Hold)
+		writeJSON(w, http.StatusOK, body)
 	case "POST main-keys":
 		var body struct {
 			AccountSid   string `json:"account_sid"`
@@ -137,18 +148,20 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 	case "POST bundles":
 		// Test control: a bundle as the Console and Twilio's reviewers would leave it (Emulator.NewBundle).
 		var body struct {
-			AccountSid   string `json:"account_sid"`
-			FriendlyName string `json:"friendly_name"`
-			IsoCountry   string `json:"iso_country"`
-			NumberType   string `json:"number_type"`
-			EndUserType  string `json:"end_user_type"`
-			Status       string `json:"status"`
+			AccountSid   string    `json:"account_sid"`
+			FriendlyName string    `json:"friendly_name"`
+			IsoCountry   string    `json:"iso_country"`
+			NumberType   string    `json:"number_type"`
+			EndUserType  string    `json:"end_user_type"`
+			Status       string    `json:"status"`
+			ValidUntil   time.Time `json:"valid_until"`
 		}
 		if !decodeControl(w, r, &body) {
 			return
 		}
 		sid, err := e.NewBundle(BundleOptions{AccountSid: body.AccountSid, FriendlyName: body.FriendlyName,
-			IsoCountry: body.IsoCountry, NumberType: body.NumberType, EndUserType: body.EndUserType, Status: body.Status})
+			IsoCountry: body.IsoCountry, NumberType: body.NumberType, EndUserType: body.EndUserType, Status: body.Status,
+			ValidUntil: body.ValidUntil})
 		if err != nil {
 			controlError(w, http.StatusBadRequest, err.Error())
 			return

@@ -41,6 +41,9 @@ type Emulator struct {
 	// elapsed is how far the test clock control moved the Serverless retention clock past the wall clock
 	// (serverless_retention.go).
 	elapsed time.Duration
+	// emergencyDelay and emergencyHeld time emergency address registrations (numbers_emergency.go).
+	emergencyDelay time.Duration
+	emergencyHeld  bool
 
 	faults      []*faultState
 	nextFaultID int
@@ -67,6 +70,8 @@ func New(opts Options) *Emulator {
 		rng:         rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		inFlight:    map[string]int{},
 		peak:        map[string]int{},
+
+		emergencyDelay: DefaultEmergencyRegistrationDelay,
 	}
 	e.mainSID, e.mainToken = e.NewMainAccount(opts.AccountSID, opts.AuthToken, "")
 	return e

@@ -45,6 +45,7 @@ const (
 	codeBundleStatusAndProps = 22204 // https://www.twilio.com/docs/errors/22204: status and properties together
 	// Addresses and the numbers that need them.
 	codeAddressInvalid       = 21628 // https://www.twilio.com/docs/errors/21628: "Address Validation Error"
+	codeAddressSuggested     = 21629 // https://www.twilio.com/docs/errors/21629: "Address Validation Error - Check Suggested Address"
 	codeLocalAddressRequired = 21615 // https://www.twilio.com/docs/errors/21615: "Phone Number Requires a Local Address"
 	codeAddressRequired      = 21631 // https://www.twilio.com/docs/errors/21631: "Phone Number Requires an Address"
 )

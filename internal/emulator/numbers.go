@@ -46,9 +46,9 @@ type numberJSON struct {
 
 func renderNumber(n *IncomingNumber) any {
 	uri := apiPrefix + "Accounts/" + n.AccountSid + "/IncomingPhoneNumbers/" + n.Sid
-	emergencyAddress := "unregistered"
-	if n.EmergencyAddressSid != "" {
-		emergencyAddress = "registered"
+	emergencyAddress := n.EmergencyAddressStatus
+	if emergencyAddress == "" {
+		emergencyAddress = emergencyUnregistered
 	}
 	return numberJSON{
 		AccountSid: n.AccountSid, AddressSid: nullable(n.AddressSid), AddressRequirements: addressRequirement(n.PhoneNumber),
@@ -115,6 +115,7 @@ func (e *Emulator) numberIn(c *call) (*IncomingNumber, *apiError) {
 	if n == nil || n.AccountSid != c.target.Sid {
 		return nil, notFound(c.path)
 	}
+	e.settleEmergency(n)
 	return n, nil
 }
 
@@ -125,6 +126,7 @@ func (e *Emulator) listNumbers(c *call) result {
 	}
 	number, name := c.form.Get("PhoneNumber"), c.form.Get("FriendlyName")
 	all := sorted(e.st.numbers, numberSeq, func(n *IncomingNumber) bool {
+		e.settleEmergency(n)
 		return n.AccountSid == c.target.Sid && containsPattern(n.PhoneNumber, number) &&
 			(name == "" || n.FriendlyName == name)
 	})
@@ -176,7 +178,7 @@ func (e *Emulator) createNumber(c *call) result {
 		APIVersion: "2010-04-01", Capabilities: capabilitiesOf(number),
 		VoiceMethod: "POST", VoiceFallbackMethod: "POST", StatusCallbackMethod: "POST",
 		SmsMethod: "POST", SmsFallbackMethod: "POST", VoiceReceiveMode: "voice", EmergencyStatus: "Inactive",
-		DateCreated: t, DateUpdated: t,
+		EmergencyAddressStatus: emergencyUnregistered, DateCreated: t, DateUpdated: t,
 	}
 	b := binder{form: c.form}
 	bindNumber(&b, n)
@@ -190,6 +192,9 @@ func (e *Emulator) createNumber(c *call) result {
 		return result{err: err}
 	}
 	if err := e.checkNumberAddresses(n, c.form, true, false); err != nil {
+		return result{err: err}
+	}
+	if err := e.changeEmergency(nil, n); err != nil {
 		return result{err: err}
 	}
 	n.seq = e.st.nextSeq()
@@ -231,6 +236,9 @@ func (e *Emulator) updateNumber(c *call) result {
 			// purchased on that account", https://www.twilio.com/docs/usage/api/address).
 			next.AddressSid, next.EmergencyAddressSid, next.EmergencyStatus = "", "", "Inactive"
 		}
+		// The bundle is the old account's too: a regulated number moves only with a bundle of the account
+		// "that will be receiving the phone number" (checkNumberBundle, numbers_move.go).
+		next.BundleSid = ""
 	}
 	b := binder{form: c.form}
 	bindNumber(&b, &next)
@@ -240,10 +248,14 @@ func (e *Emulator) updateNumber(c *call) result {
 	if err := e.checkApps(&next, c.form); err != nil {
 		return result{err: err}
 	}
-	if err := e.checkNumberBundle(&next, c.form, false); err != nil {
-		return result{err: err}
+	moving := next.AccountSid != n.AccountSid
+	if err := e.checkNumberBundle(&next, c.form, moving); err != nil {
+		return result{err: moveError(err, moving)}
 	}
-	if err := e.checkNumberAddresses(&next, c.form, false, next.AccountSid != n.AccountSid); err != nil {
+	if err := e.checkNumberAddresses(&next, c.form, false, moving); err != nil {
+		return result{err: moveError(err, moving)}
+	}
+	if err := e.changeEmergency(n, &next); err != nil {
 		return result{err: err}
 	}
 	next.DateUpdated = touched(n.DateUpdated)
@@ -300,7 +312,7 @@ func (e *Emulator) deleteNumber(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	if err := checkRelease(n); err != nil {
+	if err := e.checkRelease(n); err != nil {
 		return result{err: err}
 	}
 	delete(e.st.numbers, n.Sid)

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"net/http"
 	"net/url"
 	"strings"
 )
@@ -90,9 +89,9 @@ func (e *Emulator) checkNumberAddresses(n *IncomingNumber, form url.Values, buyi
 		}
 	}
 	// ASSUMPTION(emergency-status-follows-address): Twilio does not say how emergency_status and
-	// emergency_address_status change when an emergency address is set or removed; the emulator makes
-	// the number Active and "registered" at once, and Inactive and "unregistered" when it is removed. The
-	// provider only reports both (computed attributes) and decides nothing on them.
+	// emergency_status changes when an emergency address is set or removed; the emulator makes the number
+	// Active at once, and Inactive when it is removed (emergency_address_status passes through pending
+	// states: numbers_emergency.go). The provider only reports it and decides nothing on it.
 	if form.Has("EmergencyAddressSid") {
 		n.EmergencyStatus = "Inactive"
 		if n.EmergencyAddressSid != "" {
@@ -120,18 +119,4 @@ func satisfies(n *IncomingNumber, a *Address) *apiError {
 			n.PhoneNumber, country)
 	}
 	return nil
-}
-
-// checkRelease refuses to release a number that still has an emergency address: "Before a number can be
-// released any registered emergency address will need to be removed"
-// (https://support.twilio.com/hc/en-us/articles/223183028-Cancel-or-release-a-Twilio-number).
-//
-// ASSUMPTION(release-emergency-code): the code of the refusal is not documented; the emulator answers
-// 400/20001. The provider removes the emergency address before releasing, so it never meets it.
-func checkRelease(n *IncomingNumber) *apiError {
-	if n.EmergencyAddressSid == "" {
-		return nil
-	}
-	return newError(http.StatusBadRequest, codeInvalidParameter, "Phone number %s cannot be released while it has "+
-		"emergency address %s registered; remove it first (EmergencyAddressSid empty)", n.PhoneNumber, n.EmergencyAddressSid)
 }

@@ -140,9 +140,13 @@ type IncomingNumber struct {
 	BundleSid            string       `json:"bundle_sid"`
 	EmergencyStatus      string       `json:"emergency_status"`
 	EmergencyAddressSid  string       `json:"emergency_address_sid"`
-	DateCreated          time.Time    `json:"date_created"`
-	DateUpdated          time.Time    `json:"date_updated"`
-	seq                  int64
+	// EmergencyAddressStatus is the registration of the emergency address (numbers_emergency.go);
+	// emergencySettles is when a pending one completes.
+	EmergencyAddressStatus string    `json:"emergency_address_status"`
+	DateCreated            time.Time `json:"date_created"`
+	DateUpdated            time.Time `json:"date_updated"`
+	emergencySettles       time.Time
+	seq                    int64
 }
 
 // Flow is a Studio v2 flow. DateUpdated is zero until the first update, as

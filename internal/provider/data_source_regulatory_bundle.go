@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -104,7 +105,9 @@ func (d *regulatoryBundleDataSource) Schema(_ context.Context, _ datasource.Sche
 			"email":           str("Address Twilio sends status updates to."),
 			"status_callback": str("URL Twilio calls when the status changes, or null."),
 			"valid_until": str("When an approved bundle stops being valid (RFC 3339), or null when it has no end " +
-				"date; Twilio sets one when a regulation changes and the bundle must be updated."),
+				"date; Twilio sets one when a regulation changes and the bundle must be updated, and rejects the " +
+				"bundle after it. Reading the bundle warns from 30 days before; a number's plan refuses a bundle " +
+				"past it."),
 			"date_created": str("When the bundle was created (RFC 3339)."),
 			"date_updated": str("When the bundle was last changed (RFC 3339)."),
 		},
@@ -190,6 +193,7 @@ func (d *regulatoryBundleDataSource) Read(ctx context.Context, req datasource.Re
 			return
 		}
 	}
+	warnBundleExpiry(b, time.Now(), &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, flattenRegulatoryBundle(b))...)
 }
 

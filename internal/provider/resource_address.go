@@ -26,6 +26,8 @@ var (
 	_ resource.ResourceWithIdentity    = (*addressResource)(nil)
 	_ resource.ResourceWithImportState = (*addressResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*addressResource)(nil)
+	// ValidateConfig: resource_address_validation.go.
+	_ resource.ResourceWithValidateConfig = (*addressResource)(nil)
 )
 
 // NewAddressResource is the factory for twilio_address.
@@ -93,8 +95,8 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"customer_name": requiredAddressPart("Name of the person or business at the address: yours, or your " +
 				"customer's when the numbers are resold."),
 			"friendly_name": schema.StringAttribute{
-				MarkdownDescription: "A name for the address, at most 64 characters. Removing it from the configuration " +
-					"clears it in Twilio.",
+				MarkdownDescription: "A name for the address, at most 64 characters, or 32 for an `emergency_enabled` " +
+					"address (Twilio's limits). Removing it from the configuration clears it in Twilio.",
 				Optional:   true,
 				Validators: friendlyNameValidators(),
 			},
@@ -127,7 +129,8 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"auto_correct_address": schema.BoolAttribute{
 				MarkdownDescription: "Whether Twilio may store a corrected form of an address its validation nearly " +
 					"matches. Defaults to `false`, unlike Twilio: Twilio then refuses the address (error 21629) and " +
-					"names its suggestion, so the configuration stays what Twilio stores. With `true` the next plan " +
+					"names its suggestion, which the error shows at each attribute to change, so the configuration " +
+					"stays what Twilio stores. With `true` the next plan " +
 					"shows any correction Twilio made as a change to apply.",
 				Optional: true,
 				Computed: true,
@@ -205,8 +208,10 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 		a, err = &found[i], nil
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating address in account %s", accountSID),
-			errorDetail(err)+ambiguousCreateHint(err, "address", what))
+		if !addressSuggestionError(err, &plan, fmt.Sprintf("Creating address in account %s", accountSID), &resp.Diagnostics) {
+			resp.Diagnostics.AddError(fmt.Sprintf("Creating address in account %s", accountSID),
+				errorDetail(err)+ambiguousCreateHint(err, "address", what))
+		}
 		return
 	}
 	r.applied(a, &plan)
@@ -251,7 +256,9 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 	// Every field is sent, so a Console edit the plan reverts is undone whatever it touched.
 	a, err := client.UpdateAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandAddressUpdate(&plan))
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating address %s", state.SID.ValueString()), errorDetail(err))
+		if !addressSuggestionError(err, &plan, fmt.Sprintf("Updating address %s", state.SID.ValueString()), &resp.Diagnostics) {
+			resp.Diagnostics.AddError(fmt.Sprintf("Updating address %s", state.SID.ValueString()), errorDetail(err))
+		}
 		return
 	}
 	r.applied(a, &plan)

@@ -106,7 +106,10 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"Changing `account_sid` moves the number to that account in place (same SID, same number, never " +
 			"released): both accounts must belong to one main account, and only the main account's auth token may " +
 			"move numbers between them. Twilio drops application and trunk bindings on a move, since those belong to " +
-			"the old account; the provider sets the configured ones again in the new account.\n\n" +
+			"the old account; the provider sets the configured ones again in the new account. A regulated number " +
+			"(one with a `bundle_sid`) needs a bundle and an address of the receiving account, sent with the move " +
+			"itself: set `bundle_sid` and `address_sid` to the new account's (`twilio_bundle_clone` copies a bundle " +
+			"into it).\n\n" +
 			fmt.Sprintf("**Refresh of a number its account no longer has.** Someone may have moved it to another "+
 				"account of the family in the Console, where it is still billed, so the provider searches the family "+
 				"before calling it gone: one request listing the accounts and one fetch per other open account (at "+
@@ -365,6 +368,7 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 		}
 	}
 	flattenIncomingNumber(n, &plan)
+	warnEmergencyPending(n, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	resp.Diagnostics.Append(setIncomingNumberNameConfigured(ctx, resp.Private, !cfgName.IsNull())...)
 }
@@ -428,13 +432,34 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 	sid, from, to := state.SID.ValueString(), state.AccountSID.ValueString(), plan.AccountSID.ValueString()
 	have := incomingNumberSettingsOf(&state)
 	var n *twilioclient.IncomingNumber
+	// A new emergency address (or a move, which leaves the old account's behind) first waits until Twilio
+	// has unregistered the current one.
+	prepared, err := prepareEmergencyChange(ctx, client, from, sid, state.EmergencyAddressSID.ValueString(),
+		state.EmergencyAddrStatus.ValueString(), plan.EmergencyAddressSID.ValueString(), from != to)
+	if prepared != nil {
+		// Record the removal at once: if what follows fails, the state must not claim the old address.
+		cur := state
+		flattenIncomingNumber(prepared, &cur)
+		resp.Diagnostics.Append(resp.State.Set(ctx, cur)...)
+		have = incomingNumberSettingsOf(&cur)
+	}
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("emergency_address_sid"),
+			fmt.Sprintf("Changing the emergency address of Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), sid),
+			emergencyErrorDetail(err))
+		return
+	}
 	if from != to {
 		moved, err := moveIncomingNumber(ctx, client, from, to, sid, incomingNumberSettingsOf(&plan))
 		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Moving Twilio phone number %s (%s) to account %s", state.PhoneNumber.ValueString(), sid, to),
-				errorDetail(err)+"\n\nA number can move only between a main account and its subaccounts, and only with "+
-					"the main account's auth token (not an API key, not a subaccount's credentials). The number is "+
-					"still in account "+from+".")
+			summary := fmt.Sprintf("Moving Twilio phone number %s (%s) to account %s", state.PhoneNumber.ValueString(), sid, to)
+			detail := errorDetail(err) + "\n\nThe number is still in account " + from + "."
+			if !incomingNumberAddressError(err, summary, detail, &resp.Diagnostics) &&
+				!incomingNumberBundleError(err, summary, detail, &resp.Diagnostics) {
+				resp.Diagnostics.AddError(summary, errorDetail(err)+"\n\nA number can move only between a main account "+
+					"and its subaccounts, and only with the main account's auth token (not an API key, not a "+
+					"subaccount's credentials). The number is still in account "+from+".")
+			}
 			return
 		}
 		n = moved
@@ -457,6 +482,7 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 	}
 	if n != nil {
 		flattenIncomingNumber(n, &plan)
+		warnEmergencyPending(n, &resp.Diagnostics)
 	} else {
 		// Only Terraform-side attributes (skip_destroy, timeouts, how the number was chosen) changed.
 		if plan.FriendlyName.IsUnknown() {
@@ -498,7 +524,7 @@ func (r *incomingNumberResource) Delete(ctx context.Context, req resource.Delete
 		state.EmergencyAddressSID.ValueString())
 	if err != nil && !twilioclient.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Releasing Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), state.SID.ValueString()),
-			errorDetail(err))
+			emergencyErrorDetail(err))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -28,8 +29,11 @@ var incomingNumberAddressAttributes = map[string]schema.Attribute{
 	"identity_sid": incomingNumberSIDAttribute("RI", "identity (end user) some countries require for the number"),
 	"emergency_address_sid": incomingNumberSIDAttribute("AD", "emergency address: an emergency-enabled "+
 		"`twilio_address` of the number's account, registered for emergency calls from the number (in the US, "+
-		"Canada and the UK an emergency call from a number without one costs a fee). Twilio does not release a "+
-		"number that has one, so destroying the resource removes it first (one more request)"),
+		"Canada and the UK an emergency call from a number without one costs a fee). Twilio registers it "+
+		"asynchronously (`emergency_address_status`). To change it, the provider removes the current one and waits "+
+		"until Twilio reports it `unregistered` before setting the new one, as Twilio's procedure says; a move to "+
+		"another account does the same. Twilio does not release a number that has one, so destroying the resource "+
+		"removes it and waits for `unregistered` first. Those waits count against the resource's `timeouts`"),
 	"emergency_status": schema.StringAttribute{
 		MarkdownDescription: "Whether the number can place emergency calls, as Twilio reports it: `Active` or " +
 			"`Inactive`.",
@@ -39,7 +43,8 @@ var incomingNumberAddressAttributes = map[string]schema.Attribute{
 	"emergency_address_status": schema.StringAttribute{
 		MarkdownDescription: "Registration of the emergency address, as Twilio reports it: `registered`, " +
 			"`unregistered`, `pending-registration`, `registration-failure`, `pending-unregistration` or " +
-			"`unregistration-failure`.",
+			"`unregistration-failure`. Right after a change it is usually pending (the apply warns); a refresh " +
+			"reports the outcome.",
 		Computed:      true,
 		PlanModifiers: []planmodifier.String{keepWhileEmergencyAddressSame{}},
 	},
@@ -52,7 +57,8 @@ var incomingNumberAddressAttributes = map[string]schema.Attribute{
 }
 
 // keepWhileEmergencyAddressSame keeps the emergency statuses from the state unless emergency_address_sid
-// changes (then Twilio reports new ones, unknown until applied).
+// changes (then Twilio reports new ones, unknown until applied) or a registration is pending (Twilio may
+// finish it before the apply answers).
 type keepWhileEmergencyAddressSame struct{}
 
 func (keepWhileEmergencyAddressSame) Description(context.Context) string {
@@ -64,7 +70,8 @@ func (m keepWhileEmergencyAddressSame) MarkdownDescription(ctx context.Context) 
 }
 
 func (keepWhileEmergencyAddressSame) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if req.StateValue.IsNull() || !req.PlanValue.IsUnknown() || req.Plan.Raw.IsNull() {
+	if req.StateValue.IsNull() || !req.PlanValue.IsUnknown() || req.Plan.Raw.IsNull() ||
+		strings.HasPrefix(req.StateValue.ValueString(), "pending-") {
 		return
 	}
 	var planned, prior types.String
@@ -142,45 +149,11 @@ func (r *incomingNumberResource) checkIncomingNumberAddresses(ctx context.Contex
 	}
 }
 
-// releaseIncomingNumber releases a number, removing its emergency address first: Twilio refuses to release
-// a number with one ("Before a number can be released any registered emergency address will need to be
-// removed", https://support.twilio.com/hc/en-us/articles/223183028-Cancel-or-release-a-Twilio-number).
-// The extra request is sent only when the state records an emergency address, or when the release was
-// refused and the number turns out to have one (set outside Terraform and not refreshed).
-func releaseIncomingNumber(ctx context.Context, client *twilioclient.Client, account, sid, emergencyAddress string) error {
-	removeEmergency := func() error {
-		p := &twilioclient.UpdateIncomingNumberParams{}
-		p.SetEmergencyAddressSid("")
-		_, err := client.UpdateIncomingNumber(ctx, account, sid, p)
-		if err != nil {
-			return fmt.Errorf("removing emergency address %s before the release: %w", emergencyAddress, err)
-		}
-		return nil
-	}
-	if emergencyAddress != "" {
-		if err := removeEmergency(); err != nil {
-			return err
-		}
-	}
-	err := client.DeleteIncomingNumber(ctx, account, sid)
-	if err == nil || emergencyAddress != "" || !twilioclient.IsStatus(err, 400) {
-		return err
-	}
-	n, ferr := client.FindIncomingNumber(ctx, account, sid)
-	if ferr != nil || n.EmergencyAddressSid == nil || *n.EmergencyAddressSid == "" {
-		return err
-	}
-	emergencyAddress = *n.EmergencyAddressSid
-	if rerr := removeEmergency(); rerr != nil {
-		return rerr
-	}
-	return client.DeleteIncomingNumber(ctx, account, sid)
-}
-
-// incomingNumberAddressError points a refused purchase or update at address_sid when Twilio says the
-// number needs an address (21631) or one in its own country (21615). It reports false for other errors.
+// incomingNumberAddressError points a refused purchase, update or move at address_sid when Twilio says the
+// number needs an address (21631; 21613 for a move, https://www.twilio.com/docs/errors/21613) or one in
+// its own country (21615). It reports false for other errors.
 func incomingNumberAddressError(err error, summary, detail string, diags *diag.Diagnostics) bool {
-	if !twilioclient.IsCode(err, 21631) && !twilioclient.IsCode(err, 21615) {
+	if !twilioclient.IsCode(err, 21631) && !twilioclient.IsCode(err, 21615) && !twilioclient.IsCode(err, 21613) {
 		return false
 	}
 	diags.AddAttributeError(path.Root("address_sid"), summary, detail)

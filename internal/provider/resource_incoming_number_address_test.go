@@ -131,96 +131,16 @@ resource "twilio_address" "us" {
 }
 `
 
-// An emergency address is set in the purchase, changed and removed in place; destroying a number that has
-// one removes it and then releases the number (Twilio refuses to release it before).
-func TestAccIncomingNumber_emergencyAddress(t *testing.T) {
-	t.Parallel()
-	env := acctest.New(t)
-	env.RequireEmulator(t)
-	addresses := `
-resource "twilio_address" "a" {
-  customer_name     = "Tenant Inc"
-  street            = "645 Harrison St"
-  city              = "San Francisco"
-  region            = "CA"
-  postal_code       = "94107"
-  iso_country       = "US"
-  emergency_enabled = true
-}
-resource "twilio_address" "b" {
-  customer_name     = "Tenant Inc"
-  street            = "1 Main St"
-  city              = "Austin"
-  region            = "TX"
-  postal_code       = "78701"
-  iso_country       = "US"
-  emergency_enabled = true
-}
-`
-	number := func(extra string) string {
-		return env.Config(addresses, testAccIncomingNumberConfig(`phone_number = "+14155550161"`+"\n"+extra))
-	}
-	status := func(emergency, registration string) []statecheck.StateCheck {
-		return []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(testAccIncomingNumberAddr, tfjsonpath.New("emergency_status"), knownvalue.StringExact(emergency)),
-			statecheck.ExpectKnownValue(testAccIncomingNumberAddr, tfjsonpath.New("emergency_address_status"), knownvalue.StringExact(registration)),
-		}
-	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		CheckDestroy: resource.ComposeTestCheckFunc(testAccCheckIncomingNumberReleased(t, env), testAccCheckAddressDestroyed(t, env),
-			func(*terraform.State) error {
-				// The destroy removed the emergency address (one update) before the release.
-				updates := env.Requests("POST", "/IncomingPhoneNumbers/PN")
-				last := updates[len(updates)-1]
-				if _, sent := last.Form["EmergencyAddressSid"]; !sent || last.Form.Get("EmergencyAddressSid") != "" {
-					return fmt.Errorf("the last update before the release did not remove the emergency address: %v", last.Form)
-				}
-				return nil
-			}),
-		Steps: []resource.TestStep{
-			{
-				Config:            number(`emergency_address_sid = twilio_address.a.sid`),
-				ConfigStateChecks: status("Active", "registered"),
-				Check: func(*terraform.State) error {
-					buys := env.Requests("POST", "/IncomingPhoneNumbers.json")
-					if len(buys) != 1 || buys[0].Form.Get("EmergencyAddressSid") == "" {
-						return fmt.Errorf("expected one purchase carrying EmergencyAddressSid, got %+v", buys)
-					}
-					return nil
-				},
-			},
-			{
-				Config: number(`emergency_address_sid = twilio_address.b.sid`),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(testAccIncomingNumberAddr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: append(status("Active", "registered"), statecheck.CompareValuePairs(testAccIncomingNumberAddr,
-					tfjsonpath.New("emergency_address_sid"), "twilio_address.b", tfjsonpath.New("sid"), compare.ValuesSame())),
-			},
-			{
-				Config:            number(""),
-				ConfigStateChecks: append(status("Inactive", "unregistered"), statecheck.ExpectKnownValue(testAccIncomingNumberAddr, tfjsonpath.New("emergency_address_sid"), knownvalue.Null())),
-			},
-			{
-				Config:           number(""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-			},
-			// Back on, then destroyed with it (CheckDestroy).
-			{Config: number(`emergency_address_sid = twilio_address.a.sid`), ConfigStateChecks: status("Active", "registered")},
-			testAccImportStep(testAccIncomingNumberAddr, "timeouts"),
-		},
-	})
-}
-
-// releaseIncomingNumber sends the extra request only when needed: none for a number without an emergency
-// address, one when the state knows it, and when the state does not (set in the Console, not refreshed)
-// the refused release is followed by removing it and releasing again.
+// releaseIncomingNumber sends the extra requests only when needed: none for a number without an emergency
+// address; the removal and a check for `unregistered` when the state knows it; and when the state does not
+// (set in the Console, not refreshed) the refused release is followed by a look, the removal, the check
+// and the release again. (Unregistration is instant here; the waits are TestAccIncomingNumber_emergency*.)
 func TestReleaseIncomingNumber(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	ctx := context.Background()
 	client := env.Client(t)
+	env.Emulator.SetEmergencyRegistration(0, false)
 	p := testAccAddressParams("US")
 	p.SetEmergencyEnabled(true)
 	addr, err := client.CreateAddress(ctx, env.AccountSID, p)
@@ -245,8 +165,8 @@ func TestReleaseIncomingNumber(t *testing.T) {
 		requests         int
 	}{
 		{"no emergency address", false, false, 1},
-		{"emergency address in the state", true, true, 2},
-		{"emergency address not in the state", true, false, 4},
+		{"emergency address in the state", true, true, 3},
+		{"emergency address not in the state", true, false, 5},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			sid := buy(map[string]string{"no emergency address": "+14155550164", "emergency address in the state": "+14155550165",

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -78,6 +79,9 @@ func (r *incomingNumberResource) checkIncomingNumberBundle(ctx context.Context, 
 			resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("phone_number"), &phone)...)
 		}
 	}
+	if !resp.Diagnostics.HasError() {
+		checkMoveKeepsBundle(bundle, account, stateBundle, stateAccount, &resp.Diagnostics)
+	}
 	if resp.Diagnostics.HasError() || bundle.IsNull() || bundle.IsUnknown() || account.IsUnknown() || account.IsNull() ||
 		bundle.Equal(stateBundle) && account.Equal(stateAccount) {
 		return
@@ -107,6 +111,9 @@ func checkBundleFitsNumber(b *twilioclient.Bundle, phone, area, country types.St
 				b.SID, b.FriendlyName, b.Status))
 		return
 	}
+	if !checkBundleNotExpired(b, time.Now(), diags) {
+		return
+	}
 	if b.IsoCountry == "" {
 		return
 	}
@@ -131,4 +138,32 @@ func checkBundleFitsNumber(b *twilioclient.Bundle, phone, area, country types.St
 			fmt.Sprintf("Bundle %s (%q) is approved for %s %s numbers, but area_code buys a local number. Use a "+
 				"bundle approved for local numbers. Nothing was bought.", b.SID, b.FriendlyName, b.IsoCountry, b.NumberType))
 	}
+}
+
+// incomingNumberBundleError points a refused move at bundle_sid when Twilio refuses the number's bundle
+// (21649, or 21650 which the client treats alike). It reports false for other errors.
+func incomingNumberBundleError(err error, summary, detail string, diags *diag.Diagnostics) bool {
+	if !twilioclient.IsCode(err, 21649) && !twilioclient.IsCode(err, 21650) {
+		return false
+	}
+	diags.AddAttributeError(path.Root("bundle_sid"), summary, detail)
+	return true
+}
+
+// checkMoveKeepsBundle fails the plan of a move that would leave a number that has a bundle (a regulated
+// number) without one in the receiving account: the old account's bundle stays behind, and Twilio needs a
+// bundle of the account "that will be receiving the phone number" in the move (Twilio support, "Move
+// Phone Numbers Between Twilio Accounts and their Subaccounts"). A bundle_sid that is set is checked like
+// any other (checkIncomingNumberBundle).
+func checkMoveKeepsBundle(bundle, account, stateBundle, stateAccount types.String, diags *diag.Diagnostics) {
+	if !bundle.IsNull() || account.IsUnknown() || account.IsNull() || stateAccount.IsNull() ||
+		account.Equal(stateAccount) || stateBundle.ValueString() == "" {
+		return
+	}
+	diags.AddAttributeError(path.Root("bundle_sid"), "Moving a regulated number needs the new account's bundle",
+		fmt.Sprintf("The number has regulatory bundle %s of account %s, and moving it to account %s needs a "+
+			"twilio-approved bundle of account %s for the number's country and type: Twilio checks the receiving "+
+			"account's compliance (error 21649). Set bundle_sid to such a bundle (twilio_bundle_clone copies one "+
+			"into the account). Nothing was moved.", stateBundle.ValueString(), stateAccount.ValueString(),
+			account.ValueString(), account.ValueString()))
 }

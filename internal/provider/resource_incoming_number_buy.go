@@ -160,6 +160,12 @@ func (r *incomingNumberResource) adoptRefusedNumber(ctx context.Context, client 
 func moveIncomingNumber(ctx context.Context, client *twilioclient.Client, from, to, sid string, want incomingNumberSettings) (*twilioclient.IncomingNumber, error) {
 	params := &twilioclient.UpdateIncomingNumberParams{}
 	params.SetAccountSid(to)
+	// A regulated number needs the receiving account's bundle and address in the move itself: the old
+	// account's stay behind (Twilio support, "Move Phone Numbers Between Twilio Accounts and their
+	// Subaccounts").
+	if want.bundleSID != "" {
+		params.SetBundleSid(want.bundleSID)
+	}
 	if want.addressSID != "" {
 		params.SetAddressSid(want.addressSID)
 	}

@@ -44,8 +44,9 @@ resource "twilio_incoming_number" "london" {
   sms_url     = "https://uk.example.com/sms"
 }
 
-# A US number with a registered emergency address. Twilio does not release a number that has one, so
-# destroying it removes the emergency address first.
+# A US number with an emergency address. Twilio registers it asynchronously (emergency_address_status is
+# pending-registration, then registered) and does not release a number that has one, so destroying it
+# removes the emergency address and waits until Twilio reports it unregistered.
 resource "twilio_address" "hq" {
   customer_name     = "Example Inc"
   street            = "645 Harrison St"
