@@ -488,6 +488,16 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 		if plan.FriendlyName.IsUnknown() {
 			plan.FriendlyName = state.FriendlyName
 		}
+		// A pending emergency registration leaves both statuses unknown in the plan (Twilio may finish
+		// it meanwhile), and an apply must not answer unknown: ask Twilio where it stands, or keep the
+		// last known values when it cannot say.
+		if plan.EmergencyStatus.IsUnknown() || plan.EmergencyAddrStatus.IsUnknown() {
+			plan.EmergencyStatus, plan.EmergencyAddrStatus = state.EmergencyStatus, state.EmergencyAddrStatus
+			if cur, err := client.FindIncomingNumber(ctx, to, sid); err == nil {
+				plan.EmergencyStatus = stringValue(cur.EmergencyStatus)
+				plan.EmergencyAddrStatus = stringValue(cur.EmergencyAddressStatus)
+			}
+		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	resp.Diagnostics.Append(setIncomingNumberNameConfigured(ctx, resp.Private, !cfgName.IsNull())...)

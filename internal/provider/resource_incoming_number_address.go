@@ -62,7 +62,7 @@ var incomingNumberAddressAttributes = map[string]schema.Attribute{
 type keepWhileEmergencyAddressSame struct{}
 
 func (keepWhileEmergencyAddressSame) Description(context.Context) string {
-	return "Unchanged unless emergency_address_sid changes."
+	return "Unchanged unless emergency_address_sid changes or a registration is pending."
 }
 
 func (m keepWhileEmergencyAddressSame) MarkdownDescription(ctx context.Context) string {

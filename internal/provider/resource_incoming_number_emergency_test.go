@@ -228,6 +228,46 @@ timeouts {
 	})
 }
 
+// While a registration is pending a plan with changes leaves both statuses unknown; an apply that changes only
+// Terraform-side attributes (timeouts here) sends nothing to change the number and must still answer known
+// statuses: where Twilio stands now, still pending, then registered once Twilio is done.
+func TestAccIncomingNumber_emergencyPendingTerraformOnlyChange(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	number := func(timeout string) string {
+		return env.Config(testAccEmergencyAddresses, testAccIncomingNumberConfig(`phone_number = "+14155550164"
+emergency_address_sid = twilio_address.a.sid
+timeouts {
+  update = "`+timeout+`"
+  delete = "10s"
+}`))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckIncomingNumberReleased(t, env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:         func() { env.Emulator.SetEmergencyRegistration(time.Second, true) },
+				Config:            number("1m"),
+				ConfigStateChecks: testAccEmergencyStatus("Active", "pending-registration"),
+			},
+			{
+				Config: number("2m"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccIncomingNumberAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: testAccEmergencyStatus("Active", "pending-registration"),
+			},
+			{
+				PreConfig:         func() { env.Emulator.SetEmergencyRegistration(0, false) },
+				Config:            number("3m"),
+				ConfigStateChecks: testAccEmergencyStatus("Active", "registered"),
+			},
+		},
+	})
+}
+
 // A number moves to another subaccount with that account's emergency address: the old account's address
 // is removed and unregistered first, then the move carries the new one (Twilio's procedure for a change);
 // whether Twilio would refuse or accept the shortcut.
