@@ -43,6 +43,11 @@ const maxEmergencyFriendlyName = 32
 
 // checkEmergencyFriendlyName enforces the emergency address limit.
 //
+// ASSUMPTION(emergency-friendly-name-on-create): Twilio states the 32-character limit for UpdateAddress
+// only (CreateAddress says 64); the emulator applies it on create too. The provider refuses a longer name
+// at plan for a new emergency address either way (its every update sends the name, and Twilio's update
+// refuses it), so it is safe whichever way Twilio's create behaves.
+//
 // ASSUMPTION(emergency-friendly-name-code): the code of the refusal is not documented; the emulator
 // answers 400/20002 as for a name over 64 characters. The provider refuses a longer name at plan time
 // for an emergency_enabled address, so it never meets it; test: TestAccAddress_emergencyFriendlyName.

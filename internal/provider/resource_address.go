@@ -26,8 +26,6 @@ var (
 	_ resource.ResourceWithIdentity    = (*addressResource)(nil)
 	_ resource.ResourceWithImportState = (*addressResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*addressResource)(nil)
-	// ValidateConfig: resource_address_validation.go.
-	_ resource.ResourceWithValidateConfig = (*addressResource)(nil)
 )
 
 // NewAddressResource is the factory for twilio_address.
@@ -156,6 +154,7 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 }
 
 func (r *addressResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkEmergencyFriendlyName(ctx, req, resp)
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 

@@ -16,17 +16,32 @@ import (
 
 // maxEmergencyFriendlyName is Twilio's limit for an emergency address's friendly name: "up to 64
 // characters long for Regulatory Compliance addresses and 32 characters long for Emergency addresses"
-// (FriendlyName of UpdateAddress, api v2010).
+// (FriendlyName of UpdateAddress, api v2010). CreateAddress states only 64, but the provider sends the
+// friendly name with every update, so a longer name on an emergency address would be refused by the first
+// update after the create: it is refused before the create too.
 const maxEmergencyFriendlyName = 32
 
-// ValidateConfig refuses a friendly name Twilio would refuse for an emergency address.
-func (r *addressResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg addressModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || !cfg.EmergencyEnabled.ValueBool() || cfg.FriendlyName.IsUnknown() {
+// checkEmergencyFriendlyName refuses, at plan time, a friendly name Twilio would refuse for an emergency
+// address, when the plan creates the address or changes its name or emergency_enabled. A destroy, or a plan
+// that leaves both as they are (an address made in the Console with a longer name and imported), is never
+// blocked by it.
+func checkEmergencyFriendlyName(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
-	if n := utf8.RuneCountInString(cfg.FriendlyName.ValueString()); n > maxEmergencyFriendlyName {
+	var plan addressModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !plan.EmergencyEnabled.ValueBool() || plan.FriendlyName.IsUnknown() {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		var state addressModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if resp.Diagnostics.HasError() || (state.FriendlyName.Equal(plan.FriendlyName) && state.EmergencyEnabled.Equal(plan.EmergencyEnabled)) {
+			return
+		}
+	}
+	if n := utf8.RuneCountInString(plan.FriendlyName.ValueString()); n > maxEmergencyFriendlyName {
 		resp.Diagnostics.AddAttributeError(path.Root("friendly_name"), "Friendly name too long for an emergency address",
 			fmt.Sprintf("friendly_name has %d characters; Twilio allows at most %d for an address with "+
 				"emergency_enabled = true (64 for other addresses). Shorten it.", n, maxEmergencyFriendlyName))

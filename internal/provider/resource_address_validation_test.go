@@ -83,6 +83,25 @@ func TestAccAddress_emergencyFriendlyName(t *testing.T) {
 	testAccCheckNoRequests(t, env)
 }
 
+// The 32-character check guards creates and renames, never a destroy: an emergency address applied with 32
+// characters is destroyed by a configuration that now says 33 (ValidateConfig would refuse that destroy).
+func TestAccAddress_emergencyFriendlyNameDestroy(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	name := func(n int) string {
+		return env.Config(testAccAddressConfig("US", fmt.Sprintf("  friendly_name = %q\n  emergency_enabled = true\n", strings.Repeat("x", n))))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckAddressDestroyed(t, env),
+		Steps: []resource.TestStep{
+			{Config: name(32)},
+			// The test's destroy runs with this last configuration.
+			{Config: name(33), PlanOnly: true, ExpectError: regexp.MustCompile(`Twilio\s+allows\s+at\s+most\s+32`)},
+		},
+	})
+}
+
 // Twilio's 21629 message carries its suggestion; the parse keeps values with commas whole.
 func TestParseAddressSuggestion(t *testing.T) {
 	t.Parallel()
