@@ -175,7 +175,11 @@ check_scenario() {
       fi
       ;;
     adopt)
-      [ -f "$dir/generated.tf" ] || return 0
+      # No generated.tf means the page never ran the generating query: nothing was checked, so fail.
+      if [ ! -f "$dir/generated.tf" ]; then
+        echo "the session left no generated.tf: the page's query -generate-config-out did not run or wrote elsewhere" >&2
+        return 1
+      fi
       while read -r sid; do
         if grep -qF "$sid" "$dir/generated.tf"; then
           echo "generated.tf names $sid, which another configuration manages (globex-…): the list blocks adopt it twice" >&2

@@ -170,7 +170,7 @@ func (e *Emulator) updateAccount(c *call) result {
 // the account after 30 days. Releasing the numbers is documented: "If a
 // subaccount is closed ... Twilio will release all phone numbers in the
 // subaccount"
-// (https://support.twilio.com/hc/en-us/articles/223135987-Closing-a-Twilio-subaccount).
+// (https://help.twilio.com/articles/223135987-Closing-a-Twilio-subaccount).
 func (e *Emulator) closeAccount(a *Account) {
 	for sid, n := range e.st.numbers {
 		if n.AccountSid == a.Sid {

@@ -14,7 +14,7 @@ var (
 	assumptionComment = regexp.MustCompile(`ASSUMPTION(\(([a-z0-9-]+)\))?:`)
 	ledgerAssumption  = regexp.MustCompile("\\*\\*assumption\\*\\* `([a-z0-9-]+)`")
 	ledgerTest        = regexp.MustCompile("`(Test[A-Za-z0-9_]+)`")
-	twilioSource      = regexp.MustCompile(`https://(www\.|support\.)?twilio\.com/`)
+	twilioSource      = regexp.MustCompile(`https://(www\.|help\.)?twilio\.com/`)
 )
 
 // TestFidelityLedger keeps FIDELITY.md and the emulator's sources in step: every ASSUMPTION(id): comment
@@ -101,6 +101,9 @@ var projectWords = regexp.MustCompile(`(?i)\b(internal/|the provider|the emulato
 func rowSourceProblem(line string) string {
 	cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), " | ")
 	source := strings.TrimSpace(cells[len(cells)-1])
+	if strings.Contains(source, "https://support.twilio.com/") {
+		return "cites support.twilio.com, which Twilio retired in 2024 (cite the article's help.twilio.com copy)"
+	}
 	if !twilioSource.MatchString(source) && !strings.Contains(source, "OpenAPI description") {
 		return "cites no Twilio source"
 	}
@@ -130,6 +133,8 @@ func TestFidelityLedgerRowSources(t *testing.T) {
 		{"| X | internal/twilioregion, https://www.twilio.com/docs/global-infrastructure/edge-locations |", "the project itself"},
 		{"| X | https://www.twilio.com/docs/serverless/api/resource/build; the emulator keeps what builds hold |", "the project itself"},
 		{"| X | see DESIGN.md |", "no Twilio source"},
+		{"| X | https://help.twilio.com/articles/223135987-Closing-a-Twilio-subaccount |", ""},
+		{"| X | https://www.twilio.com/docs/errors/21479, https://support.twilio.com/hc/en-us/articles/223135987 |", "retired"},
 	} {
 		got := rowSourceProblem(tc.row)
 		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {

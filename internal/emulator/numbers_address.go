@@ -11,7 +11,7 @@ import (
 // Address requirements as AvailablePhoneNumbers and IncomingPhoneNumbers report them: "Any: Requires an
 // address anywhere in the world. Local: Requires an address that corresponds to the phone number's
 // prefix ... Foreign: Requires an address outside the phone number's country"
-// (https://support.twilio.com/hc/en-us/articles/223182868-Why-do-some-phone-numbers-have-an-address-requirement).
+// (https://help.twilio.com/articles/223182868-Why-do-some-phone-numbers-have-an-address-requirement).
 const (
 	addressNone    = "none"
 	addressAny     = "any"

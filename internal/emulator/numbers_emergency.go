@@ -96,7 +96,7 @@ func or(s, alt string) string {
 
 // checkRelease refuses to release a number that still has an emergency address: "Before a number can be
 // released any registered emergency address will need to be removed"
-// (https://support.twilio.com/hc/en-us/articles/223183028-Cancel-or-release-a-Twilio-number).
+// (https://help.twilio.com/articles/223183028-Cancel-or-release-a-Twilio-number).
 //
 // ASSUMPTION(release-emergency-code): the code of the refusal is not documented; the emulator answers
 // 400/20001. The provider removes the emergency address before releasing, so it never meets it.

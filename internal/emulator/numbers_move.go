@@ -3,8 +3,8 @@ package emulator
 // A move of a regulated number: "Regulatory Requirements (if required): A Bundle (BU SID), Address (AD
 // SID), or both may be needed for regulatory compliance on the account or subaccount that will be
 // receiving the phone number"
-// (https://support.twilio.com/hc/en-us/articles/360038163473, the newest copy found; support.twilio.com moved
-// to help.twilio.com in 2024),
+// (https://help.twilio.com/articles/360038163473-Move-Phone-Numbers-Between-Twilio-Accounts-and-their-Subaccounts,
+// quoted from its last support.twilio.com copy: Twilio retired that site in 2024 and moved its articles),
 // so the move clears the old account's bundle and address and checks what the request names as for a
 // purchase. A transfer without the address answers 21613: "If you received this error when trying to
 // transfer a phone number to a subaccount or between subaccounts, please ensure that the subaccount has the

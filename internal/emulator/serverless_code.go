@@ -188,9 +188,6 @@ func (e *Emulator) updateCode(c *call, asset bool) result {
 	return result{status: http.StatusOK, body: renderCode(c, f)}
 }
 
-// deleteCode deletes a Function or Asset and its versions. Builds keep the versions they were made from:
-// a build is an immutable package ("Builds are packages of Functions and Assets", build docs), so a
-// deployed build keeps running.
 // deleteCode deletes a function or asset.
 //
 // ASSUMPTION(delete-keeps-built-versions): Twilio does not say what deleting a Function or Asset does to its

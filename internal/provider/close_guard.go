@@ -12,7 +12,7 @@ import (
 
 // Closing a subaccount releases every phone number it still owns (Twilio: "If a subaccount is closed ...
 // Twilio will release all phone numbers in the subaccount",
-// https://support.twilio.com/hc/en-us/articles/223135987-Closing-a-Twilio-subaccount). That includes
+// https://help.twilio.com/articles/223135987-Closing-a-Twilio-subaccount). That includes
 // numbers bought outside Terraform and numbers a twilio_incoming_number left behind with skip_destroy, so
 // twilio_subaccount refuses to close an account that owns numbers unless release_numbers_on_close says
 // so, the way the AWS provider's S3 force_destroy guards a bucket's objects.

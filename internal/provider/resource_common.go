@@ -134,8 +134,9 @@ func keptOnDestroyNote(what string) string {
 
 // checkKeyReach fails the plan when the provider authenticates with an API key and the resource is planned
 // in another account, or in an account not known until apply (a subaccount created in the same apply).
-// Twilio refuses an API key on any other account's resources, even a Main key on its own subaccounts
-// (https://www.twilio.com/docs/iam/api-keys/keys-in-console); failing at apply would come after the
+// Twilio refuses an API key on any other account's resources, even a Main key on its own subaccounts: "Main
+// account API Keys are only available to access main account resources. Access to subaccount resources will
+// be denied" (https://www.twilio.com/docs/iam/api/subaccounts); failing at apply would come after the
 // subaccounts were created, with every object inside them refused. It reports whether the plan may go on.
 func (r *resourceBase) checkKeyReach(planned types.String, diags *diag.Diagnostics) bool {
 	if !r.data.known() || !r.data.client.UsesAPIKey() || planned.IsNull() {

@@ -15,7 +15,8 @@ import (
 
 // TestAccServerlessAsset_tooLarge: an asset larger than Twilio takes for its visibility (10 MB private,
 // 25 MB public or protected: assumption asset-size-limits) is refused at plan time, naming the attribute and
-// the limit, before anything is uploaded; the same file as a public asset plans.
+// the limit, before anything is uploaded; the same file as a public asset plans. A public asset and a
+// function one byte over 25 MB are refused the same way.
 func TestAccServerlessAsset_tooLarge(t *testing.T) {
 	t.Parallel()
 	s := newTestAccServerless(t)
@@ -23,7 +24,15 @@ func TestAccServerlessAsset_tooLarge(t *testing.T) {
 	if err := os.WriteFile(file, make([]byte, 10<<20+1), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	config := func(visibility string) string {
+	// One byte over the 25 MB limit, written sparse so the test stays quick.
+	huge := filepath.Join(t.TempDir(), "huge.bin")
+	if err := os.WriteFile(huge, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, 25<<20+1); err != nil {
+		t.Fatal(err)
+	}
+	asset := func(visibility, source string) string {
 		return s.config(fmt.Sprintf(`
 resource "twilio_serverless_asset" "test" {
   service_sid   = local.service_sid
@@ -32,18 +41,30 @@ resource "twilio_serverless_asset" "test" {
   visibility    = %q
   source        = %q
 }
-`, visibility, file))
+`, visibility, source))
 	}
+	config := func(visibility string) string { return asset(visibility, file) }
+	function := s.config(fmt.Sprintf(`
+resource "twilio_serverless_function" "test" {
+  service_sid   = local.service_sid
+  friendly_name = "big"
+  path          = "/big"
+  visibility    = "protected"
+  source        = %q
+}
+`, huge))
 	s.env.Baseline()
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{Config: config("private"), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)too large for Twilio.*source is 10485761 bytes.*10 MB for a private asset`)},
 			{Config: config("public"), PlanOnly: true, ExpectNonEmptyPlan: true},
+			{Config: asset("public", huge), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)too large for Twilio.*\d+:\s+source\s+= ".*huge\.bin".*source is 26214401 bytes.*25 MB for a public\s+asset`)},
+			{Config: function, PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)too large for Twilio.*\d+:\s+source\s+= ".*huge\.bin".*source is 26214401 bytes.*25 MB for a protected\s+function`)},
 		},
 	})
 	if n := len(s.env.Requests("POST", "/Versions")); n != 0 {
-		t.Errorf("%d uploads reached Twilio; a refused asset must not be uploaded", n)
+		t.Errorf("%d uploads reached Twilio; refused code must not be uploaded", n)
 	}
 }
 
