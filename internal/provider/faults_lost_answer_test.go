@@ -17,6 +17,7 @@ import (
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
 // Lost answers: creates that Twilio carries out while the provider stops listening. Each scenario must end
@@ -108,16 +109,64 @@ func testAccLostAnswerScenarios(t *testing.T) {
 			})
 		}
 	}
+	for _, ft := range faultTargets {
+		if namesakes[ft.name] == nil {
+			continue
+		}
+		scenario := ft.name + "/create/outage-older-namesake"
+		t.Run(scenario, func(t *testing.T) {
+			t.Parallel()
+			testAccLostAnswerScenario(t, scenario, ft, "outage-older-namesake")
+		})
+	}
 	t.Run("twilio_incoming_number/create/reapply-after-lost-answer", func(t *testing.T) {
 		t.Parallel()
 		testAccNumberReapplyScenario(t, "twilio_incoming_number/create/reapply-after-lost-answer")
 	})
 }
 
+// namesakes make, as a Console user would, an object with the name a target's configA gives, and return
+// its SID: the "outage-older-namesake" scenario makes one an hour before the lost create. The lookup must
+// neither take it for the lost create's result (a subaccount or app made before the request: "created
+// since") nor revoke it (a key, which only its one-off pending name tells apart from the lost one).
+var namesakes = map[string]func(t *testing.T, env *acctest.Env) string{
+	"twilio_subaccount": func(t *testing.T, env *acctest.Env) string {
+		a, err := env.Client(t).CreateSubaccount(context.Background(), "faulty-a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return *a.Sid
+	},
+	"twilio_api_key": func(t *testing.T, env *acctest.Env) string {
+		k, err := env.Client(t).CreateKey(context.Background(), env.AccountSID, "faulty-a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k.SID
+	},
+	"twilio_twiml_app": func(t *testing.T, env *acctest.Env) string {
+		p := &twilioclient.CreateApplicationParams{}
+		p.SetFriendlyName("faulty").SetVoiceUrl("https://a.example.com/voice")
+		a, err := env.Client(t).CreateApplication(context.Background(), env.AccountSID, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return *a.Sid
+	},
+}
+
 func testAccLostAnswerScenario(t *testing.T, scenario string, ft faultTarget, kind string) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	ft = ft.prepared(t, env)
+	var namesake string
+	if kind == "outage-older-namesake" {
+		namesake = namesakes[ft.name](t, env)
+		if err := env.Emulator.Backdate(namesake, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		kind = "outage"
+	}
 	env.Baseline()
 	srv := &stoppableServer{ProviderServer: providerserver.NewProtocol6(New("test")())()}
 	factories := map[string]func() (tfprotov6.ProviderServer, error){
@@ -162,6 +211,22 @@ func testAccLostAnswerScenario(t *testing.T, scenario string, ft faultTarget, ki
 		expectErr = ft.unclear["create"]
 	}
 	record := faultRecorder(env, scenario, ft.name)
+	if namesake != "" {
+		recordOnly := record
+		record = func(s *terraform.State) error {
+			if acctest.LiveObjects(env.Emulator.Snapshot())[namesake] == "" {
+				return fmt.Errorf("%s: the lost create's lookup removed the older namesake %s", scenario, namesake)
+			}
+			for _, m := range s.Modules {
+				for _, rs := range m.Resources {
+					if rs.Primary != nil && rs.Primary.Attributes["sid"] == namesake {
+						return fmt.Errorf("%s: the lost create's lookup adopted the older namesake %s", scenario, namesake)
+					}
+				}
+			}
+			return recordOnly(s)
+		}
+	}
 	steps := []resource.TestStep{{PreConfig: arm, Config: env.Config(config), Check: record}}
 	if expectErr != nil {
 		// The first apply fails cleanly (nothing left in Twilio, nothing in the state); the re-apply must
