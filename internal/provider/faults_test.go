@@ -350,8 +350,8 @@ func testAccFaultScenario(t *testing.T, scenario string, ft faultTarget, op stri
 		steps[0].Check = func(*terraform.State) error { arm(); return nil }
 		checkDestroy = func(s *terraform.State) error { return record(nil) }
 	}
-	// A create or update with no lost-answer lookup fails when Twilio's answer is unclear (a 500 or a reset after the
-	// create took effect); the re-apply must then succeed with nothing left over.
+	// A create or update with no lost-answer lookup fails when Twilio's answer is unclear (a 500 or a reset
+	// after it took effect); the re-apply must then succeed with nothing left over.
 	unclear := kind == emulator.FaultInternal || kind == emulator.FaultReset
 	if last := &steps[len(steps)-1]; ft.unclear[op] != nil && unclear {
 		last.ExpectError, last.Check = ft.unclear[op], nil

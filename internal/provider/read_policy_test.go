@@ -33,7 +33,7 @@ type readPolicyResource struct {
 	noLagRetry string
 }
 
-// config is the row's configuration in env, after its setup.
+// configIn is the row's configuration in env, after its setup.
 func (rc readPolicyResource) configIn(t *testing.T, env *acctest.Env) string {
 	if rc.setup != nil {
 		return rc.setup(t, env)
@@ -65,19 +65,23 @@ func readPolicyResources() []readPolicyResource {
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteApplication(ctx, account, sid)
 			}},
-		{name: "incoming_number", addr: testAccIncomingNumberAddr, config: testAccIncomingNumberConfig(`phone_number = "+14155550142"`),
+		{name: "incoming_number", addr: testAccIncomingNumberAddr,
+			config: testAccIncomingNumberConfig(`phone_number = "+14155550142"`),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteIncomingNumber(ctx, account, sid)
 			}},
-		{name: "studio_flow", addr: testAccStudioFlowAddr, config: testAccStudioFlowConfig("reception", "published", testAccStudioFlowDefinition("v1"), ""),
+		{name: "studio_flow", addr: testAccStudioFlowAddr,
+			config: testAccStudioFlowConfig("reception", "published", testAccStudioFlowDefinition("v1"), ""),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteFlow(ctx, account, sid)
 			}},
-		{name: "serverless_service", addr: testAccServerlessServiceAddr, config: testAccServerlessServiceConfig("voice-fn", "Voice", ""),
+		{name: "serverless_service", addr: testAccServerlessServiceAddr,
+			config: testAccServerlessServiceConfig("voice-fn", "Voice", ""),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteService(ctx, account, sid)
 			}},
-		{name: "serverless_environment", addr: testAccServerlessEnvironmentAddr, config: testAccServerlessEnvironmentConfig("staging", "stage"),
+		{name: "serverless_environment", addr: testAccServerlessEnvironmentAddr,
+			config: testAccServerlessEnvironmentConfig("staging", "stage"),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				for _, e := range env.Emulator.Snapshot().Environments {
 					if e.Sid == sid {
@@ -86,7 +90,8 @@ func readPolicyResources() []readPolicyResource {
 				}
 				return fmt.Errorf("no environment %s", sid)
 			}},
-		{name: "serverless_variable", addr: testAccServerlessVariableAddr, config: testAccServerlessVariableConfig("GREETING", `value = "hello"`),
+		{name: "serverless_variable", addr: testAccServerlessVariableAddr,
+			config: testAccServerlessVariableConfig("GREETING", `value = "hello"`),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				for _, v := range env.Emulator.Snapshot().Variables {
 					if v.Sid == sid {
@@ -95,7 +100,8 @@ func readPolicyResources() []readPolicyResource {
 				}
 				return fmt.Errorf("no variable %s", sid)
 			}},
-		{name: "serverless_function", addr: testAccFunctionAddr, config: testAccServerlessCodeInService(testAccServerlessFunctionConfig("voice", "/voice", "// x\n")),
+		{name: "serverless_function", addr: testAccFunctionAddr,
+			config: testAccServerlessCodeInService(testAccServerlessFunctionConfig("voice", "/voice", "// x\n")),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteCode(ctx, account, testAccServiceOf(env, sid), twilioclient.KindFunction, sid)
 			}},
@@ -110,7 +116,8 @@ resource "twilio_serverless_asset" "test" {
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteCode(ctx, account, testAccServiceOf(env, sid), twilioclient.KindAsset, sid)
 			}},
-		{name: "serverless_build", addr: testAccBuildAddr, config: testAccServerlessCodeInService(testAccServerlessFunctionConfig("voice", "/voice", "// x\n") + `
+		{name: "serverless_build", addr: testAccBuildAddr,
+			config: testAccServerlessCodeInService(testAccServerlessFunctionConfig("voice", "/voice", "// x\n") + `
 resource "twilio_serverless_build" "test" {
   service_sid           = local.service_sid
   function_version_sids = [twilio_serverless_function.test.latest_version_sid]
