@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -48,6 +49,71 @@ func leaks(text string, secrets map[string]string) []string {
 	return found
 }
 
+// unwrapped is every base64 string found in a JSON document decoded, and, where the decoded text is JSON
+// again, its own base64 strings decoded in turn (a few levels deep). A resource's private state sits in
+// terraform.tfstate that way: base64 of a JSON object whose values are base64 of what the provider stored,
+// where a secret would hide from a scan of the file's text.
+func unwrapped(doc []byte) string {
+	var b strings.Builder
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		switch v := v.(type) {
+		case map[string]any:
+			for _, e := range v {
+				walk(e, depth)
+			}
+		case []any:
+			for _, e := range v {
+				walk(e, depth)
+			}
+		case string:
+			if depth == 0 || len(v) < 8 {
+				return
+			}
+			raw, err := base64.StdEncoding.DecodeString(v)
+			if err != nil {
+				return
+			}
+			b.Write(raw)
+			b.WriteByte('\n')
+			var inner any
+			if json.Unmarshal(raw, &inner) == nil {
+				walk(inner, depth-1)
+			}
+		}
+	}
+	var root any
+	if json.Unmarshal(doc, &root) == nil {
+		walk(root, 4)
+	}
+	return b.String()
+}
+
+// TestSecretScanDecodesPrivateState proves the state scan reaches private state: a secret a resource put
+// there (base64 inside JSON inside base64, as terraform.tfstate holds it) is invisible to the plain scan
+// and found once unwrapped.
+func TestSecretScanDecodesPrivateState(t *testing.T) {
+	secret := "fnSecretWriteOnly0123456789abcdefXYZ"
+	secrets := map[string]string{"write-only value": secret}
+	// What terraform-plugin-framework stores for a resource that kept the value under a private key: a JSON
+	// object of base64 values, each the JSON the provider set.
+	private, err := json.Marshal(map[string][]byte{"value_wo": []byte(`{"value":"` + secret + `"}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := []byte(`{"version":4,"resources":[{"type":"twilio_serverless_variable","instances":[{"attributes":` +
+		`{"key":"API_SECRET"},"private":"` + base64.StdEncoding.EncodeToString(private) + `"}]}]}`)
+	if found := leaks(string(state), secrets); len(found) != 0 {
+		t.Fatalf("the plain scan already finds %v: this test would prove nothing", found)
+	}
+	if found := leaks(string(state)+unwrapped(state), secrets); len(found) == 0 {
+		t.Error("the secret in private state was not found once unwrapped")
+	}
+	if found := leaks(unwrapped([]byte(`{"private":"eyJhIjoiYiJ9","n":"not base64!"}`)), secrets); len(found) != 0 {
+		t.Errorf("false positive: %v", found)
+	}
+}
+
 // TestSecretFormsCatchEncodings proves the scanner: a Basic header, a base64 stream with the secret at
 // any offset and a URL-escaped copy are all found; an unrelated log is not flagged.
 func TestSecretFormsCatchEncodings(t *testing.T) {
@@ -73,7 +139,7 @@ func TestSecretFormsCatchEncodings(t *testing.T) {
 // auth token, a subaccount's auth token, an API key's secret, an access token, a Serverless variable's
 // write-only value) with TF_LOG=TRACE and the real provider binary, then fails if any of them, or any
 // credential pair's Authorization header, appears in any encoding in the trace log or the CLI output, or
-// if the write-only value appears in the state file.
+// if the write-only value appears in the state file, its private state decoded included.
 func TestAccSecretsNeverLogged(t *testing.T) {
 	if os.Getenv("TF_ACC") == "" {
 		t.Skip("acceptance test: set TF_ACC=1")
@@ -145,8 +211,8 @@ func TestAccSecretsNeverLogged(t *testing.T) {
 			t.Fatalf("%s not found even in the state: the scan is broken", name)
 		}
 	}
-	// A write-only value is the one secret that must not be in the state either.
-	if found := leaks(string(state), map[string]string{"write-only variable value": woValue}); len(found) > 0 {
+	// A write-only value is the one secret that must not be in the state either, private state included.
+	if found := leaks(string(state)+unwrapped(state), map[string]string{"write-only variable value": woValue}); len(found) > 0 {
 		t.Errorf("the write-only variable value is in the state file: %v", found)
 	}
 	if found := leaks(string(log), secrets); len(found) > 0 {

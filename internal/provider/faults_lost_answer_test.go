@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
 // Lost answers: creates that Twilio carries out while the provider stops listening. Each scenario must end
@@ -58,13 +60,17 @@ func (s *stoppableServer) stop() {
 	}
 }
 
-// stopWhenCreated stops the provider as soon as the emulator holds an object Terraform made (the create
-// has taken effect, its answer is still on the way), as an operator pressing Ctrl-C at that moment would.
-func stopWhenCreated(t *testing.T, env *acctest.Env, srv *stoppableServer) {
+// stopWhenCreated stops the provider as soon as the emulator holds an object of resourceType that
+// Terraform made (the create has taken effect, its answer is still on the way), as an operator pressing
+// Ctrl-C at that moment would. Objects of other types (a service the configuration makes first) do not
+// count: stopping at them would cancel nothing, or cancel the create before it took effect.
+func stopWhenCreated(t *testing.T, env *acctest.Env, srv *stoppableServer, resourceType string) {
+	prefix := acctest.ManagedTypes[resourceType]
 	go func() {
 		deadline := time.Now().Add(30 * time.Second)
 		for time.Now().Before(deadline) {
-			if orphans, _ := env.Orphans(nil); len(orphans) > 0 {
+			orphans, _ := env.Orphans(nil)
+			if slices.ContainsFunc(orphans, func(o string) bool { return strings.HasPrefix(o, prefix) }) {
 				srv.stop()
 				return
 			}
@@ -96,9 +102,22 @@ func testAccLostAnswerScenarios(t *testing.T) {
 			scenario := fmt.Sprintf("%s/create/%s", label, kind)
 			t.Run(scenario, func(t *testing.T) {
 				t.Parallel()
+				if why := ft.skipped("create/" + kind); why != "" {
+					t.Skip(why)
+				}
 				testAccLostAnswerScenario(t, scenario, ft, kind)
 			})
 		}
+	}
+	for _, ft := range faultTargets {
+		if namesakes[ft.name] == nil {
+			continue
+		}
+		scenario := ft.name + "/create/outage-older-namesake"
+		t.Run(scenario, func(t *testing.T) {
+			t.Parallel()
+			testAccLostAnswerScenario(t, scenario, ft, "outage-older-namesake")
+		})
 	}
 	t.Run("twilio_incoming_number/create/reapply-after-lost-answer", func(t *testing.T) {
 		t.Parallel()
@@ -106,10 +125,48 @@ func testAccLostAnswerScenarios(t *testing.T) {
 	})
 }
 
+// namesakes make, as a Console user would, an object with the name a target's configA gives, and return
+// its SID: the "outage-older-namesake" scenario makes one an hour before the lost create. The lookup must
+// neither take it for the lost create's result (a subaccount or app made before the request: "created
+// since") nor revoke it (a key, which only its one-off pending name tells apart from the lost one).
+var namesakes = map[string]func(t *testing.T, env *acctest.Env) string{
+	"twilio_subaccount": func(t *testing.T, env *acctest.Env) string {
+		a, err := env.Client(t).CreateSubaccount(context.Background(), "faulty-a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return *a.Sid
+	},
+	"twilio_api_key": func(t *testing.T, env *acctest.Env) string {
+		k, err := env.Client(t).CreateKey(context.Background(), env.AccountSID, "faulty-a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k.SID
+	},
+	"twilio_twiml_app": func(t *testing.T, env *acctest.Env) string {
+		p := &twilioclient.CreateApplicationParams{}
+		p.SetFriendlyName("faulty").SetVoiceUrl("https://a.example.com/voice")
+		a, err := env.Client(t).CreateApplication(context.Background(), env.AccountSID, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return *a.Sid
+	},
+}
+
 func testAccLostAnswerScenario(t *testing.T, scenario string, ft faultTarget, kind string) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	ft = ft.prepared(t, env)
+	var namesake string
+	if kind == "outage-older-namesake" {
+		namesake = namesakes[ft.name](t, env)
+		if err := env.Emulator.Backdate(namesake, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		kind = "outage"
+	}
 	env.Baseline()
 	srv := &stoppableServer{ProviderServer: providerserver.NewProtocol6(New("test")())()}
 	factories := map[string]func() (tfprotov6.ProviderServer, error){
@@ -126,7 +183,7 @@ func testAccLostAnswerScenario(t *testing.T, scenario string, ft faultTarget, ki
 		arm = func() {
 			env.Emulator.AddFault(emulator.Fault{Method: "POST", Path: ft.createPath, Kind: emulator.FaultLatency,
 				Latency: 5 * time.Second, AfterEffect: true, Times: 1})
-			stopWhenCreated(t, env, srv)
+			stopWhenCreated(t, env, srv, ft.name)
 		}
 		if isKey {
 			expectErr = regexp.MustCompile(`was\s+revoked,\s+so\s+nothing\s+is\s+left\s+behind`)
@@ -150,7 +207,26 @@ func testAccLostAnswerScenario(t *testing.T, scenario string, ft faultTarget, ki
 			env.Emulator.AddFault(emulator.Fault{Method: "GET", Path: ft.createPath, Kind: emulator.FaultInternal, Times: 7})
 		}
 	}
+	if ft.unclear["create"] != nil {
+		expectErr = ft.unclear["create"]
+	}
 	record := faultRecorder(env, scenario, ft.name)
+	if namesake != "" {
+		recordOnly := record
+		record = func(s *terraform.State) error {
+			if acctest.LiveObjects(env.Emulator.Snapshot())[namesake] == "" {
+				return fmt.Errorf("%s: the lost create's lookup removed the older namesake %s", scenario, namesake)
+			}
+			for _, m := range s.Modules {
+				for _, rs := range m.Resources {
+					if rs.Primary != nil && rs.Primary.Attributes["sid"] == namesake {
+						return fmt.Errorf("%s: the lost create's lookup adopted the older namesake %s", scenario, namesake)
+					}
+				}
+			}
+			return recordOnly(s)
+		}
+	}
 	steps := []resource.TestStep{{PreConfig: arm, Config: env.Config(config), Check: record}}
 	if expectErr != nil {
 		// The first apply fails cleanly (nothing left in Twilio, nothing in the state); the re-apply must

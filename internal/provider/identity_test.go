@@ -219,3 +219,45 @@ import {
 		},
 	})
 }
+
+// testAccServerlessIdentityAttrs are the identity attributes of the Serverless code resources, each also a
+// state attribute of the same name (a deployment is identified by its environment).
+var testAccServerlessIdentityAttrs = map[string][]string{
+	testAccFunctionAddr:   {"account_sid", "service_sid", "sid"},
+	testAccAssetAddr:      {"account_sid", "service_sid", "sid"},
+	testAccBuildAddr:      {"account_sid", "service_sid", "sid"},
+	testAccDeploymentAddr: {"account_sid", "service_sid", "environment_sid"},
+}
+
+// The Serverless code resources (function, asset, build, deployment) carry their identity after create
+// and import again from it alone.
+func TestAccResourceIdentity_serverlessCode(t *testing.T) {
+	t.Parallel()
+	s := newTestAccServerless(t)
+	config := s.config(testAccServerlessStackConfig("// x\n") + `
+resource "twilio_serverless_asset" "test" {
+  service_sid   = local.service_sid
+  friendly_name = "style"
+  path          = "/style.css"
+  content       = "body {}"
+}
+`)
+	var checks []statecheck.StateCheck
+	for addr, attrs := range testAccServerlessIdentityAttrs {
+		for _, a := range attrs {
+			checks = append(checks, statecheck.ExpectIdentityValueMatchesState(addr, tfjsonpath.New(a)))
+		}
+	}
+	steps := []resource.TestStep{{Config: config, ConfigStateChecks: checks}}
+	for addr := range testAccServerlessIdentityAttrs {
+		steps = append(steps, resource.TestStep{Config: config, ResourceName: addr, ImportState: true,
+			ImportStateKind: resource.ImportBlockWithResourceIdentity,
+			// Twilio never returns code, so an imported function or asset plans to upload its content again.
+			ExpectNonEmptyPlan: addr == testAccFunctionAddr || addr == testAccAssetAddr})
+	}
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   testAccIdentityVersions,
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps:                    steps,
+	})
+}

@@ -35,6 +35,12 @@ func newTestAccServerless(t *testing.T) *testAccServerless {
 	t.Helper()
 	env := acctest.New(t)
 	env.RequireEmulator(t)
+	return newTestAccServerlessIn(t, env)
+}
+
+// newTestAccServerlessIn makes the service and environment in an existing test environment.
+func newTestAccServerlessIn(t *testing.T, env *acctest.Env) *testAccServerless {
+	t.Helper()
 	s := &testAccServerless{env: env}
 	svc := s.post(t, "/v1/Services", url.Values{"UniqueName": {"voice"}, "FriendlyName": {"Voice"}})
 	s.service = svc["sid"].(string)

@@ -1,0 +1,45 @@
+package acctest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
+)
+
+// Every managed type's description prefix is one LiveObjects gives, and every live object has a managed
+// type: a prefix nothing produces would make Duplicates count nothing for that type, and an object of no
+// type would be an orphan the state can never hold.
+func TestManagedTypesMatchLiveObjects(t *testing.T) {
+	var snap emulator.Snapshot
+	snap.Accounts = []emulator.Account{{Sid: "AC1", OwnerAccountSid: "AC0"}}
+	snap.Keys = []emulator.Key{{Sid: "SK1"}}
+	snap.Applications = []emulator.Application{{Sid: "AP1"}}
+	snap.IncomingNumbers = []emulator.IncomingNumber{{Sid: "PN1"}}
+	snap.Flows = []emulator.Flow{{Sid: "FW1"}}
+	snap.Services = []emulator.Service{{Sid: "ZS1"}}
+	snap.Environments = []emulator.Environment{{Sid: "ZE1"}}
+	snap.Variables = []emulator.Variable{{Sid: "ZV1"}}
+	snap.ServerlessCode = []emulator.ServerlessCode{{Sid: "ZH1"}, {Sid: "ZH2", Asset: true}}
+	snap.Bundles = []emulator.Bundle{{Sid: "BU1"}}
+	snap.Addresses = []emulator.Address{{Sid: "AD1"}}
+	live := LiveObjects(snap)
+	for name, prefix := range ManagedTypes {
+		found := false
+		for _, what := range live {
+			found = found || strings.HasPrefix(what, prefix)
+		}
+		if !found {
+			t.Errorf("%s: no live object is described as %q", name, prefix)
+		}
+	}
+	for sid, what := range live {
+		typed := false
+		for _, prefix := range ManagedTypes {
+			typed = typed || strings.HasPrefix(what, prefix)
+		}
+		if !typed {
+			t.Errorf("%s (%s) is of no managed type", sid, what)
+		}
+	}
+}
