@@ -22,22 +22,26 @@ terraform@1.14.9 terraform@1.15.9 terraform@1.16.0 terraform@1.16.4
 tofu@1.8.11 tofu@1.9.4 tofu@1.10.10 tofu@1.11.7 tofu@1.12.6"
 versions=${COMPAT_VERSIONS:-$all_versions}
 
-# The compatibility set: test name and column label. TestAccCompat_* are written for it
-# (internal/provider/compat_test.go); the others are the suite's own tests of the same paths. Tests of a
-# feature a CLI lacks skip themselves (acctest.Needs), which the table shows as n/a.
+# The compatibility set: test name, column label, and the first Terraform and OpenTofu release with the
+# feature it needs ("-": none has it). TestAccCompat_* are written for it (internal/provider/compat_test.go);
+# the others are the suite's own tests of the same paths. Tests of a feature a CLI lacks skip themselves
+# (acctest.Needs), which the table shows as n/a; a test that skips on a release that has its feature is a
+# FAIL, so a wrong gate cannot hide a line.
 scenarios=(
-  "TestAccCompat_createImportDestroy|create, import by ID, destroy"
-  "TestAccCompat_consoleEdit|Console edit planned"
-  "TestAccCompat_deletedOutside|deleted outside, re-created"
-  "TestAccReadPolicy_oldObjectGoneAtOnce|every type deleted outside"
-  "TestAccIncomingNumber_transfer|number moved in place"
-  "TestAccResourceIdentity_importBlock|import by identity (1.12+)"
-  "TestAccAccessTokenEphemeral_endToEnd|ephemeral token (TF 1.10+, tofu 1.11+)"
-  "TestAccServerlessVariable_writeOnly|write-only secret (1.11+)"
-  "TestAccListResources_query|terraform query (TF 1.14+)"
+  "TestAccCompat_createImportDestroy|create, import by ID, destroy|1.8.0|1.8.0"
+  "TestAccCompat_consoleEdit|Console edit planned|1.8.0|1.8.0"
+  "TestAccCompat_deletedOutside|deleted outside, re-created|1.8.0|1.8.0"
+  "TestAccReadPolicy_oldObjectGoneAtOnce|every type deleted outside|1.8.0|1.8.0"
+  "TestAccIncomingNumber_transfer|number moved in place|1.8.0|1.8.0"
+  "TestAccResourceIdentity_importBlock|import by identity (1.12+)|1.12.0|1.12.0"
+  "TestAccAccessTokenEphemeral_endToEnd|ephemeral token (TF 1.10+, tofu 1.11+)|1.10.0|1.11.0"
+  "TestAccServerlessVariable_writeOnly|write-only secret (1.11+)|1.11.0|1.11.0"
+  "TestAccListResources_query|terraform query (TF 1.14+)|1.14.0|-"
 )
 names=()
 for s in "${scenarios[@]}"; do names+=("${s%%|*}"); done
+# at_least A B: version A >= version B.
+at_least() { [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n 1)" = "$2" ]; }
 pattern="^($(IFS='|'; echo "${names[*]}"))\$"
 
 export TWILIO_OAS_DIR="${TWILIO_OAS_DIR:-$(scripts/fetch-specs.sh)}"
@@ -75,12 +79,16 @@ for v in $versions; do
   label=Terraform
   [ "$cli" = tofu ] && label=OpenTofu
   row="| $label $ver |"
-  for name in "${names[@]}"; do
+  for s in "${scenarios[@]}"; do
+    IFS='|' read -r name _ tf_min tofu_min <<<"$s"
+    min=$tf_min
+    [ "$cli" = tofu ] && min=$tofu_min
     if grep -qE "^--- PASS: $name " "$log"; then
       row+=" pass |"
-    elif grep -qE "^--- SKIP: $name " "$log"; then
+    elif grep -qE "^--- SKIP: $name " "$log" && { [ "$min" = - ] || ! at_least "$ver" "$min"; }; then
       row+=" n/a |"
     else
+      # Failed, missing, or skipped on a release that has the feature.
       row+=" **FAIL** |"
       status=1
     fi
@@ -91,7 +99,10 @@ done
 table="$work/table.md"
 {
   header="| CLI |" rule="|---|"
-  for s in "${scenarios[@]}"; do header+=" ${s#*|} |"; rule+=":-:|"; done
+  for s in "${scenarios[@]}"; do
+    IFS='|' read -r _ label _ <<<"$s"
+    header+=" $label |" rule+=":-:|"
+  done
   echo "$header"
   echo "$rule"
   printf '%s\n' "${rows[@]}"
