@@ -80,7 +80,7 @@ func (r *incomingNumberResource) checkIncomingNumberBundle(ctx context.Context, 
 		}
 	}
 	if !resp.Diagnostics.HasError() {
-		checkMoveKeepsBundle(bundle, account, stateBundle, stateAccount, &resp.Diagnostics)
+		checkMoveKeepsBundle(phone, bundle, account, stateBundle, stateAccount, &resp.Diagnostics)
 	}
 	if resp.Diagnostics.HasError() || bundle.IsNull() || bundle.IsUnknown() || account.IsUnknown() || account.IsNull() ||
 		bundle.Equal(stateBundle) && account.Equal(stateAccount) {
@@ -93,7 +93,7 @@ func (r *incomingNumberResource) checkIncomingNumberBundle(ctx context.Context, 
 			fmt.Sprintf("Bundle %s is not a bundle of account %s, which the number belongs to (or it does not "+
 				"exist). Twilio takes only a bundle of the number's own account; to use the main account's bundle "+
 				"in a subaccount, clone it there with twilio_bundle_clone and set bundle_sid to the clone's sid. "+
-				"Nothing was bought.", bundle.ValueString(), account.ValueString()))
+				"Nothing was bought or moved.", bundle.ValueString(), account.ValueString()))
 		return
 	case err != nil:
 		return // the apply reports whatever Twilio answers
@@ -154,10 +154,12 @@ func incomingNumberBundleError(err error, summary, detail string, diags *diag.Di
 // number) without one in the receiving account: the old account's bundle stays behind, and Twilio needs a
 // bundle of the account "that will be receiving the phone number" in the move (Twilio support, "Move
 // Phone Numbers Between Twilio Accounts and their Subaccounts"). A bundle_sid that is set is checked like
-// any other (checkIncomingNumberBundle).
-func checkMoveKeepsBundle(bundle, account, stateBundle, stateAccount types.String, diags *diag.Diagnostics) {
+// any other (checkIncomingNumberBundle). A number of the +1 plan (the United States and Canada, whose
+// numbers Twilio's regulatory guidelines leave without a bundle requirement) may carry a bundle it does not
+// need; such a move is let through.
+func checkMoveKeepsBundle(phone, bundle, account, stateBundle, stateAccount types.String, diags *diag.Diagnostics) {
 	if !bundle.IsNull() || account.IsUnknown() || account.IsNull() || stateAccount.IsNull() ||
-		account.Equal(stateAccount) || stateBundle.ValueString() == "" {
+		account.Equal(stateAccount) || stateBundle.ValueString() == "" || strings.HasPrefix(phone.ValueString(), "+1") {
 		return
 	}
 	diags.AddAttributeError(path.Root("bundle_sid"), "Moving a regulated number needs the new account's bundle",

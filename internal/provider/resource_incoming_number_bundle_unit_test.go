@@ -63,3 +63,29 @@ func TestCheckBundleFitsNumber(t *testing.T) {
 func containsFold(s, sub string) bool {
 	return sub != "" && strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
+
+// A move that drops the bundle is refused for a regulated (non +1) number, and let through for a US or
+// Canadian number that carried a bundle it does not need.
+func TestCheckMoveKeepsBundle(t *testing.T) {
+	t.Parallel()
+	s := types.StringValue
+	from, to, bu := s("AC"+strings.Repeat("1", 32)), s("AC"+strings.Repeat("2", 32)), s("BU"+strings.Repeat("3", 32))
+	for _, tt := range []struct {
+		name           string
+		phone, bundle  types.String
+		account, stBun types.String
+		refused        bool
+	}{
+		{"GB number moved without a bundle", s("+442079460123"), types.StringNull(), to, bu, true},
+		{"GB number moved with the new account's bundle", s("+442079460123"), s("BU" + strings.Repeat("4", 32)), to, bu, false},
+		{"GB number staying", s("+442079460123"), types.StringNull(), from, bu, false},
+		{"GB number that had no bundle", s("+442079460123"), types.StringNull(), to, s(""), false},
+		{"US number with an optional bundle", s("+14155550100"), types.StringNull(), to, bu, false},
+	} {
+		var diags diag.Diagnostics
+		checkMoveKeepsBundle(tt.phone, tt.bundle, tt.account, tt.stBun, from, &diags)
+		if diags.HasError() != tt.refused {
+			t.Errorf("%s: refused = %v, want %v (%v)", tt.name, diags.HasError(), tt.refused, diags)
+		}
+	}
+}

@@ -99,7 +99,7 @@ func prepareEmergencyChange(ctx context.Context, client *twilioclient.Client, ac
 // releaseIncomingNumber releases a number, removing its emergency address first and waiting until Twilio
 // has unregistered it: Twilio refuses to release a number with one ("Before a number can be released any
 // registered emergency address will need to be removed",
-// https://support.twilio.com/hc/en-us/articles/223183028-Cancel-or-release-a-Twilio-number). The extra
+// https://help.twilio.com/articles/223183028-Cancel-or-release-a-Twilio-number). The extra
 // requests are sent only when the state records an emergency address, or when the release was refused and
 // the number turns out to have one (set outside Terraform and not refreshed) or to be still unregistering
 // one; the release is then tried once more.
