@@ -197,6 +197,9 @@ func (e *Emulator) createBuild(c *call) result {
 	if len(fvs)+len(avs) == 0 {
 		return result{err: badRequest(codeInvalidParameter, "At least one function version or asset version is required")}
 	}
+	if err := e.checkBuildLimits(svc.AccountSid, fvs, avs); err != nil {
+		return result{err: err}
+	}
 	var deps []ServerlessDependency
 	if raw := strings.TrimSpace(c.form.Get("Dependencies")); raw != "" {
 		if jsonErr := json.Unmarshal([]byte(raw), &deps); jsonErr != nil {
@@ -370,4 +373,43 @@ func (s *codeStore) dates(sid string) (created, updated *time.Time) {
 		return &s.deployments[sid].DateCreated, &s.deployments[sid].DateUpdated
 	}
 	return nil, nil
+}
+
+// checkBuildLimits refuses a build over Twilio's per-build version counts, or the account's 101st build
+// within an hour.
+//
+// ASSUMPTION(serverless-count-limits): the counts of internal/serverlessruntime/limits.go, from Twilio's
+// older Functions & Assets page; the refusals' codes are not documented (400/20001 for a count, 429/20429
+// for the hourly rate). The provider refuses a build over the version counts at plan time where the lists
+// are known, and reports Twilio's answer otherwise; test: TestAccServerlessBuild_tooManyVersions.
+func (e *Emulator) checkBuildLimits(account string, fvs, avs []string) *apiError {
+	if len(fvs) > serverlessruntime.MaxFunctionVersionsPerBuild {
+		return badRequest(codeInvalidParameter, "A Build can contain at most %d Function Versions, got %d",
+			serverlessruntime.MaxFunctionVersionsPerBuild, len(fvs))
+	}
+	private := 0
+	for _, sid := range avs {
+		if v := e.st.sv.code.versions[sid]; v != nil && v.Visibility == "private" {
+			private++
+		}
+	}
+	if private > serverlessruntime.MaxPrivateAssetVersionsPerBuild {
+		return badRequest(codeInvalidParameter, "A Build can contain at most %d private Asset Versions, got %d",
+			serverlessruntime.MaxPrivateAssetVersionsPerBuild, private)
+	}
+	if public := len(avs) - private; public > serverlessruntime.MaxPublicAssetVersionsPerBuild {
+		return badRequest(codeInvalidParameter, "A Build can contain at most %d public and protected Asset Versions, got %d",
+			serverlessruntime.MaxPublicAssetVersionsPerBuild, public)
+	}
+	since, recent := now().Add(-serverlessruntime.BuildsPerHourWindow), 0
+	for _, b := range e.st.sv.code.builds {
+		if b.AccountSid == account && b.DateCreated.After(since) {
+			recent++
+		}
+	}
+	if recent >= serverlessruntime.MaxBuildsPerHour {
+		return newError(http.StatusTooManyRequests, 20429, "An account can create at most %d Builds per hour",
+			serverlessruntime.MaxBuildsPerHour)
+	}
+	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"time"
 	"unicode/utf8"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/serverlessruntime"
 )
 
 // Environment is a Serverless environment. DomainName is "<service domain_base>[-<domain_suffix>].twil.io"
@@ -129,11 +131,20 @@ func (e *Emulator) createEnvironment(c *call) result {
 	}
 	// Two environments of a service cannot share a unique name or a domain (an empty suffix is the
 	// service's bare domain, so it counts too).
+	inService := 0
 	for _, other := range e.st.sv.environments {
 		if other.ServiceSid == s.Sid && (other.UniqueName == unique || other.DomainSuffix == suffix) {
 			return result{err: newError(http.StatusConflict, codeConflict,
 				"Environment with this UniqueName or DomainSuffix already exists")}
 		}
+		if other.ServiceSid == s.Sid {
+			inService++
+		}
+	}
+	// 25 environments per service: the assumption serverless-count-limits (checkBuildLimits).
+	if inService >= serverlessruntime.MaxEnvironmentsPerService {
+		return result{err: badRequest(codeInvalidParameter, "A Service can have at most %d Environments",
+			serverlessruntime.MaxEnvironmentsPerService)}
 	}
 	domain := s.DomainBase
 	if suffix != "" {

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"time"
 	"unicode/utf8"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/serverlessruntime"
 )
 
 // Serverless v1 (https://www.twilio.com/docs/serverless/api): services, their environments and the
@@ -230,10 +232,19 @@ func (e *Emulator) createService(c *call) result {
 	case !serviceUniqueName.MatchString(unique):
 		return result{err: badRequest(codeInvalidParameter, "UniqueName %q may only contain letters, numbers and dashes", unique)}
 	}
+	inAccount := 0
 	for _, other := range e.st.sv.services {
 		if other.AccountSid == c.target.Sid && other.UniqueName == unique {
 			return result{err: newError(http.StatusConflict, codeConflict, "Service with UniqueName %s already exists", unique)}
 		}
+		if other.AccountSid == c.target.Sid {
+			inAccount++
+		}
+	}
+	// 10 services per account: the assumption serverless-count-limits (checkBuildLimits).
+	if inAccount >= serverlessruntime.MaxServicesPerAccount {
+		return result{err: badRequest(codeInvalidParameter, "An account can have at most %d Services",
+			serverlessruntime.MaxServicesPerAccount)}
 	}
 	t := now()
 	s := &Service{Sid: newSID("ZS"), AccountSid: c.target.Sid, UniqueName: unique, IncludeCredentials: true,

@@ -178,6 +178,33 @@ func checkBuildRuntime(ctx context.Context, req resource.ModifyPlanRequest, resp
 			fmt.Sprintf("runtime: %s. Twilio refuses such a build (error 82007); set runtime to a supported one "+
 				"and test your functions on it first.", err))
 	}
+	if state == nil || buildReplaced(plan, *state) {
+		checkBuildVersionCounts(plan, &resp.Diagnostics)
+	}
+}
+
+// checkBuildVersionCounts refuses a new build over Twilio's per-build version counts when the lists are
+// known: 50 function versions, and 1000 asset versions (the public and protected limit; private assets
+// have 50, which the plan cannot tell apart, so Twilio's refusal reports that one). The counts are the
+// assumption serverless-count-limits (internal/serverlessruntime/limits.go).
+func checkBuildVersionCounts(plan serverlessBuildModel, diags *diag.Diagnostics) {
+	for _, c := range []struct {
+		attr string
+		set  types.Set
+		max  int
+		what string
+	}{
+		{"function_version_sids", plan.FunctionVersionSIDs, serverlessruntime.MaxFunctionVersionsPerBuild, "function versions"},
+		{"asset_version_sids", plan.AssetVersionSIDs, serverlessruntime.MaxPublicAssetVersionsPerBuild, "public and protected asset versions"},
+	} {
+		if c.set.IsNull() || c.set.IsUnknown() || len(c.set.Elements()) <= c.max {
+			continue
+		}
+		diags.AddAttributeError(path.Root(c.attr), "Too many versions for one Twilio build",
+			fmt.Sprintf("%s has %d elements; a Twilio build holds at most %d %s. Split the code over more "+
+				"Serverless services (each has its own builds) or remove versions from this build.",
+				c.attr, len(c.set.Elements()), c.max, c.what))
+	}
 }
 
 // buildRuntimeRefusal is why a configured runtime cannot make the planned build on the given day, or nil:

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,6 +14,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 )
 
 func testAccServerlessBuildRuntimeConfig(s *testAccServerless, runtime string) string {
@@ -96,4 +99,43 @@ func TestBuildRuntimeRefusal(t *testing.T) {
 			t.Errorf("%s: %v, want a refusal naming %s", tc.name, err, tc.want)
 		}
 	}
+}
+
+// A build over Twilio's per-build version counts (assumption serverless-count-limits) is refused at plan
+// time at the attribute, before any request: 51 function versions, and 1001 asset versions.
+func TestAccServerlessBuild_tooManyVersions(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	sids := func(prefix string, n int) string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf("%q", fmt.Sprintf("%s%032x", prefix, i+1))
+		}
+		return "[" + strings.Join(out, ", ") + "]"
+	}
+	config := func(attr, list string) string {
+		return env.Config(fmt.Sprintf(`
+resource "twilio_serverless_build" "test" {
+  service_sid = "ZS%032x"
+  %s = %s
+}
+`, 1, attr, list))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{
+				Config:      config("function_version_sids", sids("ZN", 51)),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)function_version_sids has 51 elements; a Twilio build holds at\s+most\s+50`),
+			},
+			{
+				Config:      config("asset_version_sids", sids("ZN", 1001)),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)asset_version_sids has 1001 elements; a Twilio build holds at\s+most\s+1000`),
+			},
+			{Config: config("function_version_sids", sids("ZN", 50)), PlanOnly: true, ExpectNonEmptyPlan: true},
+		},
+	})
+	testAccCheckNoRequests(t, env)
 }
