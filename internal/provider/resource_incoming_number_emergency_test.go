@@ -260,7 +260,11 @@ timeouts {
 				ConfigStateChecks: testAccEmergencyStatus("Active", "pending-registration"),
 			},
 			{
-				PreConfig:         func() { env.Emulator.SetEmergencyRegistration(0, false) },
+				// Released, the registration settles one second (the delay it began with) after the purchase.
+				PreConfig: func() {
+					env.Emulator.SetEmergencyRegistration(0, false)
+					time.Sleep(1200 * time.Millisecond)
+				},
 				Config:            number("3m"),
 				ConfigStateChecks: testAccEmergencyStatus("Active", "registered"),
 			},
