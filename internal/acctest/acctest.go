@@ -188,3 +188,19 @@ func ConformanceSummary() string {
 	return fmt.Sprintf("conformance: acceptance traffic exercised %d Twilio operations, every exchange validated "+
 		"against Twilio's OpenAPI description: %s", len(names), strings.Join(names, ", "))
 }
+
+// UnderBothOutcomes runs test twice in parallel, each with its own emulator, with the emulator's
+// alternative for an undocumented Twilio behaviour off and on (subtests "<label>=false" and "=true"): the
+// provider must be safe whichever way Twilio behaves.
+func UnderBothOutcomes(t *testing.T, alternative, label string, test func(t *testing.T, env *Env, on bool)) {
+	t.Helper()
+	for _, on := range []bool{false, true} {
+		t.Run(fmt.Sprintf("%s=%v", label, on), func(t *testing.T) {
+			t.Parallel()
+			env := New(t)
+			env.RequireEmulator(t)
+			env.Emulator.SetAlternative(alternative, on)
+			test(t, env, on)
+		})
+	}
+}

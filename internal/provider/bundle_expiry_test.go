@@ -115,27 +115,21 @@ func TestRegulatoryBundleDataSource_expiryWarning(t *testing.T) {
 // check does; both at plan time, before any purchase.
 func TestAccIncomingNumber_bundleExpired(t *testing.T) {
 	t.Parallel()
-	for _, late := range []bool{false, true} {
-		t.Run(fmt.Sprintf("rejectionLate=%v", late), func(t *testing.T) {
-			t.Parallel()
-			env := acctest.New(t)
-			env.RequireEmulator(t)
-			env.Emulator.SetAlternative(emulator.AltBundleExpiryLate, late)
-			o := testAccUKBundle("", "")
-			o.ValidUntil = time.Now().Add(-time.Hour)
-			bundle := env.Bundle(t, o)
-			want := errorParts("bundle_sid", "is twilio-rejected", "Nothing was bought")
-			if late {
-				want = errorParts("Regulatory bundle expired", "bundle_sid", "was valid until", "Nothing was bought")
-			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProviders,
-				Steps: []resource.TestStep{{
-					Config:      env.Config(testAccIncomingNumberConfig(fmt.Sprintf("phone_number = %q\n  bundle_sid = %q", testAccUKNumber, bundle))),
-					ExpectError: want,
-				}},
-			})
-			testAccCheckNoPurchase(t, env, 0)
+	acctest.UnderBothOutcomes(t, emulator.AltBundleExpiryLate, "rejectionLate", func(t *testing.T, env *acctest.Env, late bool) {
+		o := testAccUKBundle("", "")
+		o.ValidUntil = time.Now().Add(-time.Hour)
+		bundle := env.Bundle(t, o)
+		want := errorParts("bundle_sid", "is twilio-rejected", "Nothing was bought")
+		if late {
+			want = errorParts("Regulatory bundle expired", "bundle_sid", "was valid until", "Nothing was bought")
+		}
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProviders,
+			Steps: []resource.TestStep{{
+				Config:      env.Config(testAccIncomingNumberConfig(fmt.Sprintf("phone_number = %q\n  bundle_sid = %q", testAccUKNumber, bundle))),
+				ExpectError: want,
+			}},
 		})
-	}
+		testAccCheckNoPurchase(t, env, 0)
+	})
 }

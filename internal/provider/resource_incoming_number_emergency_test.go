@@ -72,73 +72,67 @@ func emergencyUpdates(env *acctest.Env) []string {
 // registration honestly. Destroying a number that has one removes it, waits, then releases the number.
 func TestAccIncomingNumber_emergencyAddress(t *testing.T) {
 	t.Parallel()
-	for _, accepted := range []bool{false, true} {
-		t.Run(fmt.Sprintf("swapAccepted=%v", accepted), func(t *testing.T) {
-			t.Parallel()
-			env := acctest.New(t)
-			env.RequireEmulator(t)
-			env.Emulator.SetAlternative(emulator.AltEmergencySwapAccepted, accepted)
-			number := func(extra string) string {
-				return env.Config(testAccEmergencyAddresses, testAccIncomingNumberConfig(`phone_number = "+14155550161"`+"\n"+extra))
-			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProviders,
-				CheckDestroy: resource.ComposeTestCheckFunc(testAccCheckIncomingNumberReleased(t, env), testAccCheckAddressDestroyed(t, env),
-					func(*terraform.State) error {
-						// The destroy removed the emergency address (one update), then waited, then released.
-						sent := emergencyUpdates(env)
-						if sent[len(sent)-1] != `"":200` {
-							return fmt.Errorf("the last update before the release did not remove the emergency address: %v", sent)
-						}
-						if dels := env.Requests("DELETE", "/IncomingPhoneNumbers/PN"); len(dels) != 1 || dels[0].Status != 204 {
-							return fmt.Errorf("want one release, answered 204, got %+v", dels)
+	acctest.UnderBothOutcomes(t, emulator.AltEmergencySwapAccepted, "swapAccepted", func(t *testing.T, env *acctest.Env, accepted bool) {
+		number := func(extra string) string {
+			return env.Config(testAccEmergencyAddresses, testAccIncomingNumberConfig(`phone_number = "+14155550161"`+"\n"+extra))
+		}
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProviders,
+			CheckDestroy: resource.ComposeTestCheckFunc(testAccCheckIncomingNumberReleased(t, env), testAccCheckAddressDestroyed(t, env),
+				func(*terraform.State) error {
+					// The destroy removed the emergency address (one update), then waited, then released.
+					sent := emergencyUpdates(env)
+					if sent[len(sent)-1] != `"":200` {
+						return fmt.Errorf("the last update before the release did not remove the emergency address: %v", sent)
+					}
+					if dels := env.Requests("DELETE", "/IncomingPhoneNumbers/PN"); len(dels) != 1 || dels[0].Status != 204 {
+						return fmt.Errorf("want one release, answered 204, got %+v", dels)
+					}
+					return nil
+				}),
+			Steps: []resource.TestStep{
+				{
+					Config:            number(`emergency_address_sid = twilio_address.a.sid`),
+					ConfigStateChecks: testAccEmergencyStatus("Active", "pending-registration"),
+					Check: func(*terraform.State) error {
+						buys := env.Requests("POST", "/IncomingPhoneNumbers.json")
+						if len(buys) != 1 || buys[0].Form.Get("EmergencyAddressSid") == "" {
+							return fmt.Errorf("expected one purchase carrying EmergencyAddressSid, got %+v", buys)
 						}
 						return nil
-					}),
-				Steps: []resource.TestStep{
-					{
-						Config:            number(`emergency_address_sid = twilio_address.a.sid`),
-						ConfigStateChecks: testAccEmergencyStatus("Active", "pending-registration"),
-						Check: func(*terraform.State) error {
-							buys := env.Requests("POST", "/IncomingPhoneNumbers.json")
-							if len(buys) != 1 || buys[0].Form.Get("EmergencyAddressSid") == "" {
-								return fmt.Errorf("expected one purchase carrying EmergencyAddressSid, got %+v", buys)
-							}
-							return nil
-						},
 					},
-					{
-						Config: number(`emergency_address_sid = twilio_address.b.sid`),
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-							plancheck.ExpectResourceAction(testAccIncomingNumberAddr, plancheck.ResourceActionUpdate),
-						}},
-						ConfigStateChecks: append(testAccEmergencyStatus("Active", "pending-registration"), statecheck.CompareValuePairs(testAccIncomingNumberAddr,
-							tfjsonpath.New("emergency_address_sid"), "twilio_address.b", tfjsonpath.New("sid"), compare.ValuesSame())),
-						Check: func(*terraform.State) error {
-							// Removed, waited for (no refused request), then set.
-							sent := emergencyUpdates(env)
-							if len(sent) != 2 || sent[0] != `"":200` || sent[1][len(sent[1])-4:] != ":200" {
-								return fmt.Errorf("the swap sent %v, want the removal then the new address", sent)
-							}
-							return nil
-						},
-					},
-					{
-						Config: number(""),
-						ConfigStateChecks: append(testAccEmergencyStatus("Inactive", "pending-unregistration"),
-							statecheck.ExpectKnownValue(testAccIncomingNumberAddr, tfjsonpath.New("emergency_address_sid"), knownvalue.Null())),
-					},
-					{
-						Config:           number(""),
-						ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-					},
-					// Back on, then destroyed with it (CheckDestroy).
-					{Config: number(`emergency_address_sid = twilio_address.a.sid`), ConfigStateChecks: testAccEmergencyStatus("Active", "pending-registration")},
-					testAccImportStep(testAccIncomingNumberAddr, "timeouts", "emergency_address_status"),
 				},
-			})
+				{
+					Config: number(`emergency_address_sid = twilio_address.b.sid`),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(testAccIncomingNumberAddr, plancheck.ResourceActionUpdate),
+					}},
+					ConfigStateChecks: append(testAccEmergencyStatus("Active", "pending-registration"), statecheck.CompareValuePairs(testAccIncomingNumberAddr,
+						tfjsonpath.New("emergency_address_sid"), "twilio_address.b", tfjsonpath.New("sid"), compare.ValuesSame())),
+					Check: func(*terraform.State) error {
+						// Removed, waited for (no refused request), then set.
+						sent := emergencyUpdates(env)
+						if len(sent) != 2 || sent[0] != `"":200` || sent[1][len(sent[1])-4:] != ":200" {
+							return fmt.Errorf("the swap sent %v, want the removal then the new address", sent)
+						}
+						return nil
+					},
+				},
+				{
+					Config: number(""),
+					ConfigStateChecks: append(testAccEmergencyStatus("Inactive", "pending-unregistration"),
+						statecheck.ExpectKnownValue(testAccIncomingNumberAddr, tfjsonpath.New("emergency_address_sid"), knownvalue.Null())),
+				},
+				{
+					Config:           number(""),
+					ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				},
+				// Back on, then destroyed with it (CheckDestroy).
+				{Config: number(`emergency_address_sid = twilio_address.a.sid`), ConfigStateChecks: testAccEmergencyStatus("Active", "pending-registration")},
+				testAccImportStep(testAccIncomingNumberAddr, "timeouts", "emergency_address_status"),
+			},
 		})
-	}
+	})
 }
 
 // A number whose emergency address is still unregistering is released once Twilio reports it
@@ -146,44 +140,38 @@ func TestAccIncomingNumber_emergencyAddress(t *testing.T) {
 // releases again; when it accepts it, one release is enough.
 func TestAccIncomingNumber_emergencyRelease(t *testing.T) {
 	t.Parallel()
-	for _, accepted := range []bool{false, true} {
-		t.Run(fmt.Sprintf("releaseAccepted=%v", accepted), func(t *testing.T) {
-			t.Parallel()
-			env := acctest.New(t)
-			env.RequireEmulator(t)
-			env.Emulator.SetAlternative(emulator.AltReleaseWhileUnregistering, accepted)
-			number := func(extra string) string {
-				return env.Config(testAccEmergencyAddresses, testAccIncomingNumberConfig(`phone_number = "+14155550162"`+"\n"+extra))
-			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: testAccProviders,
-				CheckDestroy: resource.ComposeTestCheckFunc(testAccCheckIncomingNumberReleased(t, env),
-					func(*terraform.State) error {
-						var answers []int
-						for _, d := range env.Requests("DELETE", "/IncomingPhoneNumbers/PN") {
-							answers = append(answers, d.Status)
-						}
-						want := "[400 204]"
-						if accepted {
-							want = "[204]"
-						}
-						if fmt.Sprint(answers) != want {
-							return fmt.Errorf("releases answered %v, want %s", answers, want)
-						}
-						return nil
-					}),
-				Steps: []resource.TestStep{
-					{Config: number(`emergency_address_sid = twilio_address.a.sid`)},
-					{
-						// Unregistration takes long enough for the destroy to meet it.
-						PreConfig:         func() { env.Emulator.SetEmergencyRegistration(8*time.Second, false) },
-						Config:            number(""),
-						ConfigStateChecks: testAccEmergencyStatus("Inactive", "pending-unregistration"),
-					},
+	acctest.UnderBothOutcomes(t, emulator.AltReleaseWhileUnregistering, "releaseAccepted", func(t *testing.T, env *acctest.Env, accepted bool) {
+		number := func(extra string) string {
+			return env.Config(testAccEmergencyAddresses, testAccIncomingNumberConfig(`phone_number = "+14155550162"`+"\n"+extra))
+		}
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: testAccProviders,
+			CheckDestroy: resource.ComposeTestCheckFunc(testAccCheckIncomingNumberReleased(t, env),
+				func(*terraform.State) error {
+					var answers []int
+					for _, d := range env.Requests("DELETE", "/IncomingPhoneNumbers/PN") {
+						answers = append(answers, d.Status)
+					}
+					want := "[400 204]"
+					if accepted {
+						want = "[204]"
+					}
+					if fmt.Sprint(answers) != want {
+						return fmt.Errorf("releases answered %v, want %s", answers, want)
+					}
+					return nil
+				}),
+			Steps: []resource.TestStep{
+				{Config: number(`emergency_address_sid = twilio_address.a.sid`)},
+				{
+					// Unregistration takes long enough for the destroy to meet it.
+					PreConfig:         func() { env.Emulator.SetEmergencyRegistration(8*time.Second, false) },
+					Config:            number(""),
+					ConfigStateChecks: testAccEmergencyStatus("Inactive", "pending-unregistration"),
 				},
-			})
+			},
 		})
-	}
+	})
 }
 
 // A registration Twilio keeps pending longer than the timeouts fails the apply with the status, records
