@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
@@ -277,17 +278,17 @@ func keepWhileInactive(err error, what string, resp *resource.ReadResponse) bool
 func (r *resourceBase) parseImportID(id, prefix string, diags *diag.Diagnostics) (accountSID, sid string, ok bool) {
 	parts := strings.Split(id, "/")
 	switch {
-	case len(parts) == 1 && twilioclient.ValidSID(prefix, parts[0]):
+	case len(parts) == 1 && sids.Valid(prefix, parts[0]):
 		client := r.data.ready(diags)
 		if client == nil {
 			return "", "", false
 		}
 		return client.AccountSID(), parts[0], true
-	case len(parts) == 2 && twilioclient.ValidSID("AC", parts[0]) && twilioclient.ValidSID(prefix, parts[1]):
+	case len(parts) == 2 && sids.Valid("AC", parts[0]) && sids.Valid(prefix, parts[1]):
 		return parts[0], parts[1], true
 	}
 	diags.AddError("Invalid import ID",
-		fmt.Sprintf("Expected %s… or AC…/%s… (SIDs are two letters and 32 hexadecimal digits), got %q.", prefix, prefix, id))
+		fmt.Sprintf("Expected %s… or AC…/%s… (%s), got %q.", prefix, prefix, sidsInWords, id))
 	return "", "", false
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -558,7 +559,7 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 			}
 			account = client.AccountSID()
 		}
-	case len(parts) <= 2 && e164Pattern.MatchString(last) && (len(parts) == 1 || twilioclient.ValidSID("AC", parts[0])):
+	case len(parts) <= 2 && e164Pattern.MatchString(last) && (len(parts) == 1 || sids.Valid("AC", parts[0])):
 		client := r.data.ready(&resp.Diagnostics)
 		if client == nil {
 			return
@@ -597,7 +598,7 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 			return
 		}
 		sid = *n.Sid
-	case len(parts) <= 2 && twilioclient.ValidSID("PN", last):
+	case len(parts) <= 2 && sids.Valid("PN", last):
 		var ok bool
 		if account, sid, ok = r.parseImportID(req.ID, "PN", &resp.Diagnostics); !ok {
 			return
@@ -605,7 +606,7 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 	default:
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import a phone number by its SID (PN…), AC…/PN…, its E.164 form (+14155550100) or "+
-				"AC…/+14155550100; SIDs are two letters and 32 hexadecimal digits. Got %q.", req.ID))
+				"AC…/+14155550100 (%s). Got %q.", sidsInWords, req.ID))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)

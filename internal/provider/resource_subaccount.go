@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -343,9 +344,9 @@ func (r *subaccountResource) ImportState(ctx context.Context, req resource.Impor
 	if _, idSID, byIdentity := importedIdentity(ctx, req, &resp.Diagnostics); byIdentity {
 		sid = idSID
 	}
-	if !twilioclient.ValidSID("AC", sid) {
+	if !sids.Valid("AC", sid) {
 		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Import a subaccount by its SID: AC followed by 32 hexadecimal digits, got %q.", sid))
+			fmt.Sprintf("Import a subaccount by its SID: %s, got %q.", sids.Shape("AC"), sid))
 		return
 	}
 	if !r.importableSubaccount(ctx, sid, &resp.Diagnostics) {

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -148,34 +149,29 @@ func serverlessImportID(ctx context.Context, req resource.ImportStateRequest, le
 	if req.ID == "" && req.Identity != nil && !req.Identity.Raw.IsNull() {
 		var account types.String
 		diags.Append(req.Identity.GetAttribute(ctx, path.Root("account_sid"), &account)...)
-		sids := make([]string, len(levels))
+		got := make([]string, len(levels))
 		for i, l := range levels {
 			var v types.String
 			diags.Append(req.Identity.GetAttribute(ctx, path.Root(l.attr), &v)...)
-			sids[i] = v.ValueString()
-			if !twilioclient.ValidSID(l.prefix, sids[i]) {
-				diags.AddAttributeError(path.Root(l.attr), "Invalid import identity",
-					fmt.Sprintf("identity.%s must be %s followed by 32 hexadecimal digits, got %q.", l.attr, l.prefix, sids[i]))
-			}
+			got[i] = v.ValueString()
+			checkIdentitySID(l.attr, l.prefix, got[i], diags)
 		}
-		if a := account.ValueString(); a != "" && !twilioclient.ValidSID("AC", a) {
-			diags.AddAttributeError(path.Root("account_sid"), "Invalid import identity",
-				fmt.Sprintf("identity.account_sid must be AC followed by 32 hexadecimal digits, got %q.", a))
+		if a := account.ValueString(); a != "" {
+			checkIdentitySID("account_sid", "AC", a, diags)
 		}
-		return account.ValueString(), sids, !diags.HasError()
+		return account.ValueString(), got, !diags.HasError()
 	}
 	parts := strings.Split(req.ID, "/")
 	account := ""
-	if len(parts) == len(levels)+1 && twilioclient.ValidSID("AC", parts[0]) {
+	if len(parts) == len(levels)+1 && sids.Valid("AC", parts[0]) {
 		account, parts = parts[0], parts[1:]
 	}
 	valid := len(parts) == len(levels)
 	for i := 0; valid && i < len(levels); i++ {
-		valid = twilioclient.ValidSID(levels[i].prefix, parts[i])
+		valid = sids.Valid(levels[i].prefix, parts[i])
 	}
 	if !valid {
-		diags.AddError("Invalid import ID", fmt.Sprintf("Expected %s or AC…/%s (SIDs are two letters and 32 "+
-			"hexadecimal digits), got %q.", form, form, req.ID))
+		diags.AddError("Invalid import ID", fmt.Sprintf("Expected %s or AC…/%s (%s), got %q.", form, form, sidsInWords, req.ID))
 		return "", nil, false
 	}
 	return account, parts, true

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 // Logger receives the client layer's debug events. The provider adapts it to tflog; this package knows
@@ -28,7 +30,7 @@ const maxRetryAfter = time.Minute
 // instancePath matches a path whose last segment is an object SID (".../PNxxx.json", "/v1/Keys/SKxxx"):
 // a POST there updates an existing object and may be repeated safely, while a POST to a collection
 // creates one and must not be sent twice.
-var instancePath = regexp.MustCompile(`/[A-Z]{2}[0-9a-fA-F]{32}(\.json)?$`)
+var instancePath = regexp.MustCompile("/" + sids.Pattern("") + `(\.json)?$`)
 
 // transport is the one http.RoundTripper every Twilio call goes through. It redirects to the emulator,
 // caps concurrency per credential (Twilio limits concurrent requests per account), retries what is safe to
