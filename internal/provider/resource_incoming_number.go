@@ -353,20 +353,26 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 		// NOTE: siblings buying in one area code are told apart by name, so only same-named ones conflict.
 		key = "area:" + area + ":" + want.friendlyName
 	}
-	rec, done := inFlight.begin("incoming_number", account, key)
-	defer done()
-	n, err := client.CreateIncomingNumber(ctx, account, params)
-	if err != nil {
-		if n = r.adoptAfterLostAnswer(ctx, client, account, number, area, rec, want, summary, err, &resp.Diagnostics); n == nil && !resp.Diagnostics.HasError() {
-			n = r.adoptRefusedNumber(ctx, client, account, number, rec, want, summary, err, &resp.Diagnostics)
+	lost := r.lostPurchase(client, account, number, area, want)
+	lost.scope, lost.name, lost.what, lost.summary = account, key, "number "+number, summary
+	if number == "" {
+		lost.what = what
+	}
+	lost.failed = func(err error, rec *createRecord) *twilioclient.IncomingNumber {
+		if n := r.adoptRefusedNumber(ctx, client, account, number, rec, want, summary, err, &resp.Diagnostics); n != nil ||
+			resp.Diagnostics.HasError() {
+			return n
 		}
-		if n == nil {
-			if detail := errorDetail(err) + incomingNumberBuyHint(err, what); !resp.Diagnostics.HasError() &&
-				!incomingNumberAddressError(err, summary, detail, &resp.Diagnostics) {
-				resp.Diagnostics.AddError(summary, detail)
-			}
-			return
+		if detail := errorDetail(err) + incomingNumberBuyHint(err, what); !incomingNumberAddressError(err, summary, detail, &resp.Diagnostics) {
+			resp.Diagnostics.AddError(summary, detail)
 		}
+		return nil
+	}
+	n := createAdopting(ctx, &resp.Diagnostics, lost, func(ctx context.Context) (*twilioclient.IncomingNumber, error) {
+		return client.CreateIncomingNumber(ctx, account, params)
+	})
+	if n == nil {
+		return
 	}
 	flattenIncomingNumber(n, &plan)
 	warnEmergencyPending(n, &resp.Diagnostics)

@@ -217,45 +217,31 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 		params.SetCommitMessage(plan.CommitMessage.ValueString())
 	}
 	name := plan.FriendlyName.ValueString()
-	rec, done := inFlight.begin("studio_flow", accountSID, name)
-	defer done()
-	f, err := client.CreateFlow(ctx, accountSID, params)
-	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the flow: adopt the one our request made, if it can be told
-		// apart.
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Flow, error) {
-			return client.FindFlowsCreatedSince(ctx, accountSID, name, rec.start)
-		})
-		cands := make([]candidate, len(found))
-		for i := range found {
+	what, summary := fmt.Sprintf("a Studio flow named %q", name), fmt.Sprintf("Creating Twilio Studio flow %q in account %s", name, accountSID)
+	f := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Flow]{
+		kind: "studio_flow", scope: accountSID, name: name, what: what, summary: summary,
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Flow, error) {
+			return client.FindFlowsCreatedSince(ctx, accountSID, name, since)
+		},
+		check: func(f *twilioclient.Flow) candidate {
 			m := plan
-			cands[i] = candidate{sid: *found[i].Sid}
-			switch diags := flattenStudioFlow(ctx, &found[i], &m); {
+			switch diags := flattenStudioFlow(ctx, f, &m); {
 			case diags.HasError() || !m.Definition.Equal(plan.Definition):
-				cands[i].differs = "definition"
+				return candidate{sid: *f.Sid, differs: "definition"}
 			case !m.Status.Equal(plan.Status):
-				cands[i].differs = "status"
+				return candidate{sid: *f.Sid, differs: "status"}
 			}
-		}
-		what := fmt.Sprintf("a Studio flow named %q", name)
-		i, why := adoptionVerdict(rec, cands, what)
-		if i >= 0 && lookupErr == nil {
-			resp.Diagnostics.AddWarning("Adopted Twilio Studio flow after a lost answer",
-				fmt.Sprintf("Creating the flow got no clear answer (%s), but account %s has flow %s named %q with "+
-					"the definition sent, created just now by this request; it is now managed by this resource.",
-					err, accountSID, *found[i].Sid, name))
-			f, err = &found[i], nil
-		} else {
-			resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Studio flow %q in account %s", name, accountSID),
-				lostAnswerDetail(err, lookupErr, why, "studio_flow", what))
-			return
-		}
-	}
-	if err != nil {
-		summary := fmt.Sprintf("Creating Twilio Studio flow %q in account %s", plan.FriendlyName.ValueString(), accountSID)
-		_, hint := studioFlowInactiveAccount(ctx, client, accountSID, err)
-		studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err, hint+
-			ambiguousCreateHint(err, "studio_flow", fmt.Sprintf("a Studio flow named %q", plan.FriendlyName.ValueString())))
+			return candidate{sid: *f.Sid}
+		},
+		failed: func(err error, _ *createRecord) *twilioclient.Flow {
+			_, hint := studioFlowInactiveAccount(ctx, client, accountSID, err)
+			studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err, hint+ambiguousCreateHint(err, "studio_flow", what))
+			return nil
+		},
+	}, func(ctx context.Context) (*twilioclient.Flow, error) {
+		return client.CreateFlow(ctx, accountSID, params)
+	})
+	if f == nil {
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)

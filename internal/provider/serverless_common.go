@@ -239,37 +239,17 @@ func serverlessWriteHint(err error, accountSID string) string {
 		"needs account_sid on every object in it.", accountSID)
 }
 
-// createServerless runs a Serverless create. After a lost answer (the request was sent, the answer never
-// came) it looks for what the request made, with find (created since the request, by the unique value
-// sent), and adopts the one candidate check finds identical to the request when no other create of that
-// name overlapped; otherwise it fails naming what it found. Other errors get the hint for a 404 (the
-// service or environment is not in the account).
+// createServerless is createAdopting for the Serverless creates, whose other errors get the hint for a 404
+// (the service or environment is not in the account).
 func createServerless[T any](ctx context.Context, diags *diag.Diagnostics, kind, account, name, what, summary string,
 	create func(context.Context) (*T, error), find func(context.Context, time.Time) ([]T, error), check func(*T) candidate) *T {
-	rec, done := inFlight.begin(kind, account, name)
-	defer done()
-	obj, err := create(ctx)
-	if twilioclient.IsAmbiguous(err) {
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]T, error) { return find(ctx, rec.start) })
-		cands := make([]candidate, len(found))
-		for i := range found {
-			cands[i] = check(&found[i])
-		}
-		i, why := adoptionVerdict(rec, cands, what)
-		if i < 0 || lookupErr != nil {
-			diags.AddError(summary, lostAnswerDetail(err, lookupErr, why, kind, what))
+	return createAdopting(ctx, diags, lostCreate[T]{kind: kind, scope: account, name: name, what: what, summary: summary,
+		find: find, check: check,
+		failed: func(err error, _ *createRecord) *T {
+			diags.AddError(summary, errorDetail(err)+serverlessWriteHint(err, account)+ambiguousCreateHint(err, kind, what))
 			return nil
-		}
-		diags.AddWarning("Adopted "+what+" after a lost answer",
-			fmt.Sprintf("Creating it got no clear answer (%s), but account %s has %s %s with everything the request "+
-				"sent, created just now by this request; it is now managed by this resource.", err, account, what, cands[i].sid))
-		return &found[i]
-	}
-	if err != nil {
-		diags.AddError(summary, errorDetail(err)+serverlessWriteHint(err, account)+ambiguousCreateHint(err, kind, what))
-		return nil
-	}
-	return obj
+		},
+	}, create)
 }
 
 func deref(p *string) string {

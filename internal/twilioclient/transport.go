@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
@@ -169,14 +168,9 @@ func (t *transport) shouldRetry(ctx context.Context, resp *http.Response, err er
 	return false, 0, ""
 }
 
-// backoff is exponential with full jitter: spreading retries keeps a bulk apply from hammering Twilio in
-// lockstep after a rate-limit burst.
+// backoff is the wait before the next attempt, with jitter (Backoff).
 func (t *transport) backoff(attempt int) time.Duration {
-	d := t.minBackoff << min(attempt, 16)
-	if d <= 0 || d > t.maxBackoff {
-		d = t.maxBackoff
-	}
-	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
+	return Backoff{Min: t.minBackoff, Max: t.maxBackoff, Jitter: true}.Delay(attempt)
 }
 
 // acquire takes one of the credential's concurrency slots. Twilio counts concurrency per account; the
