@@ -215,7 +215,7 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return r.data.client.FindAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
 	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("Address %s", state.SID.ValueString()), resp)
+		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("Address %s", state.SID.ValueString()), resp)
 		return
 	}
 	flattenAddress(a, &state)
@@ -280,9 +280,7 @@ func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest
 		return
 	}
 	err := client.DeleteAddress(ctx, account, sid)
-	if err != nil && !twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting address %s", sid), errorDetail(err))
-	}
+	finishDelete(ctx, client, account, err, fmt.Sprintf("Deleting address %s", sid), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/AD…, a bare AD… found in the provider's account or one of its subaccounts, or an

@@ -233,9 +233,7 @@ func (r *bundleCloneResource) Read(ctx context.Context, req resource.ReadRequest
 		return r.data.client.FindBundle(ctx, account, sid)
 	})
 	if err != nil {
-		if !keepWhileInactive(err, what, resp) {
-			removeWhenGone(ctx, err, what, resp)
-		}
+		finishRead(ctx, r.data.client, account, err, what, resp)
 		return
 	}
 	if !bundleUsable(b.Status) {

@@ -248,31 +248,6 @@ func clearable(v types.String) *string {
 	return &s
 }
 
-// removeWhenGone turns a not-found answer in Read into removal from state with a warning, so a plan
-// proposes to create the object again instead of failing. Any other error is an error.
-func removeWhenGone(ctx context.Context, err error, what string, resp *resource.ReadResponse) {
-	if twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddWarning(what+" is gone",
-			what+" no longer exists in Twilio (deleted, released or closed outside Terraform); it was removed "+
-				"from the state and the next apply creates it again.")
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	resp.Diagnostics.AddError("Reading "+what, errorDetail(err))
-}
-
-// keepWhileInactive leaves the state as it is, with a warning, when a Read failed only because the owning
-// subaccount is suspended: refusing the plan would block the very apply that reactivates it.
-func keepWhileInactive(err error, what string, resp *resource.ReadResponse) bool {
-	if !twilioclient.IsAccountInactive(err) {
-		return false
-	}
-	resp.Diagnostics.AddWarning(what+" not refreshed",
-		"Its account is suspended, so Twilio refuses to show it; the state keeps the last known values. "+
-			"Reactivate the account (twilio_subaccount status = \"active\") to refresh it.")
-	return true
-}
-
 // parseImportID splits an import ID "AC…/XX…" or "XX…" into account and object SIDs; the account defaults
 // to the provider's.
 func (r *resourceBase) parseImportID(id, prefix string, diags *diag.Diagnostics) (accountSID, sid string, ok bool) {

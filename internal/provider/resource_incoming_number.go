@@ -407,7 +407,7 @@ func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequ
 		}
 	}
 	if err != nil {
-		removeWhenGone(ctx, err, what, resp)
+		finishRead(ctx, client, account, err, what, resp)
 		return
 	}
 	flattenIncomingNumber(n, &state)

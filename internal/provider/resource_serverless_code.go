@@ -444,7 +444,7 @@ func (r *serverlessCodeResource) Read(ctx context.Context, req resource.ReadRequ
 		return client.FindCode(ctx, account, service, r.kind, sid)
 	})
 	if err != nil {
-		serverlessReadError(ctx, err, what, resp)
+		finishRead(ctx, client, account, err, what, resp)
 		return
 	}
 	state.ID, state.FriendlyName, state.DateCreated = types.StringValue(f.Sid), types.StringValue(f.FriendlyName), timeValue(f.DateCreated)
@@ -530,9 +530,7 @@ func (r *serverlessCodeResource) Delete(ctx context.Context, req resource.Delete
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	err := client.DeleteCode(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), r.kind, state.SID.ValueString())
-	if err != nil && !twilioclient.IsNotFound(err) {
-		addServerlessError(&resp.Diagnostics, fmt.Sprintf("Deleting Twilio Serverless %s %s", r.what(), state.SID.ValueString()), err, "")
-	}
+	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Serverless %s %s", r.what(), state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes ZS…/ZH… (the provider's account), AC…/ZS…/ZH…, or an identity. The code itself is not

@@ -234,7 +234,7 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 			return candidate{sid: *f.Sid}
 		},
 		failed: func(err error, _ *createRecord) *twilioclient.Flow {
-			_, hint := studioFlowInactiveAccount(ctx, client, accountSID, err)
+			_, hint := accountStateOf(ctx, client, accountSID, err)
 			studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err, hint+ambiguousCreateHint(err, "studio_flow", what))
 			return nil
 		},
@@ -260,18 +260,7 @@ func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest,
 		return r.data.client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
 	if err != nil {
-		what := fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString())
-		closed, hint := studioFlowInactiveAccount(ctx, r.data.client, state.AccountSID.ValueString(), err)
-		switch {
-		case closed:
-			removeWhenGone(ctx, fmt.Errorf("%w: %w", err, twilioclient.ErrNotFound), what, resp)
-		case hint != "":
-			// A suspended tenant must not block the plan that reactivates it: keep the last known flow.
-			resp.Diagnostics.AddWarning(what+" not refreshed", errorDetail(err)+hint+
-				" The state keeps the last known values until the account is active again.")
-		default:
-			removeWhenGone(ctx, err, what, resp)
-		}
+		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp)
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &state)...)
@@ -308,7 +297,7 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 	params.SetCommitMessage(plan.CommitMessage.ValueString())
 	f, err := client.UpdateFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
 	if err != nil {
-		_, hint := studioFlowInactiveAccount(ctx, client, state.AccountSID.ValueString(), err)
+		_, hint := accountStateOf(ctx, client, state.AccountSID.ValueString(), err)
 		studioFlowWriteError(&resp.Diagnostics, fmt.Sprintf("Updating Twilio Studio flow %s", state.SID.ValueString()),
 			plan.Status.ValueString(), err, hint)
 		return
@@ -334,13 +323,7 @@ func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequ
 	defer cancel()
 
 	err := client.DeleteFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	if err == nil || twilioclient.IsNotFound(err) {
-		return
-	}
-	closed, hint := studioFlowInactiveAccount(ctx, client, state.AccountSID.ValueString(), err)
-	if !closed {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), errorDetail(err)+hint)
-	}
+	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/FW…, a bare FW… found in the provider's account or one of its subaccounts, or an
@@ -351,17 +334,6 @@ func (r *studioFlowResource) ImportState(ctx context.Context, req resource.Impor
 		_, err := c.FindFlow(ctx, account, sid)
 		return err
 	})
-}
-
-// twilioAccountNotActive is Twilio's error for the credentials of a suspended or closed account.
-const twilioAccountNotActive = 20005
-
-// studioFlowInactiveAccount explains a failure caused by the flow's subaccount rather than the flow. Studio
-// needs the subaccount's own credentials, which Twilio refuses while the subaccount is suspended or closed.
-// A closed subaccount's flows are deleted with it, so closed means the flow is gone; a suspended one yields
-// a hint to reactivate it.
-func studioFlowInactiveAccount(ctx context.Context, client *twilioclient.Client, accountSID string, err error) (closed bool, hint string) {
-	return ownCredentialsInactive(ctx, client, accountSID, err, "Studio", "flows")
 }
 
 // studioFlowChanges reports whether the plan changes anything Twilio stores, i.e. whether an update makes a

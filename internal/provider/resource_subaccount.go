@@ -189,7 +189,7 @@ func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest,
 		return r.data.client.FindSubaccount(ctx, state.SID.ValueString())
 	})
 	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp)
+		finishRead(ctx, r.data.client, state.SID.ValueString(), err, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp)
 		return
 	}
 	flattenSubaccount(acct, &state)

@@ -183,7 +183,7 @@ func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return r.data.client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
 	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp)
+		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp)
 		return
 	}
 	flattenTwimlApp(app, &state)
@@ -243,9 +243,7 @@ func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteReques
 	// NOTE: Twilio unhooks a deleted application from the numbers that used it; those numbers then answer
 	// with their own URLs, if any.
 	err := client.DeleteApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	if err != nil && !twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting TwiML application %s", state.SID.ValueString()), errorDetail(err))
-	}
+	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting TwiML application %s", state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/AP…, a bare AP… found in the provider's account or one of its subaccounts, or an

@@ -117,15 +117,6 @@ func importFormat(parts []sidPart) string {
 	return strings.Join(out, "/")
 }
 
-// serverlessReadError removes the object from the state when Twilio answers 404 (the object, or the
-// service it lived in, is gone) and reports any other error, keeping the state.
-func serverlessReadError(ctx context.Context, err error, what string, resp *resource.ReadResponse) {
-	if keepWhileInactive(err, what, resp) {
-		return
-	}
-	removeWhenGone(ctx, err, what, resp)
-}
-
 // addServerlessError reports a failed call with Twilio's answer and a hint.
 func addServerlessError(diags *diag.Diagnostics, summary string, err error, hint string) {
 	diags.AddError(summary, errorDetail(err)+hint)

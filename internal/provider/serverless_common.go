@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -175,57 +174,6 @@ func serverlessImportID(ctx context.Context, req resource.ImportStateRequest, le
 		return "", nil, false
 	}
 	return account, parts, true
-}
-
-// ownCredentialsInactive explains a failure caused by the object's subaccount rather than the object, on
-// products that need a subaccount's own credentials (Studio, Serverless), which Twilio refuses while the
-// subaccount is suspended or closed. A closed subaccount's objects are deleted with it, so closed means
-// the object is gone; a suspended one yields a hint to reactivate it.
-func ownCredentialsInactive(ctx context.Context, client *twilioclient.Client, accountSID string, err error, product, objects string) (closed bool, hint string) {
-	var te *twilioclient.Error
-	if !errors.As(err, &te) || te.Code != twilioAccountNotActive || accountSID == client.AccountSID() {
-		return false, ""
-	}
-	acct, findErr := client.FindAccount(ctx, accountSID)
-	if findErr != nil || acct.Status == nil {
-		return false, ""
-	}
-	switch *acct.Status {
-	case twilioclient.AccountStatusClosed:
-		return true, fmt.Sprintf("\n\nSubaccount %s is closed: Twilio deleted its %s with it, and it can have no "+
-			"new ones.", accountSID, objects)
-	case twilioclient.AccountStatusSuspended:
-		return false, fmt.Sprintf("\n\nThe credentials are fine: subaccount %s is suspended, and %s only accepts "+
-			"a subaccount's own credentials, which Twilio refuses while it is suspended. Reactivate the subaccount "+
-			"(twilio_subaccount status = \"active\") to manage its %s.", accountSID, product, objects)
-	}
-	return false, ""
-}
-
-// readServerless finishes a Read whose fetch failed: gone (404, or a closed subaccount) leaves the state,
-// a suspended subaccount keeps it with a warning, anything else is an error.
-func readServerless(ctx context.Context, client *twilioclient.Client, accountSID string, err error, what string, resp *resource.ReadResponse) {
-	closed, hint := ownCredentialsInactive(ctx, client, accountSID, err, "Serverless", "Serverless services")
-	switch {
-	case closed:
-		removeWhenGone(ctx, fmt.Errorf("%w: %w", err, twilioclient.ErrNotFound), what, resp)
-	case hint != "":
-		resp.Diagnostics.AddWarning(what+" not refreshed", errorDetail(err)+hint+
-			" The state keeps the last known values until the account is active again.")
-	default:
-		removeWhenGone(ctx, err, what, resp)
-	}
-}
-
-// deleteServerless finishes a Delete: gone already (404, or the subaccount closed) is done.
-func deleteServerless(ctx context.Context, client *twilioclient.Client, accountSID string, err error, what string, diags *diag.Diagnostics) {
-	if err == nil || twilioclient.IsNotFound(err) {
-		return
-	}
-	closed, hint := ownCredentialsInactive(ctx, client, accountSID, err, "Serverless", "Serverless services")
-	if !closed {
-		diags.AddError("Deleting "+what, errorDetail(err)+hint)
-	}
 }
 
 // serverlessWriteHint explains a create or update that Twilio answered 404 for: the parent (service or
