@@ -151,7 +151,7 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 	name := plan.FriendlyName.ValueString()
 	sent := expandTwimlAppUpdate(&plan)
 	app := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Application]{
-		kind: "twiml_app", scope: accountSID, name: name, what: fmt.Sprintf("a TwiML application named %q", name),
+		kind: "twiml_app", scope: accountSID, name: name, what: fmt.Sprintf("an application named %q", name),
 		summary: fmt.Sprintf("Creating TwiML application in account %s", accountSID),
 		find: func(ctx context.Context, since time.Time) ([]twilioclient.Application, error) {
 			return client.FindApplicationsCreatedSince(ctx, accountSID, name, since)
