@@ -45,15 +45,12 @@ type availablePhoneNumbersModel struct {
 const availablePhoneNumbersDefaultLimit = 20
 
 var (
-	availablePhoneNumberCapabilityTypes = map[string]attr.Type{
-		"voice": types.BoolType, "sms": types.BoolType, "mms": types.BoolType, "fax": types.BoolType,
-	}
 	availablePhoneNumberType = types.ObjectType{AttrTypes: map[string]attr.Type{
 		"phone_number": types.StringType, "friendly_name": types.StringType, "locality": types.StringType,
 		"region": types.StringType, "postal_code": types.StringType, "iso_country": types.StringType,
 		"rate_center": types.StringType, "lata": types.StringType, "address_requirements": types.StringType,
 		"beta":         types.BoolType,
-		"capabilities": types.ObjectType{AttrTypes: availablePhoneNumberCapabilityTypes},
+		"capabilities": types.ObjectType{AttrTypes: numberCapabilityTypes},
 	}}
 	availablePhoneNumbersTypes = []string{twilioclient.NumberTypeLocal, twilioclient.NumberTypeMobile, twilioclient.NumberTypeTollFree}
 )
@@ -235,11 +232,7 @@ func flattenAvailablePhoneNumbers(found []twilioclient.AvailableNumber) (types.L
 		if n.Capabilities != nil {
 			c = *n.Capabilities
 		}
-		caps, d := types.ObjectValue(availablePhoneNumberCapabilityTypes, map[string]attr.Value{
-			"voice": types.BoolValue(c.Voice), "sms": types.BoolValue(c.Sms),
-			"mms": types.BoolValue(c.Mms), "fax": types.BoolValue(c.Fax),
-		})
-		diags.Append(d...)
+		caps := numberCapabilities(c.Voice, c.Sms, c.Mms, c.Fax)
 		obj, d := types.ObjectValue(availablePhoneNumberType.AttrTypes, map[string]attr.Value{
 			"phone_number":         stringValue(n.PhoneNumber),
 			"friendly_name":        stringValue(n.FriendlyName),

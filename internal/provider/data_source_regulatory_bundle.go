@@ -204,6 +204,6 @@ func flattenRegulatoryBundle(b *twilioclient.Bundle) regulatoryBundleModel {
 		RegulationSID: optionalString(&b.RegulationSID), IsoCountry: optionalString(&b.IsoCountry),
 		NumberType: optionalString(&b.NumberType), EndUserType: optionalString(&b.EndUserType),
 		Email: types.StringValue(b.Email), StatusCallback: optionalString(&b.StatusCallback),
-		ValidUntil: rfc3339(b.ValidUntil), DateCreated: rfc3339(b.DateCreated), DateUpdated: rfc3339(b.DateUpdated),
+		ValidUntil: timeValue(b.ValidUntil), DateCreated: timeValue(b.DateCreated), DateUpdated: timeValue(b.DateUpdated),
 	}
 }

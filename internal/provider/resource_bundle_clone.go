@@ -333,6 +333,6 @@ func flattenBundleClone(b *twilioclient.Bundle, m *bundleCloneModel) {
 	m.IsoCountry = optionalString(&b.IsoCountry)
 	m.NumberType = optionalString(&b.NumberType)
 	m.EndUserType = optionalString(&b.EndUserType)
-	m.ValidUntil = rfc3339(b.ValidUntil)
-	m.DateCreated = rfc3339(b.DateCreated)
+	m.ValidUntil = timeValue(b.ValidUntil)
+	m.DateCreated = timeValue(b.DateCreated)
 }

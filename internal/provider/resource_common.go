@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -17,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
@@ -246,25 +244,6 @@ func friendlyNameValidators() []validator.String {
 func clearable(v types.String) *string {
 	s := v.ValueString()
 	return &s
-}
-
-// parseImportID splits an import ID "AC…/XX…" or "XX…" into account and object SIDs; the account defaults
-// to the provider's.
-func (r *resourceBase) parseImportID(id, prefix string, diags *diag.Diagnostics) (accountSID, sid string, ok bool) {
-	parts := strings.Split(id, "/")
-	switch {
-	case len(parts) == 1 && sids.Valid(prefix, parts[0]):
-		client := r.data.ready(diags)
-		if client == nil {
-			return "", "", false
-		}
-		return client.AccountSID(), parts[0], true
-	case len(parts) == 2 && sids.Valid("AC", parts[0]) && sids.Valid(prefix, parts[1]):
-		return parts[0], parts[1], true
-	}
-	diags.AddError("Invalid import ID",
-		fmt.Sprintf("Expected %s… or AC…/%s… (%s), got %q.", prefix, prefix, sidsInWords, id))
-	return "", "", false
 }
 
 // defaultTimeout bounds a resource operation when its timeouts block says nothing; it covers retries.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -33,53 +32,6 @@ var (
 
 // NewIncomingNumberResource is the factory for twilio_incoming_number.
 func NewIncomingNumberResource() resource.Resource { return &incomingNumberResource{} }
-
-type incomingNumberResource struct {
-	resourceBase
-}
-
-type incomingNumberModel struct {
-	ID                   types.String   `tfsdk:"id"`
-	SID                  types.String   `tfsdk:"sid"`
-	AccountSID           types.String   `tfsdk:"account_sid"`
-	PhoneNumber          types.String   `tfsdk:"phone_number"`
-	AreaCode             types.String   `tfsdk:"area_code"`
-	Country              types.String   `tfsdk:"country"`
-	FriendlyName         types.String   `tfsdk:"friendly_name"`
-	VoiceURL             types.String   `tfsdk:"voice_url"`
-	VoiceMethod          types.String   `tfsdk:"voice_method"`
-	VoiceApplicationSID  types.String   `tfsdk:"voice_application_sid"`
-	StudioFlowSID        types.String   `tfsdk:"studio_flow_sid"`
-	TrunkSID             types.String   `tfsdk:"trunk_sid"`
-	VoiceFallbackURL     types.String   `tfsdk:"voice_fallback_url"`
-	VoiceFallbackMethod  types.String   `tfsdk:"voice_fallback_method"`
-	StatusCallback       types.String   `tfsdk:"status_callback"`
-	StatusCallbackMethod types.String   `tfsdk:"status_callback_method"`
-	VoiceCallerIDLookup  types.Bool     `tfsdk:"voice_caller_id_lookup"`
-	SMSURL               types.String   `tfsdk:"sms_url"`
-	SMSMethod            types.String   `tfsdk:"sms_method"`
-	SMSFallbackURL       types.String   `tfsdk:"sms_fallback_url"`
-	SMSFallbackMethod    types.String   `tfsdk:"sms_fallback_method"`
-	SMSApplicationSID    types.String   `tfsdk:"sms_application_sid"`
-	BundleSID            types.String   `tfsdk:"bundle_sid"`
-	AddressSID           types.String   `tfsdk:"address_sid"`
-	IdentitySID          types.String   `tfsdk:"identity_sid"`
-	EmergencyAddressSID  types.String   `tfsdk:"emergency_address_sid"`
-	EmergencyStatus      types.String   `tfsdk:"emergency_status"`
-	EmergencyAddrStatus  types.String   `tfsdk:"emergency_address_status"`
-	AddressRequirements  types.String   `tfsdk:"address_requirements"`
-	SkipDestroy          types.Bool     `tfsdk:"skip_destroy"`
-	Capabilities         types.Object   `tfsdk:"capabilities"`
-	DateCreated          types.String   `tfsdk:"date_created"`
-	Timeouts             timeouts.Value `tfsdk:"timeouts"`
-}
-
-var incomingNumberCapabilityTypes = map[string]attr.Type{
-	"voice": types.BoolType, "sms": types.BoolType, "mms": types.BoolType, "fax": types.BoolType,
-}
-
-// incomingNumberVoiceTargets are the attributes that say where calls go; a number has at most one.
-var incomingNumberVoiceTargets = []string{"voice_url", "voice_application_sid", "studio_flow_sid", "trunk_sid"}
 
 func (r *incomingNumberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_incoming_number"

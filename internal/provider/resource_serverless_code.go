@@ -545,10 +545,3 @@ func (r *serverlessCodeResource) ImportState(ctx context.Context, req resource.I
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), values["sid"])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("latest_version_sid"), "")...)
 }
-
-func timeValue(t *time.Time) types.String {
-	if t == nil || t.IsZero() {
-		return types.StringNull()
-	}
-	return types.StringValue(t.UTC().Format(time.RFC3339))
-}

@@ -239,5 +239,5 @@ func flattenServerlessEnvironment(v *twilioclient.Environment, m *serverlessEnvi
 	m.DomainSuffix = optionalString(v.DomainSuffix)
 	m.DomainName = stringValue(v.DomainName)
 	m.BuildSID = stringValue(v.BuildSid)
-	m.DateCreated = rfc3339(v.DateCreated)
+	m.DateCreated = timeValue(v.DateCreated)
 }

@@ -270,13 +270,5 @@ func flattenServerlessService(s *twilioclient.Service, m *serverlessServiceModel
 	m.IncludeCredentials = types.BoolValue(s.IncludeCredentials == nil || *s.IncludeCredentials)
 	m.UIEditable = types.BoolValue(s.UiEditable != nil && *s.UiEditable)
 	m.DomainBase = stringValue(s.DomainBase)
-	m.DateCreated = rfc3339(s.DateCreated)
-}
-
-// rfc3339 is a date of the v1/v2 APIs as the state keeps it; null when Twilio sent none.
-func rfc3339(t *time.Time) types.String {
-	if t == nil || t.IsZero() {
-		return types.StringNull()
-	}
-	return types.StringValue(t.UTC().Format(time.RFC3339))
+	m.DateCreated = timeValue(s.DateCreated)
 }

@@ -339,6 +339,6 @@ func flattenServerlessVariable(v *twilioclient.Variable, m *serverlessVariableMo
 		m.Value = stringValue(v.Value)
 	}
 	m.ValueWO = types.StringNull()
-	m.DateCreated = rfc3339(v.DateCreated)
-	m.DateUpdated = rfc3339(v.DateUpdated)
+	m.DateCreated = timeValue(v.DateCreated)
+	m.DateUpdated = timeValue(v.DateUpdated)
 }

@@ -199,10 +199,3 @@ func createServerless[T any](ctx context.Context, diags *diag.Diagnostics, kind,
 		},
 	}, create)
 }
-
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
