@@ -164,20 +164,11 @@ func (r *addressResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 }
 
 func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan addressModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[addressModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID, customer := plan.AccountSID.ValueString(), plan.CustomerName.ValueString()
 	what, summary := fmt.Sprintf("an address for %q", customer), fmt.Sprintf("Creating address in account %s", accountSID)
@@ -227,21 +218,11 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 }
 
 func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state addressModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[addressModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// Every field is sent, so a Console edit the plan reverts is undone whatever it touched.
 	a, err := client.UpdateAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandAddressUpdate(&plan))
@@ -256,19 +237,11 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 }
 
 func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state addressModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, state, client, done := beginDelete[addressModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
 	// A number must keep the address its country requires, and an emergency address is what emergency

@@ -170,20 +170,11 @@ func (r *bundleCloneResource) ModifyPlan(ctx context.Context, req resource.Modif
 }
 
 func (r *bundleCloneResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan bundleCloneModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[bundleCloneModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	account, source := plan.AccountSID.ValueString(), plan.BundleSID.ValueString()
 	summary := fmt.Sprintf("Cloning Twilio regulatory bundle %s into account %s", source, account)
@@ -275,8 +266,8 @@ func (r *bundleCloneResource) Update(ctx context.Context, req resource.UpdateReq
 }
 
 func (r *bundleCloneResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state bundleCloneModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[bundleCloneModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -286,14 +277,9 @@ func (r *bundleCloneResource) Delete(ctx context.Context, req resource.DeleteReq
 			fmt.Sprintf("skip_destroy is set: bundle %s was removed from the state but account %s still has it.", sid, account))
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	err := client.DeleteBundle(ctx, account, sid)
 	switch {
 	case err == nil || twilioclient.IsNotFound(err):

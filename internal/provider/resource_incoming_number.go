@@ -254,22 +254,15 @@ func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.Mo
 }
 
 func (r *incomingNumberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan incomingNumberModel
-	var cfgName types.String
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+	var cfgName types.String
+	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...); resp.Diagnostics.HasError() {
+		return
+	}
 
 	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
 		plan.AccountSID = types.StringValue(client.AccountSID())
@@ -367,23 +360,15 @@ func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequ
 }
 
 func (r *incomingNumberResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state incomingNumberModel
-	var cfgName types.String
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+	var cfgName types.String
+	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...); resp.Diagnostics.HasError() {
+		return
+	}
 
 	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
 		plan.AccountSID = types.StringValue(client.AccountSID())
@@ -463,8 +448,8 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 }
 
 func (r *incomingNumberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state incomingNumberModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -479,14 +464,9 @@ func (r *incomingNumberResource) Delete(ctx context.Context, req resource.Delete
 				state.PhoneNumber.ValueString(), state.SID.ValueString(), state.AccountSID.ValueString()))
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// NOTE: releasing is irreversible; the number goes back to the carrier and may be sold to someone else.
 	err := releaseIncomingNumber(ctx, client, state.AccountSID.ValueString(), state.SID.ValueString(),

@@ -225,20 +225,11 @@ func buildReplaced(plan, state serverlessBuildModel) bool {
 }
 
 func (r *serverlessBuildResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan serverlessBuildModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[serverlessBuildModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	var fvs, avs []string
 	deps := map[string]string{}
@@ -321,19 +312,11 @@ func (r *serverlessBuildResource) Update(ctx context.Context, req resource.Updat
 
 // Delete deletes the build unless an environment of its service runs it (see the resource description).
 func (r *serverlessBuildResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serverlessBuildModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, state, client, done := beginDelete[serverlessBuildModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
 	live, err := client.EnvironmentsRunning(ctx, account, service, sid)
 	switch {

@@ -123,20 +123,11 @@ func (r *serverlessEnvironmentResource) ModifyPlan(ctx context.Context, req reso
 }
 
 func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan serverlessEnvironmentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[serverlessEnvironmentModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID, name := plan.AccountSID.ValueString(), plan.UniqueName.ValueString()
 	params := &twilioclient.CreateEnvironmentParams{}
@@ -200,22 +191,17 @@ func (r *serverlessEnvironmentResource) Update(ctx context.Context, req resource
 }
 
 func (r *serverlessEnvironmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serverlessEnvironmentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[serverlessEnvironmentModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if skipDestroy(state.SkipDestroy, "Serverless environment", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account := state.AccountSID.ValueString()
 	err := client.DeleteEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
 	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless environment "+state.SID.ValueString(), &resp.Diagnostics)

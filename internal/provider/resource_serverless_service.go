@@ -133,20 +133,11 @@ func (r *serverlessServiceResource) ModifyPlan(ctx context.Context, req resource
 }
 
 func (r *serverlessServiceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan serverlessServiceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID, name := plan.AccountSID.ValueString(), plan.UniqueName.ValueString()
 	params := &twilioclient.CreateServiceParams{}
@@ -200,21 +191,11 @@ func (r *serverlessServiceResource) Read(ctx context.Context, req resource.ReadR
 }
 
 func (r *serverlessServiceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state serverlessServiceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	params := &twilioclient.UpdateServiceParams{}
 	params.SetFriendlyName(plan.FriendlyName.ValueString())
@@ -230,22 +211,17 @@ func (r *serverlessServiceResource) Update(ctx context.Context, req resource.Upd
 }
 
 func (r *serverlessServiceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serverlessServiceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if skipDestroy(state.SkipDestroy, "Serverless service", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account := state.AccountSID.ValueString()
 	err := client.DeleteService(ctx, account, state.SID.ValueString())
 	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless service "+state.SID.ValueString(), &resp.Diagnostics)

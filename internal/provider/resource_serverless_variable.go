@@ -167,20 +167,11 @@ func configuredValue(ctx context.Context, plan serverlessVariableModel, config t
 }
 
 func (r *serverlessVariableResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan serverlessVariableModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	value, err := configuredValue(ctx, plan, req.Config)
 	if err != nil {
@@ -248,11 +239,9 @@ func (r *serverlessVariableResource) Read(ctx context.Context, req resource.Read
 }
 
 func (r *serverlessVariableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state serverlessVariableModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, plan, state, client, done := beginUpdate[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	params := &twilioclient.UpdateVariableParams{}
@@ -275,14 +264,6 @@ func (r *serverlessVariableResource) Update(ctx context.Context, req resource.Up
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
-	if client == nil {
-		return
-	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account := state.AccountSID.ValueString()
 	v, err := client.UpdateVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString(), params)
 	if err != nil {
@@ -295,22 +276,17 @@ func (r *serverlessVariableResource) Update(ctx context.Context, req resource.Up
 }
 
 func (r *serverlessVariableResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serverlessVariableModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if skipDestroy(state.SkipDestroy, "Serverless variable", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account := state.AccountSID.ValueString()
 	err := client.DeleteVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
 	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless variable "+state.SID.ValueString(), &resp.Diagnostics)

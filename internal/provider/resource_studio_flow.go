@@ -194,20 +194,11 @@ func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.Modify
 }
 
 func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan studioFlowModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID := plan.AccountSID.ValueString()
 	params := &twilioclient.CreateFlowParams{}
@@ -268,11 +259,9 @@ func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state studioFlowModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, plan, state, client, done := beginUpdate[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	if !studioFlowChanges(ctx, plan, state) {
@@ -280,14 +269,6 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
-	if client == nil {
-		return
-	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// NOTE: Twilio requires Status on every update, and each update is a whole new revision, so the
 	// complete configuration is sent; the empty commit message gives the revision none.
@@ -308,19 +289,11 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state studioFlowModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, state, client, done := beginDelete[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	err := client.DeleteFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), &resp.Diagnostics)

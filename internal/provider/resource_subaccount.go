@@ -123,20 +123,11 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 }
 
 func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan subaccountModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	wantStatus := plan.Status
 	name := plan.FriendlyName.ValueString()
@@ -198,21 +189,11 @@ func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *subaccountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state subaccountModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	params := &twilioclient.UpdateAccountParams{}
 	if !plan.FriendlyName.Equal(state.FriendlyName) {
@@ -234,8 +215,8 @@ func (r *subaccountResource) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state subaccountModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -244,14 +225,9 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 			fmt.Sprintf("skip_destroy is set: subaccount %s was removed from the state but is still open in Twilio.", state.SID.ValueString()))
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	sid := state.SID.ValueString()
 	// NOTE: closing releases every number the account still owns, so look first; a number bought between

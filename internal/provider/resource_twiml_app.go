@@ -132,20 +132,11 @@ func (r *twimlAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan twimlAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID := plan.AccountSID.ValueString()
 	name := plan.FriendlyName.ValueString()
@@ -192,21 +183,11 @@ func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *twimlAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state twimlAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// Every field is sent, not only the changed ones: a Console edit the plan is reverting may touch any
 	// of them, and Twilio treats the update as idempotent.
@@ -220,8 +201,8 @@ func (r *twimlAppResource) Update(ctx context.Context, req resource.UpdateReques
 }
 
 func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state twimlAppModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -231,14 +212,9 @@ func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteReques
 				state.SID.ValueString(), state.AccountSID.ValueString()))
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// NOTE: Twilio unhooks a deleted application from the numbers that used it; those numbers then answer
 	// with their own URLs, if any.
