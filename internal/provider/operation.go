@@ -81,3 +81,17 @@ func (r *resourceBase) begin(ctx context.Context, from attributeGetter,
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	return ctx, client, cancel
 }
+
+// beginRead starts a Read with the prior model. client is nil when the provider cannot be configured yet
+// (the state is then left as it is rather than failing the plan) or after an error; done copies the
+// identity, from the prior state when the Read removed the object.
+func beginRead[M any](ctx context.Context, r *resourceBase, req resource.ReadRequest, resp *resource.ReadResponse) (
+	M, *twilioclient.Client, func()) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	done := func() { identityAfterRead(ctx, req, resp) }
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return state, nil, done
+	}
+	return state, r.data.client, done
+}

@@ -422,13 +422,11 @@ func (r *serverlessCodeResource) uploadedSince(ctx context.Context, client *twil
 }
 
 func (r *serverlessCodeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessCodeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessCodeModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	client := r.data.client
 	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
 	what := fmt.Sprintf("Twilio Serverless %s %s", r.what(), sid)
 	f, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Code, error) {
