@@ -16,7 +16,9 @@ var (
 )
 
 // NewAddressListResource is the factory for the twilio_address list resource.
-func NewAddressListResource() list.ListResource { return &addressListResource{*NewAddressResource().(*addressResource)} }
+func NewAddressListResource() list.ListResource {
+	return &addressListResource{*NewAddressResource().(*addressResource)}
+}
 
 type addressListResource struct{ addressResource }
 

@@ -36,7 +36,9 @@ var (
 )
 
 // NewSubaccountListResource is the factory for the twilio_subaccount list resource.
-func NewSubaccountListResource() list.ListResource { return &subaccountListResource{*NewSubaccountResource().(*subaccountResource)} }
+func NewSubaccountListResource() list.ListResource {
+	return &subaccountListResource{*NewSubaccountResource().(*subaccountResource)}
+}
 
 type subaccountListResource struct{ subaccountResource }
 
@@ -116,7 +118,9 @@ func (r *subaccountListResource) List(ctx context.Context, req list.ListRequest,
 }
 
 // NewTwimlAppListResource is the factory for the twilio_twiml_app list resource.
-func NewTwimlAppListResource() list.ListResource { return &twimlAppListResource{*NewTwimlAppResource().(*twimlAppResource)} }
+func NewTwimlAppListResource() list.ListResource {
+	return &twimlAppListResource{*NewTwimlAppResource().(*twimlAppResource)}
+}
 
 type twimlAppListResource struct{ twimlAppResource }
 
@@ -163,7 +167,9 @@ func (r *twimlAppListResource) List(ctx context.Context, req list.ListRequest, s
 }
 
 // NewAPIKeyListResource is the factory for the twilio_api_key list resource.
-func NewAPIKeyListResource() list.ListResource { return &apiKeyListResource{*NewAPIKeyResource().(*apiKeyResource)} }
+func NewAPIKeyListResource() list.ListResource {
+	return &apiKeyListResource{*NewAPIKeyResource().(*apiKeyResource)}
+}
 
 type apiKeyListResource struct{ apiKeyResource }
 
@@ -233,7 +239,9 @@ func (r *apiKeyListResource) List(ctx context.Context, req list.ListRequest, str
 var e164PrefixPattern = regexp.MustCompile(`^\+[1-9][0-9]{0,14}$`)
 
 // NewIncomingNumberListResource is the factory for the twilio_incoming_number list resource.
-func NewIncomingNumberListResource() list.ListResource { return &incomingNumberListResource{*NewIncomingNumberResource().(*incomingNumberResource)} }
+func NewIncomingNumberListResource() list.ListResource {
+	return &incomingNumberListResource{*NewIncomingNumberResource().(*incomingNumberResource)}
+}
 
 type incomingNumberListResource struct{ incomingNumberResource }
 
@@ -303,7 +311,9 @@ func (r *incomingNumberListResource) List(ctx context.Context, req list.ListRequ
 }
 
 // NewStudioFlowListResource is the factory for the twilio_studio_flow list resource.
-func NewStudioFlowListResource() list.ListResource { return &studioFlowListResource{*NewStudioFlowResource().(*studioFlowResource)} }
+func NewStudioFlowListResource() list.ListResource {
+	return &studioFlowListResource{*NewStudioFlowResource().(*studioFlowResource)}
+}
 
 type studioFlowListResource struct{ studioFlowResource }
 

@@ -17,7 +17,9 @@ var (
 
 // NewServerlessServiceListResource is the factory for the twilio_serverless_service list resource. Services
 // are what users adopt; their environments, functions and deployments are imported under a known service.
-func NewServerlessServiceListResource() list.ListResource { return &serverlessServiceListResource{*NewServerlessServiceResource().(*serverlessServiceResource)} }
+func NewServerlessServiceListResource() list.ListResource {
+	return &serverlessServiceListResource{*NewServerlessServiceResource().(*serverlessServiceResource)}
+}
 
 type serverlessServiceListResource struct{ serverlessServiceResource }
 
