@@ -63,12 +63,7 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg accountDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.data.ready(&resp.Diagnostics)
+	cfg, client := beginDataRead[accountDataSourceModel](ctx, &d.dataSourceBase, req, resp)
 	if client == nil {
 		return
 	}

@@ -152,12 +152,7 @@ func (d *availablePhoneNumbersDataSource) Schema(_ context.Context, _ datasource
 }
 
 func (d *availablePhoneNumbersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg availablePhoneNumbersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.data.ready(&resp.Diagnostics)
+	cfg, client := beginDataRead[availablePhoneNumbersModel](ctx, &d.dataSourceBase, req, resp)
 	if client == nil {
 		return
 	}

@@ -108,12 +108,7 @@ func (d *incomingNumberDataSource) ConfigValidators(context.Context) []datasourc
 }
 
 func (d *incomingNumberDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg incomingNumberDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.data.ready(&resp.Diagnostics)
+	cfg, client := beginDataRead[incomingNumberDataSourceModel](ctx, &d.dataSourceBase, req, resp)
 	if client == nil {
 		return
 	}

@@ -119,12 +119,7 @@ func (d *regulatoryBundleDataSource) ConfigValidators(context.Context) []datasou
 }
 
 func (d *regulatoryBundleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg regulatoryBundleModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.data.ready(&resp.Diagnostics)
+	cfg, client := beginDataRead[regulatoryBundleModel](ctx, &d.dataSourceBase, req, resp)
 	if client == nil {
 		return
 	}

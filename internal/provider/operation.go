@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -94,4 +95,14 @@ func beginRead[M any](ctx context.Context, r *resourceBase, req resource.ReadReq
 		return state, nil, done
 	}
 	return state, r.data.client, done
+}
+
+// beginDataRead starts a data source's Read with its configuration; client is nil after the reason was
+// reported.
+func beginDataRead[M any](ctx context.Context, d *dataSourceBase, req datasource.ReadRequest, resp *datasource.ReadResponse) (M, *twilioclient.Client) {
+	var cfg M
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...); resp.Diagnostics.HasError() {
+		return cfg, nil
+	}
+	return cfg, d.data.ready(&resp.Diagnostics)
 }

@@ -117,9 +117,7 @@ func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Default:  booldefault.StaticBool(false),
 			},
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 

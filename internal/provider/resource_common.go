@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -292,4 +293,9 @@ func (d *dataSourceBase) Metadata(_ context.Context, req datasource.MetadataRequ
 
 func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// timeoutsBlock is the timeouts block of a resource: create and delete, and update when it has one.
+func timeoutsBlock(ctx context.Context, update bool) map[string]schema.Block {
+	return map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: update, Delete: true})}
 }

@@ -133,9 +133,7 @@ func (r *serverlessBuildResource) Schema(ctx context.Context, _ resource.SchemaR
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, false),
 	}
 }
 

@@ -108,9 +108,7 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 			"skip_destroy": serverlessSkipDestroyAttribute("environment"),
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, false),
 	}
 }
 

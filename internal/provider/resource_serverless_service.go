@@ -118,9 +118,7 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 			"skip_destroy": serverlessSkipDestroyAttribute("service"),
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 

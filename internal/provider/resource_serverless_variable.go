@@ -131,9 +131,7 @@ func (r *serverlessVariableResource) Schema(ctx context.Context, _ resource.Sche
 				Computed: true,
 			},
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 

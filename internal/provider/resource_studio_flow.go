@@ -154,9 +154,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"warnings":     problems("warnings"),
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
