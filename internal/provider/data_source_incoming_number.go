@@ -140,7 +140,7 @@ func (d *incomingNumberDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 	var m incomingNumberDataSourceModel
-	m.flatten(n, false)
+	m.flatten(n)
 	m.DateUpdated = stringValue(n.DateUpdated)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }

@@ -146,22 +146,14 @@ func (r *twimlAppListResource) List(ctx context.Context, req list.ListRequest, s
 		if err != nil {
 			return err
 		}
-		for i := range apps {
-			a := &apps[i]
-			if !scope.nameMatches(stringValue(a.FriendlyName).ValueString()) {
-				continue
-			}
-			e.emit(ctx, req, fmt.Sprintf("%s (%s in %s)", stringValue(a.FriendlyName).ValueString(), stringValue(a.Sid).ValueString(), account),
-				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(a.Sid)},
-				func() (any, diag.Diagnostics) {
-					m := twimlAppModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
-					flattenTwimlApp(a, &m)
-					return m, nil
-				})
-			if !e.more {
-				return nil
-			}
-		}
+		emitAccountObjects(ctx, req, e, account, apps, func(a *twilioclient.Application) listed {
+			name := stringValue(a.FriendlyName).ValueString()
+			return listed{display: name, sid: deref(a.Sid), skip: !scope.nameMatches(name)}
+		}, func(a *twilioclient.Application) (any, diag.Diagnostics) {
+			m := twimlAppModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
+			flattenTwimlApp(a, &m)
+			return m, nil
+		})
 		return nil
 	})
 }
@@ -288,24 +280,15 @@ func (r *incomingNumberListResource) List(ctx context.Context, req list.ListRequ
 		if err != nil {
 			return err
 		}
-		for i := range numbers {
-			n := &numbers[i]
-			number := stringValue(n.PhoneNumber).ValueString()
-			if !cfg.nameMatches(stringValue(n.FriendlyName).ValueString()) || !strings.HasPrefix(number, filter) ||
-				(!cfg.PhoneNumber.IsNull() && number != cfg.PhoneNumber.ValueString()) {
-				continue
-			}
-			e.emit(ctx, req, fmt.Sprintf("%s %s (%s in %s)", number, stringValue(n.FriendlyName).ValueString(), stringValue(n.Sid).ValueString(), account),
-				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(n.Sid)},
-				func() (any, diag.Diagnostics) {
-					m := incomingNumberModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
-					flattenIncomingNumber(n, &m)
-					return m, nil
-				})
-			if !e.more {
-				return nil
-			}
-		}
+		emitAccountObjects(ctx, req, e, account, numbers, func(n *twilioclient.IncomingNumber) listed {
+			number, name := deref(n.PhoneNumber), deref(n.FriendlyName)
+			return listed{display: number + " " + name, sid: deref(n.Sid), skip: !cfg.nameMatches(name) ||
+				!strings.HasPrefix(number, filter) || (!cfg.PhoneNumber.IsNull() && number != cfg.PhoneNumber.ValueString())}
+		}, func(n *twilioclient.IncomingNumber) (any, diag.Diagnostics) {
+			m := incomingNumberModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
+			flattenIncomingNumber(n, &m)
+			return m, nil
+		})
 		return nil
 	})
 }
@@ -341,34 +324,25 @@ func (r *studioFlowListResource) List(ctx context.Context, req list.ListRequest,
 		if err != nil {
 			return err
 		}
-		for i := range flows {
-			f := &flows[i]
-			if !scope.nameMatches(stringValue(f.FriendlyName).ValueString()) {
-				continue
+		emitAccountObjects(ctx, req, e, account, flows, func(f *twilioclient.Flow) listed {
+			name := deref(f.FriendlyName)
+			return listed{display: name, sid: deref(f.Sid), skip: !scope.nameMatches(name)}
+		}, func(f *twilioclient.Flow) (any, diag.Diagnostics) {
+			var diags diag.Diagnostics
+			if f.Definition == nil {
+				// ASSUMPTION: Twilio's description of the list has each flow's definition; should a page leave
+				// it out, the flow is fetched, so the result is still complete.
+				one, err := client.FindFlow(ctx, account, deref(f.Sid))
+				if err != nil {
+					diags.AddError(fmt.Sprintf("Reading Twilio Studio flow %s", deref(f.Sid)), errorDetail(err))
+					return nil, diags
+				}
+				f = one
 			}
-			e.emit(ctx, req, fmt.Sprintf("%s (%s in %s)", stringValue(f.FriendlyName).ValueString(), stringValue(f.Sid).ValueString(), account),
-				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(f.Sid)},
-				func() (any, diag.Diagnostics) {
-					var diags diag.Diagnostics
-					full := f
-					if full.Definition == nil {
-						// ASSUMPTION: Twilio's description of the list has each flow's definition; should a page
-						// leave it out, the flow is fetched, so the result is still complete.
-						one, err := client.FindFlow(ctx, account, stringValue(f.Sid).ValueString())
-						if err != nil {
-							diags.AddError(fmt.Sprintf("Reading Twilio Studio flow %s", stringValue(f.Sid).ValueString()), errorDetail(err))
-							return nil, diags
-						}
-						full = one
-					}
-					m := studioFlowModel{Timeouts: nullTimeouts()}
-					diags.Append(flattenStudioFlow(ctx, full, &m)...)
-					return m, diags
-				})
-			if !e.more {
-				return nil
-			}
-		}
+			m := studioFlowModel{Timeouts: nullTimeouts()}
+			diags.Append(flattenStudioFlow(ctx, f, &m)...)
+			return m, diags
+		})
 		return nil
 	})
 }
