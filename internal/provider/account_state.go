@@ -80,3 +80,11 @@ func finishDelete(ctx context.Context, client *twilioclient.Client, accountSID s
 		diags.AddError(summary, errorDetail(err)+hint)
 	}
 }
+
+// notListedWhileInactive is the warning of a query that meets a suspended account: what could not be listed,
+// and why; the query goes on with the other accounts (the same policy as Read: suspended is not gone).
+func notListedWhileInactive(what, account string, err error) (summary, detail string) {
+	return fmt.Sprintf("Twilio %s of %s not listed", what, account),
+		"The account is suspended, so Twilio refuses to show them; reactivate it (twilio_subaccount status = " +
+			"\"active\") and query again. " + errorDetail(err)
+}

@@ -230,8 +230,7 @@ func listStream(ctx context.Context, req list.ListRequest, client *twilioclient.
 		for _, account := range accounts {
 			if err := body(e, account); err != nil {
 				if twilioclient.IsAccountInactive(err) {
-					e.warn(fmt.Sprintf("Twilio %s of %s not listed", what, account),
-						"The account is suspended, so Twilio refuses to list them. "+errorDetail(err))
+					e.warn(notListedWhileInactive(what, account, err))
 				} else {
 					e.fail(fmt.Sprintf("Listing the Twilio %s of %s", what, account), err)
 				}

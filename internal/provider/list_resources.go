@@ -203,9 +203,7 @@ func (r *apiKeyListResource) List(ctx context.Context, req list.ListRequest, str
 					// after an import.
 					full, err := client.FindRestrictedKey(ctx, account, k.SID)
 					if twilioclient.IsAccountInactive(err) {
-						diags.AddWarning(fmt.Sprintf("Twilio API key %s of %s not listed", k.SID, account),
-							"Its account is suspended, so IAM refuses to show the key's type and policy. Reactivate the "+
-								"account and query again. "+errorDetail(err))
+						diags.AddWarning(notListedWhileInactive("API key "+k.SID, account, err))
 						return nil, diags
 					}
 					if err != nil {
