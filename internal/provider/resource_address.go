@@ -201,11 +201,10 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if client == nil {
 		return
 	}
-	a, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Address, error) {
+	a := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Address %s", state.SID.ValueString()), resp, func() (*twilioclient.Address, error) {
 		return client.FindAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Address %s", state.SID.ValueString()), resp)
+	if a == nil {
 		return
 	}
 	flattenAddress(a, &state)

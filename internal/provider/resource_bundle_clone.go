@@ -215,11 +215,10 @@ func (r *bundleCloneResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
 	what := fmt.Sprintf("Cloned Twilio regulatory bundle %s in account %s", sid, account)
-	b, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Bundle, error) {
+	b := readObject(ctx, client, account, state.DateCreated, what, resp, func() (*twilioclient.Bundle, error) {
 		return client.FindBundle(ctx, account, sid)
 	})
-	if err != nil {
-		finishRead(ctx, client, account, err, what, resp)
+	if b == nil {
 		return
 	}
 	if !bundleUsable(b.Status) {
@@ -267,9 +266,7 @@ func (r *bundleCloneResource) Delete(ctx context.Context, req resource.DeleteReq
 		return
 	}
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	if state.SkipDestroy.ValueBool() {
-		resp.Diagnostics.AddWarning("Cloned bundle kept",
-			fmt.Sprintf("skip_destroy is set: bundle %s was removed from the state but account %s still has it.", sid, account))
+	if skipDestroy(state.SkipDestroy, "Cloned bundle", sid, account, &resp.Diagnostics) {
 		return
 	}
 	if client == nil {

@@ -299,3 +299,13 @@ func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 func timeoutsBlock(ctx context.Context, update bool) map[string]schema.Block {
 	return map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: update, Delete: true})}
 }
+
+// skipDestroy ends a Delete with a warning when skip_destroy is set; it reports whether it did.
+func skipDestroy(skip types.Bool, what, sid, account string, diags *diag.Diagnostics) bool {
+	if !skip.ValueBool() {
+		return false
+	}
+	diags.AddWarning(what+" kept", fmt.Sprintf("skip_destroy is set: %s %s was removed from the state but still "+
+		"exists in account %s.", what, sid, account))
+	return true
+}

@@ -286,11 +286,10 @@ func (r *serverlessBuildResource) Read(ctx context.Context, req resource.ReadReq
 		return
 	}
 	what := "Twilio Serverless build " + state.SID.ValueString()
-	b, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Build, error) {
+	b := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, what, resp, func() (*twilioclient.Build, error) {
 		return client.FindBuild(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, client, state.AccountSID.ValueString(), err, what, resp)
+	if b == nil {
 		return
 	}
 	r.flatten(ctx, b, &state, &resp.Diagnostics)

@@ -427,11 +427,10 @@ func (r *serverlessCodeResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
 	what := fmt.Sprintf("Twilio Serverless %s %s", r.what(), sid)
-	f, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Code, error) {
+	f := readObject(ctx, client, account, state.DateCreated, what, resp, func() (*twilioclient.Code, error) {
 		return client.FindCode(ctx, account, service, r.kind, sid)
 	})
-	if err != nil {
-		finishRead(ctx, client, account, err, what, resp)
+	if f == nil {
 		return
 	}
 	state.ID, state.FriendlyName, state.DateCreated = types.StringValue(f.Sid), types.StringValue(f.FriendlyName), timeValue(f.DateCreated)

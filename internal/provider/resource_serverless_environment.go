@@ -162,11 +162,10 @@ func (r *serverlessEnvironmentResource) Read(ctx context.Context, req resource.R
 		return
 	}
 	account := state.AccountSID.ValueString()
-	v, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Environment, error) {
+	v := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless environment "+state.SID.ValueString(), resp, func() (*twilioclient.Environment, error) {
 		return client.FindEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, client, account, err, "Twilio Serverless environment "+state.SID.ValueString(), resp)
+	if v == nil {
 		return
 	}
 	flattenServerlessEnvironment(v, &state)

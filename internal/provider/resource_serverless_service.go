@@ -174,11 +174,10 @@ func (r *serverlessServiceResource) Read(ctx context.Context, req resource.ReadR
 		return
 	}
 	account := state.AccountSID.ValueString()
-	s, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Service, error) {
+	s := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless service "+state.SID.ValueString(), resp, func() (*twilioclient.Service, error) {
 		return client.FindService(ctx, account, state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, client, account, err, "Twilio Serverless service "+state.SID.ValueString(), resp)
+	if s == nil {
 		return
 	}
 	flattenServerlessService(s, &state)

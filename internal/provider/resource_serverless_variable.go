@@ -209,11 +209,10 @@ func (r *serverlessVariableResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 	account := state.AccountSID.ValueString()
-	v, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Variable, error) {
+	v := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless variable "+state.SID.ValueString(), resp, func() (*twilioclient.Variable, error) {
 		return client.FindVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, client, account, err, "Twilio Serverless variable "+state.SID.ValueString(), resp)
+	if v == nil {
 		return
 	}
 	known := state.DateUpdated

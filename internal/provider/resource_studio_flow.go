@@ -242,11 +242,10 @@ func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest,
 	if client == nil {
 		return
 	}
-	f, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Flow, error) {
+	f := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp, func() (*twilioclient.Flow, error) {
 		return client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp)
+	if f == nil {
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &state)...)

@@ -171,11 +171,10 @@ func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest,
 	if client == nil {
 		return
 	}
-	acct, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Account, error) {
+	acct := readObject(ctx, client, state.SID.ValueString(), state.DateCreated, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp, func() (*twilioclient.Account, error) {
 		return client.FindSubaccount(ctx, state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, client, state.SID.ValueString(), err, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp)
+	if acct == nil {
 		return
 	}
 	flattenSubaccount(acct, &state)

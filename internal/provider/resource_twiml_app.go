@@ -165,11 +165,10 @@ func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if client == nil {
 		return
 	}
-	app, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Application, error) {
+	app := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp, func() (*twilioclient.Application, error) {
 		return client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp)
+	if app == nil {
 		return
 	}
 	flattenTwimlApp(app, &state)
@@ -201,10 +200,7 @@ func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if state.SkipDestroy.ValueBool() {
-		resp.Diagnostics.AddWarning("TwiML application kept",
-			fmt.Sprintf("skip_destroy is set: TwiML application %s was removed from the state but still exists in account %s.",
-				state.SID.ValueString(), state.AccountSID.ValueString()))
+	if skipDestroy(state.SkipDestroy, "TwiML application", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	if client == nil {
