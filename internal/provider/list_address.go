@@ -17,7 +17,7 @@ var (
 
 // NewAddressListResource is the factory for the twilio_address list resource.
 func NewAddressListResource() list.ListResource {
-	return &addressListResource{*NewAddressResource().(*addressResource)}
+	return &addressListResource{addressResource{resourceBase: resourceBase{name: "address"}}}
 }
 
 type addressListResource struct{ addressResource }

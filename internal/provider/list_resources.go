@@ -37,7 +37,7 @@ var (
 
 // NewSubaccountListResource is the factory for the twilio_subaccount list resource.
 func NewSubaccountListResource() list.ListResource {
-	return &subaccountListResource{*NewSubaccountResource().(*subaccountResource)}
+	return &subaccountListResource{subaccountResource{resourceBase: resourceBase{name: "subaccount"}}}
 }
 
 type subaccountListResource struct{ subaccountResource }
@@ -119,7 +119,7 @@ func (r *subaccountListResource) List(ctx context.Context, req list.ListRequest,
 
 // NewTwimlAppListResource is the factory for the twilio_twiml_app list resource.
 func NewTwimlAppListResource() list.ListResource {
-	return &twimlAppListResource{*NewTwimlAppResource().(*twimlAppResource)}
+	return &twimlAppListResource{twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}}
 }
 
 type twimlAppListResource struct{ twimlAppResource }
@@ -160,7 +160,7 @@ func (r *twimlAppListResource) List(ctx context.Context, req list.ListRequest, s
 
 // NewAPIKeyListResource is the factory for the twilio_api_key list resource.
 func NewAPIKeyListResource() list.ListResource {
-	return &apiKeyListResource{*NewAPIKeyResource().(*apiKeyResource)}
+	return &apiKeyListResource{apiKeyResource{resourceBase: resourceBase{name: "api_key"}}}
 }
 
 type apiKeyListResource struct{ apiKeyResource }
@@ -230,7 +230,7 @@ var e164PrefixPattern = regexp.MustCompile(`^\+[1-9][0-9]{0,14}$`)
 
 // NewIncomingNumberListResource is the factory for the twilio_incoming_number list resource.
 func NewIncomingNumberListResource() list.ListResource {
-	return &incomingNumberListResource{*NewIncomingNumberResource().(*incomingNumberResource)}
+	return &incomingNumberListResource{incomingNumberResource{}}
 }
 
 type incomingNumberListResource struct{ incomingNumberResource }
@@ -293,7 +293,7 @@ func (r *incomingNumberListResource) List(ctx context.Context, req list.ListRequ
 
 // NewStudioFlowListResource is the factory for the twilio_studio_flow list resource.
 func NewStudioFlowListResource() list.ListResource {
-	return &studioFlowListResource{*NewStudioFlowResource().(*studioFlowResource)}
+	return &studioFlowListResource{studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}}
 }
 
 type studioFlowListResource struct{ studioFlowResource }

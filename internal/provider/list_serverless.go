@@ -18,7 +18,7 @@ var (
 // NewServerlessServiceListResource is the factory for the twilio_serverless_service list resource. Services
 // are what users adopt; their environments, functions and deployments are imported under a known service.
 func NewServerlessServiceListResource() list.ListResource {
-	return &serverlessServiceListResource{*NewServerlessServiceResource().(*serverlessServiceResource)}
+	return &serverlessServiceListResource{serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service"}}}
 }
 
 type serverlessServiceListResource struct{ serverlessServiceResource }
