@@ -452,8 +452,8 @@ func testAccAccessTokenValidationCases(kind string) map[string]testAccAccessToke
 			"voice.outgoing_application_params require voice.outgoing_application_sid",
 		},
 		"bad region":      {cfg(key + "  region = \"Ireland\""), "region must be a Twilio region code, one of au1, ie1, us1"},
-		"bad service SID": {cfg(key + "  identity = \"alice\"\n  chat {\n    service_sid = \"CH1\"\n  }"), `chat.service_sid must be "IS" followed by`},
-		"bad account":     {cfg(key + "  account_sid = \"AC1\""), `account_sid must be "AC" followed by`},
+		"bad service SID": {cfg(key + "  identity = \"alice\"\n  chat {\n    service_sid = \"CH1\"\n  }"), `chat.service_sid must be IS followed by`},
+		"bad account":     {cfg(key + "  account_sid = \"AC1\""), `account_sid must be AC followed by`},
 		"no key SID":      {cfg(""), `Missing required argument`},
 	}
 }
