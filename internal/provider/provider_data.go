@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -20,8 +19,10 @@ type providerData struct {
 	// kept and released are filled by twilio_incoming_number (deletes with skip_destroy; destroy plans) and
 	// read by twilio_subaccount (close_guard.go).
 	kept, released numberSet
-	// accounts caches the account SIDs a plan found open (checkAccountExists), one look-up per account.
-	accounts sync.Map
+	// accounts are the accounts known to exist (accounts_seen.go), one look-up per account and process.
+	accounts seenAccounts
+	// deleted are the numbers this apply released, which the close guard of their subaccount counts on.
+	deleted numberSet
 }
 
 // configureClient extracts the provider data in a resource's, data source's or ephemeral resource's
