@@ -476,6 +476,8 @@ func terraformEnv(baseURL, sid, token string) []string {
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch {
+		case strings.HasPrefix(k, "TWILIO_PROVIDER_"):
+			// The provider's own tuning and profiling (runtime_tuning.go) reach it.
 		case strings.HasPrefix(k, "TWILIO_"), strings.HasPrefix(k, "TF_LOG"), k == "TF_CLI_ARGS" ||
 			strings.HasPrefix(k, "TF_CLI_ARGS_"), strings.HasPrefix(k, "TF_VAR_"):
 			continue
