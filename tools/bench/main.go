@@ -147,16 +147,16 @@ var phases = []phase{
 type result struct {
 	sample
 	// control is the same phase on terraform_data resources, with -control.
-	control              *sample
-	flavor               string
-	load                 string
-	n, objects, managed  int
-	phase                phase
-	requests, failed     int
-	byKind, failedKinds  map[string]int
+	control             *sample
+	flavor              string
+	load                string
+	n, objects, managed int
+	phase               phase
+	requests, failed    int
+	byKind, failedKinds map[string]int
 	// runs and walls: how many runs the median was taken from, and their wall times, fastest first.
-	runs  int
-	walls []time.Duration
+	runs                 int
+	walls                []time.Duration
 	span                 time.Duration
 	peakInFlight         int
 	boundIssue, boundDep time.Duration

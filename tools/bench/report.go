@@ -173,7 +173,7 @@ func render(o options, env runEnv, all []result) string {
 		renderPeer(&b, results, peers)
 	}
 	if o.runs > 1 {
-		w("Wall times of every run, fastest first, and the load average (1, 5, 15 minutes) when the median run's "+
+		w("Wall times of every run, fastest first, and the load average (1, 5, 15 minutes) when the median run's " +
 			"phase started:\n\n| provider | N | phase | walls | load |\n|---|--:|---|---|---|\n")
 		for _, r := range append(append([]result{}, results...), peers...) {
 			walls := make([]string, len(r.walls))
