@@ -70,6 +70,14 @@ func (e *Emulator) Throttled() int {
 	return e.throttled
 }
 
+// Served returns how many Twilio API requests the emulator has answered since it started, refusals
+// included; unlike the request log it has no bound.
+func (e *Emulator) Served() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.served
+}
+
 func tooManyRequests() *apiError {
 	return newError(http.StatusTooManyRequests, codeTooManyRequests,
 		"Too Many Requests: the account is sending too many concurrent REST API requests")

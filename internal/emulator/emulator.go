@@ -62,6 +62,7 @@ type Emulator struct {
 	concurrencyLimit int
 	credInFlight     map[string]int
 	throttled        int
+	served           int // Twilio API requests answered since the start, beyond the log's reach
 }
 
 // New returns an emulator holding one active main account.

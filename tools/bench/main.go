@@ -51,7 +51,9 @@ type options struct {
 
 func main() {
 	o, err := parseFlags(os.Args[1:])
-	if err == nil {
+	if err == nil && fleet.states > 0 {
+		err = runFleet(o, fleet, o.sizes[0])
+	} else if err == nil {
 		err = run(o)
 	}
 	if err != nil {
@@ -73,6 +75,11 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.keep, "keep", false, "keep the work folder (configurations, state, Terraform output)")
 	fs.BoolVar(&o.control, "control", false, "also run every phase on terraform_data resources of the same "+
 		"shape (no provider, no network): what Terraform itself costs")
+	fs.IntVar(&fleet.states, "states", 0, "fleet mode: split -n tenants over this many states, all applied at "+
+		"once (then destroyed at once) against one account with a concurrent-request limit")
+	fs.IntVar(&fleet.limit, "limit", emulator.DefaultConcurrencyLimit, "fleet mode: the emulated account's limit "+
+		"of requests in flight (429/20429 beyond it)")
+	fs.IntVar(&fleet.parallelism, "state-parallelism", 10, "fleet mode: -parallelism and max_concurrency per state")
 	fs.IntVar(&numbersPerTenant, "numbers", 1, "phone numbers per tenant, each routed to the tenant's TwiML app")
 	fs.IntVar(&o.runs, "runs", 1, "runs per N; the report shows the run with the median wall time per phase")
 	fs.BoolVar(&o.peer, "peer", false, "also run RJPearson94/twilio (scripts/bench-peer.sh builds it) on the "+
@@ -82,8 +89,8 @@ func parseFlags(args []string) (options, error) {
 	}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n < 1 || n > 2000 {
-			return o, fmt.Errorf("-n: %q is not a number of tenants from 1 to 2000", s)
+		if err != nil || n < 1 || n > 5000 {
+			return o, fmt.Errorf("-n: %q is not a number of tenants from 1 to 5000", s)
 		}
 		o.sizes = append(o.sizes, n)
 	}
@@ -124,6 +131,9 @@ const (
 	voiceURLBefore = "https://bench.example.com/voice/v1"
 	voiceURLAfter  = "https://bench.example.com/voice/v2"
 )
+
+// fleet is the fleet mode's flags (fleet.go).
+var fleet fleetOptions
 
 // numbersPerTenant is -numbers: each tenant is a subaccount, an API key, a TwiML app and these numbers.
 var numbersPerTenant = 1
