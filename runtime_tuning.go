@@ -29,7 +29,7 @@ const gcPercentEnv = "TWILIO_PROVIDER_GOGC"
 // what stays live is small, so Go's default of 100 collects very often while the heap is small (about a
 // third of the provider's CPU in a refresh went to the collector); a higher percentage collects less
 // often, and the soft memory limit above still bounds the heap when many calls run at once.
-const defaultGCPercent = 100
+const defaultGCPercent = 400
 
 // tuneRuntime sets the soft memory limit and, with TWILIO_PROVIDER_PPROF set to a folder, writes a CPU
 // profile (cpu-<pid>.pprof) and a heap profile (heap-<pid>.pprof) of this provider process there. It
