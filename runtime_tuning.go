@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"strconv"
 	"syscall"
 )
 
@@ -15,12 +16,12 @@ import (
 // own GOMEMLIMIT is left to Terraform, which would inherit it too.
 const memoryLimitEnv = "TWILIO_PROVIDER_MEMORY_LIMIT"
 
-// defaultMemoryLimit is the provider's soft memory limit. With Go's default GOGC=100 the heap grows to
-// twice what is live before a collection; the provider keeps little (schemas, the client, a few caches),
+// defaultMemoryLimit is the provider's soft memory limit; the process's RSS runs about 20 MB above it (code,
+// stacks, the runtime). With Go's default GOGC=100 the heap grows to twice what is live before a collection; the provider keeps little (schemas, the client, a few caches),
 // but 20 calls in flight allocate fast (see BENCHMARKS.md), so at 200 tenants its peak RSS was 130 to 170 MB
 // while at most 70 to 80 MB was live. The limit makes the collector run earlier as the heap nears it,
 // instead of letting it double; it is soft, so a provider that needs more still gets it.
-const defaultMemoryLimit = 80 << 20
+const defaultMemoryLimit = 72 << 20
 
 // gcPercentEnv overrides the provider's GOGC (Go's own GOGC would reach Terraform too).
 const gcPercentEnv = "TWILIO_PROVIDER_GOGC"
@@ -52,9 +53,11 @@ func tuneRuntime(getenv func(string) string) (stop func(), err error) {
 	}
 	gcPercent := defaultGCPercent
 	if v := getenv(gcPercentEnv); v != "" {
-		if _, err := fmt.Sscan(v, &gcPercent); err != nil || gcPercent < 10 {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 10 {
 			return nil, fmt.Errorf("%s=%q: want a percentage of at least 10, as GOGC", gcPercentEnv, v)
 		}
+		gcPercent = n
 	}
 	debug.SetGCPercent(gcPercent)
 	dir := getenv("TWILIO_PROVIDER_PPROF")
@@ -109,8 +112,8 @@ func parseSize(s string) (int64, error) {
 			break
 		}
 	}
-	var n int64
-	if _, err := fmt.Sscan(s, &n); err != nil || n <= 0 {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("want a positive size such as 96MiB, or off")
 	}
 	return n * mul, nil
