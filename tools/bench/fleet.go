@@ -278,6 +278,9 @@ func renderFleet(o options, f fleetOptions, env runEnv, n, per int, results []fl
 // writeFleetReport puts the fleet section into path between its markers, or appends it.
 func writeFleetReport(path, report string) error {
 	old, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return os.WriteFile(path, []byte(report), 0o644)
+	}
 	if err != nil {
 		return err
 	}
