@@ -207,7 +207,8 @@ func run(o options) error {
 func benchSize(o options, work string, n int) ([]result, error) {
 	flavors := []flavor{ours}
 	if o.peer {
-		flavors = append(flavors, rj)
+		// Side by side, both providers run the same four plain resources per tenant.
+		flavors = []flavor{oursPlain, rj}
 	}
 	runs := map[string][][]result{} // flavor -> runs -> phases
 	for run := range o.runs {
