@@ -21,7 +21,7 @@ const memoryLimitEnv = "TWILIO_PROVIDER_MEMORY_LIMIT"
 // but 20 calls in flight allocate fast (see BENCHMARKS.md), so at 200 tenants its peak RSS was 130 to 170 MB
 // while at most 70 to 80 MB was live. The limit makes the collector run earlier as the heap nears it,
 // instead of letting it double; it is soft, so a provider that needs more still gets it.
-const defaultMemoryLimit = 72 << 20
+const defaultMemoryLimit = 60 << 20
 
 // gcPercentEnv overrides the provider's GOGC (Go's own GOGC would reach Terraform too).
 const gcPercentEnv = "TWILIO_PROVIDER_GOGC"
