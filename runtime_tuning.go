@@ -16,11 +16,11 @@ import (
 // own GOMEMLIMIT is left to Terraform, which would inherit it too.
 const memoryLimitEnv = "TWILIO_PROVIDER_MEMORY_LIMIT"
 
-// defaultMemoryLimit is the provider's soft memory limit; the process's RSS runs about 20 MB above it (code,
-// stacks, the runtime). With Go's default GOGC=100 the heap grows to twice what is live before a collection; the provider keeps little (schemas, the client, a few caches),
-// but 20 calls in flight allocate fast (see BENCHMARKS.md), so at 200 tenants its peak RSS was 130 to 170 MB
-// while at most 70 to 80 MB was live. The limit makes the collector run earlier as the heap nears it,
-// instead of letting it double; it is soft, so a provider that needs more still gets it.
+// defaultMemoryLimit is the provider's soft memory limit. The process's RSS runs 20 to 45 MB above it
+// (code, stacks, the runtime, and the collector falling behind when the machine is busy): at 200 tenants
+// the peak was 98.9 MB with 80 MiB on a loaded machine and 105 MB with 72 MiB on a busier one. With Go's
+// default GOGC=100 and no limit the heap grew to twice what was live, and the peak RSS was 130 to 170 MB.
+// The limit is soft: a provider that needs more still gets it.
 const defaultMemoryLimit = 60 << 20
 
 // gcPercentEnv overrides the provider's GOGC (Go's own GOGC would reach Terraform too).
