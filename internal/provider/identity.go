@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
 // Resource identity (Terraform 1.12+, OpenTofu 1.12+) names an object by the same SIDs the string import
@@ -92,62 +90,4 @@ func identityAfterUpdate(ctx context.Context, resp *resource.UpdateResponse) {
 
 func identityAfterImport(ctx context.Context, resp *resource.ImportStateResponse) {
 	syncIdentity(ctx, resp.State, resp.Identity, &resp.Diagnostics)
-}
-
-// importedIdentity reads an `import { identity = {...} }` block: ok is false when the import used a string
-// ID instead (then req.Identity is absent or null).
-func importedIdentity(ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics) (accountSID, sid string, ok bool) {
-	if req.ID != "" || req.Identity == nil || req.Identity.Raw.IsNull() {
-		return "", "", false
-	}
-	for name, dst := range map[string]*string{"account_sid": &accountSID, "sid": &sid} {
-		if _, err := req.Identity.Schema.AttributeAtPath(ctx, path.Root(name)); err != nil {
-			continue
-		}
-		var v types.String
-		diags.Append(req.Identity.GetAttribute(ctx, path.Root(name), &v)...)
-		*dst = v.ValueString()
-	}
-	return accountSID, sid, true
-}
-
-// importAccountObject resolves either import form of an account-owned object to its account and SID, and
-// sets both in the state: the string ID "AC…/XX…" or a bare "XX…" (looked for in the provider's account,
-// then its open subaccounts), or an identity { account_sid, sid }, where a missing account_sid means the
-// same search as a bare SID.
-func (r *resourceBase) importAccountObject(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
-	prefix, what string, find findFunc) bool {
-	id := req.ID
-	if account, sid, byIdentity := importedIdentity(ctx, req, &resp.Diagnostics); byIdentity {
-		if !checkImportIdentity(account, sid, prefix, &resp.Diagnostics) {
-			return false
-		}
-		id = sid
-		if account != "" {
-			id = account + "/" + sid
-		}
-	}
-	accountSID, sid, ok := r.importAccount(ctx, id, prefix, what, find, &resp.Diagnostics)
-	if !ok || resp.Diagnostics.HasError() {
-		return false
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), accountSID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
-	return !resp.Diagnostics.HasError()
-}
-
-// checkImportIdentity validates an identity given in an import block, pointing at the identity attribute
-// at fault.
-func checkImportIdentity(accountSID, sid, prefix string, diags *diag.Diagnostics) bool {
-	if !twilioclient.ValidSID(prefix, sid) {
-		diags.AddAttributeError(path.Root("sid"), "Invalid import identity",
-			fmt.Sprintf("identity.sid must be %s followed by 32 hexadecimal digits, got %q.", prefix, sid))
-		return false
-	}
-	if accountSID != "" && !twilioclient.ValidSID("AC", accountSID) {
-		diags.AddAttributeError(path.Root("account_sid"), "Invalid import identity",
-			fmt.Sprintf("identity.account_sid must be AC followed by 32 hexadecimal digits, got %q.", accountSID))
-		return false
-	}
-	return true
 }

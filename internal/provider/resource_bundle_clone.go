@@ -3,9 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -26,7 +26,9 @@ var (
 )
 
 // NewBundleCloneResource is the factory for twilio_bundle_clone.
-func NewBundleCloneResource() resource.Resource { return &bundleCloneResource{} }
+func NewBundleCloneResource() resource.Resource {
+	return &bundleCloneResource{resourceBase: resourceBase{name: "bundle_clone"}}
+}
 
 type bundleCloneResource struct {
 	resourceBase
@@ -47,10 +49,6 @@ type bundleCloneModel struct {
 	DateCreated   types.String   `tfsdk:"date_created"`
 	SkipDestroy   types.Bool     `tfsdk:"skip_destroy"`
 	Timeouts      timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *bundleCloneResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_bundle_clone"
 }
 
 func (r *bundleCloneResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -119,9 +117,7 @@ func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Default:  booldefault.StaticBool(false),
 			},
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -170,20 +166,11 @@ func (r *bundleCloneResource) ModifyPlan(ctx context.Context, req resource.Modif
 }
 
 func (r *bundleCloneResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan bundleCloneModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[bundleCloneModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	account, source := plan.AccountSID.ValueString(), plan.BundleSID.ValueString()
 	summary := fmt.Sprintf("Cloning Twilio regulatory bundle %s into account %s", source, account)
@@ -197,17 +184,21 @@ func (r *bundleCloneResource) Create(ctx context.Context, req resource.CreateReq
 	if plan.FriendlyName.IsUnknown() || name == "" {
 		name = src.FriendlyName
 	}
-	rec, done := inFlight.begin("bundle_clone", account, name)
-	defer done()
-	clone, err := client.CloneBundle(ctx, client.AccountSID(), source, account, name)
-	if err != nil {
-		clone = r.adoptAfterLostAnswer(ctx, client, account, name, src, rec, summary, err, &resp.Diagnostics)
-		if clone == nil {
-			if !resp.Diagnostics.HasError() {
-				resp.Diagnostics.AddError(summary, errorDetail(err)+ambiguousCreateHint(err, "bundle_clone", "the clone"))
-			}
-			return
-		}
+	// The clone request sends the source, the target and the name; a bundle of that name in the target made
+	// since, from the same regulation, is the clone.
+	clone := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Bundle]{
+		kind: "bundle_clone", scope: account, name: name, what: fmt.Sprintf("a clone named %q", name), summary: summary,
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Bundle, error) {
+			return client.FindBundlesCreatedSince(ctx, account, name, since)
+		},
+		check: func(b *twilioclient.Bundle) candidate {
+			return differsIf(b.SID, b.RegulationSID != src.RegulationSID, "regulation")
+		},
+	}, func(ctx context.Context) (*twilioclient.Bundle, error) {
+		return client.CloneBundle(ctx, client.AccountSID(), source, account, name)
+	})
+	if clone == nil {
+		return
 	}
 	// Record the clone at once: it exists now, whatever the read below answers.
 	plan.SID, plan.ID = types.StringValue(clone.SID), types.StringValue(clone.SID)
@@ -216,54 +207,18 @@ func (r *bundleCloneResource) Create(ctx context.Context, req resource.CreateReq
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
-// adoptAfterLostAnswer handles a clone whose answer was lost: the one bundle of the target account named
-// as the request asked, made since the request from the same regulation, is adopted when no other clone
-// of that name ran in this process at the same time. It returns nil after reporting why not, or when the
-// error is not a lost answer.
-func (r *bundleCloneResource) adoptAfterLostAnswer(ctx context.Context, client *twilioclient.Client, account, name string,
-	src *twilioclient.Bundle, rec *createRecord, summary string, err error, diags *diag.Diagnostics) *twilioclient.Bundle {
-	if !twilioclient.IsAmbiguous(err) {
-		return nil
-	}
-	found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Bundle, error) {
-		return client.FindBundlesCreatedSince(ctx, account, name, rec.start)
-	})
-	cands := make([]candidate, len(found))
-	for i, b := range found {
-		cands[i] = candidate{sid: b.SID}
-		if b.RegulationSID != src.RegulationSID {
-			cands[i].differs = "regulation"
-		}
-	}
-	what := fmt.Sprintf("a clone named %q", name)
-	i, why := adoptionVerdict(rec, cands, what)
-	if i < 0 || lookupErr != nil {
-		diags.AddError(summary, lostAnswerDetail(err, lookupErr, why, "bundle_clone", what))
-		return nil
-	}
-	diags.AddWarning("Adopted cloned bundle "+found[i].SID,
-		fmt.Sprintf("Twilio's answer to the clone was lost (%s). Account %s has a bundle named %q (%s) made just now "+
-			"from the same regulation, so the clone went through: it was recorded instead of being cloned again.",
-			err, account, name, found[i].SID))
-	return &found[i]
-}
-
 func (r *bundleCloneResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state bundleCloneModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[bundleCloneModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
 	what := fmt.Sprintf("Cloned Twilio regulatory bundle %s in account %s", sid, account)
-	b, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Bundle, error) {
-		return r.data.client.FindBundle(ctx, account, sid)
+	b := readObject(ctx, client, account, state.DateCreated, what, resp, func() (*twilioclient.Bundle, error) {
+		return client.FindBundle(ctx, account, sid)
 	})
-	if err != nil {
-		if !keepWhileInactive(err, what, resp) {
-			removeWhenGone(ctx, err, what, resp)
-		}
+	if b == nil {
 		return
 	}
 	if !bundleUsable(b.Status) {
@@ -305,25 +260,18 @@ func (r *bundleCloneResource) Update(ctx context.Context, req resource.UpdateReq
 }
 
 func (r *bundleCloneResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state bundleCloneModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[bundleCloneModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	if state.SkipDestroy.ValueBool() {
-		resp.Diagnostics.AddWarning("Cloned bundle kept",
-			fmt.Sprintf("skip_destroy is set: bundle %s was removed from the state but account %s still has it.", sid, account))
+	if skipDestroy(state.SkipDestroy, "Cloned bundle", sid, account, &resp.Diagnostics) {
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	err := client.DeleteBundle(ctx, account, sid)
 	switch {
 	case err == nil || twilioclient.IsNotFound(err):
@@ -363,6 +311,6 @@ func flattenBundleClone(b *twilioclient.Bundle, m *bundleCloneModel) {
 	m.IsoCountry = optionalString(&b.IsoCountry)
 	m.NumberType = optionalString(&b.NumberType)
 	m.EndUserType = optionalString(&b.EndUserType)
-	m.ValidUntil = rfc3339(b.ValidUntil)
-	m.DateCreated = rfc3339(b.DateCreated)
+	m.ValidUntil = timeValue(b.ValidUntil)
+	m.DateCreated = timeValue(b.DateCreated)
 }

@@ -3,10 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -21,9 +22,15 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
-// resourceBase holds what every resource gets from the provider.
+// resourceBase holds what every resource gets from the provider, and its type name without the
+// provider's prefix (Metadata).
 type resourceBase struct {
 	data *providerData
+	name string
+}
+
+func (r *resourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.name
 }
 
 func (r *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -244,50 +251,6 @@ func clearable(v types.String) *string {
 	return &s
 }
 
-// removeWhenGone turns a not-found answer in Read into removal from state with a warning, so a plan
-// proposes to create the object again instead of failing. Any other error is an error.
-func removeWhenGone(ctx context.Context, err error, what string, resp *resource.ReadResponse) {
-	if twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddWarning(what+" is gone",
-			what+" no longer exists in Twilio (deleted, released or closed outside Terraform); it was removed "+
-				"from the state and the next apply creates it again.")
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	resp.Diagnostics.AddError("Reading "+what, errorDetail(err))
-}
-
-// keepWhileInactive leaves the state as it is, with a warning, when a Read failed only because the owning
-// subaccount is suspended: refusing the plan would block the very apply that reactivates it.
-func keepWhileInactive(err error, what string, resp *resource.ReadResponse) bool {
-	if !twilioclient.IsAccountInactive(err) {
-		return false
-	}
-	resp.Diagnostics.AddWarning(what+" not refreshed",
-		"Its account is suspended, so Twilio refuses to show it; the state keeps the last known values. "+
-			"Reactivate the account (twilio_subaccount status = \"active\") to refresh it.")
-	return true
-}
-
-// parseImportID splits an import ID "AC…/XX…" or "XX…" into account and object SIDs; the account defaults
-// to the provider's.
-func (r *resourceBase) parseImportID(id, prefix string, diags *diag.Diagnostics) (accountSID, sid string, ok bool) {
-	parts := strings.Split(id, "/")
-	switch {
-	case len(parts) == 1 && twilioclient.ValidSID(prefix, parts[0]):
-		client := r.data.ready(diags)
-		if client == nil {
-			return "", "", false
-		}
-		return client.AccountSID(), parts[0], true
-	case len(parts) == 2 && twilioclient.ValidSID("AC", parts[0]) && twilioclient.ValidSID(prefix, parts[1]):
-		return parts[0], parts[1], true
-	}
-	diags.AddError("Invalid import ID",
-		fmt.Sprintf("Expected %s… or AC…/%s… (SIDs are two letters and 32 hexadecimal digits), got %q.", prefix, prefix, id))
-	return "", "", false
-}
-
 // defaultTimeout bounds a resource operation when its timeouts block says nothing; it covers retries.
 const defaultTimeout = 5 * time.Minute
 
@@ -313,4 +276,33 @@ func falseWhenNull(v types.Bool) types.Bool {
 		return types.BoolValue(false)
 	}
 	return v
+}
+
+// dataSourceBase is resourceBase for data sources.
+type dataSourceBase struct {
+	data *providerData
+	name string
+}
+
+func (d *dataSourceBase) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.name
+}
+
+func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// timeoutsBlock is the timeouts block of a resource: create and delete, and update when it has one.
+func timeoutsBlock(ctx context.Context, update bool) map[string]schema.Block {
+	return map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: update, Delete: true})}
+}
+
+// skipDestroy ends a Delete with a warning when skip_destroy is set; it reports whether it did.
+func skipDestroy(skip types.Bool, what, sid, account string, diags *diag.Diagnostics) bool {
+	if !skip.ValueBool() {
+		return false
+	}
+	diags.AddWarning(what+" kept", fmt.Sprintf("skip_destroy is set: %s %s was removed from the state but still "+
+		"exists in account %s.", what, sid, account))
+	return true
 }

@@ -6,9 +6,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -19,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -32,53 +31,6 @@ var (
 
 // NewIncomingNumberResource is the factory for twilio_incoming_number.
 func NewIncomingNumberResource() resource.Resource { return &incomingNumberResource{} }
-
-type incomingNumberResource struct {
-	resourceBase
-}
-
-type incomingNumberModel struct {
-	ID                   types.String   `tfsdk:"id"`
-	SID                  types.String   `tfsdk:"sid"`
-	AccountSID           types.String   `tfsdk:"account_sid"`
-	PhoneNumber          types.String   `tfsdk:"phone_number"`
-	AreaCode             types.String   `tfsdk:"area_code"`
-	Country              types.String   `tfsdk:"country"`
-	FriendlyName         types.String   `tfsdk:"friendly_name"`
-	VoiceURL             types.String   `tfsdk:"voice_url"`
-	VoiceMethod          types.String   `tfsdk:"voice_method"`
-	VoiceApplicationSID  types.String   `tfsdk:"voice_application_sid"`
-	StudioFlowSID        types.String   `tfsdk:"studio_flow_sid"`
-	TrunkSID             types.String   `tfsdk:"trunk_sid"`
-	VoiceFallbackURL     types.String   `tfsdk:"voice_fallback_url"`
-	VoiceFallbackMethod  types.String   `tfsdk:"voice_fallback_method"`
-	StatusCallback       types.String   `tfsdk:"status_callback"`
-	StatusCallbackMethod types.String   `tfsdk:"status_callback_method"`
-	VoiceCallerIDLookup  types.Bool     `tfsdk:"voice_caller_id_lookup"`
-	SMSURL               types.String   `tfsdk:"sms_url"`
-	SMSMethod            types.String   `tfsdk:"sms_method"`
-	SMSFallbackURL       types.String   `tfsdk:"sms_fallback_url"`
-	SMSFallbackMethod    types.String   `tfsdk:"sms_fallback_method"`
-	SMSApplicationSID    types.String   `tfsdk:"sms_application_sid"`
-	BundleSID            types.String   `tfsdk:"bundle_sid"`
-	AddressSID           types.String   `tfsdk:"address_sid"`
-	IdentitySID          types.String   `tfsdk:"identity_sid"`
-	EmergencyAddressSID  types.String   `tfsdk:"emergency_address_sid"`
-	EmergencyStatus      types.String   `tfsdk:"emergency_status"`
-	EmergencyAddrStatus  types.String   `tfsdk:"emergency_address_status"`
-	AddressRequirements  types.String   `tfsdk:"address_requirements"`
-	SkipDestroy          types.Bool     `tfsdk:"skip_destroy"`
-	Capabilities         types.Object   `tfsdk:"capabilities"`
-	DateCreated          types.String   `tfsdk:"date_created"`
-	Timeouts             timeouts.Value `tfsdk:"timeouts"`
-}
-
-var incomingNumberCapabilityTypes = map[string]attr.Type{
-	"voice": types.BoolType, "sms": types.BoolType, "mms": types.BoolType, "fax": types.BoolType,
-}
-
-// incomingNumberVoiceTargets are the attributes that say where calls go; a number has at most one.
-var incomingNumberVoiceTargets = []string{"voice_url", "voice_application_sid", "studio_flow_sid", "trunk_sid"}
 
 func (r *incomingNumberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_incoming_number"
@@ -223,9 +175,7 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -301,22 +251,15 @@ func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.Mo
 }
 
 func (r *incomingNumberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan incomingNumberModel
-	var cfgName types.String
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+	var cfgName types.String
+	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...); resp.Diagnostics.HasError() {
+		return
+	}
 
 	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
 		plan.AccountSID = types.StringValue(client.AccountSID())
@@ -352,20 +295,26 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 		// NOTE: siblings buying in one area code are told apart by name, so only same-named ones conflict.
 		key = "area:" + area + ":" + want.friendlyName
 	}
-	rec, done := inFlight.begin("incoming_number", account, key)
-	defer done()
-	n, err := client.CreateIncomingNumber(ctx, account, params)
-	if err != nil {
-		if n = r.adoptAfterLostAnswer(ctx, client, account, number, area, rec, want, summary, err, &resp.Diagnostics); n == nil && !resp.Diagnostics.HasError() {
-			n = r.adoptRefusedNumber(ctx, client, account, number, rec, want, summary, err, &resp.Diagnostics)
+	lost := r.lostPurchase(client, account, number, area, want)
+	lost.scope, lost.name, lost.what, lost.summary = account, key, "number "+number, summary
+	if number == "" {
+		lost.what = what
+	}
+	lost.failed = func(err error, rec *createRecord) *twilioclient.IncomingNumber {
+		if n := r.adoptRefusedNumber(ctx, client, account, number, rec, want, summary, err, &resp.Diagnostics); n != nil ||
+			resp.Diagnostics.HasError() {
+			return n
 		}
-		if n == nil {
-			if detail := errorDetail(err) + incomingNumberBuyHint(err, what); !resp.Diagnostics.HasError() &&
-				!incomingNumberAddressError(err, summary, detail, &resp.Diagnostics) {
-				resp.Diagnostics.AddError(summary, detail)
-			}
-			return
+		if detail := errorDetail(err) + incomingNumberBuyHint(err, what); !incomingNumberAddressError(err, summary, detail, &resp.Diagnostics) {
+			resp.Diagnostics.AddError(summary, detail)
 		}
+		return nil
+	}
+	n := createAdopting(ctx, &resp.Diagnostics, lost, func(ctx context.Context) (*twilioclient.IncomingNumber, error) {
+		return client.CreateIncomingNumber(ctx, account, params)
+	})
+	if n == nil {
+		return
 	}
 	flattenIncomingNumber(n, &plan)
 	warnEmergencyPending(n, &resp.Diagnostics)
@@ -374,13 +323,11 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 }
 
 func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state incomingNumberModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	client := r.data.client
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
 	what := fmt.Sprintf("Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), sid)
 	n, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.IncomingNumber, error) {
@@ -400,7 +347,7 @@ func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequ
 		}
 	}
 	if err != nil {
-		removeWhenGone(ctx, err, what, resp)
+		finishRead(ctx, client, account, err, what, resp)
 		return
 	}
 	flattenIncomingNumber(n, &state)
@@ -408,23 +355,15 @@ func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequ
 }
 
 func (r *incomingNumberResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state incomingNumberModel
-	var cfgName types.String
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+	var cfgName types.String
+	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...); resp.Diagnostics.HasError() {
+		return
+	}
 
 	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
 		plan.AccountSID = types.StringValue(client.AccountSID())
@@ -504,8 +443,8 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 }
 
 func (r *incomingNumberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state incomingNumberModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -520,14 +459,9 @@ func (r *incomingNumberResource) Delete(ctx context.Context, req resource.Delete
 				state.PhoneNumber.ValueString(), state.SID.ValueString(), state.AccountSID.ValueString()))
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// NOTE: releasing is irreversible; the number goes back to the carrier and may be sold to someone else.
 	err := releaseIncomingNumber(ctx, client, state.AccountSID.ValueString(), state.SID.ValueString(),
@@ -561,7 +495,7 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 			}
 			account = client.AccountSID()
 		}
-	case len(parts) <= 2 && e164Pattern.MatchString(last) && (len(parts) == 1 || twilioclient.ValidSID("AC", parts[0])):
+	case len(parts) <= 2 && e164Pattern.MatchString(last) && (len(parts) == 1 || sids.Valid("AC", parts[0])):
 		client := r.data.ready(&resp.Diagnostics)
 		if client == nil {
 			return
@@ -600,7 +534,7 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 			return
 		}
 		sid = *n.Sid
-	case len(parts) <= 2 && twilioclient.ValidSID("PN", last):
+	case len(parts) <= 2 && sids.Valid("PN", last):
 		var ok bool
 		if account, sid, ok = r.parseImportID(req.ID, "PN", &resp.Diagnostics); !ok {
 			return
@@ -608,7 +542,7 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 	default:
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import a phone number by its SID (PN…), AC…/PN…, its E.164 form (+14155550100) or "+
-				"AC…/+14155550100; SIDs are two letters and 32 hexadecimal digits. Got %q.", req.ID))
+				"AC…/+14155550100 (%s). Got %q.", sidsInWords, req.ID))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)

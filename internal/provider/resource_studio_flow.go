@@ -34,7 +34,9 @@ var (
 )
 
 // NewStudioFlowResource is the factory for twilio_studio_flow.
-func NewStudioFlowResource() resource.Resource { return &studioFlowResource{} }
+func NewStudioFlowResource() resource.Resource {
+	return &studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}
+}
 
 type studioFlowResource struct {
 	resourceBase
@@ -66,10 +68,6 @@ const (
 var studioFlowProblemType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"message": types.StringType, "property_path": types.StringType,
 }}
-
-func (r *studioFlowResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_studio_flow"
-}
 
 func (r *studioFlowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = accountObjectIdentitySchema("FW", "Studio flow")
@@ -156,9 +154,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"warnings":     problems("warnings"),
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -194,20 +190,11 @@ func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.Modify
 }
 
 func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan studioFlowModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID := plan.AccountSID.ValueString()
 	params := &twilioclient.CreateFlowParams{}
@@ -217,45 +204,31 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 		params.SetCommitMessage(plan.CommitMessage.ValueString())
 	}
 	name := plan.FriendlyName.ValueString()
-	rec, done := inFlight.begin("studio_flow", accountSID, name)
-	defer done()
-	f, err := client.CreateFlow(ctx, accountSID, params)
-	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the flow: adopt the one our request made, if it can be told
-		// apart.
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Flow, error) {
-			return client.FindFlowsCreatedSince(ctx, accountSID, name, rec.start)
-		})
-		cands := make([]candidate, len(found))
-		for i := range found {
+	what, summary := fmt.Sprintf("a Studio flow named %q", name), fmt.Sprintf("Creating Twilio Studio flow %q in account %s", name, accountSID)
+	f := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Flow]{
+		kind: "studio_flow", scope: accountSID, name: name, what: what, summary: summary,
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Flow, error) {
+			return client.FindFlowsCreatedSince(ctx, accountSID, name, since)
+		},
+		check: func(f *twilioclient.Flow) candidate {
 			m := plan
-			cands[i] = candidate{sid: *found[i].Sid}
-			switch diags := flattenStudioFlow(ctx, &found[i], &m); {
+			switch diags := flattenStudioFlow(ctx, f, &m); {
 			case diags.HasError() || !m.Definition.Equal(plan.Definition):
-				cands[i].differs = "definition"
+				return candidate{sid: *f.Sid, differs: "definition"}
 			case !m.Status.Equal(plan.Status):
-				cands[i].differs = "status"
+				return candidate{sid: *f.Sid, differs: "status"}
 			}
-		}
-		what := fmt.Sprintf("a Studio flow named %q", name)
-		i, why := adoptionVerdict(rec, cands, what)
-		if i >= 0 && lookupErr == nil {
-			resp.Diagnostics.AddWarning("Adopted Twilio Studio flow after a lost answer",
-				fmt.Sprintf("Creating the flow got no clear answer (%s), but account %s has flow %s named %q with "+
-					"the definition sent, created just now by this request; it is now managed by this resource.",
-					err, accountSID, *found[i].Sid, name))
-			f, err = &found[i], nil
-		} else {
-			resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Studio flow %q in account %s", name, accountSID),
-				lostAnswerDetail(err, lookupErr, why, "studio_flow", what))
-			return
-		}
-	}
-	if err != nil {
-		summary := fmt.Sprintf("Creating Twilio Studio flow %q in account %s", plan.FriendlyName.ValueString(), accountSID)
-		_, hint := studioFlowInactiveAccount(ctx, client, accountSID, err)
-		studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err, hint+
-			ambiguousCreateHint(err, "studio_flow", fmt.Sprintf("a Studio flow named %q", plan.FriendlyName.ValueString())))
+			return candidate{sid: *f.Sid}
+		},
+		failed: func(err error, _ *createRecord) *twilioclient.Flow {
+			_, hint := accountStateOf(ctx, client, accountSID, err)
+			studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err, hint+ambiguousCreateHint(err, "studio_flow", what))
+			return nil
+		},
+	}, func(ctx context.Context) (*twilioclient.Flow, error) {
+		return client.CreateFlow(ctx, accountSID, params)
+	})
+	if f == nil {
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
@@ -264,28 +237,15 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state studioFlowModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	f, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Flow, error) {
-		return r.data.client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	f := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp, func() (*twilioclient.Flow, error) {
+		return client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		what := fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString())
-		closed, hint := studioFlowInactiveAccount(ctx, r.data.client, state.AccountSID.ValueString(), err)
-		switch {
-		case closed:
-			removeWhenGone(ctx, fmt.Errorf("%w: %w", err, twilioclient.ErrNotFound), what, resp)
-		case hint != "":
-			// A suspended tenant must not block the plan that reactivates it: keep the last known flow.
-			resp.Diagnostics.AddWarning(what+" not refreshed", errorDetail(err)+hint+
-				" The state keeps the last known values until the account is active again.")
-		default:
-			removeWhenGone(ctx, err, what, resp)
-		}
+	if f == nil {
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &state)...)
@@ -293,11 +253,9 @@ func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state studioFlowModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, plan, state, client, done := beginUpdate[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	if !studioFlowChanges(ctx, plan, state) {
@@ -305,14 +263,6 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
-	if client == nil {
-		return
-	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// NOTE: Twilio requires Status on every update, and each update is a whole new revision, so the
 	// complete configuration is sent; the empty commit message gives the revision none.
@@ -322,7 +272,7 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 	params.SetCommitMessage(plan.CommitMessage.ValueString())
 	f, err := client.UpdateFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
 	if err != nil {
-		_, hint := studioFlowInactiveAccount(ctx, client, state.AccountSID.ValueString(), err)
+		_, hint := accountStateOf(ctx, client, state.AccountSID.ValueString(), err)
 		studioFlowWriteError(&resp.Diagnostics, fmt.Sprintf("Updating Twilio Studio flow %s", state.SID.ValueString()),
 			plan.Status.ValueString(), err, hint)
 		return
@@ -333,28 +283,14 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state studioFlowModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, state, client, done := beginDelete[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	err := client.DeleteFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	if err == nil || twilioclient.IsNotFound(err) {
-		return
-	}
-	closed, hint := studioFlowInactiveAccount(ctx, client, state.AccountSID.ValueString(), err)
-	if !closed {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), errorDetail(err)+hint)
-	}
+	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/FW…, a bare FW… found in the provider's account or one of its subaccounts, or an
@@ -365,17 +301,6 @@ func (r *studioFlowResource) ImportState(ctx context.Context, req resource.Impor
 		_, err := c.FindFlow(ctx, account, sid)
 		return err
 	})
-}
-
-// twilioAccountNotActive is Twilio's error for the credentials of a suspended or closed account.
-const twilioAccountNotActive = 20005
-
-// studioFlowInactiveAccount explains a failure caused by the flow's subaccount rather than the flow. Studio
-// needs the subaccount's own credentials, which Twilio refuses while the subaccount is suspended or closed.
-// A closed subaccount's flows are deleted with it, so closed means the flow is gone; a suspended one yields
-// a hint to reactivate it.
-func studioFlowInactiveAccount(ctx context.Context, client *twilioclient.Client, accountSID string, err error) (closed bool, hint string) {
-	return ownCredentialsInactive(ctx, client, accountSID, err, "Studio", "flows")
 }
 
 // studioFlowChanges reports whether the plan changes anything Twilio stores, i.e. whether an update makes a

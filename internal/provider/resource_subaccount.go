@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -30,7 +31,9 @@ var (
 )
 
 // NewSubaccountResource is the factory for twilio_subaccount.
-func NewSubaccountResource() resource.Resource { return &subaccountResource{} }
+func NewSubaccountResource() resource.Resource {
+	return &subaccountResource{resourceBase: resourceBase{name: "subaccount"}}
+}
 
 type subaccountResource struct {
 	resourceBase
@@ -47,10 +50,6 @@ type subaccountModel struct {
 	AuthToken       types.String   `tfsdk:"auth_token"`
 	DateCreated     types.String   `tfsdk:"date_created"`
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *subaccountResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_subaccount"
 }
 
 func (r *subaccountResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -118,57 +117,29 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
 func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan subaccountModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	wantStatus := plan.Status
 	name := plan.FriendlyName.ValueString()
-	rec, done := inFlight.begin("subaccount", client.AccountSID(), name)
-	defer done()
-	acct, err := client.CreateSubaccount(ctx, name)
-	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the subaccount: adopt it rather than leave it open unseen, on
-		// a context that outlives the create's deadline or a Ctrl-C (the state returned is still saved).
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Account, error) {
-			return client.FindSubaccountsCreatedSince(ctx, name, rec.start)
-		})
-		cands := make([]candidate, len(found))
-		for i, a := range found {
-			cands[i] = candidate{sid: *a.Sid}
-		}
-		what := fmt.Sprintf("a subaccount named %q", name)
-		i, why := adoptionVerdict(rec, cands, what)
-		if i < 0 || lookupErr != nil {
-			resp.Diagnostics.AddError("Creating Twilio subaccount", lostAnswerDetail(err, lookupErr, why, "subaccount", what))
-			return
-		}
-		resp.Diagnostics.AddWarning("Adopted Twilio subaccount after a lost answer",
-			fmt.Sprintf("Creating the subaccount got no clear answer (%s), but Twilio has subaccount %s named %q, "+
-				"created just now by this request; it is now managed by this resource.", err, *found[i].Sid, name))
-		acct, err = &found[i], nil
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Creating Twilio subaccount", errorDetail(err)+ambiguousCreateHint(err, "subaccount",
-			fmt.Sprintf("a subaccount named %q", name)))
+	// The name is all the request sends, so any subaccount of that name made since is a candidate.
+	acct := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Account]{
+		kind: "subaccount", scope: client.AccountSID(), name: name, what: fmt.Sprintf("a subaccount named %q", name),
+		summary: "Creating Twilio subaccount",
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Account, error) {
+			return client.FindSubaccountsCreatedSince(ctx, name, since)
+		},
+		check: func(a *twilioclient.Account) candidate { return candidate{sid: *a.Sid} },
+	}, func(ctx context.Context) (*twilioclient.Account, error) { return client.CreateSubaccount(ctx, name) })
+	if acct == nil {
 		return
 	}
 	flattenSubaccount(acct, &plan)
@@ -182,7 +153,7 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 	// NOTE: record the subaccount before any further call, so a failure below cannot orphan it.
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	if wantStatus.ValueString() == twilioclient.AccountStatusSuspended {
-		acct, err = client.UpdateAccount(ctx, plan.SID.ValueString(), &twilioclient.UpdateAccountParams{Status: wantStatus.ValueStringPointer()})
+		acct, err := client.UpdateAccount(ctx, plan.SID.ValueString(), &twilioclient.UpdateAccountParams{Status: wantStatus.ValueStringPointer()})
 		if err != nil {
 			// NOTE: failing here would taint the subaccount, and the next apply would close it, irreversibly.
 			// The state keeps the planned status instead; the next refresh reads the real one, and the plan
@@ -199,17 +170,15 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state subaccountModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	acct, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Account, error) {
-		return r.data.client.FindSubaccount(ctx, state.SID.ValueString())
+	acct := readObject(ctx, client, state.SID.ValueString(), state.DateCreated, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp, func() (*twilioclient.Account, error) {
+		return client.FindSubaccount(ctx, state.SID.ValueString())
 	})
-	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp)
+	if acct == nil {
 		return
 	}
 	flattenSubaccount(acct, &state)
@@ -219,21 +188,11 @@ func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *subaccountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state subaccountModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	params := &twilioclient.UpdateAccountParams{}
 	if !plan.FriendlyName.Equal(state.FriendlyName) {
@@ -255,8 +214,8 @@ func (r *subaccountResource) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state subaccountModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -265,14 +224,9 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 			fmt.Sprintf("skip_destroy is set: subaccount %s was removed from the state but is still open in Twilio.", state.SID.ValueString()))
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	sid := state.SID.ValueString()
 	// NOTE: closing releases every number the account still owns, so look first, unless the destroy plan's
@@ -355,9 +309,9 @@ func (r *subaccountResource) ImportState(ctx context.Context, req resource.Impor
 	if _, idSID, byIdentity := importedIdentity(ctx, req, &resp.Diagnostics); byIdentity {
 		sid = idSID
 	}
-	if !twilioclient.ValidSID("AC", sid) {
+	if !sids.Valid("AC", sid) {
 		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Import a subaccount by its SID: AC followed by 32 hexadecimal digits, got %q.", sid))
+			fmt.Sprintf("Import a subaccount by its SID: %s, got %q.", sids.Shape("AC"), sid))
 		return
 	}
 	if !r.importableSubaccount(ctx, sid, &resp.Diagnostics) {

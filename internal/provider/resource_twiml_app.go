@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -24,7 +25,9 @@ var (
 )
 
 // NewTwimlAppResource is the factory for twilio_twiml_app.
-func NewTwimlAppResource() resource.Resource { return &twimlAppResource{} }
+func NewTwimlAppResource() resource.Resource {
+	return &twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}
+}
 
 type twimlAppResource struct {
 	resourceBase
@@ -52,10 +55,6 @@ type twimlAppModel struct {
 	SkipDestroy                     types.Bool     `tfsdk:"skip_destroy"`
 	DateCreated                     types.String   `tfsdk:"date_created"`
 	Timeouts                        timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *twimlAppResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_twiml_app"
 }
 
 func (r *twimlAppResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -119,9 +118,7 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -131,58 +128,30 @@ func (r *twimlAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan twimlAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID := plan.AccountSID.ValueString()
 	name := plan.FriendlyName.ValueString()
-	rec, done := inFlight.begin("twiml_app", accountSID, name)
-	defer done()
-	app, err := client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(&plan))
-	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the app: adopt the one our request made, if it can be told
-		// apart, instead of creating a duplicate.
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Application, error) {
-			return client.FindApplicationsCreatedSince(ctx, accountSID, name, rec.start)
-		})
-		sent := expandTwimlAppUpdate(&plan)
-		cands := make([]candidate, len(found))
-		for i := range found {
+	sent := expandTwimlAppUpdate(&plan)
+	app := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Application]{
+		kind: "twiml_app", scope: accountSID, name: name, what: fmt.Sprintf("an application named %q", name),
+		summary: fmt.Sprintf("Creating TwiML application in account %s", accountSID),
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Application, error) {
+			return client.FindApplicationsCreatedSince(ctx, accountSID, name, since)
+		},
+		check: func(a *twilioclient.Application) candidate {
 			var m twimlAppModel
-			flattenTwimlApp(&found[i], &m)
-			cands[i] = candidate{sid: *found[i].Sid}
-			if !reflect.DeepEqual(expandTwimlAppUpdate(&m), sent) {
-				cands[i].differs = "configuration (URLs, methods or flags)"
-			}
-		}
-		what := fmt.Sprintf("an application named %q", name)
-		i, why := adoptionVerdict(rec, cands, what)
-		if i < 0 || lookupErr != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Creating TwiML application in account %s", accountSID),
-				lostAnswerDetail(err, lookupErr, why, "twiml_app", what))
-			return
-		}
-		resp.Diagnostics.AddWarning("Adopted TwiML application after a lost answer",
-			fmt.Sprintf("Creating the application got no clear answer (%s), but account %s has application %s "+
-				"named %q with exactly the settings sent, created just now by this request; it is now managed by "+
-				"this resource.", err, accountSID, *found[i].Sid, name))
-		app, err = &found[i], nil
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating TwiML application in account %s", accountSID),
-			errorDetail(err)+ambiguousCreateHint(err, "twiml_app", fmt.Sprintf("an application named %q", name)))
+			flattenTwimlApp(a, &m)
+			return differsIf(*a.Sid, !reflect.DeepEqual(expandTwimlAppUpdate(&m), sent), "configuration (URLs, methods or flags)")
+		},
+	}, func(ctx context.Context) (*twilioclient.Application, error) {
+		return client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(&plan))
+	})
+	if app == nil {
 		return
 	}
 	// The create response carries every field, so no read-back is needed.
@@ -191,17 +160,15 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state twimlAppModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	app, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Application, error) {
-		return r.data.client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	app := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp, func() (*twilioclient.Application, error) {
+		return client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp)
+	if app == nil {
 		return
 	}
 	flattenTwimlApp(app, &state)
@@ -210,21 +177,11 @@ func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *twimlAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state twimlAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// Every field is sent, not only the changed ones: a Console edit the plan is reverting may touch any
 	// of them, and Twilio treats the update as idempotent.
@@ -238,32 +195,22 @@ func (r *twimlAppResource) Update(ctx context.Context, req resource.UpdateReques
 }
 
 func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state twimlAppModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if state.SkipDestroy.ValueBool() {
-		resp.Diagnostics.AddWarning("TwiML application kept",
-			fmt.Sprintf("skip_destroy is set: TwiML application %s was removed from the state but still exists in account %s.",
-				state.SID.ValueString(), state.AccountSID.ValueString()))
+	if skipDestroy(state.SkipDestroy, "TwiML application", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// NOTE: Twilio unhooks a deleted application from the numbers that used it; those numbers then answer
 	// with their own URLs, if any.
 	err := client.DeleteApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	if err != nil && !twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting TwiML application %s", state.SID.ValueString()), errorDetail(err))
-	}
+	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting TwiML application %s", state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/AP…, a bare AP… found in the provider's account or one of its subaccounts, or an
