@@ -19,7 +19,7 @@ type providerData struct {
 	// kept and released are filled by twilio_incoming_number (deletes with skip_destroy; destroy plans) and
 	// read by twilio_subaccount (close_guard.go).
 	kept, released numberSet
-	// accounts are the accounts known to exist (accounts_seen.go), one look-up per account and process.
+	// accounts are the accounts known to exist (seenAccounts, below), one look-up per account and process.
 	accounts seenAccounts
 	// deleted are the numbers this apply released, which the close guard of their subaccount counts on.
 	deleted numberSet
