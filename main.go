@@ -25,12 +25,18 @@ func main() {
 	if err := defaultLogLevels(os.Getenv, os.Setenv); err != nil {
 		log.Fatal(err.Error())
 	}
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+	stop, err := tuneRuntime(os.Getenv)
+	if err != nil {
+		log.Fatal(err.Error())
+	}
+	defer stop()
+	err = providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address:         "registry.terraform.io/tenantwire/twilio",
 		Debug:           debug,
 		ProtocolVersion: 6,
 	})
 	if err != nil {
+		stop()
 		log.Fatal(err.Error())
 	}
 }

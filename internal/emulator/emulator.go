@@ -25,6 +25,9 @@ type Options struct {
 	// API keys. Twilio reserves those endpoints to the auth token and Main
 	// keys; leave it false to reproduce that.
 	LenientKeys bool
+	// ConcurrencyLimit, when positive, refuses requests beyond that many in flight per account whose
+	// credentials made them with 429/20429 (concurrency.go); 0 enforces no limit.
+	ConcurrencyLimit int
 }
 
 // Emulator is an in-memory Twilio. It implements [net/http.Handler] and is
@@ -55,6 +58,11 @@ type Emulator struct {
 	peak        map[string]int
 	inFlightAll int
 	peakAll     int
+
+	concurrencyLimit int
+	credInFlight     map[string]int
+	throttled        int
+	served           int // Twilio API requests answered since the start, beyond the log's reach
 }
 
 // New returns an emulator holding one active main account.
@@ -67,9 +75,12 @@ func New(opts Options) *Emulator {
 		st:          newStore(),
 		latency:     opts.Latency,
 		lenientKeys: opts.LenientKeys,
-		rng:         rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
-		inFlight:    map[string]int{},
-		peak:        map[string]int{},
+
+		concurrencyLimit: opts.ConcurrencyLimit,
+		credInFlight:     map[string]int{},
+		rng:              rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		inFlight:         map[string]int{},
+		peak:             map[string]int{},
 
 		emergencyDelay: DefaultEmergencyRegistrationDelay,
 	}
@@ -159,6 +170,8 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e.mu.Lock()
 	acting := e.actingAccount(r, params)
 	e.enter(acting)
+	cred := e.credentialAccount(r)
+	admitted := e.admit(cred)
 	plan := e.planFaults(r)
 	pre := e.latency + plan.preLatency
 	e.mu.Unlock()
@@ -177,6 +190,9 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		entry.Duration = time.Since(start)
 		e.mu.Lock()
 		e.leave(acting)
+		if admitted {
+			e.release(cred)
+		}
 		e.appendLog(entry)
 		e.mu.Unlock()
 	}
@@ -195,6 +211,12 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if f := plan.terminal; f != nil && !f.AfterEffect {
 		entry.Status = writeFaultLogged(f)
+		return
+	}
+	if !admitted {
+		refusal := tooManyRequests()
+		writeError(w, refusal)
+		entry.Status = refusal.Status
 		return
 	}
 

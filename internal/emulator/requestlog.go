@@ -86,6 +86,7 @@ func (e *Emulator) leave(acct string) {
 // appendLog records a request; a full log overwrites its oldest entry in place, so a long-running
 // emulator pays the same per request as a fresh one. Callers hold e.mu.
 func (e *Emulator) appendLog(r Request) {
+	e.served++
 	if len(e.log) < maxLogEntries {
 		e.log = append(e.log, r)
 		return

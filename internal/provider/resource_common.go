@@ -177,16 +177,13 @@ func (r *resourceBase) checkAccountExists(ctx context.Context, account string, d
 	if !r.data.known() || account == "" || account == r.data.client.AccountSID() {
 		return
 	}
-	if _, seen := r.data.accounts.Load(account); seen {
-		return
-	}
 	// NOTE: a closed account still exists (Twilio keeps it 30 days); creating in it fails at apply with
 	// Twilio's own error, which says so.
-	_, err := r.data.client.FindAccount(ctx, account)
-	switch {
-	case err == nil:
-		r.data.accounts.Store(account, true)
-	case twilioclient.IsNotFound(err):
+	err := r.data.accounts.check(ctx, account, func(ctx context.Context) error {
+		_, err := r.data.client.FindAccount(ctx, account)
+		return err
+	})
+	if twilioclient.IsNotFound(err) {
 		diags.AddAttributeError(path.Root("account_sid"), "No such Twilio account",
 			fmt.Sprintf("account_sid %s is no account under your main account %s: Twilio has no account with "+
 				"that SID. Check it for a typo; a subaccount managed here is twilio_subaccount.<name>.sid.",

@@ -93,7 +93,10 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "When `true`, destroying the subaccount closes it even while it owns phone " +
 					"numbers, and Twilio releases them all, irreversibly. When `false` (the default), such a destroy " +
 					"fails with an error listing the numbers, and nothing is closed or released. Like `skip_destroy`, " +
-					"it takes effect once applied: set it and apply before destroying.",
+					"it takes effect once applied: set it and apply before destroying. The destroy plan lists the " +
+					"subaccount's numbers; the apply lists them again right before the close unless that plan's " +
+					"listing is under two minutes old and the apply has released every number it found, so a " +
+					"number bought in the subaccount outside Terraform during that window is not seen.",
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
@@ -140,6 +143,7 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 		return
 	}
 	flattenSubaccount(acct, &plan)
+	r.data.accounts.note(plan.SID.ValueString())
 	if plan.AuthToken.IsUnknown() {
 		// NOTE: Twilio shows auth tokens only to auth-token callers; an API key (even a Main key) gets none.
 		// An unknown value left after apply would make Terraform taint the new subaccount, and the next
@@ -178,6 +182,7 @@ func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	flattenSubaccount(acct, &state)
+	r.data.accounts.note(state.SID.ValueString())
 	state.ReleaseNumbers = falseWhenNull(state.ReleaseNumbers)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -224,9 +229,14 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 
 	sid := state.SID.ValueString()
-	// NOTE: closing releases every number the account still owns, so look first; a number bought between
-	// this list and the close would still be released, which only a Twilio-side check could prevent.
-	numbers, err := numbersOwnedBy(ctx, client, &r.data.kept, nil, sid)
+	// NOTE: closing releases every number the account still owns, so look first, unless the destroy plan's
+	// listing proves it (close_guard.go); a number bought between that look and the close would still be
+	// released, which only a Twilio-side check could prevent.
+	var numbers []string
+	var err error
+	if !planListingCovers(ctx, req.Private, time.Now(), &r.data.deleted, sid) {
+		numbers, _, err = numbersOwnedBy(ctx, client, &r.data.kept, nil, sid)
+	}
 	if twilioclient.IsNotFound(err) {
 		return // closed or deleted already
 	}
@@ -271,7 +281,8 @@ func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	sid := state.SID.ValueString()
-	numbers, err := numbersOwnedBy(ctx, r.data.client, nil, &r.data.released, sid)
+	numbers, listed, err := numbersOwnedBy(ctx, r.data.client, nil, &r.data.released, sid)
+	resp.Diagnostics.Append(recordCloseListing(ctx, resp.Private, time.Now(), listed)...)
 	if err != nil || len(numbers) == 0 {
 		// A failed look-up must not block the plan; the apply looks again before closing.
 		return

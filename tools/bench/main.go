@@ -1,6 +1,6 @@
 // Command bench measures the provider end to end with the real Terraform binary against the local Twilio
 // emulator, at a fixed injected latency per request. For each number of tenants N (each tenant is the
-// examples/modules/tenant module: a subaccount, an API key, a TwiML app and two numbers) it runs four
+// examples/modules/tenant module: a subaccount, an API key, a TwiML app and -numbers numbers) it runs four
 // phases — create (apply), refresh (plan), update (one attribute of every tenant) and destroy — and
 // reports per phase the Twilio requests per managed object from the emulator's request log, the wall
 // time against a lower bound, and the provider's peak RSS. With -out it writes the results into a
@@ -13,6 +13,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -42,11 +43,19 @@ type options struct {
 	interval    time.Duration
 	keep        bool
 	control     bool
+	// runs is how many times each N runs (a fresh emulator each time); the report shows the run with the
+	// median wall time of each phase.
+	runs int
+	// peer, when set, also runs every N with RJPearson94/twilio (the peer provider, from the same local
+	// mirror), interleaved with this provider's runs, and reports them side by side.
+	peer bool
 }
 
 func main() {
 	o, err := parseFlags(os.Args[1:])
-	if err == nil {
+	if err == nil && fleet.states > 0 {
+		err = runFleet(o, fleet, o.sizes[0])
+	} else if err == nil {
 		err = run(o)
 	}
 	if err != nil {
@@ -68,17 +77,30 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.keep, "keep", false, "keep the work folder (configurations, state, Terraform output)")
 	fs.BoolVar(&o.control, "control", false, "also run every phase on terraform_data resources of the same "+
 		"shape (no provider, no network): what Terraform itself costs")
+	fs.IntVar(&fleet.states, "states", 0, "fleet mode: split -n tenants over this many states, all applied at "+
+		"once (then destroyed at once) against one account with a concurrent-request limit")
+	fs.IntVar(&fleet.limit, "limit", emulator.DefaultConcurrencyLimit, "fleet mode: the emulated account's limit "+
+		"of requests in flight (429/20429 beyond it)")
+	fs.IntVar(&fleet.parallelism, "state-parallelism", 10, "fleet mode: -parallelism and max_concurrency per state")
+	fs.IntVar(&numbersPerTenant, "numbers", 1, "phone numbers per tenant, each routed to the tenant's TwiML app")
+	fs.IntVar(&o.runs, "runs", 1, "runs per N; the report shows the run with the median wall time per phase")
+	fs.BoolVar(&o.peer, "peer", false, "also run RJPearson94/twilio (scripts/bench-peer.sh builds it) on the "+
+		"same workload, interleaved, and compare")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n < 1 || n > 2000 {
-			return o, fmt.Errorf("-n: %q is not a number of tenants from 1 to 2000", s)
+		if err != nil || n < 1 || n > 5000 {
+			return o, fmt.Errorf("-n: %q is not a number of tenants from 1 to 5000", s)
 		}
 		o.sizes = append(o.sizes, n)
 	}
 	switch {
+	case numbersPerTenant < 0 || numbersPerTenant > 10:
+		return o, errors.New("-numbers must be from 0 to 10")
+	case o.runs < 1 || o.runs > 15:
+		return o, errors.New("-runs must be from 1 to 15")
 	case o.parallelism < 1 || o.parallelism > 100:
 		return o, errors.New("-parallelism must be from 1 to 100 (the provider's max_concurrency range)")
 	case o.latency <= 0:
@@ -108,12 +130,19 @@ type phase struct {
 }
 
 const (
-	objectsPerTenant = 5 // subaccount, API key, TwiML app, two numbers
-	voiceURLBefore   = "https://bench.example.com/voice/v1"
-	voiceURLAfter    = "https://bench.example.com/voice/v2"
+	voiceURLBefore = "https://bench.example.com/voice/v1"
+	voiceURLAfter  = "https://bench.example.com/voice/v2"
 )
 
-func all(n int) int { return objectsPerTenant * n }
+// fleet is the fleet mode's flags (fleet.go).
+var fleet fleetOptions
+
+// numbersPerTenant is -numbers: each tenant is a subaccount, an API key, a TwiML app and these numbers.
+var numbersPerTenant = 1
+
+func objectsPerTenant() int { return 3 + numbersPerTenant }
+
+func all(n int) int { return objectsPerTenant() * n }
 
 // phases run in order on one configuration. Update and destroy skip Terraform's refresh so that each row
 // measures one thing: the refresh row is the price of the refresh a default apply adds.
@@ -130,11 +159,16 @@ var phases = []phase{
 type result struct {
 	sample
 	// control is the same phase on terraform_data resources, with -control.
-	control              *sample
-	n, objects, managed  int
-	phase                phase
-	requests, failed     int
-	byKind               map[string]int
+	control             *sample
+	flavor              string
+	load                string
+	n, objects, managed int
+	phase               phase
+	requests, failed    int
+	byKind, failedKinds map[string]int
+	// runs and walls: how many runs the median was taken from, and their wall times, fastest first.
+	runs                 int
+	walls                []time.Duration
 	span                 time.Duration
 	peakInFlight         int
 	boundIssue, boundDep time.Duration
@@ -170,8 +204,61 @@ func run(o options) error {
 	return nil
 }
 
-// benchSize runs every phase for n tenants against a fresh emulator.
+// benchSize runs every phase for n tenants o.runs times (and the peer's runs, interleaved, with -peer) and
+// keeps, per flavor and phase, the run with the median wall time.
 func benchSize(o options, work string, n int) ([]result, error) {
+	flavors := []flavor{ours}
+	if o.peer {
+		// Side by side, both providers run the same four plain resources per tenant.
+		flavors = []flavor{oursPlain, rj}
+	}
+	runs := map[string][][]result{} // flavor -> runs -> phases
+	for run := range o.runs {
+		for k := range flavors {
+			// Alternate which flavor goes first, so that neither always meets the machine in the same state.
+			fl := flavors[(k+run)%len(flavors)]
+			rs, err := benchRun(o, work, n, fl, run)
+			if err != nil {
+				return nil, fmt.Errorf("%s run %d: %w", fl.name, run+1, err)
+			}
+			runs[fl.name] = append(runs[fl.name], rs)
+		}
+	}
+	var out []result
+	for _, fl := range flavors {
+		med := medianRuns(runs[fl.name])
+		if fl.name == ours.name && o.control {
+			if err := benchControl(o, work, n, terraformEnv("http://127.0.0.1:1", "", ""), med); err != nil {
+				return nil, fmt.Errorf("control: %w", err)
+			}
+		}
+		out = append(out, med...)
+	}
+	return out, nil
+}
+
+// medianRuns picks, for each phase, the run with the median wall time (the lower middle one of an even
+// count).
+func medianRuns(runs [][]result) []result {
+	out := make([]result, len(runs[0]))
+	for p := range runs[0] {
+		col := make([]result, len(runs))
+		for r := range runs {
+			col[r] = runs[r][p]
+		}
+		sort.Slice(col, func(i, j int) bool { return col[i].wall < col[j].wall })
+		out[p] = col[(len(col)-1)/2]
+		out[p].runs = len(col)
+		out[p].walls = make([]time.Duration, len(col))
+		for i, c := range col {
+			out[p].walls[i] = c.wall
+		}
+	}
+	return out
+}
+
+// benchRun runs every phase once for n tenants of one flavor against a fresh emulator.
+func benchRun(o options, work string, n int, fl flavor, run int) ([]result, error) {
 	e := emulator.New(emulator.Options{Latency: o.latency})
 	srv, err := emulator.Start("127.0.0.1:0", e)
 	if err != nil {
@@ -180,8 +267,8 @@ func benchSize(o options, work string, n int) ([]result, error) {
 	defer func() { _ = srv.Close() }() // the requests that matter were all answered and counted
 	sid, token := e.MainAccount()
 
-	dir := filepath.Join(work, fmt.Sprintf("n%d", n))
-	if err := writeConfig(dir, o.module, n, o.parallelism); err != nil {
+	dir := filepath.Join(work, fmt.Sprintf("n%d-%s-%d", n, fl.name, run+1))
+	if err := fl.write(dir, o.module, n, o.parallelism); err != nil {
 		return nil, err
 	}
 	env := terraformEnv(srv.URL, sid, token)
@@ -192,7 +279,8 @@ func benchSize(o options, work string, n int) ([]result, error) {
 
 	var out []result
 	for _, ph := range phases {
-		fmt.Fprintf(os.Stderr, "bench: N=%d %s ...", n, ph.name)
+		load := loadAverage()
+		fmt.Fprintf(os.Stderr, "bench: N=%d %s run %d %s (load %s) ...", n, fl.name, run+1, ph.name, load)
 		args := append(append([]string{}, ph.args...), "-input=false", "-no-color",
 			"-parallelism="+strconv.Itoa(o.parallelism), "-var", "voice_url="+ph.voiceURL)
 		s, err := runTerraform(o, dir, env, ph.name, args, func(code int) bool { return code == 0 })
@@ -200,12 +288,12 @@ func benchSize(o options, work string, n int) ([]result, error) {
 			return nil, err
 		}
 		r := account(o, n, ph, e)
-		r.sample = s
+		r.sample, r.flavor, r.load = s, fl.name, load
 		fmt.Fprintf(os.Stderr, " %d requests, %s wall, CPU %s Terraform + %s provider, provider %.1f MB\n",
 			r.requests, r.wall.Round(time.Millisecond), (r.totalCPU - r.providerCPU).Round(time.Millisecond),
 			r.providerCPU.Round(time.Millisecond), mb(r.providerKB))
 		if r.failed > 0 {
-			return nil, fmt.Errorf("%s: %d requests failed; see the request log with -keep", ph.name, r.failed)
+			return nil, fmt.Errorf("%s: %d requests failed (%v); see the request log with -keep", ph.name, r.failed, r.failedKinds)
 		}
 		if err := checkState(ph, n, e); err != nil {
 			return nil, err
@@ -215,11 +303,6 @@ func benchSize(o options, work string, n int) ([]result, error) {
 		}
 		out = append(out, r)
 		e.ResetRequests()
-	}
-	if o.control {
-		if err := benchControl(o, work, n, env, out); err != nil {
-			return nil, fmt.Errorf("control: %w", err)
-		}
 	}
 	return out, nil
 }
@@ -264,6 +347,10 @@ func account(o options, n int, ph phase, e *emulator.Emulator) result {
 		r.byKind[q.Method+" "+sidInPath.ReplaceAllString(q.Path, "{Sid}")]++
 		if q.Status < 200 || q.Status > 299 {
 			r.failed++
+			if r.failedKinds == nil {
+				r.failedKinds = map[string]int{}
+			}
+			r.failedKinds[fmt.Sprintf("%s %s -> %d", q.Method, sidInPath.ReplaceAllString(q.Path, "{Sid}"), q.Status)]++
 		}
 		if first.IsZero() || q.Time.Before(first) {
 			first = q.Time
@@ -299,7 +386,7 @@ func checkState(ph phase, n int, e *emulator.Emulator) error {
 		want = 0
 	}
 	switch {
-	case open != want || apps != want || len(snap.Keys) != want || len(snap.IncomingNumbers) != 2*want:
+	case open != want || apps != want || len(snap.Keys) != want || len(snap.IncomingNumbers) != numbersPerTenant*want:
 		return fmt.Errorf("after %s: %d open subaccounts, %d keys, %d TwiML apps, %d numbers; want %d tenants",
 			ph.name, open, len(snap.Keys), apps, len(snap.IncomingNumbers), want)
 	case ph.name == "update" && updated != n:
@@ -402,6 +489,8 @@ func terraformEnv(baseURL, sid, token string) []string {
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		switch {
+		case strings.HasPrefix(k, "TWILIO_PROVIDER_"):
+			// The provider's own tuning and profiling (runtime_tuning.go) reach it.
 		case strings.HasPrefix(k, "TWILIO_"), strings.HasPrefix(k, "TF_LOG"), k == "TF_CLI_ARGS" ||
 			strings.HasPrefix(k, "TF_CLI_ARGS_"), strings.HasPrefix(k, "TF_VAR_"):
 			continue
@@ -412,8 +501,7 @@ func terraformEnv(baseURL, sid, token string) []string {
 		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
 }
 
-// writeConfig writes a root module with n tenants, each with two numbers bought by exact phone number
-// (the emulator has only 100 numbers per area code; exact numbers scale to any N).
+// writeConfig writes a root module with n tenants of the tenant module.
 func writeConfig(dir, module string, n, parallelism int) error {
 	modDir := filepath.Join(dir, "modules", "tenant")
 	if err := os.MkdirAll(modDir, 0o755); err != nil {
@@ -476,18 +564,25 @@ module "tenant" {
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(mainTF), 0o644); err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	b.WriteString("{\"tenants\": {\n")
+	return writeTenants(dir, n)
+}
+
+// writeTenants writes terraform.tfvars.json: n tenants, each with numbersPerTenant numbers bought by exact
+// phone number (the emulator has only 100 numbers per area code; exact numbers scale to any N).
+func writeTenants(dir string, n int) error {
+	tenants := map[string]map[string]map[string]string{}
 	for i := range n {
-		sep := ","
-		if i == n-1 {
-			sep = ""
+		numbers := map[string]map[string]string{}
+		for k := range numbersPerTenant {
+			numbers[fmt.Sprintf("n%d", k+1)] = map[string]string{"phone_number": stockedNumber(numbersPerTenant*i + k)}
 		}
-		fmt.Fprintf(&b, "  %q: {\"main\": {\"phone_number\": %q}, \"support\": {\"phone_number\": %q}}%s\n",
-			fmt.Sprintf("t%04d", i+1), stockedNumber(2*i), stockedNumber(2*i+1), sep)
+		tenants[fmt.Sprintf("t%04d", i+1)] = numbers
 	}
-	b.WriteString("}}\n")
-	return os.WriteFile(filepath.Join(dir, "terraform.tfvars.json"), b.Bytes(), 0o644)
+	b, err := json.MarshalIndent(map[string]any{"tenants": tenants}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "terraform.tfvars.json"), b, 0o644)
 }
 
 // stockedNumber is the k-th of the numbers the emulator sells: like Twilio, it sells only what its

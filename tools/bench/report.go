@@ -69,6 +69,15 @@ func command(o options) string {
 		sizes[i] = fmt.Sprint(n)
 	}
 	cmd := fmt.Sprintf("%sscripts/bench.sh -n %s -latency %s -parallelism %d", prefix, strings.Join(sizes, ","), o.latency, o.parallelism)
+	if numbersPerTenant != 1 {
+		cmd += fmt.Sprintf(" -numbers %d", numbersPerTenant)
+	}
+	if o.runs != 1 {
+		cmd += fmt.Sprintf(" -runs %d", o.runs)
+	}
+	if o.peer {
+		cmd += " -peer"
+	}
 	if o.control {
 		cmd += " -control"
 	}
@@ -79,7 +88,15 @@ func command(o options) string {
 }
 
 // render formats the results as Markdown, markers included.
-func render(o options, env runEnv, results []result) string {
+func render(o options, env runEnv, all []result) string {
+	var results, peers []result
+	for _, r := range all {
+		if r.flavor == rj.name {
+			peers = append(peers, r)
+		} else {
+			results = append(results, r)
+		}
+	}
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	w("%s\n\n", beginMarker)
@@ -99,9 +116,15 @@ func render(o options, env runEnv, results []result) string {
 			r.n, r.phase.name, r.objects, r.requests, float64(r.requests)/float64(r.objects), secs(r.wall),
 			secs(r.boundIssue), ratio(r.wall, r.boundIssue), mb(r.providerKB))
 	}
-	w("\n*objects*: managed objects (5 per tenant), except for update: the objects changed (one TwiML app per "+
-		"tenant). *lower bound*: requests / parallelism × latency. *provider peak RSS*: VmHWM sampled every %s, "+
-		"the largest of the provider processes Terraform started for the command.\n\n", o.interval)
+	w("\n*objects*: managed objects (%d per tenant: a subaccount, an API key, a TwiML app and %d number(s) "+
+		"routed to it), except for update: the objects changed (one TwiML app per tenant). *lower bound*: "+
+		"requests / parallelism × latency. *provider peak RSS*: VmHWM sampled every %s, the largest of the "+
+		"provider processes Terraform started for the command.", objectsPerTenant(), numbersPerTenant, o.interval)
+	if o.runs > 1 {
+		w(" Each row is the run with the median wall time of %d runs (a fresh emulator each); the walls of all "+
+			"runs are in the last table.", o.runs)
+	}
+	w("\n\n")
 
 	w("Where the time goes:\n\n")
 	w("| N | phase | chain bound | wall/chain | API span | peak in flight | Terraform CPU | provider CPU | emulator CPU | CPU floor | wall/CPU floor | Terraform peak RSS |\n")
@@ -146,6 +169,21 @@ func render(o options, env runEnv, results []result) string {
 		}
 	}
 	w("\n")
+	if len(peers) > 0 {
+		renderPeer(&b, results, peers)
+	}
+	if o.runs > 1 {
+		w("Wall times of every run, fastest first, and the load average (1, 5, 15 minutes) when the median run's " +
+			"phase started:\n\n| provider | N | phase | walls | load |\n|---|--:|---|---|---|\n")
+		for _, r := range append(append([]result{}, results...), peers...) {
+			walls := make([]string, len(r.walls))
+			for i, d := range r.walls {
+				walls[i] = fmt.Sprintf("%.2f", d.Seconds())
+			}
+			w("| %s | %d | %s | %s s | %s |\n", labelOf(r.flavor), r.n, r.phase.name, strings.Join(walls, ", "), r.load)
+		}
+		w("\n")
+	}
 	renderTargets(&b, largest, results)
 	w("%s\n", endMarker)
 	return b.String()
@@ -246,4 +284,48 @@ func ratio(a, b time.Duration) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+func labelOf(flavor string) string {
+	if flavor == rj.name {
+		return rj.label
+	}
+	return ours.label
+}
+
+// renderPeer is the side-by-side comparison with RJPearson94/twilio, phase by phase, and the peer's
+// requests by endpoint.
+func renderPeer(b *strings.Builder, results, peers []result) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	w("Side by side with %s on the same emulator, workload and Terraform (median of the runs' wall times; "+
+		"the runs of the two providers alternate):\n\n", rj.label)
+	w("| N | phase | this wall | peer wall | this requests | peer requests | this requests/object | peer requests/object | this provider CPU | peer provider CPU | this peak RSS | peer peak RSS | ahead? |\n")
+	w("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n")
+	for _, r := range results {
+		for _, p := range peers {
+			if p.n != r.n || p.phase.name != r.phase.name {
+				continue
+			}
+			ahead := "yes"
+			switch {
+			case r.wall >= p.wall && r.requests > p.requests:
+				ahead = "**no**: slower, more requests"
+			case r.wall >= p.wall:
+				ahead = "**no**: slower"
+			case r.requests > p.requests:
+				ahead = "**no**: more requests"
+			}
+			w("| %d | %s | %s | %s | %d | %d | %.2f | %.2f | %s | %s | %.1f MB | %.1f MB | %s |\n", r.n, r.phase.name,
+				secs(r.wall), secs(p.wall), r.requests, p.requests, float64(r.requests)/float64(r.objects),
+				float64(p.requests)/float64(p.objects), secs(r.providerCPU), secs(p.providerCPU), mb(r.providerKB),
+				mb(p.providerKB), ahead)
+		}
+	}
+	w("\n%s's requests by endpoint:\n\n| N | phase | request | count | per tenant |\n|--:|---|---|--:|--:|\n", rj.label)
+	for _, p := range peers {
+		for _, k := range sortedKinds(p.byKind) {
+			w("| %d | %s | `%s` | %d | %.2f |\n", p.n, p.phase.name, k, p.byKind[k], float64(p.byKind[k])/float64(p.n))
+		}
+	}
+	w("\n")
 }

@@ -1,0 +1,180 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+)
+
+// A whole tenant costs no request beyond the ones its objects need: the objects planned into a new
+// subaccount do not fetch the account the same apply just created, and the destroy lists the subaccount's
+// numbers once (its plan's listing stands in for the apply's, because the apply released every number it
+// found).
+func TestAccSubaccount_closeListsOnce(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	var sid, pn string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy: func(s *terraform.State) error {
+			if err := testAccCheckSubaccountClosed(t, env)(s); err != nil {
+				return err
+			}
+			if err := testAccCheckNumbersReleased(t, env, []string{pn}); err != nil {
+				return err
+			}
+			if lists := env.Requests("GET", "/Accounts/"+sid+"/IncomingPhoneNumbers.json"); len(lists) != 1 {
+				return fmt.Errorf("the destroy listed the numbers of %s %d times, want once (in its plan)", sid, len(lists))
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{{
+			Config: env.Config(`
+resource "twilio_subaccount" "test" {
+  friendly_name = "tenant-lists-once"
+}
+
+resource "twilio_api_key" "test" {
+  account_sid   = twilio_subaccount.test.sid
+  friendly_name = "backend"
+}
+
+resource "twilio_twiml_app" "test" {
+  account_sid   = twilio_subaccount.test.sid
+  friendly_name = "voice"
+  voice_url     = "https://example.com/voice"
+}
+
+resource "twilio_incoming_number" "main" {
+  account_sid           = twilio_subaccount.test.sid
+  area_code             = "415"
+  voice_application_sid = twilio_twiml_app.test.sid
+}
+`),
+			Check: resource.ComposeTestCheckFunc(
+				testAccCaptureAttr(testAccSubaccountAddr, "sid", &sid),
+				testAccCaptureAttr("twilio_incoming_number.main", "sid", &pn),
+				func(*terraform.State) error {
+					buys := env.Requests("POST", "/Accounts/"+sid+"/IncomingPhoneNumbers.json")
+					if len(buys) != 1 {
+						return fmt.Errorf("want one purchase in %s, got %d", sid, len(buys))
+					}
+					for _, f := range env.Requests("GET", "/Accounts/"+sid+".json") {
+						if f.Time.Before(buys[0].Time) {
+							return fmt.Errorf("the apply fetched subaccount %s at %s, before buying its number; "+
+								"it created the account itself", sid, f.Time)
+						}
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+// fakePrivate is the framework's provider private state for unit tests.
+type fakePrivate map[string][]byte
+
+func (p fakePrivate) GetKey(_ context.Context, key string) ([]byte, diag.Diagnostics) {
+	return p[key], nil
+}
+
+func (p fakePrivate) SetKey(_ context.Context, key string, value []byte) diag.Diagnostics {
+	p[key] = value
+	return nil
+}
+
+func TestPlanListingCovers(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	const acct = "AC00000000000000000000000000000001"
+	now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	var deleted numberSet
+	deleted.note(acct, "PN1")
+	deleted.note("AC00000000000000000000000000000002", "PN2")
+	tests := []struct {
+		name    string
+		private privateData
+		want    bool
+	}{
+		{"every listed number released", listing(ctx, now.Add(-time.Minute), []string{"PN1"}), true},
+		{"nothing listed", listing(ctx, now.Add(-time.Second), []string{}), true},
+		{"a listed number not released by this apply", listing(ctx, now.Add(-time.Second), []string{"PN1", "PN3"}), false},
+		{"released in another account", listing(ctx, now.Add(-time.Second), []string{"PN2"}), false},
+		{"listing too old (a saved plan)", listing(ctx, now.Add(-closeListingValidity-time.Second), []string{}), false},
+		{"listing from the future", listing(ctx, now.Add(time.Minute), []string{}), false},
+		{"the plan could not list", listing(ctx, now, nil), false},
+		{"no listing", fakePrivate{}, false},
+		{"garbage", fakePrivate{closeListingKey: []byte(`{"at":"soon"}`)}, false},
+		{"no private state", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := planListingCovers(ctx, tt.private, now, &deleted, acct); got != tt.want {
+				t.Errorf("planListingCovers = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func listing(ctx context.Context, at time.Time, numbers []string) fakePrivate {
+	p := fakePrivate{}
+	recordCloseListing(ctx, p, at, numbers)
+	return p
+}
+
+func TestSeenAccounts(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var s seenAccounts
+	var calls atomic.Int32
+	release := make(chan struct{})
+	find := func(context.Context) error {
+		calls.Add(1)
+		<-release
+		return nil
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := s.check(ctx, "AC1", find); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	time.Sleep(20 * time.Millisecond)
+	close(release)
+	wg.Wait()
+	if n := calls.Load(); n != 1 {
+		t.Errorf("8 concurrent checks of one account made %d look-ups, want 1", n)
+	}
+	if err := s.check(ctx, "AC1", find); err != nil || calls.Load() != 1 {
+		t.Errorf("a known account was looked up again (%d look-ups, %v)", calls.Load(), err)
+	}
+
+	s.note("AC2")
+	if err := s.check(ctx, "AC2", find); err != nil || calls.Load() != 1 {
+		t.Errorf("an account the process created was looked up (%d look-ups, %v)", calls.Load(), err)
+	}
+
+	gone := errors.New("not found")
+	if err := s.check(ctx, "AC3", func(context.Context) error { return gone }); !errors.Is(err, gone) {
+		t.Errorf("check = %v, want the look-up's error", err)
+	}
+	if err := s.check(ctx, "AC3", find); err != nil || calls.Load() != 2 {
+		t.Errorf("a failed look-up was remembered (%d look-ups, %v)", calls.Load(), err)
+	}
+}
