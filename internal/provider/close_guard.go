@@ -2,15 +2,10 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"reflect"
 	"sort"
 	"strings"
 	"sync"
-	"time"
-
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
@@ -79,76 +74,12 @@ func numbersOwnedBy(ctx context.Context, client *twilioclient.Client, kept, skip
 	return lines, listed, nil
 }
 
-// The destroy plan lists the subaccount's numbers for its warning, and until then the apply listed them
-// again right before the close, after the numbers' own releases: one more request per subaccount, on the
-// critical path of every destroy. The plan's listing is handed to the apply in the plan's private state;
-// when it is recent and every number it found was released by this same apply, the account owned no
-// number then that is not gone now, and the apply closes without listing again. Otherwise (an old saved
-// plan, numbers the plan saw that this apply did not release, a plan without a listing) it lists as before.
-//
-// NOTE: what this gives up is a number bought in the subaccount, outside this apply, in the window
-// between the plan's listing and the close (at most closeListingValidity); before, the window was the
-// time between the apply's list and the close. Either way only a Twilio-side check could close it.
-
-// closeListingKey is the private-state key of the destroy plan's listing.
-const closeListingKey = "close_guard_listing"
-
-// closeListingValidity is how long a destroy plan's listing stands in for the apply's: enough for the
-// apply of a large state to reach the close, short enough that a saved plan applied later lists again.
-const closeListingValidity = 2 * time.Minute
-
-// closeListing is what a destroy plan found in the account, as stored in the private state.
-type closeListing struct {
-	// At is when the list was answered (RFC 3339, UTC); zero means the plan has no listing.
-	At time.Time `json:"at"`
-	// Numbers are the SIDs of every number the account owned then.
-	Numbers []string `json:"numbers"`
-}
-
-// privateData is the part of the framework's private state the close guard uses: ModifyPlanResponse.Private
-// and DeleteRequest.Private.
-type privateData interface {
-	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
-	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
-}
-
-// recordCloseListing stores the plan's listing (listed nil: none) for the apply; any earlier one is replaced.
-func recordCloseListing(ctx context.Context, private privateData, at time.Time, listed []string) diag.Diagnostics {
-	if private == nil || reflect.ValueOf(private).IsNil() {
-		return nil
-	}
-	l := closeListing{}
-	if listed != nil {
-		l = closeListing{At: at.UTC(), Numbers: listed}
-	}
-	b, err := json.Marshal(l)
-	if err != nil {
-		return nil // cannot happen for these types; without a listing the apply lists again
-	}
-	return private.SetKey(ctx, closeListingKey, b)
-}
-
-// planListingCovers reports whether the plan's listing proves the account owns no number now that this
-// apply did not release: recent, and every number in it released (deleted) by this provider process.
-func planListingCovers(ctx context.Context, private privateData, now time.Time, deleted *numberSet, accountSID string) bool {
-	if private == nil || reflect.ValueOf(private).IsNil() {
-		return false
-	}
-	b, diags := private.GetKey(ctx, closeListingKey)
-	if diags.HasError() || len(b) == 0 {
-		return false
-	}
-	var l closeListing
-	if err := json.Unmarshal(b, &l); err != nil || l.At.IsZero() || l.At.After(now) || now.Sub(l.At) > closeListingValidity {
-		return false
-	}
-	for _, sid := range l.Numbers {
-		if !deleted.has(accountSID, sid) {
-			return false
-		}
-	}
-	return true
-}
+// The destroy plan lists the subaccount's numbers for its warning, and the apply lists them again right
+// before the close, after the numbers' own releases. A build once let the plan's listing stand in for the
+// apply's when it was under two minutes old and this apply had released every number in it (one request
+// fewer per tenant, issue 25); it was reverted: a number bought in the subaccount in that window (a person
+// in the Console, another state) would have been released by the close without anyone seeing it, and
+// releasing is irreversible. The apply's own list leaves only the milliseconds between it and the close.
 
 // closeGuardDependents says what a refused close does not undo. Terraform destroys whatever depends on a
 // subaccount (its numbers, keys, apps, flows, Serverless services) before it asks for the close, so those are

@@ -9,18 +9,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 )
 
-// A whole tenant costs no request beyond the ones its objects need: the objects planned into a new
-// subaccount do not fetch the account the same apply just created, and the destroy lists the subaccount's
-// numbers once (its plan's listing stands in for the apply's, because the apply released every number it
-// found).
-func TestAccSubaccount_closeListsOnce(t *testing.T) {
+// A whole tenant costs no request beyond the ones its objects need and its safety: the objects planned into
+// a new subaccount do not fetch the account the same apply just created, and the destroy lists the
+// subaccount's numbers twice, for the plan's warning and right before the close (close_guard.go says why
+// the plan's listing must not stand in for the apply's).
+func TestAccSubaccount_tenantRequests(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	env.RequireEmulator(t)
@@ -34,8 +33,8 @@ func TestAccSubaccount_closeListsOnce(t *testing.T) {
 			if err := testAccCheckNumbersReleased(t, env, []string{pn}); err != nil {
 				return err
 			}
-			if lists := env.Requests("GET", "/Accounts/"+sid+"/IncomingPhoneNumbers.json"); len(lists) != 1 {
-				return fmt.Errorf("the destroy listed the numbers of %s %d times, want once (in its plan)", sid, len(lists))
+			if lists := env.Requests("GET", "/Accounts/"+sid+"/IncomingPhoneNumbers.json"); len(lists) != 2 {
+				return fmt.Errorf("the destroy listed the numbers of %s %d times, want twice (its plan, then right before the close)", sid, len(lists))
 			}
 			return nil
 		},
@@ -81,57 +80,6 @@ resource "twilio_incoming_number" "main" {
 			),
 		}},
 	})
-}
-
-// fakePrivate is the framework's provider private state for unit tests.
-type fakePrivate map[string][]byte
-
-func (p fakePrivate) GetKey(_ context.Context, key string) ([]byte, diag.Diagnostics) {
-	return p[key], nil
-}
-
-func (p fakePrivate) SetKey(_ context.Context, key string, value []byte) diag.Diagnostics {
-	p[key] = value
-	return nil
-}
-
-func TestPlanListingCovers(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	const acct = "AC00000000000000000000000000000001"
-	now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
-	var deleted numberSet
-	deleted.note(acct, "PN1")
-	deleted.note("AC00000000000000000000000000000002", "PN2")
-	tests := []struct {
-		name    string
-		private privateData
-		want    bool
-	}{
-		{"every listed number released", listing(ctx, now.Add(-time.Minute), []string{"PN1"}), true},
-		{"nothing listed", listing(ctx, now.Add(-time.Second), []string{}), true},
-		{"a listed number not released by this apply", listing(ctx, now.Add(-time.Second), []string{"PN1", "PN3"}), false},
-		{"released in another account", listing(ctx, now.Add(-time.Second), []string{"PN2"}), false},
-		{"listing too old (a saved plan)", listing(ctx, now.Add(-closeListingValidity-time.Second), []string{}), false},
-		{"listing from the future", listing(ctx, now.Add(time.Minute), []string{}), false},
-		{"the plan could not list", listing(ctx, now, nil), false},
-		{"no listing", fakePrivate{}, false},
-		{"garbage", fakePrivate{closeListingKey: []byte(`{"at":"soon"}`)}, false},
-		{"no private state", nil, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := planListingCovers(ctx, tt.private, now, &deleted, acct); got != tt.want {
-				t.Errorf("planListingCovers = %v, want %v", got, tt.want)
-			}
-		})
-	}
-}
-
-func listing(ctx context.Context, at time.Time, numbers []string) fakePrivate {
-	p := fakePrivate{}
-	recordCloseListing(ctx, p, at, numbers)
-	return p
 }
 
 func TestSeenAccounts(t *testing.T) {

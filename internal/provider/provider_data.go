@@ -21,8 +21,6 @@ type providerData struct {
 	kept, released numberSet
 	// accounts are the accounts known to exist (seenAccounts, below), one look-up per account and process.
 	accounts seenAccounts
-	// deleted are the numbers this apply released, which the close guard of their subaccount counts on.
-	deleted numberSet
 }
 
 // configureClient extracts the provider data in a resource's, data source's or ephemeral resource's

@@ -471,8 +471,6 @@ func (r *incomingNumberResource) Delete(ctx context.Context, req resource.Delete
 			emergencyErrorDetail(err))
 		return
 	}
-	// The close guard of the account counts on it (close_guard.go).
-	r.data.deleted.note(state.AccountSID.ValueString(), state.SID.ValueString())
 }
 
 // ImportState accepts "PN…", "AC…/PN…", "+14155550100", "AC…/+14155550100" and an identity

@@ -94,9 +94,7 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"numbers, and Twilio releases them all, irreversibly. When `false` (the default), such a destroy " +
 					"fails with an error listing the numbers, and nothing is closed or released. Like `skip_destroy`, " +
 					"it takes effect once applied: set it and apply before destroying. The destroy plan lists the " +
-					"subaccount's numbers; the apply lists them again right before the close unless that plan's " +
-					"listing is under two minutes old and the apply has released every number it found, so a " +
-					"number bought in the subaccount outside Terraform during that window is not seen.",
+					"subaccount's numbers, and the apply lists them again right before the close.",
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
@@ -229,14 +227,9 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 
 	sid := state.SID.ValueString()
-	// NOTE: closing releases every number the account still owns, so look first, unless the destroy plan's
-	// listing proves it (close_guard.go); a number bought between that look and the close would still be
-	// released, which only a Twilio-side check could prevent.
-	var numbers []string
-	var err error
-	if !planListingCovers(ctx, req.Private, time.Now(), &r.data.deleted, sid) {
-		numbers, _, err = numbersOwnedBy(ctx, client, &r.data.kept, nil, sid)
-	}
+	// NOTE: closing releases every number the account still owns, so look first, right before the close
+	// (close_guard.go says why the plan's listing does not stand in for this one).
+	numbers, _, err := numbersOwnedBy(ctx, client, &r.data.kept, nil, sid)
 	if twilioclient.IsNotFound(err) {
 		return // closed or deleted already
 	}
@@ -281,8 +274,7 @@ func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	sid := state.SID.ValueString()
-	numbers, listed, err := numbersOwnedBy(ctx, r.data.client, nil, &r.data.released, sid)
-	resp.Diagnostics.Append(recordCloseListing(ctx, resp.Private, time.Now(), listed)...)
+	numbers, _, err := numbersOwnedBy(ctx, r.data.client, nil, &r.data.released, sid)
 	if err != nil || len(numbers) == 0 {
 		// A failed look-up must not block the plan; the apply looks again before closing.
 		return
