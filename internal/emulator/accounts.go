@@ -76,7 +76,7 @@ func (e *Emulator) listAccounts(c *call) result {
 		return result{err: b.err}
 	}
 	me := c.p.account
-	all := sorted(e.st.accounts, accountSeq, func(a *Account) bool {
+	all := sorted(e.st.accounts, func(a *Account) bool {
 		// A subaccount lists only itself; a main account its whole family.
 		if a.Sid != me.Sid && (!me.IsMain() || !family(me, a)) {
 			return false
@@ -101,8 +101,7 @@ func (e *Emulator) createAccount(c *call) result {
 		Status:          StatusActive,
 		Type:            c.p.account.Type,
 		AuthToken:       newSecret(),
-		DateCreated:     t,
-		DateUpdated:     t,
+		stamp:           stamp{DateCreated: t, DateUpdated: t},
 	}
 	b := binder{form: c.form}
 	b.friendlyName(&a.FriendlyName, a.FriendlyName)

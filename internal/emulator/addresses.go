@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 )
 
 // Addresses (https://www.twilio.com/docs/usage/api/address): the end user's physical location, which
@@ -30,21 +29,19 @@ var validatingCountries = map[string]bool{"US": true, "CA": true, "GB": true}
 
 // Address is an address on file in an account. Empty strings mean "not set".
 type Address struct {
-	Sid              string    `json:"sid"`
-	AccountSid       string    `json:"account_sid"`
-	CustomerName     string    `json:"customer_name"`
-	FriendlyName     string    `json:"friendly_name"`
-	Street           string    `json:"street"`
-	StreetSecondary  string    `json:"street_secondary"`
-	City             string    `json:"city"`
-	Region           string    `json:"region"`
-	PostalCode       string    `json:"postal_code"`
-	IsoCountry       string    `json:"iso_country"`
-	EmergencyEnabled bool      `json:"emergency_enabled"`
-	Validated        bool      `json:"validated"`
-	DateCreated      time.Time `json:"date_created"`
-	DateUpdated      time.Time `json:"date_updated"`
-	seq              int64
+	Sid              string `json:"sid"`
+	AccountSid       string `json:"account_sid"`
+	CustomerName     string `json:"customer_name"`
+	FriendlyName     string `json:"friendly_name"`
+	Street           string `json:"street"`
+	StreetSecondary  string `json:"street_secondary"`
+	City             string `json:"city"`
+	Region           string `json:"region"`
+	PostalCode       string `json:"postal_code"`
+	IsoCountry       string `json:"iso_country"`
+	EmergencyEnabled bool   `json:"emergency_enabled"`
+	Validated        bool   `json:"validated"`
+	stamp
 }
 
 // addressJSON is api.v2010.account.address.
@@ -136,7 +133,7 @@ func (e *Emulator) listAddresses(c *call) result {
 	}
 	customer, name, country := c.form.Get("CustomerName"), c.form.Get("FriendlyName"), c.form.Get("IsoCountry")
 	emergency := c.form.Get("EmergencyEnabled")
-	all := sorted(e.st.addresses, addressSeq, func(a *Address) bool {
+	all := sorted(e.st.addresses, func(a *Address) bool {
 		return a.AccountSid == c.target.Sid && (customer == "" || a.CustomerName == customer) &&
 			(name == "" || a.FriendlyName == name) && (country == "" || a.IsoCountry == country) &&
 			(emergency == "" || strings.EqualFold(emergency, "true") == a.EmergencyEnabled)
@@ -155,7 +152,7 @@ func (e *Emulator) createAddress(c *call) result {
 		return result{err: badRequest(codeInvalidParameter, "IsoCountry must be an ISO 3166-1 alpha-2 code such as US or GB, not %q", country)}
 	}
 	t := now()
-	a := &Address{Sid: newSID("AD"), AccountSid: c.target.Sid, IsoCountry: country, DateCreated: t, DateUpdated: t}
+	a := &Address{Sid: newSID("AD"), AccountSid: c.target.Sid, IsoCountry: country, stamp: stamp{DateCreated: t, DateUpdated: t}}
 	b := binder{form: c.form}
 	autoCorrect := bindAddress(&b, a)
 	if b.err != nil {

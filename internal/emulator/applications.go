@@ -89,7 +89,7 @@ func (e *Emulator) listApplications(c *call) result {
 		return result{err: err}
 	}
 	name := c.form.Get("FriendlyName")
-	all := sorted(e.st.apps, appSeq, func(a *Application) bool {
+	all := sorted(e.st.apps, func(a *Application) bool {
 		return a.AccountSid == c.target.Sid && (name == "" || a.FriendlyName == name)
 	})
 	p := paginate(all, func(a *Application) string { return a.Sid }, pg)
@@ -103,7 +103,7 @@ func (e *Emulator) createApplication(c *call) result {
 	a := &Application{
 		Sid: newSID("AP"), AccountSid: c.target.Sid, APIVersion: "2010-04-01",
 		VoiceMethod: "POST", VoiceFallbackMethod: "POST", StatusCallbackMethod: "POST",
-		SmsMethod: "POST", SmsFallbackMethod: "POST", DateCreated: t, DateUpdated: t,
+		SmsMethod: "POST", SmsFallbackMethod: "POST", stamp: stamp{DateCreated: t, DateUpdated: t},
 	}
 	b := binder{form: c.form}
 	bindApplication(&b, a)

@@ -38,12 +38,8 @@ type Bundle struct {
 	Status         string    `json:"status"`
 	ValidUntil     time.Time `json:"valid_until"`
 	IsTest         bool      `json:"is_test"`
-	DateCreated    time.Time `json:"date_created"`
-	DateUpdated    time.Time `json:"date_updated"`
-	seq            int64
+	stamp
 }
-
-func bundleSeq(b *Bundle) int64 { return b.seq }
 
 // regulation is what a country's government requires for a number type and end-user type. A regulation
 // is "unique per IsoCountry, NumberType, and EndUserType"
@@ -263,7 +259,7 @@ func (e *Emulator) bundleIn(c *call, sid string) (*Bundle, *apiError) {
 
 func (e *Emulator) createBundle(c *call) result {
 	t := now()
-	b := &Bundle{Sid: newSID("BU"), AccountSid: c.target.Sid, Status: BundleDraft, DateCreated: t, DateUpdated: t}
+	b := &Bundle{Sid: newSID("BU"), AccountSid: c.target.Sid, Status: BundleDraft, stamp: stamp{DateCreated: t, DateUpdated: t}}
 	for _, name := range []string{"FriendlyName", "Email"} {
 		if strings.TrimSpace(c.form.Get(name)) == "" {
 			return result{err: missingParam(name)}
@@ -320,7 +316,7 @@ func (e *Emulator) listBundles(c *call) result {
 	q := c.form
 	status, name, regSid := q.Get("Status"), q.Get("FriendlyName"), q.Get("RegulationSid")
 	country, numberType, hasValid := q.Get("IsoCountry"), q.Get("NumberType"), q.Get("HasValidUntilDate")
-	all := sorted(e.st.bundles, bundleSeq, func(b *Bundle) bool {
+	all := sorted(e.st.bundles, func(b *Bundle) bool {
 		e.expireBundle(b)
 		if b.AccountSid != c.target.Sid || status != "" && b.Status != status || name != "" && b.FriendlyName != name ||
 			regSid != "" && !strings.EqualFold(b.RegulationSid, regSid) ||
@@ -474,7 +470,7 @@ func (e *Emulator) createBundleClone(c *call) result {
 	b := &Bundle{
 		Sid: newSID("BU"), AccountSid: target.Sid, RegulationSid: src.RegulationSid, FriendlyName: name,
 		Email: src.Email, StatusCallback: src.StatusCallback, Status: BundleApproved, ValidUntil: src.ValidUntil,
-		DateCreated: t, DateUpdated: t, seq: e.st.nextSeq(),
+		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
 	}
 	if moveToDraft {
 		b.Status = BundleDraft
@@ -526,7 +522,7 @@ func (e *Emulator) NewBundle(o BundleOptions) (string, error) {
 	t := now()
 	b := &Bundle{
 		Sid: newSID("BU"), AccountSid: o.AccountSid, RegulationSid: r.sid, FriendlyName: o.FriendlyName,
-		Email: "compliance@example.com", Status: o.Status, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq(),
+		Email: "compliance@example.com", Status: o.Status, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
 		ValidUntil: o.ValidUntil.UTC().Truncate(time.Second),
 	}
 	e.st.bundles[b.Sid] = b

@@ -147,7 +147,7 @@ func (e *Emulator) listFlows(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	all := sorted(e.st.flows, flowSeq, func(f *Flow) bool { return f.AccountSid == c.target.Sid })
+	all := sorted(e.st.flows, func(f *Flow) bool { return f.AccountSid == c.target.Sid })
 	p := paginate(all, func(f *Flow) string { return f.Sid }, pg)
 	return result{status: http.StatusOK, body: listV1(c, "flows", nil, pg, p, func(f *Flow) any { return renderFlow(c, f) })}
 }
@@ -160,7 +160,7 @@ func (e *Emulator) createFlow(c *call) result {
 			return result{err: missingParam(name)}
 		}
 	}
-	f := &Flow{Sid: newSID("FW"), AccountSid: c.target.Sid, Revision: 1, DateCreated: now()}
+	f := &Flow{Sid: newSID("FW"), AccountSid: c.target.Sid, Revision: 1, stamp: stamp{DateCreated: now()}}
 	if err := bindFlow(c, f); err != nil {
 		return result{err: err}
 	}

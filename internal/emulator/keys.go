@@ -53,7 +53,7 @@ func policyJSON(k *Key) json.RawMessage {
 func (e *Emulator) addKey(accountSid, name, keyType, region string, policy json.RawMessage) *Key {
 	t := now()
 	k := &Key{Sid: newSID("SK"), AccountSid: accountSid, FriendlyName: name, KeyType: keyType,
-		Policy: policy, Secret: newSecret(), Region: region, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		Policy: policy, Secret: newSecret(), Region: region, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.keys[k.Sid] = k
 	return k
 }
@@ -87,7 +87,7 @@ func (e *Emulator) listKeys2010(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	all := sorted(e.st.keys, keySeq, func(k *Key) bool { return k.AccountSid == c.target.Sid })
+	all := sorted(e.st.keys, func(k *Key) bool { return k.AccountSid == c.target.Sid })
 	p := paginate(all, func(k *Key) string { return k.Sid }, pg)
 	return result{status: http.StatusOK, body: list2010(c, "keys", nil, pg, p,
 		func(k *Key) any { return renderKey(k) })}
@@ -229,7 +229,7 @@ func (e *Emulator) listKeysIAM(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	all := sorted(e.st.keys, keySeq, func(k *Key) bool { return k.AccountSid == c.target.Sid })
+	all := sorted(e.st.keys, func(k *Key) bool { return k.AccountSid == c.target.Sid })
 	p := paginate(all, func(k *Key) string { return k.Sid }, pg)
 	f := filters{{"AccountSid", c.target.Sid}}
 	return result{status: http.StatusOK, body: listV1(c, "keys", f, pg, p,

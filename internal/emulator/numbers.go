@@ -127,7 +127,7 @@ func (e *Emulator) listNumbers(c *call) result {
 		return result{err: err}
 	}
 	number, name := c.form.Get("PhoneNumber"), c.form.Get("FriendlyName")
-	all := sorted(e.st.numbers, numberSeq, func(n *IncomingNumber) bool {
+	all := sorted(e.st.numbers, func(n *IncomingNumber) bool {
 		e.settleEmergency(n)
 		return n.AccountSid == c.target.Sid && containsPattern(n.PhoneNumber, number) &&
 			(name == "" || n.FriendlyName == name)
@@ -180,7 +180,7 @@ func (e *Emulator) createNumber(c *call) result {
 		APIVersion: "2010-04-01", Capabilities: capabilitiesOf(number),
 		VoiceMethod: "POST", VoiceFallbackMethod: "POST", StatusCallbackMethod: "POST",
 		SmsMethod: "POST", SmsFallbackMethod: "POST", VoiceReceiveMode: "voice", EmergencyStatus: "Inactive",
-		EmergencyAddressStatus: emergencyUnregistered, DateCreated: t, DateUpdated: t,
+		EmergencyAddressStatus: emergencyUnregistered, stamp: stamp{DateCreated: t, DateUpdated: t},
 	}
 	b := binder{form: c.form}
 	bindNumber(&b, n)

@@ -80,21 +80,17 @@ type ServerlessBuild struct {
 	AssetVersions    []string               `json:"asset_versions"`
 	Dependencies     []ServerlessDependency `json:"dependencies"`
 	Runtime          string                 `json:"runtime"`
-	DateCreated      time.Time              `json:"date_created"`
-	DateUpdated      time.Time              `json:"date_updated"`
-	seq              int64
+	stamp
 }
 
 // ServerlessDeployment is a Deployment of a Build to an Environment.
 type ServerlessDeployment struct {
-	Sid            string    `json:"sid"`
-	AccountSid     string    `json:"account_sid"`
-	ServiceSid     string    `json:"service_sid"`
-	EnvironmentSid string    `json:"environment_sid"`
-	BuildSid       string    `json:"build_sid"`
-	DateCreated    time.Time `json:"date_created"`
-	DateUpdated    time.Time `json:"date_updated"`
-	seq            int64
+	Sid            string `json:"sid"`
+	AccountSid     string `json:"account_sid"`
+	ServiceSid     string `json:"service_sid"`
+	EnvironmentSid string `json:"environment_sid"`
+	BuildSid       string `json:"build_sid"`
+	stamp
 }
 
 func (e *Emulator) renderBuild(c *call, b *ServerlessBuild) any {
@@ -157,8 +153,7 @@ func (e *Emulator) listBuilds(c *call) result {
 		return result{err: err}
 	}
 	service := svc.Sid
-	all := sorted(e.st.sv.code.builds, func(b *ServerlessBuild) int64 { return b.seq },
-		func(b *ServerlessBuild) bool { return b.ServiceSid == service })
+	all := sorted(e.st.sv.code.builds, func(b *ServerlessBuild) bool { return b.ServiceSid == service })
 	p := paginate(all, func(b *ServerlessBuild) string { return b.Sid }, pg)
 	return result{status: http.StatusOK, body: listV1(c, "builds", nil, pg, p, func(b *ServerlessBuild) any { return e.renderBuild(c, b) })}
 }
@@ -213,7 +208,7 @@ func (e *Emulator) createBuild(c *call) result {
 	t := now()
 	build := &ServerlessBuild{Sid: newSID("ZB"), AccountSid: svc.AccountSid, ServiceSid: service, Status: BuildBuilding,
 		FunctionVersions: fvs, AssetVersions: avs, Dependencies: deps, Runtime: runtime,
-		DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.sv.code.builds[build.Sid] = build
 	return result{status: http.StatusCreated, body: e.renderBuild(c, build)}
 }
@@ -272,8 +267,7 @@ func (e *Emulator) listDeployments(c *call) result {
 		return result{err: err}
 	}
 	env := envir.Sid
-	all := sorted(e.st.sv.code.deployments, func(d *ServerlessDeployment) int64 { return d.seq },
-		func(d *ServerlessDeployment) bool { return d.EnvironmentSid == env })
+	all := sorted(e.st.sv.code.deployments, func(d *ServerlessDeployment) bool { return d.EnvironmentSid == env })
 	p := paginate(all, func(d *ServerlessDeployment) string { return d.Sid }, pg)
 	return result{status: http.StatusOK, body: listV1(c, "deployments", nil, pg, p, func(d *ServerlessDeployment) any { return renderDeployment(c, d) })}
 }
@@ -310,7 +304,7 @@ func (e *Emulator) createDeployment(c *call) result {
 	}
 	t := now()
 	d := &ServerlessDeployment{Sid: newSID("ZD"), AccountSid: svc.AccountSid, ServiceSid: svc.Sid,
-		EnvironmentSid: env.Sid, BuildSid: buildSid, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		EnvironmentSid: env.Sid, BuildSid: buildSid, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.sv.code.deployments[d.Sid] = d
 	e.deployBuild(env, buildSid)
 	return result{status: http.StatusCreated, body: renderDeployment(c, d)}
@@ -330,22 +324,22 @@ func (e *Emulator) fetchDeployment(c *call) result {
 
 // snapshot copies the Serverless code objects into a snapshot.
 func (s *codeStore) snapshot(snap *Snapshot) {
-	for _, f := range sorted(s.code, func(f *ServerlessCode) int64 { return f.seq }, nil) {
+	for _, f := range sorted(s.code, nil) {
 		snap.ServerlessCode = append(snap.ServerlessCode, *f)
 	}
-	for _, v := range sorted(s.versions, func(v *ServerlessVersion) int64 { return v.seq }, nil) {
+	for _, v := range sorted(s.versions, nil) {
 		c := *v
 		c.Content = nil
 		snap.ServerlessVersions = append(snap.ServerlessVersions, c)
 	}
-	for _, b := range sorted(s.builds, func(b *ServerlessBuild) int64 { return b.seq }, nil) {
+	for _, b := range sorted(s.builds, nil) {
 		c := *b
 		c.FunctionVersions = append([]string(nil), b.FunctionVersions...)
 		c.AssetVersions = append([]string(nil), b.AssetVersions...)
 		c.Dependencies = append([]ServerlessDependency(nil), b.Dependencies...)
 		snap.ServerlessBuilds = append(snap.ServerlessBuilds, c)
 	}
-	for _, d := range sorted(s.deployments, func(d *ServerlessDeployment) int64 { return d.seq }, nil) {
+	for _, d := range sorted(s.deployments, nil) {
 		snap.ServerlessDeployments = append(snap.ServerlessDeployments, *d)
 	}
 }

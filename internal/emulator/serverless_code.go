@@ -25,14 +25,12 @@ import (
 
 // ServerlessCode is a Function (asset false) or an Asset. Both have ZH SIDs in Twilio's spec.
 type ServerlessCode struct {
-	Sid          string    `json:"sid"`
-	AccountSid   string    `json:"account_sid"`
-	ServiceSid   string    `json:"service_sid"`
-	Asset        bool      `json:"asset"`
-	FriendlyName string    `json:"friendly_name"`
-	DateCreated  time.Time `json:"date_created"`
-	DateUpdated  time.Time `json:"date_updated"`
-	seq          int64
+	Sid          string `json:"sid"`
+	AccountSid   string `json:"account_sid"`
+	ServiceSid   string `json:"service_sid"`
+	Asset        bool   `json:"asset"`
+	FriendlyName string `json:"friendly_name"`
+	stamp
 }
 
 // ServerlessVersion is one uploaded version of a Function or Asset (ZN SIDs for both).
@@ -50,6 +48,9 @@ type ServerlessVersion struct {
 	DateCreated time.Time `json:"date_created"`
 	seq         int64
 }
+
+// order is the version's place in creation order; a version has no date_updated, so it has no stamp.
+func (v *ServerlessVersion) order() int64 { return v.seq }
 
 // codeStore holds the Serverless objects this file and serverless_builds.go manage.
 type codeStore struct {
@@ -133,8 +134,7 @@ func (e *Emulator) listCode(c *call, asset bool) result {
 		return result{err: err}
 	}
 	service := svc.Sid
-	all := sorted(e.st.sv.code.code, func(f *ServerlessCode) int64 { return f.seq },
-		func(f *ServerlessCode) bool { return f.ServiceSid == service && f.Asset == asset })
+	all := sorted(e.st.sv.code.code, func(f *ServerlessCode) bool { return f.ServiceSid == service && f.Asset == asset })
 	p := paginate(all, func(f *ServerlessCode) string { return f.Sid }, pg)
 	_, key := codeKind(asset)
 	return result{status: http.StatusOK, body: listV1(c, key, nil, pg, p, func(f *ServerlessCode) any { return renderCode(c, f) })}
@@ -162,7 +162,7 @@ func (e *Emulator) createCode(c *call, asset bool) result {
 	}
 	t := now()
 	f := &ServerlessCode{Sid: newSID("ZH"), AccountSid: svc.AccountSid, ServiceSid: svc.Sid, Asset: asset,
-		FriendlyName: name, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		FriendlyName: name, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.sv.code.code[f.Sid] = f
 	return result{status: http.StatusCreated, body: renderCode(c, f)}
 }
@@ -309,8 +309,7 @@ func (e *Emulator) listVersions(c *call, asset bool) result {
 	if err != nil {
 		return result{err: err}
 	}
-	all := sorted(e.st.sv.code.versions, func(v *ServerlessVersion) int64 { return v.seq },
-		func(v *ServerlessVersion) bool { return v.CodeSid == f.Sid })
+	all := sorted(e.st.sv.code.versions, func(v *ServerlessVersion) bool { return v.CodeSid == f.Sid })
 	p := paginate(all, func(v *ServerlessVersion) string { return v.Sid }, pg)
 	key := "function_versions"
 	if asset {

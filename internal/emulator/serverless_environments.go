@@ -3,7 +3,6 @@ package emulator
 import (
 	"net/http"
 	"regexp"
-	"time"
 	"unicode/utf8"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/serverlessruntime"
@@ -16,19 +15,15 @@ import (
 // suffix "stage"). BuildSid is the build deployed in it, "" until the first deployment: see
 // [Emulator.deployBuild].
 type Environment struct {
-	Sid          string    `json:"sid"`
-	AccountSid   string    `json:"account_sid"`
-	ServiceSid   string    `json:"service_sid"`
-	BuildSid     string    `json:"build_sid"`
-	UniqueName   string    `json:"unique_name"`
-	DomainSuffix string    `json:"domain_suffix"`
-	DomainName   string    `json:"domain_name"`
-	DateCreated  time.Time `json:"date_created"`
-	DateUpdated  time.Time `json:"date_updated"`
-	seq          int64
+	Sid          string `json:"sid"`
+	AccountSid   string `json:"account_sid"`
+	ServiceSid   string `json:"service_sid"`
+	BuildSid     string `json:"build_sid"`
+	UniqueName   string `json:"unique_name"`
+	DomainSuffix string `json:"domain_suffix"`
+	DomainName   string `json:"domain_name"`
+	stamp
 }
-
-func environmentSeq(v *Environment) int64 { return v.seq }
 
 // Limits from Twilio's Environment resource docs (https://www.twilio.com/docs/serverless/api/resource/environment):
 // UniqueName "can be a maximum of 100 characters", DomainSuffix "a URL-friendly name ... a maximum of 16
@@ -106,7 +101,7 @@ func (e *Emulator) listEnvironments(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	all := sorted(e.st.sv.environments, environmentSeq, func(v *Environment) bool { return v.ServiceSid == s.Sid })
+	all := sorted(e.st.sv.environments, func(v *Environment) bool { return v.ServiceSid == s.Sid })
 	p := paginate(all, func(v *Environment) string { return v.Sid }, pg)
 	return result{status: http.StatusOK, body: listV1(c, "environments", nil, pg, p, func(v *Environment) any { return renderEnvironment(c, v) })}
 }
@@ -152,7 +147,7 @@ func (e *Emulator) createEnvironment(c *call) result {
 	}
 	t := now()
 	v := &Environment{Sid: newSID("ZE"), AccountSid: s.AccountSid, ServiceSid: s.Sid, UniqueName: unique,
-		DomainSuffix: suffix, DomainName: domain + ".twil.io", DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		DomainSuffix: suffix, DomainName: domain + ".twil.io", stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.sv.environments[v.Sid] = v
 	return result{status: http.StatusCreated, body: renderEnvironment(c, v)}
 }

@@ -59,16 +59,14 @@ const codeConflict = 20409
 // Service is a Serverless service. DomainBase is "<unique name>-<4 random digits>", the first part of
 // every environment's domain (https://www.twilio.com/docs/serverless/functions-assets/functions/create-service).
 type Service struct {
-	Sid                string    `json:"sid"`
-	AccountSid         string    `json:"account_sid"`
-	FriendlyName       string    `json:"friendly_name"`
-	UniqueName         string    `json:"unique_name"`
-	IncludeCredentials bool      `json:"include_credentials"`
-	UIEditable         bool      `json:"ui_editable"`
-	DomainBase         string    `json:"domain_base"`
-	DateCreated        time.Time `json:"date_created"`
-	DateUpdated        time.Time `json:"date_updated"`
-	seq                int64
+	Sid                string `json:"sid"`
+	AccountSid         string `json:"account_sid"`
+	FriendlyName       string `json:"friendly_name"`
+	UniqueName         string `json:"unique_name"`
+	IncludeCredentials bool   `json:"include_credentials"`
+	UIEditable         bool   `json:"ui_editable"`
+	DomainBase         string `json:"domain_base"`
+	stamp
 }
 
 // serverlessStore holds the Serverless objects, keyed by SID. Callers hold Emulator.mu.
@@ -88,17 +86,15 @@ func newServerlessStore() *serverlessStore {
 	}
 }
 
-func serviceSeq(s *Service) int64 { return s.seq }
-
 // snapshot copies the Serverless objects into snap in creation order.
 func (s *serverlessStore) snapshot(snap *Snapshot) {
-	for _, v := range sorted(s.services, serviceSeq, nil) {
+	for _, v := range sorted(s.services, nil) {
 		snap.Services = append(snap.Services, *v)
 	}
-	for _, v := range sorted(s.environments, environmentSeq, nil) {
+	for _, v := range sorted(s.environments, nil) {
 		snap.Environments = append(snap.Environments, *v)
 	}
-	for _, v := range sorted(s.variables, variableSeq, nil) {
+	for _, v := range sorted(s.variables, nil) {
 		snap.Variables = append(snap.Variables, *v)
 	}
 }
@@ -212,7 +208,7 @@ func (e *Emulator) listServices(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	all := sorted(e.st.sv.services, serviceSeq, func(s *Service) bool { return s.AccountSid == c.target.Sid })
+	all := sorted(e.st.sv.services, func(s *Service) bool { return s.AccountSid == c.target.Sid })
 	p := paginate(all, func(s *Service) string { return s.Sid }, pg)
 	return result{status: http.StatusOK, body: listV1(c, "services", nil, pg, p, func(s *Service) any { return renderService(c, s) })}
 }
@@ -248,7 +244,7 @@ func (e *Emulator) createService(c *call) result {
 	}
 	t := now()
 	s := &Service{Sid: newSID("ZS"), AccountSid: c.target.Sid, UniqueName: unique, IncludeCredentials: true,
-		DomainBase: fmt.Sprintf("%s-%04d", unique, rand.IntN(10000)), DateCreated: t, DateUpdated: t}
+		DomainBase: fmt.Sprintf("%s-%04d", unique, rand.IntN(10000)), stamp: stamp{DateCreated: t, DateUpdated: t}}
 	if err := bindService(c, s); err != nil {
 		return result{err: err}
 	}

@@ -2,25 +2,20 @@ package emulator
 
 import (
 	"net/http"
-	"time"
 	"unicode/utf8"
 )
 
 // Variable is an environment variable of a Serverless environment
 // (https://www.twilio.com/docs/serverless/api/resource/variable).
 type Variable struct {
-	Sid            string    `json:"sid"`
-	AccountSid     string    `json:"account_sid"`
-	ServiceSid     string    `json:"service_sid"`
-	EnvironmentSid string    `json:"environment_sid"`
-	Key            string    `json:"key"`
-	Value          string    `json:"value"`
-	DateCreated    time.Time `json:"date_created"`
-	DateUpdated    time.Time `json:"date_updated"`
-	seq            int64
+	Sid            string `json:"sid"`
+	AccountSid     string `json:"account_sid"`
+	ServiceSid     string `json:"service_sid"`
+	EnvironmentSid string `json:"environment_sid"`
+	Key            string `json:"key"`
+	Value          string `json:"value"`
+	stamp
 }
-
-func variableSeq(v *Variable) int64 { return v.seq }
 
 // Limits from Twilio's Variable resource docs: Key "can be a maximum of 128 characters", Value "can be a
 // maximum of 450 bytes in size".
@@ -97,7 +92,7 @@ func (e *Emulator) listVariables(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	all := sorted(e.st.sv.variables, variableSeq, func(v *Variable) bool { return v.EnvironmentSid == env.Sid })
+	all := sorted(e.st.sv.variables, func(v *Variable) bool { return v.EnvironmentSid == env.Sid })
 	p := paginate(all, func(v *Variable) string { return v.Sid }, pg)
 	return result{status: http.StatusOK, body: listV1(c, "variables", nil, pg, p, func(v *Variable) any { return renderVariable(c, v) })}
 }
@@ -115,7 +110,7 @@ func (e *Emulator) createVariable(c *call) result {
 	}
 	t := now()
 	v := &Variable{Sid: newSID("ZV"), AccountSid: env.AccountSid, ServiceSid: env.ServiceSid,
-		EnvironmentSid: env.Sid, DateCreated: t, DateUpdated: t}
+		EnvironmentSid: env.Sid, stamp: stamp{DateCreated: t, DateUpdated: t}}
 	if err := e.bindVariable(c, env, v); err != nil {
 		return result{err: err}
 	}
