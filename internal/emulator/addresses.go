@@ -127,10 +127,6 @@ func (e *Emulator) addressIn(c *call) (*Address, *apiError) {
 }
 
 func (e *Emulator) listAddresses(c *call) result {
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	customer, name, country := c.form.Get("CustomerName"), c.form.Get("FriendlyName"), c.form.Get("IsoCountry")
 	emergency := c.form.Get("EmergencyEnabled")
 	all := sorted(e.st.addresses, func(a *Address) bool {
@@ -138,9 +134,8 @@ func (e *Emulator) listAddresses(c *call) result {
 			(name == "" || a.FriendlyName == name) && (country == "" || a.IsoCountry == country) &&
 			(emergency == "" || strings.EqualFold(emergency, "true") == a.EmergencyEnabled)
 	})
-	p := paginate(all, func(a *Address) string { return a.Sid }, pg)
 	f := filters{{"CustomerName", customer}, {"FriendlyName", name}, {"EmergencyEnabled", emergency}, {"IsoCountry", country}}
-	return result{status: http.StatusOK, body: list2010(c, "addresses", f, pg, p, renderAddress)}
+	return listed(c, list2010, "addresses", f, all, func(a *Address) string { return a.Sid }, renderAddress)
 }
 
 func (e *Emulator) createAddress(c *call) result {
@@ -168,10 +163,7 @@ func (e *Emulator) createAddress(c *call) result {
 
 func (e *Emulator) fetchAddress(c *call) result {
 	a, err := e.addressIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderAddress(a)}
+	return answer(err, func() any { return renderAddress(a) })
 }
 
 func (e *Emulator) updateAddress(c *call) result {

@@ -84,17 +84,12 @@ func (e *Emulator) appIn(c *call) (*Application, *apiError) {
 }
 
 func (e *Emulator) listApplications(c *call) result {
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	name := c.form.Get("FriendlyName")
 	all := sorted(e.st.apps, func(a *Application) bool {
 		return a.AccountSid == c.target.Sid && (name == "" || a.FriendlyName == name)
 	})
-	p := paginate(all, func(a *Application) string { return a.Sid }, pg)
-	return result{status: http.StatusOK, body: list2010(c, "applications", filters{{"FriendlyName", name}}, pg, p,
-		renderApplication)}
+	return listed(c, list2010, "applications", filters{{"FriendlyName", name}}, all,
+		func(a *Application) string { return a.Sid }, renderApplication)
 }
 
 func (e *Emulator) createApplication(c *call) result {
@@ -117,10 +112,7 @@ func (e *Emulator) createApplication(c *call) result {
 
 func (e *Emulator) fetchApplication(c *call) result {
 	a, err := e.appIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderApplication(a)}
+	return answer(err, func() any { return renderApplication(a) })
 }
 
 func (e *Emulator) updateApplication(c *call) result {
@@ -143,17 +135,15 @@ func (e *Emulator) updateApplication(c *call) result {
 // which would otherwise point at an application that no longer exists.
 func (e *Emulator) deleteApplication(c *call) result {
 	a, err := e.appIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.apps, a.Sid)
-	for _, n := range e.st.numbers {
-		if n.VoiceApplicationSid == a.Sid {
-			n.VoiceApplicationSid = ""
+	return gone(err, func() {
+		delete(e.st.apps, a.Sid)
+		for _, n := range e.st.numbers {
+			if n.VoiceApplicationSid == a.Sid {
+				n.VoiceApplicationSid = ""
+			}
+			if n.SmsApplicationSid == a.Sid {
+				n.SmsApplicationSid = ""
+			}
 		}
-		if n.SmsApplicationSid == a.Sid {
-			n.SmsApplicationSid = ""
-		}
-	}
-	return result{status: http.StatusNoContent}
+	})
 }

@@ -301,10 +301,7 @@ func (e *Emulator) createBundle(c *call) result {
 
 func (e *Emulator) fetchBundle(c *call) result {
 	b, err := e.bundleIn(c, c.params["Sid"])
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderBundle(c, b)}
+	return answer(err, func() any { return renderBundle(c, b) })
 }
 
 // listBundles filters as Twilio's list does; IsoCountry and NumberType are the bundle's regulation's.

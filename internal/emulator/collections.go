@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net/http"
 	"slices"
 	"time"
 )
@@ -29,4 +30,38 @@ func sorted[P ordered](m map[string]P, keep func(P) bool) []P {
 	}
 	slices.SortFunc(out, func(a, b P) int { return int(a.order() - b.order()) })
 	return out
+}
+
+// envelope wraps one page of a list in an API's list shape: list2010 or listV1.
+type envelope[T any] func(c *call, key string, f filters, pg pageReq, p pageOf[T], render func(*T) any) map[string]any
+
+// listed answers a list request: it reads the paging parameters, cuts the requested page out of all
+// (already filtered and in list order; sid names an item in page tokens) and wraps it in the API's
+// envelope under key, echoing the filters in the page URLs.
+func listed[T any](c *call, wrap envelope[T], key string, f filters, all []*T, sid func(*T) string,
+	render func(*T) any) result {
+	pg, err := parsePage(c.form)
+	if err != nil {
+		return result{err: err}
+	}
+	return result{status: http.StatusOK, body: wrap(c, key, f, pg, paginate(all, sid, pg), render)}
+}
+
+// answer is a fetch or update's answer: 200 with body() once the handler found its object, or the error
+// (usually 404) that kept it from finding it.
+func answer(err *apiError, body func() any) result {
+	if err != nil {
+		return result{err: err}
+	}
+	return result{status: http.StatusOK, body: body()}
+}
+
+// gone is a delete's answer: 204 once drop has removed the object the handler found, or the error
+// (usually 404) that kept it from finding it.
+func gone(err *apiError, drop func()) result {
+	if err != nil {
+		return result{err: err}
+	}
+	drop()
+	return result{status: http.StatusNoContent}
 }

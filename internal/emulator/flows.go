@@ -143,13 +143,9 @@ func (e *Emulator) flowIn(c *call) (*Flow, *apiError) {
 }
 
 func (e *Emulator) listFlows(c *call) result {
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	all := sorted(e.st.flows, func(f *Flow) bool { return f.AccountSid == c.target.Sid })
-	p := paginate(all, func(f *Flow) string { return f.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "flows", nil, pg, p, func(f *Flow) any { return renderFlow(c, f) })}
+	return listed(c, listV1, "flows", nil, all,
+		func(f *Flow) string { return f.Sid }, func(f *Flow) any { return renderFlow(c, f) })
 }
 
 // createFlow needs FriendlyName, Status and Definition, as on Twilio. The
@@ -171,10 +167,7 @@ func (e *Emulator) createFlow(c *call) result {
 
 func (e *Emulator) fetchFlow(c *call) result {
 	f, err := e.flowIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderFlow(c, f)}
+	return answer(err, func() any { return renderFlow(c, f) })
 }
 
 // updateFlow needs Status and makes a new revision every time.
@@ -205,9 +198,5 @@ func (e *Emulator) updateFlow(c *call) result {
 
 func (e *Emulator) deleteFlow(c *call) result {
 	f, err := e.flowIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.flows, f.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.flows, f.Sid) })
 }

@@ -83,14 +83,9 @@ func (e *Emulator) keyIn(c *call, accountSid string) (*Key, *apiError) {
 }
 
 func (e *Emulator) listKeys2010(c *call) result {
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	all := sorted(e.st.keys, func(k *Key) bool { return k.AccountSid == c.target.Sid })
-	p := paginate(all, func(k *Key) string { return k.Sid }, pg)
-	return result{status: http.StatusOK, body: list2010(c, "keys", nil, pg, p,
-		func(k *Key) any { return renderKey(k) })}
+	return listed(c, list2010, "keys", nil, all,
+		func(k *Key) string { return k.Sid }, func(k *Key) any { return renderKey(k) })
 }
 
 func (e *Emulator) createKey2010(c *call) result {
@@ -106,10 +101,7 @@ func (e *Emulator) createKey2010(c *call) result {
 
 func (e *Emulator) fetchKey2010(c *call) result {
 	k, err := e.keyIn(c, c.target.Sid)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderKey(k)}
+	return answer(err, func() any { return renderKey(k) })
 }
 
 func (e *Emulator) updateKey2010(c *call) result {
@@ -129,11 +121,7 @@ func (e *Emulator) updateKey2010(c *call) result {
 
 func (e *Emulator) deleteKey2010(c *call) result {
 	k, err := e.keyIn(c, c.target.Sid)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.keys, k.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.keys, k.Sid) })
 }
 
 // iamAccount checks the AccountSid parameter of /v1/Keys: on a product host
@@ -225,23 +213,15 @@ func (e *Emulator) listKeysIAM(c *call) result {
 	if err := e.iamAccount(c); err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	all := sorted(e.st.keys, func(k *Key) bool { return k.AccountSid == c.target.Sid })
-	p := paginate(all, func(k *Key) string { return k.Sid }, pg)
 	f := filters{{"AccountSid", c.target.Sid}}
-	return result{status: http.StatusOK, body: listV1(c, "keys", f, pg, p,
-		func(k *Key) any { return renderKey(k) })}
+	return listed(c, listV1, "keys", f, all,
+		func(k *Key) string { return k.Sid }, func(k *Key) any { return renderKey(k) })
 }
 
 func (e *Emulator) fetchKeyIAM(c *call) result {
 	k, err := e.keyIn(c, c.target.Sid)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: iamKeyJSON{renderKey(k), policyJSON(k)}}
+	return answer(err, func() any { return iamKeyJSON{renderKey(k), policyJSON(k)} })
 }
 
 func (e *Emulator) updateKeyIAM(c *call) result {
@@ -269,9 +249,5 @@ func (e *Emulator) updateKeyIAM(c *call) result {
 
 func (e *Emulator) deleteKeyIAM(c *call) result {
 	k, err := e.keyIn(c, c.target.Sid)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.keys, k.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.keys, k.Sid) })
 }

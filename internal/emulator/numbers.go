@@ -206,10 +206,7 @@ func (e *Emulator) createNumber(c *call) result {
 
 func (e *Emulator) fetchNumber(c *call) result {
 	n, err := e.numberIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderNumber(n)}
+	return answer(err, func() any { return renderNumber(n) })
 }
 
 // updateNumber updates a number and, when AccountSid names another account of

@@ -148,14 +148,10 @@ func (e *Emulator) listBuilds(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	service := svc.Sid
 	all := sorted(e.st.sv.code.builds, func(b *ServerlessBuild) bool { return b.ServiceSid == service })
-	p := paginate(all, func(b *ServerlessBuild) string { return b.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "builds", nil, pg, p, func(b *ServerlessBuild) any { return e.renderBuild(c, b) })}
+	return listed(c, listV1, "builds", nil, all,
+		func(b *ServerlessBuild) string { return b.Sid }, func(b *ServerlessBuild) any { return e.renderBuild(c, b) })
 }
 
 // createBuild checks that every version belongs to the service and is of the right kind.
@@ -242,11 +238,7 @@ func (e *Emulator) fetchBuildStatus(c *call) result {
 // can take a live site down; test: TestAccServerlessDeployment_failedBuildKeepsLive.
 func (e *Emulator) deleteBuild(c *call) result {
 	b, err := e.buildIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.sv.code.builds, b.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.sv.code.builds, b.Sid) })
 }
 
 func renderDeployment(c *call, d *ServerlessDeployment) any {
@@ -262,14 +254,10 @@ func (e *Emulator) listDeployments(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	env := envir.Sid
 	all := sorted(e.st.sv.code.deployments, func(d *ServerlessDeployment) bool { return d.EnvironmentSid == env })
-	p := paginate(all, func(d *ServerlessDeployment) string { return d.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "deployments", nil, pg, p, func(d *ServerlessDeployment) any { return renderDeployment(c, d) })}
+	return listed(c, listV1, "deployments", nil, all,
+		func(d *ServerlessDeployment) string { return d.Sid }, func(d *ServerlessDeployment) any { return renderDeployment(c, d) })
 }
 
 // createDeployment makes the environment run the build.

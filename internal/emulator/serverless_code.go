@@ -129,15 +129,11 @@ func (e *Emulator) listCode(c *call, asset bool) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	service := svc.Sid
 	all := sorted(e.st.sv.code.code, func(f *ServerlessCode) bool { return f.ServiceSid == service && f.Asset == asset })
-	p := paginate(all, func(f *ServerlessCode) string { return f.Sid }, pg)
 	_, key := codeKind(asset)
-	return result{status: http.StatusOK, body: listV1(c, key, nil, pg, p, func(f *ServerlessCode) any { return renderCode(c, f) })}
+	return listed(c, listV1, key, nil, all,
+		func(f *ServerlessCode) string { return f.Sid }, func(f *ServerlessCode) any { return renderCode(c, f) })
 }
 
 func serverlessName(c *call) (string, *apiError) {
@@ -169,10 +165,7 @@ func (e *Emulator) createCode(c *call, asset bool) result {
 
 func (e *Emulator) fetchCode(c *call, asset bool) result {
 	f, err := e.codeIn(c, asset, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderCode(c, f)}
+	return answer(err, func() any { return renderCode(c, f) })
 }
 
 func (e *Emulator) updateCode(c *call, asset bool) result {
@@ -197,16 +190,14 @@ func (e *Emulator) updateCode(c *call, asset bool) result {
 // uploads again; test: TestConformanceServerlessCode, TestAccServerlessDeployment_codeChange.
 func (e *Emulator) deleteCode(c *call, asset bool) result {
 	f, err := e.codeIn(c, asset, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.sv.code.code, f.Sid)
-	for sid, v := range e.st.sv.code.versions {
-		if v.CodeSid == f.Sid && !e.versionInBuild(sid) {
-			delete(e.st.sv.code.versions, sid)
+	return gone(err, func() {
+		delete(e.st.sv.code.code, f.Sid)
+		for sid, v := range e.st.sv.code.versions {
+			if v.CodeSid == f.Sid && !e.versionInBuild(sid) {
+				delete(e.st.sv.code.versions, sid)
+			}
 		}
-	}
-	return result{status: http.StatusNoContent}
+	})
 }
 
 func (e *Emulator) versionInBuild(sid string) bool {
@@ -305,25 +296,18 @@ func (e *Emulator) listVersions(c *call, asset bool) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	all := sorted(e.st.sv.code.versions, func(v *ServerlessVersion) bool { return v.CodeSid == f.Sid })
-	p := paginate(all, func(v *ServerlessVersion) string { return v.Sid }, pg)
 	key := "function_versions"
 	if asset {
 		key = "asset_versions"
 	}
-	return result{status: http.StatusOK, body: listV1(c, key, nil, pg, p, func(v *ServerlessVersion) any { return renderVersion(c, v) })}
+	return listed(c, listV1, key, nil, all,
+		func(v *ServerlessVersion) string { return v.Sid }, func(v *ServerlessVersion) any { return renderVersion(c, v) })
 }
 
 func (e *Emulator) fetchVersion(c *call, asset bool) result {
 	v, err := e.versionIn(c, asset)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderVersion(c, v)}
+	return answer(err, func() any { return renderVersion(c, v) })
 }
 
 func (e *Emulator) fetchVersionContent(c *call) result {

@@ -97,13 +97,9 @@ func (e *Emulator) listEnvironments(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	all := sorted(e.st.sv.environments, func(v *Environment) bool { return v.ServiceSid == s.Sid })
-	p := paginate(all, func(v *Environment) string { return v.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "environments", nil, pg, p, func(v *Environment) any { return renderEnvironment(c, v) })}
+	return listed(c, listV1, "environments", nil, all,
+		func(v *Environment) string { return v.Sid }, func(v *Environment) any { return renderEnvironment(c, v) })
 }
 
 // createEnvironment needs UniqueName; DomainSuffix is optional. Environments have no update in Twilio's
@@ -154,17 +150,10 @@ func (e *Emulator) createEnvironment(c *call) result {
 
 func (e *Emulator) fetchEnvironment(c *call) result {
 	_, v, err := e.environmentIn(c, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderEnvironment(c, v)}
+	return answer(err, func() any { return renderEnvironment(c, v) })
 }
 
 func (e *Emulator) deleteEnvironment(c *call) result {
 	_, v, err := e.environmentIn(c, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	e.st.sv.dropEnvironment(v.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { e.st.sv.dropEnvironment(v.Sid) })
 }

@@ -204,13 +204,9 @@ func bindService(c *call, s *Service) *apiError {
 }
 
 func (e *Emulator) listServices(c *call) result {
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	all := sorted(e.st.sv.services, func(s *Service) bool { return s.AccountSid == c.target.Sid })
-	p := paginate(all, func(s *Service) string { return s.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "services", nil, pg, p, func(s *Service) any { return renderService(c, s) })}
+	return listed(c, listV1, "services", nil, all,
+		func(s *Service) string { return s.Sid }, func(s *Service) any { return renderService(c, s) })
 }
 
 // createService needs UniqueName and FriendlyName. IncludeCredentials defaults to true and UiEditable to
@@ -255,10 +251,7 @@ func (e *Emulator) createService(c *call) result {
 
 func (e *Emulator) fetchService(c *call) result {
 	s, err := e.serviceIn(c, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderService(c, s)}
+	return answer(err, func() any { return renderService(c, s) })
 }
 
 // updateService changes FriendlyName, IncludeCredentials and UiEditable; the unique name "cannot be
@@ -282,9 +275,5 @@ func (e *Emulator) updateService(c *call) result {
 
 func (e *Emulator) deleteService(c *call) result {
 	s, err := e.serviceIn(c, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	e.st.sv.dropService(s.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { e.st.sv.dropService(s.Sid) })
 }

@@ -88,13 +88,9 @@ func (e *Emulator) listVariables(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	all := sorted(e.st.sv.variables, func(v *Variable) bool { return v.EnvironmentSid == env.Sid })
-	p := paginate(all, func(v *Variable) string { return v.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "variables", nil, pg, p, func(v *Variable) any { return renderVariable(c, v) })}
+	return listed(c, listV1, "variables", nil, all,
+		func(v *Variable) string { return v.Sid }, func(v *Variable) any { return renderVariable(c, v) })
 }
 
 // createVariable needs Key and Value (Value may not be empty: the spec requires it).
@@ -121,10 +117,7 @@ func (e *Emulator) createVariable(c *call) result {
 
 func (e *Emulator) fetchVariable(c *call) result {
 	_, v, err := e.variableIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderVariable(c, v)}
+	return answer(err, func() any { return renderVariable(c, v) })
 }
 
 func (e *Emulator) updateVariable(c *call) result {
@@ -143,9 +136,5 @@ func (e *Emulator) updateVariable(c *call) result {
 
 func (e *Emulator) deleteVariable(c *call) result {
 	_, v, err := e.variableIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.sv.variables, v.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.sv.variables, v.Sid) })
 }
