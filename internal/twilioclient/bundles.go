@@ -162,11 +162,7 @@ func (c *Client) CloneBundle(ctx context.Context, sourceAccountSID, bundleSID, t
 
 // DeleteBundle deletes a bundle of accountSID. Twilio refuses while a number uses it (21648).
 func (c *Client) DeleteBundle(ctx context.Context, accountSID, sid string) error {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return err
-	}
-	return sub.wrapError(sub.numbers(ctx).DeleteBundle(sid))
+	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.numbers(ctx).DeleteBundle(sid) })
 }
 
 // RenameBundle changes a bundle's friendly name in accountSID.
@@ -192,14 +188,5 @@ func (c *Client) RenameBundle(ctx context.Context, accountSID, sid, friendlyName
 // what a clone whose answer was lost may have made. The caller decides which, if any, is its own.
 func (c *Client) FindBundlesCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) ([]Bundle, error) {
 	list, err := c.ListBundles(ctx, accountSID, BundleFilter{FriendlyName: friendlyName})
-	if err != nil {
-		return nil, err
-	}
-	var found []Bundle
-	for _, b := range list {
-		if CreatedAfter(b.DateCreated, since) {
-			found = append(found, b)
-		}
-	}
-	return found, nil
+	return matching(list, err, func(b Bundle) bool { return CreatedAfter(b.DateCreated, since) })
 }
