@@ -168,26 +168,22 @@ func (e *Emulator) fetchAddress(c *call) result {
 
 func (e *Emulator) updateAddress(c *call) result {
 	a, err := e.addressIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	next := *a
-	b := binder{form: c.form}
-	autoCorrect := bindAddress(&b, &next)
-	if b.err != nil {
-		return result{err: b.err}
-	}
-	if err := validateAddress(&next, autoCorrect); err != nil {
-		return result{err: err}
-	}
-	// A number's emergency address must stay emergency-enabled (see checkEmergencyAddress).
-	if users := e.addressUsers(a.Sid, true); a.EmergencyEnabled && !next.EmergencyEnabled && len(users) > 0 {
-		return result{err: badRequest(codeInvalidParameter, "Address %s is the emergency address of %s; "+
-			"remove it from those numbers before disabling emergency calling on it", a.Sid, strings.Join(users, ", "))}
-	}
-	next.DateUpdated = touched(a.DateUpdated)
-	*a = next
-	return result{status: http.StatusOK, body: renderAddress(a)}
+	return revised(a, err, func(next *Address) *apiError {
+		b := binder{form: c.form}
+		autoCorrect := bindAddress(&b, next)
+		if b.err != nil {
+			return b.err
+		}
+		if err := validateAddress(next, autoCorrect); err != nil {
+			return err
+		}
+		// A number's emergency address must stay emergency-enabled (see checkEmergencyAddress).
+		if users := e.addressUsers(a.Sid, true); a.EmergencyEnabled && !next.EmergencyEnabled && len(users) > 0 {
+			return badRequest(codeInvalidParameter, "Address %s is the emergency address of %s; "+
+				"remove it from those numbers before disabling emergency calling on it", a.Sid, strings.Join(users, ", "))
+		}
+		return nil
+	}, func() any { return renderAddress(a) })
 }
 
 // deleteAddress refuses to delete an address a number uses, as address or emergency address.

@@ -117,18 +117,11 @@ func (e *Emulator) fetchApplication(c *call) result {
 
 func (e *Emulator) updateApplication(c *call) result {
 	a, err := e.appIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	next := *a
-	b := binder{form: c.form}
-	bindApplication(&b, &next)
-	if b.err != nil {
-		return result{err: b.err}
-	}
-	next.DateUpdated = touched(a.DateUpdated)
-	*a = next
-	return result{status: http.StatusOK, body: renderApplication(a)}
+	return revised(a, err, func(next *Application) *apiError {
+		b := binder{form: c.form}
+		bindApplication(&b, next)
+		return b.err
+	}, func() any { return renderApplication(a) })
 }
 
 // deleteApplication also unhooks the application from the account's numbers,

@@ -65,3 +65,32 @@ func gone(err *apiError, drop func()) result {
 	drop()
 	return result{status: http.StatusNoContent}
 }
+
+// touch moves date_updated on after a change (see touched). A Studio flow's date_updated is null until its
+// first update, so then the change is dated from its creation.
+func (s *stamp) touch() {
+	last := s.DateUpdated
+	if last.IsZero() {
+		last = s.DateCreated
+	}
+	s.DateUpdated = touched(last)
+}
+
+// revised is an update's answer. edit changes a copy of the object the handler found; only when it
+// succeeds does the copy replace the object, with date_updated moved on, and the answer is 200 with
+// body(). A failed update leaves the object as it was.
+func revised[T any, P interface {
+	*T
+	touch()
+}](v P, err *apiError, edit func(next P) *apiError, body func() any) result {
+	if err != nil {
+		return result{err: err}
+	}
+	next := *v
+	if err := edit(&next); err != nil {
+		return result{err: err}
+	}
+	P(&next).touch()
+	*v = next
+	return result{status: http.StatusOK, body: body()}
+}

@@ -173,27 +173,19 @@ func (e *Emulator) fetchFlow(c *call) result {
 // updateFlow needs Status and makes a new revision every time.
 func (e *Emulator) updateFlow(c *call) result {
 	f, err := e.flowIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	if c.form.Get("Status") == "" {
-		return result{err: missingParam("Status")}
-	}
-	next := *f
-	if err := bindFlow(c, &next); err != nil {
-		return result{err: err}
-	}
-	if next.FriendlyName == "" {
-		return result{err: badRequest(codeInvalidParameter, "FriendlyName cannot be empty")}
-	}
-	next.Revision++
-	last := f.DateUpdated
-	if last.IsZero() {
-		last = f.DateCreated
-	}
-	next.DateUpdated = touched(last)
-	*f = next
-	return result{status: http.StatusOK, body: renderFlow(c, f)}
+	return revised(f, err, func(next *Flow) *apiError {
+		if c.form.Get("Status") == "" {
+			return missingParam("Status")
+		}
+		if err := bindFlow(c, next); err != nil {
+			return err
+		}
+		if next.FriendlyName == "" {
+			return badRequest(codeInvalidParameter, "FriendlyName cannot be empty")
+		}
+		next.Revision++
+		return nil
+	}, func() any { return renderFlow(c, f) })
 }
 
 func (e *Emulator) deleteFlow(c *call) result {

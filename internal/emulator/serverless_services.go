@@ -258,19 +258,15 @@ func (e *Emulator) fetchService(c *call) result {
 // updated" (it is part of the domain).
 func (e *Emulator) updateService(c *call) result {
 	s, err := e.serviceIn(c, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	next := *s
-	if err := bindService(c, &next); err != nil {
-		return result{err: err}
-	}
-	if next.FriendlyName == "" {
-		return result{err: badRequest(codeInvalidParameter, "FriendlyName cannot be empty")}
-	}
-	next.DateUpdated = touched(s.DateUpdated)
-	*s = next
-	return result{status: http.StatusOK, body: renderService(c, s)}
+	return revised(s, err, func(next *Service) *apiError {
+		if err := bindService(c, next); err != nil {
+			return err
+		}
+		if next.FriendlyName == "" {
+			return badRequest(codeInvalidParameter, "FriendlyName cannot be empty")
+		}
+		return nil
+	}, func() any { return renderService(c, s) })
 }
 
 func (e *Emulator) deleteService(c *call) result {

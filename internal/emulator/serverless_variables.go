@@ -122,16 +122,8 @@ func (e *Emulator) fetchVariable(c *call) result {
 
 func (e *Emulator) updateVariable(c *call) result {
 	env, v, err := e.variableIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	next := *v
-	if err := e.bindVariable(c, env, &next); err != nil {
-		return result{err: err}
-	}
-	next.DateUpdated = touched(v.DateUpdated)
-	*v = next
-	return result{status: http.StatusOK, body: renderVariable(c, v)}
+	return revised(v, err, func(next *Variable) *apiError { return e.bindVariable(c, env, next) },
+		func() any { return renderVariable(c, v) })
 }
 
 func (e *Emulator) deleteVariable(c *call) result {
