@@ -119,11 +119,7 @@ func validateAddress(a *Address, autoCorrect bool) *apiError {
 }
 
 func (e *Emulator) addressIn(c *call) (*Address, *apiError) {
-	a := e.st.addresses[c.params["Sid"]]
-	if a == nil || a.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
-	}
-	return a, nil
+	return findIn(c, e.st.addresses, c.params["Sid"], func(a *Address) bool { return a.AccountSid == c.target.Sid })
 }
 
 func (e *Emulator) listAddresses(c *call) result {

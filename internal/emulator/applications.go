@@ -76,11 +76,7 @@ func bindApplication(b *binder, a *Application) {
 }
 
 func (e *Emulator) appIn(c *call) (*Application, *apiError) {
-	a := e.st.apps[c.params["Sid"]]
-	if a == nil || a.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
-	}
-	return a, nil
+	return findIn(c, e.st.apps, c.params["Sid"], func(a *Application) bool { return a.AccountSid == c.target.Sid })
 }
 
 func (e *Emulator) listApplications(c *call) result {

@@ -249,12 +249,11 @@ func (e *Emulator) listRegulations(c *call) result {
 // bundleIn finds a bundle of the authenticated account: on numbers.twilio.com a request acts on its own
 // account only, so another account's bundle is not found.
 func (e *Emulator) bundleIn(c *call, sid string) (*Bundle, *apiError) {
-	b := e.st.bundles[sid]
-	if b == nil || b.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
+	b, err := findIn(c, e.st.bundles, sid, func(b *Bundle) bool { return b.AccountSid == c.target.Sid })
+	if err == nil {
+		e.expireBundle(b)
 	}
-	e.expireBundle(b)
-	return b, nil
+	return b, err
 }
 
 func (e *Emulator) createBundle(c *call) result {

@@ -94,3 +94,14 @@ func revised[T any, P interface {
 	*v = next
 	return result{status: http.StatusOK, body: body()}
 }
+
+// findIn finds the object m holds under sid if it belongs where the request's path says (in reports that:
+// the target account, the service, the function), or answers 404 for the path: another account's object
+// is not found either.
+func findIn[T any](c *call, m map[string]*T, sid string, in func(*T) bool) (*T, *apiError) {
+	v := m[sid]
+	if v == nil || !in(v) {
+		return nil, notFound(c.path)
+	}
+	return v, nil
+}

@@ -135,11 +135,7 @@ func bindFlow(c *call, f *Flow) *apiError {
 }
 
 func (e *Emulator) flowIn(c *call) (*Flow, *apiError) {
-	f := e.st.flows[c.params["Sid"]]
-	if f == nil || f.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
-	}
-	return f, nil
+	return findIn(c, e.st.flows, c.params["Sid"], func(f *Flow) bool { return f.AccountSid == c.target.Sid })
 }
 
 func (e *Emulator) listFlows(c *call) result {

@@ -75,11 +75,7 @@ func (e *Emulator) CreateMainKey(accountSID, friendlyName string) (sid, secret s
 
 // keyIn finds key sid of an account, or answers 404.
 func (e *Emulator) keyIn(c *call, accountSid string) (*Key, *apiError) {
-	k := e.st.keys[c.params["Sid"]]
-	if k == nil || k.AccountSid != accountSid {
-		return nil, notFound(c.path)
-	}
-	return k, nil
+	return findIn(c, e.st.keys, c.params["Sid"], func(k *Key) bool { return k.AccountSid == accountSid })
 }
 
 func (e *Emulator) listKeys2010(c *call) result {

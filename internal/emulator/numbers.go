@@ -113,12 +113,11 @@ func (e *Emulator) checkApps(n *IncomingNumber, form url.Values) *apiError {
 }
 
 func (e *Emulator) numberIn(c *call) (*IncomingNumber, *apiError) {
-	n := e.st.numbers[c.params["Sid"]]
-	if n == nil || n.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
+	n, err := findIn(c, e.st.numbers, c.params["Sid"], func(n *IncomingNumber) bool { return n.AccountSid == c.target.Sid })
+	if err == nil {
+		e.settleEmergency(n)
 	}
-	e.settleEmergency(n)
-	return n, nil
+	return n, err
 }
 
 func (e *Emulator) listNumbers(c *call) result {

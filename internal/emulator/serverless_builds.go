@@ -136,11 +136,7 @@ func (e *Emulator) buildIn(c *call) (*ServerlessBuild, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	b := e.st.sv.code.builds[c.params["Sid"]]
-	if b == nil || b.ServiceSid != svc.Sid {
-		return nil, notFound(c.path)
-	}
-	return b, nil
+	return findIn(c, e.st.sv.code.builds, c.params["Sid"], func(b *ServerlessBuild) bool { return b.ServiceSid == svc.Sid })
 }
 
 func (e *Emulator) listBuilds(c *call) result {

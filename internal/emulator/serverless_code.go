@@ -117,11 +117,7 @@ func (e *Emulator) codeIn(c *call, asset bool, param string) (*ServerlessCode, *
 	if err != nil {
 		return nil, err
 	}
-	f := e.st.sv.code.code[c.params[param]]
-	if f == nil || f.Asset != asset || f.ServiceSid != svc.Sid {
-		return nil, notFound(c.path)
-	}
-	return f, nil
+	return findIn(c, e.st.sv.code.code, c.params[param], func(f *ServerlessCode) bool { return f.Asset == asset && f.ServiceSid == svc.Sid })
 }
 
 func (e *Emulator) listCode(c *call, asset bool) result {
@@ -284,11 +280,7 @@ func (e *Emulator) versionIn(c *call, asset bool) (*ServerlessVersion, *apiError
 	if err != nil {
 		return nil, err
 	}
-	v := e.st.sv.code.versions[c.params["Sid"]]
-	if v == nil || v.CodeSid != f.Sid {
-		return nil, notFound(c.path)
-	}
-	return v, nil
+	return findIn(c, e.st.sv.code.versions, c.params["Sid"], func(v *ServerlessVersion) bool { return v.CodeSid == f.Sid })
 }
 
 func (e *Emulator) listVersions(c *call, asset bool) result {
