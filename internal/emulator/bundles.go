@@ -172,18 +172,29 @@ func (e *Emulator) checkNumberBundle(n *IncomingNumber, form map[string][]string
 
 // bundleJSON is numbers.v2.regulatory_compliance.bundle.
 type bundleJSON struct {
-	Sid            string            `json:"sid"`
-	AccountSid     string            `json:"account_sid"`
-	RegulationSid  *string           `json:"regulation_sid"`
-	FriendlyName   string            `json:"friendly_name"`
-	Status         string            `json:"status"`
-	ValidUntil     *string           `json:"valid_until"`
-	Email          string            `json:"email"`
-	StatusCallback *string           `json:"status_callback"`
-	DateCreated    *string           `json:"date_created"`
-	DateUpdated    *string           `json:"date_updated"`
-	URL            string            `json:"url"`
-	Links          map[string]string `json:"links"`
+	Sid string `json:"sid"`
+	bundleFields
+	Links map[string]string `json:"links"`
+}
+
+// bundleFields are what a bundle and a clone's answer (numbers.v2.bundle_clone) hold alike after their SID.
+type bundleFields struct {
+	AccountSid     string  `json:"account_sid"`
+	RegulationSid  *string `json:"regulation_sid"`
+	FriendlyName   string  `json:"friendly_name"`
+	Status         string  `json:"status"`
+	ValidUntil     *string `json:"valid_until"`
+	Email          string  `json:"email"`
+	StatusCallback *string `json:"status_callback"`
+	v1Meta
+}
+
+func bundleFieldsOf(b *Bundle, url string) bundleFields {
+	return bundleFields{
+		AccountSid: b.AccountSid, RegulationSid: nullable(b.RegulationSid), FriendlyName: b.FriendlyName,
+		Status: b.Status, ValidUntil: fmtISO(b.ValidUntil), Email: b.Email, StatusCallback: nullable(b.StatusCallback),
+		v1Meta: b.metaAt(url),
+	}
 }
 
 const bundlesPath = "/v2/RegulatoryCompliance/Bundles"
@@ -191,9 +202,7 @@ const bundlesPath = "/v2/RegulatoryCompliance/Bundles"
 func renderBundle(c *call, b *Bundle) any {
 	url := c.base + bundlesPath + "/" + b.Sid
 	return bundleJSON{
-		Sid: b.Sid, AccountSid: b.AccountSid, RegulationSid: nullable(b.RegulationSid), FriendlyName: b.FriendlyName,
-		Status: b.Status, ValidUntil: fmtISO(b.ValidUntil), Email: b.Email, StatusCallback: nullable(b.StatusCallback),
-		DateCreated: fmtISO(b.DateCreated), DateUpdated: fmtISO(b.DateUpdated), URL: url,
+		Sid: b.Sid, bundleFields: bundleFieldsOf(b, url),
 		Links: map[string]string{
 			"evaluations": url + "/Evaluations", "item_assignments": url + "/ItemAssignments", "bundle_copies": url + "/Copies",
 		},
@@ -407,17 +416,8 @@ func (e *Emulator) deleteBundle(c *call) result {
 
 // bundleCloneJSON is numbers.v2.bundle_clone: bundle_sid is the new bundle's.
 type bundleCloneJSON struct {
-	BundleSid      string  `json:"bundle_sid"`
-	AccountSid     string  `json:"account_sid"`
-	RegulationSid  *string `json:"regulation_sid"`
-	FriendlyName   string  `json:"friendly_name"`
-	Status         string  `json:"status"`
-	ValidUntil     *string `json:"valid_until"`
-	Email          string  `json:"email"`
-	StatusCallback *string `json:"status_callback"`
-	DateCreated    *string `json:"date_created"`
-	DateUpdated    *string `json:"date_updated"`
-	URL            string  `json:"url"`
+	BundleSid string `json:"bundle_sid"`
+	bundleFields
 }
 
 // createBundleClone copies a twilio-approved bundle of the authenticated account into another account of
@@ -473,11 +473,8 @@ func (e *Emulator) createBundleClone(c *call) result {
 	}
 	e.st.bundles[b.Sid] = b
 	return result{status: http.StatusCreated, body: bundleCloneJSON{
-		BundleSid: b.Sid, AccountSid: b.AccountSid, RegulationSid: nullable(b.RegulationSid), FriendlyName: b.FriendlyName,
-		Status: b.Status, ValidUntil: fmtISO(b.ValidUntil), Email: b.Email, StatusCallback: nullable(b.StatusCallback),
-		DateCreated: fmtISO(b.DateCreated), DateUpdated: fmtISO(b.DateUpdated),
 		// As in Twilio's example answer, the URL names the new bundle's Clones collection.
-		URL: c.base + bundlesPath + "/" + b.Sid + "/Clones",
+		BundleSid: b.Sid, bundleFields: bundleFieldsOf(b, c.base+bundlesPath+"/"+b.Sid+"/Clones"),
 	}}
 }
 

@@ -105,3 +105,16 @@ func findIn[T any](c *call, m map[string]*T, sid string, in func(*T) bool) (*T, 
 	}
 	return v, nil
 }
+
+// v1Meta is how every resource of the v1 and v2 APIs (Serverless, Numbers) ends: its ISO 8601 dates, null
+// while unset, and its absolute URL.
+type v1Meta struct {
+	DateCreated *string `json:"date_created"`
+	DateUpdated *string `json:"date_updated"`
+	URL         string  `json:"url"`
+}
+
+// metaAt is the v1Meta of an object whose URL is url.
+func (s *stamp) metaAt(url string) v1Meta {
+	return v1Meta{DateCreated: fmtISO(s.DateCreated), DateUpdated: fmtISO(s.DateUpdated), URL: url}
+}

@@ -36,17 +36,15 @@ const (
 var domainSuffix = regexp.MustCompile(`^[A-Za-z0-9-]*$`)
 
 type environmentJSON struct {
-	Sid          string            `json:"sid"`
-	AccountSid   string            `json:"account_sid"`
-	ServiceSid   string            `json:"service_sid"`
-	BuildSid     *string           `json:"build_sid"`
-	UniqueName   string            `json:"unique_name"`
-	DomainSuffix *string           `json:"domain_suffix"`
-	DomainName   string            `json:"domain_name"`
-	DateCreated  *string           `json:"date_created"`
-	DateUpdated  *string           `json:"date_updated"`
-	URL          string            `json:"url"`
-	Links        map[string]string `json:"links"`
+	Sid          string  `json:"sid"`
+	AccountSid   string  `json:"account_sid"`
+	ServiceSid   string  `json:"service_sid"`
+	BuildSid     *string `json:"build_sid"`
+	UniqueName   string  `json:"unique_name"`
+	DomainSuffix *string `json:"domain_suffix"`
+	DomainName   string  `json:"domain_name"`
+	v1Meta
+	Links map[string]string `json:"links"`
 }
 
 func renderEnvironment(c *call, v *Environment) any {
@@ -54,7 +52,7 @@ func renderEnvironment(c *call, v *Environment) any {
 	return environmentJSON{
 		Sid: v.Sid, AccountSid: v.AccountSid, ServiceSid: v.ServiceSid, BuildSid: nullable(v.BuildSid),
 		UniqueName: v.UniqueName, DomainSuffix: nullable(v.DomainSuffix), DomainName: v.DomainName,
-		DateCreated: fmtISO(v.DateCreated), DateUpdated: fmtISO(v.DateUpdated), URL: url,
+		v1Meta: v.metaAt(url),
 		Links: map[string]string{
 			"variables": url + "/Variables", "deployments": url + "/Deployments", "logs": url + "/Logs",
 		},

@@ -147,17 +147,15 @@ const (
 var serviceUniqueName = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
 
 type serviceJSON struct {
-	Sid                string            `json:"sid"`
-	AccountSid         string            `json:"account_sid"`
-	FriendlyName       string            `json:"friendly_name"`
-	UniqueName         string            `json:"unique_name"`
-	IncludeCredentials bool              `json:"include_credentials"`
-	UIEditable         bool              `json:"ui_editable"`
-	DomainBase         string            `json:"domain_base"`
-	DateCreated        *string           `json:"date_created"`
-	DateUpdated        *string           `json:"date_updated"`
-	URL                string            `json:"url"`
-	Links              map[string]string `json:"links"`
+	Sid                string `json:"sid"`
+	AccountSid         string `json:"account_sid"`
+	FriendlyName       string `json:"friendly_name"`
+	UniqueName         string `json:"unique_name"`
+	IncludeCredentials bool   `json:"include_credentials"`
+	UIEditable         bool   `json:"ui_editable"`
+	DomainBase         string `json:"domain_base"`
+	v1Meta
+	Links map[string]string `json:"links"`
 }
 
 func renderService(c *call, s *Service) any {
@@ -165,7 +163,7 @@ func renderService(c *call, s *Service) any {
 	return serviceJSON{
 		Sid: s.Sid, AccountSid: s.AccountSid, FriendlyName: s.FriendlyName, UniqueName: s.UniqueName,
 		IncludeCredentials: s.IncludeCredentials, UIEditable: s.UIEditable, DomainBase: s.DomainBase,
-		DateCreated: fmtISO(s.DateCreated), DateUpdated: fmtISO(s.DateUpdated), URL: url,
+		v1Meta: s.metaAt(url),
 		Links: map[string]string{
 			"environments": url + "/Environments", "functions": url + "/Functions",
 			"assets": url + "/Assets", "builds": url + "/Builds",

@@ -25,22 +25,20 @@ const (
 )
 
 type variableJSON struct {
-	Sid            string  `json:"sid"`
-	AccountSid     string  `json:"account_sid"`
-	ServiceSid     string  `json:"service_sid"`
-	EnvironmentSid string  `json:"environment_sid"`
-	Key            string  `json:"key"`
-	Value          string  `json:"value"`
-	DateCreated    *string `json:"date_created"`
-	DateUpdated    *string `json:"date_updated"`
-	URL            string  `json:"url"`
+	Sid            string `json:"sid"`
+	AccountSid     string `json:"account_sid"`
+	ServiceSid     string `json:"service_sid"`
+	EnvironmentSid string `json:"environment_sid"`
+	Key            string `json:"key"`
+	Value          string `json:"value"`
+	v1Meta
 }
 
 func renderVariable(c *call, v *Variable) any {
 	return variableJSON{
 		Sid: v.Sid, AccountSid: v.AccountSid, ServiceSid: v.ServiceSid, EnvironmentSid: v.EnvironmentSid,
-		Key: v.Key, Value: v.Value, DateCreated: fmtISO(v.DateCreated), DateUpdated: fmtISO(v.DateUpdated),
-		URL: c.base + "/v1/Services/" + v.ServiceSid + "/Environments/" + v.EnvironmentSid + "/Variables/" + v.Sid,
+		Key: v.Key, Value: v.Value,
+		v1Meta: v.metaAt(c.base + "/v1/Services/" + v.ServiceSid + "/Environments/" + v.EnvironmentSid + "/Variables/" + v.Sid),
 	}
 }
 
