@@ -81,11 +81,17 @@ func (c *Client) FindBundle(ctx context.Context, accountSID, sid string) (*Bundl
 		return nil, err
 	}
 	b, err := sub.numbers(ctx).FetchBundle(sid)
+	return sub.withRegulation(ctx, b, err)
+}
+
+// withRegulation is the Bundle of a fetch or update's answer b (or its error, wrapped), with its regulation's
+// details read as regulations does.
+func (c *Client) withRegulation(ctx context.Context, b *numbersv2.NumbersV2Bundle, err error) (*Bundle, error) {
 	if err != nil {
-		return nil, sub.wrapError(err)
+		return nil, c.wrapError(err)
 	}
 	out := []Bundle{bundleOf(b)}
-	if err := sub.regulations(ctx, out); err != nil {
+	if err := c.regulations(ctx, out); err != nil {
 		return nil, err
 	}
 	return &out[0], nil
@@ -174,14 +180,7 @@ func (c *Client) RenameBundle(ctx context.Context, accountSID, sid, friendlyName
 	params := &numbersv2.UpdateBundleParams{}
 	params.SetFriendlyName(friendlyName)
 	b, err := sub.numbers(ctx).UpdateBundle(sid, params)
-	if err != nil {
-		return nil, sub.wrapError(err)
-	}
-	out := []Bundle{bundleOf(b)}
-	if err := sub.regulations(ctx, out); err != nil {
-		return nil, err
-	}
-	return &out[0], nil
+	return sub.withRegulation(ctx, b, err)
 }
 
 // FindBundlesCreatedSince lists the bundles of accountSID named friendlyName created since the given time:
