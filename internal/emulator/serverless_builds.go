@@ -3,6 +3,7 @@ package emulator
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -205,25 +206,24 @@ func (e *Emulator) createBuild(c *call) result {
 	return result{status: http.StatusCreated, body: e.renderBuild(c, build)}
 }
 
+// fetchBuild and fetchBuildStatus show a build as it is once read: the first read finishes it (advance).
 func (e *Emulator) fetchBuild(c *call) result {
 	b, err := e.buildIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	e.advance(b)
-	return result{status: http.StatusOK, body: e.renderBuild(c, b)}
+	return answer(err, func() any {
+		e.advance(b)
+		return e.renderBuild(c, b)
+	})
 }
 
 func (e *Emulator) fetchBuildStatus(c *call) result {
 	b, err := e.buildIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	e.advance(b)
-	return result{status: http.StatusOK, body: map[string]any{
-		"sid": b.Sid, "account_sid": b.AccountSid, "service_sid": b.ServiceSid, "status": b.Status,
-		"url": c.base + "/v1/Services/" + b.ServiceSid + "/Builds/" + b.Sid + "/Status",
-	}}
+	return answer(err, func() any {
+		e.advance(b)
+		return map[string]any{
+			"sid": b.Sid, "account_sid": b.AccountSid, "service_sid": b.ServiceSid, "status": b.Status,
+			"url": c.base + "/v1/Services/" + b.ServiceSid + "/Builds/" + b.Sid + "/Status",
+		}
+	})
 }
 
 // deleteBuild deletes a build.
@@ -330,11 +330,7 @@ func (s *codeStore) snapshot(snap *Snapshot) {
 
 // dropEnvironment forgets the deployments of a deleted environment (reached only through its path).
 func (s *codeStore) dropEnvironment(envSid string) {
-	for sid, d := range s.deployments {
-		if d.EnvironmentSid == envSid {
-			delete(s.deployments, sid)
-		}
-	}
+	maps.DeleteFunc(s.deployments, func(_ string, d *ServerlessDeployment) bool { return d.EnvironmentSid == envSid })
 }
 
 // dates returns the creation and update dates of the code object sid, for Backdate; nil when sid is not

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -323,57 +324,38 @@ func codeHandler(asset bool, h func(e *Emulator, c *call, asset bool) result) ha
 // Service's path (/v1/Services/{ServiceSid}/...), so none can be reached once the Service is gone; the
 // emulator forgets them rather than keep unreachable state.
 func (s *codeStore) dropService(serviceSid string) {
-	for sid, f := range s.code {
-		if f.ServiceSid == serviceSid {
-			delete(s.code, sid)
-		}
-	}
-	for sid, v := range s.versions {
-		if v.ServiceSid == serviceSid {
-			delete(s.versions, sid)
-		}
-	}
-	for sid, b := range s.builds {
-		if b.ServiceSid == serviceSid {
-			delete(s.builds, sid)
-		}
-	}
-	for sid, d := range s.deployments {
-		if d.ServiceSid == serviceSid {
-			delete(s.deployments, sid)
-		}
-	}
+	maps.DeleteFunc(s.code, func(_ string, f *ServerlessCode) bool { return f.ServiceSid == serviceSid })
+	maps.DeleteFunc(s.versions, func(_ string, v *ServerlessVersion) bool { return v.ServiceSid == serviceSid })
+	maps.DeleteFunc(s.builds, func(_ string, b *ServerlessBuild) bool { return b.ServiceSid == serviceSid })
+	maps.DeleteFunc(s.deployments, func(_ string, d *ServerlessDeployment) bool { return d.ServiceSid == serviceSid })
 }
 
 func init() {
 	svc := []string{"v1", "Services", "{ServiceSid}"}
 	at := func(segs ...string) []string { return append(append([]string(nil), svc...), segs...) }
-	fn, as := codeHandler(false, (*Emulator).fetchCode), codeHandler(true, (*Emulator).fetchCode)
+	// Functions and Assets have the same routes, under their own names.
+	for _, k := range []struct {
+		asset         bool
+		name, codeSid string
+	}{{false, "Functions", "{FunctionSid}"}, {true, "Assets", "{AssetSid}"}} {
+		of := func(h func(e *Emulator, c *call, asset bool) result) handler { return codeHandler(k.asset, h) }
+		routes = append(routes,
+			&route{productServerless, at(k.name), scopeProduct, false, map[string]handler{
+				http.MethodGet: of((*Emulator).listCode), http.MethodPost: of((*Emulator).createCode)}},
+			&route{productServerless, at(k.name, "{Sid}"), scopeProduct, false, map[string]handler{
+				http.MethodGet: of((*Emulator).fetchCode), http.MethodPost: of((*Emulator).updateCode),
+				http.MethodDelete: of((*Emulator).deleteCode)}},
+			&route{productServerless, at(k.name, k.codeSid, "Versions"), scopeProduct, false, map[string]handler{
+				http.MethodGet: of((*Emulator).listVersions)}},
+			&route{productServerless, at(k.name, k.codeSid, "Versions", "{Sid}"), scopeProduct, false, map[string]handler{
+				http.MethodGet: of((*Emulator).fetchVersion)}},
+			&route{productServerlessUpload, at(k.name, k.codeSid, "Versions"), scopeProduct, false, map[string]handler{
+				http.MethodPost: of((*Emulator).createVersion)}},
+		)
+	}
 	routes = append(routes,
-		&route{productServerless, at("Functions"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(false, (*Emulator).listCode), http.MethodPost: codeHandler(false, (*Emulator).createCode)}},
-		&route{productServerless, at("Functions", "{Sid}"), scopeProduct, false, map[string]handler{
-			http.MethodGet: fn, http.MethodPost: codeHandler(false, (*Emulator).updateCode),
-			http.MethodDelete: codeHandler(false, (*Emulator).deleteCode)}},
-		&route{productServerless, at("Functions", "{FunctionSid}", "Versions"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(false, (*Emulator).listVersions)}},
-		&route{productServerless, at("Functions", "{FunctionSid}", "Versions", "{Sid}"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(false, (*Emulator).fetchVersion)}},
 		&route{productServerless, at("Functions", "{FunctionSid}", "Versions", "{Sid}", "Content"), scopeProduct, false, map[string]handler{
 			http.MethodGet: (*Emulator).fetchVersionContent}},
-		&route{productServerless, at("Assets"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(true, (*Emulator).listCode), http.MethodPost: codeHandler(true, (*Emulator).createCode)}},
-		&route{productServerless, at("Assets", "{Sid}"), scopeProduct, false, map[string]handler{
-			http.MethodGet: as, http.MethodPost: codeHandler(true, (*Emulator).updateCode),
-			http.MethodDelete: codeHandler(true, (*Emulator).deleteCode)}},
-		&route{productServerless, at("Assets", "{AssetSid}", "Versions"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(true, (*Emulator).listVersions)}},
-		&route{productServerless, at("Assets", "{AssetSid}", "Versions", "{Sid}"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(true, (*Emulator).fetchVersion)}},
-		&route{productServerlessUpload, at("Functions", "{FunctionSid}", "Versions"), scopeProduct, false, map[string]handler{
-			http.MethodPost: codeHandler(false, (*Emulator).createVersion)}},
-		&route{productServerlessUpload, at("Assets", "{AssetSid}", "Versions"), scopeProduct, false, map[string]handler{
-			http.MethodPost: codeHandler(true, (*Emulator).createVersion)}},
 		&route{productServerless, at("Builds"), scopeProduct, false, map[string]handler{
 			http.MethodGet: (*Emulator).listBuilds, http.MethodPost: (*Emulator).createBuild}},
 		&route{productServerless, at("Builds", "{Sid}"), scopeProduct, false, map[string]handler{

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"maps"
 	"net/http"
 	"regexp"
 	"unicode/utf8"
@@ -81,11 +82,7 @@ func (e *Emulator) deployBuild(v *Environment, buildSid string) {
 
 // dropEnvironment removes an environment and its variables.
 func (s *serverlessStore) dropEnvironment(envSid string) {
-	for sid, v := range s.variables {
-		if v.EnvironmentSid == envSid {
-			delete(s.variables, sid)
-		}
-	}
+	maps.DeleteFunc(s.variables, func(_ string, v *Variable) bool { return v.EnvironmentSid == envSid })
 	s.code.dropEnvironment(envSid)
 	delete(s.environments, envSid)
 }
