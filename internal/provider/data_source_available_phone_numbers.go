@@ -24,11 +24,11 @@ var _ datasource.DataSourceWithConfigure = (*availablePhoneNumbersDataSource)(ni
 
 // NewAvailablePhoneNumbersDataSource is the factory for twilio_available_phone_numbers.
 func NewAvailablePhoneNumbersDataSource() datasource.DataSource {
-	return &availablePhoneNumbersDataSource{}
+	return &availablePhoneNumbersDataSource{dataSourceBase: dataSourceBase{name: "available_phone_numbers"}}
 }
 
 type availablePhoneNumbersDataSource struct {
-	data *providerData
+	dataSourceBase
 }
 
 type availablePhoneNumbersModel struct {
@@ -54,10 +54,6 @@ var (
 	}}
 	availablePhoneNumbersTypes = []string{twilioclient.NumberTypeLocal, twilioclient.NumberTypeMobile, twilioclient.NumberTypeTollFree}
 )
-
-func (d *availablePhoneNumbersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_available_phone_numbers"
-}
 
 func (d *availablePhoneNumbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := func(desc string) schema.StringAttribute {
@@ -155,17 +151,8 @@ func (d *availablePhoneNumbersDataSource) Schema(_ context.Context, _ datasource
 	}
 }
 
-func (d *availablePhoneNumbersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *availablePhoneNumbersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg availablePhoneNumbersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.data.ready(&resp.Diagnostics)
+	cfg, client := beginDataRead[availablePhoneNumbersModel](ctx, &d.dataSourceBase, req, resp)
 	if client == nil {
 		return
 	}

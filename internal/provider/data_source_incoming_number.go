@@ -20,19 +20,17 @@ var (
 )
 
 // NewIncomingNumberDataSource is the factory for the twilio_incoming_number data source.
-func NewIncomingNumberDataSource() datasource.DataSource { return &incomingNumberDataSource{} }
+func NewIncomingNumberDataSource() datasource.DataSource {
+	return &incomingNumberDataSource{dataSourceBase: dataSourceBase{name: "incoming_number"}}
+}
 
 type incomingNumberDataSource struct {
-	data *providerData
+	dataSourceBase
 }
 
 type incomingNumberDataSourceModel struct {
 	numberView
 	DateUpdated types.String `tfsdk:"date_updated"`
-}
-
-func (d *incomingNumberDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_incoming_number"
 }
 
 func (d *incomingNumberDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -109,17 +107,8 @@ func (d *incomingNumberDataSource) ConfigValidators(context.Context) []datasourc
 	}
 }
 
-func (d *incomingNumberDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *incomingNumberDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg incomingNumberDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.data.ready(&resp.Diagnostics)
+	cfg, client := beginDataRead[incomingNumberDataSourceModel](ctx, &d.dataSourceBase, req, resp)
 	if client == nil {
 		return
 	}
@@ -151,7 +140,7 @@ func (d *incomingNumberDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 	var m incomingNumberDataSourceModel
-	m.flatten(n, false)
+	m.flatten(n)
 	m.DateUpdated = stringValue(n.DateUpdated)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }

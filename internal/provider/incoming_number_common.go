@@ -50,17 +50,16 @@ type numberView struct {
 }
 
 // flatten copies Twilio's view of n. A voice URL that is the webhook of a Studio flow of the number's own
-// account reads back as studio_flow_sid (a flow of another account would not run for this number), unless
-// the configuration spells the webhook out as voice_url (keepVoiceURL).
-func (v *numberView) flatten(n *twilioclient.IncomingNumber, keepVoiceURL bool) {
+// account is that flow's binding: studio_flow_sid names it (a flow of another account would not run for
+// this number). The data source shows both; the resource shows the one its configuration uses.
+func (v *numberView) flatten(n *twilioclient.IncomingNumber) {
 	v.SID = stringValue(n.Sid)
 	v.AccountSID = stringValue(n.AccountSid)
 	v.PhoneNumber = stringValue(n.PhoneNumber)
 	v.FriendlyName = stringValue(n.FriendlyName)
 	v.VoiceURL, v.StudioFlowSID = optionalString(n.VoiceUrl), types.StringNull()
-	if account, flow, ok := twilioclient.ParseFlowWebhookURL(v.VoiceURL.ValueString()); ok &&
-		account == v.AccountSID.ValueString() && !keepVoiceURL {
-		v.StudioFlowSID, v.VoiceURL = types.StringValue(flow), types.StringNull()
+	if account, flow, ok := twilioclient.ParseFlowWebhookURL(v.VoiceURL.ValueString()); ok && account == v.AccountSID.ValueString() {
+		v.StudioFlowSID = types.StringValue(flow)
 	}
 	v.VoiceMethod = stringValue(n.VoiceMethod)
 	v.VoiceApplicationSID = optionalString(n.VoiceApplicationSid)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -80,4 +81,28 @@ func (r *resourceBase) begin(ctx context.Context, from attributeGetter,
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	return ctx, client, cancel
+}
+
+// beginRead starts a Read with the prior model. client is nil when the provider cannot be configured yet
+// (the state is then left as it is rather than failing the plan) or after an error; done copies the
+// identity, from the prior state when the Read removed the object.
+func beginRead[M any](ctx context.Context, r *resourceBase, req resource.ReadRequest, resp *resource.ReadResponse) (
+	M, *twilioclient.Client, func()) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	done := func() { identityAfterRead(ctx, req, resp) }
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return state, nil, done
+	}
+	return state, r.data.client, done
+}
+
+// beginDataRead starts a data source's Read with its configuration; client is nil after the reason was
+// reported.
+func beginDataRead[M any](ctx context.Context, d *dataSourceBase, req datasource.ReadRequest, resp *datasource.ReadResponse) (M, *twilioclient.Client) {
+	var cfg M
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...); resp.Diagnostics.HasError() {
+		return cfg, nil
+	}
+	return cfg, d.data.ready(&resp.Diagnostics)
 }

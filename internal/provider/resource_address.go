@@ -34,7 +34,9 @@ var (
 )
 
 // NewAddressResource is the factory for twilio_address.
-func NewAddressResource() resource.Resource { return &addressResource{} }
+func NewAddressResource() resource.Resource {
+	return &addressResource{resourceBase: resourceBase{name: "address"}}
+}
 
 type addressResource struct {
 	resourceBase
@@ -62,10 +64,6 @@ type addressModel struct {
 
 // isoCountryPattern is an ISO 3166-1 alpha-2 code, the form Twilio's IsoCountry takes.
 var isoCountryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
-
-func (r *addressResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_address"
-}
 
 func (r *addressResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = accountObjectIdentitySchema("AD", "address")
@@ -152,9 +150,7 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -200,17 +196,15 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state addressModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[addressModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	a, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Address, error) {
-		return r.data.client.FindAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	a := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Address %s", state.SID.ValueString()), resp, func() (*twilioclient.Address, error) {
+		return client.FindAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("Address %s", state.SID.ValueString()), resp)
+	if a == nil {
 		return
 	}
 	flattenAddress(a, &state)

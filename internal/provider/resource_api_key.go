@@ -38,7 +38,9 @@ const (
 )
 
 // NewAPIKeyResource is the factory for twilio_api_key.
-func NewAPIKeyResource() resource.Resource { return &apiKeyResource{} }
+func NewAPIKeyResource() resource.Resource {
+	return &apiKeyResource{resourceBase: resourceBase{name: "api_key"}}
+}
 
 type apiKeyResource struct {
 	resourceBase
@@ -54,10 +56,6 @@ type apiKeyModel struct {
 	Secret       types.String         `tfsdk:"secret"`
 	DateCreated  types.String         `tfsdk:"date_created"`
 	Timeouts     timeouts.Value       `tfsdk:"timeouts"`
-}
-
-func (r *apiKeyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_api_key"
 }
 
 func (r *apiKeyResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -131,9 +129,7 @@ func (r *apiKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -196,13 +192,11 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 }
 
 func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state apiKeyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[apiKeyModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	client := r.data.client
 	accountSID, sid := state.AccountSID.ValueString(), state.SID.ValueString()
 	key, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Key, error) {
 		if state.KeyType.ValueString() == apiKeyTypeStandard {

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -20,9 +22,15 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
-// resourceBase holds what every resource gets from the provider.
+// resourceBase holds what every resource gets from the provider, and its type name without the
+// provider's prefix (Metadata).
 type resourceBase struct {
 	data *providerData
+	name string
+}
+
+func (r *resourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.name
 }
 
 func (r *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -271,4 +279,33 @@ func falseWhenNull(v types.Bool) types.Bool {
 		return types.BoolValue(false)
 	}
 	return v
+}
+
+// dataSourceBase is resourceBase for data sources.
+type dataSourceBase struct {
+	data *providerData
+	name string
+}
+
+func (d *dataSourceBase) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.name
+}
+
+func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// timeoutsBlock is the timeouts block of a resource: create and delete, and update when it has one.
+func timeoutsBlock(ctx context.Context, update bool) map[string]schema.Block {
+	return map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: update, Delete: true})}
+}
+
+// skipDestroy ends a Delete with a warning when skip_destroy is set; it reports whether it did.
+func skipDestroy(skip types.Bool, what, sid, account string, diags *diag.Diagnostics) bool {
+	if !skip.ValueBool() {
+		return false
+	}
+	diags.AddWarning(what+" kept", fmt.Sprintf("skip_destroy is set: %s %s was removed from the state but still "+
+		"exists in account %s.", what, sid, account))
+	return true
 }

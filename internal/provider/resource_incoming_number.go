@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -176,9 +175,7 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -326,13 +323,11 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 }
 
 func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state incomingNumberModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	client := r.data.client
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
 	what := fmt.Sprintf("Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), sid)
 	n, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.IncomingNumber, error) {

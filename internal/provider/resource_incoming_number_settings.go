@@ -117,7 +117,15 @@ func (s incomingNumberSettings) updateParams(have incomingNumberSettings) (p *tw
 // flattenIncomingNumber copies Twilio's view of a number into m. A configuration that spells a Studio
 // flow's webhook out as voice_url (m.VoiceURL is then already set) keeps it as voice_url.
 func flattenIncomingNumber(n *twilioclient.IncomingNumber, m *incomingNumberModel) {
-	m.flatten(n, !m.VoiceURL.IsNull())
+	voiceURLConfigured := !m.VoiceURL.IsNull()
+	m.flatten(n)
+	switch {
+	case m.StudioFlowSID.IsNull():
+	case voiceURLConfigured:
+		m.StudioFlowSID = types.StringNull()
+	default:
+		m.VoiceURL = types.StringNull()
+	}
 	m.ID = m.SID
 	flattenIncomingNumberAddresses(n, m)
 }

@@ -36,7 +36,9 @@ var (
 )
 
 // NewServerlessBuildResource is the factory for twilio_serverless_build.
-func NewServerlessBuildResource() resource.Resource { return &serverlessBuildResource{} }
+func NewServerlessBuildResource() resource.Resource {
+	return &serverlessBuildResource{resourceBase: resourceBase{name: "serverless_build"}}
+}
 
 type serverlessBuildResource struct {
 	resourceBase
@@ -65,10 +67,6 @@ func buildRuntimeIDs() []string {
 		ids = append(ids, r.ID)
 	}
 	return ids
-}
-
-func (r *serverlessBuildResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_serverless_build"
 }
 
 func (r *serverlessBuildResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -135,9 +133,7 @@ func (r *serverlessBuildResource) Schema(ctx context.Context, _ resource.SchemaR
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, false),
 	}
 }
 
@@ -284,18 +280,16 @@ func (r *serverlessBuildResource) Create(ctx context.Context, req resource.Creat
 }
 
 func (r *serverlessBuildResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessBuildModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessBuildModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	what := "Twilio Serverless build " + state.SID.ValueString()
-	b, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Build, error) {
-		return r.data.client.FindBuild(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString())
+	b := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, what, resp, func() (*twilioclient.Build, error) {
+		return client.FindBuild(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, what, resp)
+	if b == nil {
 		return
 	}
 	r.flatten(ctx, b, &state, &resp.Diagnostics)

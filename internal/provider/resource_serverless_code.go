@@ -165,9 +165,7 @@ func (r *serverlessCodeResource) Schema(ctx context.Context, _ resource.SchemaRe
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -422,20 +420,17 @@ func (r *serverlessCodeResource) uploadedSince(ctx context.Context, client *twil
 }
 
 func (r *serverlessCodeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessCodeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessCodeModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	client := r.data.client
 	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
 	what := fmt.Sprintf("Twilio Serverless %s %s", r.what(), sid)
-	f, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Code, error) {
+	f := readObject(ctx, client, account, state.DateCreated, what, resp, func() (*twilioclient.Code, error) {
 		return client.FindCode(ctx, account, service, r.kind, sid)
 	})
-	if err != nil {
-		finishRead(ctx, client, account, err, what, resp)
+	if f == nil {
 		return
 	}
 	state.ID, state.FriendlyName, state.DateCreated = types.StringValue(f.Sid), types.StringValue(f.FriendlyName), timeValue(f.DateCreated)

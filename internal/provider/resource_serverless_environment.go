@@ -27,7 +27,9 @@ var (
 )
 
 // NewServerlessEnvironmentResource is the factory for twilio_serverless_environment.
-func NewServerlessEnvironmentResource() resource.Resource { return &serverlessEnvironmentResource{} }
+func NewServerlessEnvironmentResource() resource.Resource {
+	return &serverlessEnvironmentResource{resourceBase: resourceBase{name: "serverless_environment"}}
+}
 
 type serverlessEnvironmentResource struct {
 	resourceBase
@@ -55,10 +57,6 @@ var serverlessEnvironmentLevels = []serverlessPath{
 // A domain suffix is "a URL-friendly name ... a maximum of 16 characters"
 // (https://www.twilio.com/docs/serverless/api/resource/environment): a DNS label's letters, digits and dashes.
 var domainSuffixRE = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-
-func (r *serverlessEnvironmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_serverless_environment"
-}
 
 func (r *serverlessEnvironmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = serverlessIdentitySchema(serverlessEnvironmentLevels)
@@ -110,9 +108,7 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 			"skip_destroy": serverlessSkipDestroyAttribute("environment"),
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, false),
 	}
 }
 
@@ -160,18 +156,16 @@ func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource
 }
 
 func (r *serverlessEnvironmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessEnvironmentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessEnvironmentModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	account := state.AccountSID.ValueString()
-	v, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Environment, error) {
-		return r.data.client.FindEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
+	v := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless environment "+state.SID.ValueString(), resp, func() (*twilioclient.Environment, error) {
+		return client.FindEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, account, err, "Twilio Serverless environment "+state.SID.ValueString(), resp)
+	if v == nil {
 		return
 	}
 	flattenServerlessEnvironment(v, &state)

@@ -28,7 +28,9 @@ var (
 )
 
 // NewServerlessServiceResource is the factory for twilio_serverless_service.
-func NewServerlessServiceResource() resource.Resource { return &serverlessServiceResource{} }
+func NewServerlessServiceResource() resource.Resource {
+	return &serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service"}}
+}
 
 type serverlessServiceResource struct {
 	resourceBase
@@ -55,10 +57,6 @@ var serverlessServiceLevels = []serverlessPath{{"ZS", "sid", "Serverless service
 // (https://www.twilio.com/docs/serverless/api/resource/service), "may only contain letters, numbers, and
 // dashes" (https://www.twilio.com/docs/serverless/functions-assets/functions/create-service).
 var serviceUniqueNameRE = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-
-func (r *serverlessServiceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_serverless_service"
-}
 
 func (r *serverlessServiceResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = serverlessIdentitySchema(serverlessServiceLevels)
@@ -120,9 +118,7 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 			"skip_destroy": serverlessSkipDestroyAttribute("service"),
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -172,18 +168,16 @@ func (r *serverlessServiceResource) Create(ctx context.Context, req resource.Cre
 }
 
 func (r *serverlessServiceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessServiceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	account := state.AccountSID.ValueString()
-	s, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Service, error) {
-		return r.data.client.FindService(ctx, account, state.SID.ValueString())
+	s := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless service "+state.SID.ValueString(), resp, func() (*twilioclient.Service, error) {
+		return client.FindService(ctx, account, state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, account, err, "Twilio Serverless service "+state.SID.ValueString(), resp)
+	if s == nil {
 		return
 	}
 	flattenServerlessService(s, &state)

@@ -30,7 +30,9 @@ var (
 )
 
 // NewServerlessVariableResource is the factory for twilio_serverless_variable.
-func NewServerlessVariableResource() resource.Resource { return &serverlessVariableResource{} }
+func NewServerlessVariableResource() resource.Resource {
+	return &serverlessVariableResource{resourceBase: resourceBase{name: "serverless_variable"}}
+}
 
 type serverlessVariableResource struct {
 	resourceBase
@@ -64,10 +66,6 @@ const (
 	maxVariableKey   = 128
 	maxVariableValue = 450
 )
-
-func (r *serverlessVariableResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_serverless_variable"
-}
 
 func (r *serverlessVariableResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = serverlessIdentitySchema(serverlessVariableLevels)
@@ -133,9 +131,7 @@ func (r *serverlessVariableResource) Schema(ctx context.Context, _ resource.Sche
 				Computed: true,
 			},
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -207,18 +203,16 @@ func (r *serverlessVariableResource) Create(ctx context.Context, req resource.Cr
 }
 
 func (r *serverlessVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessVariableModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	account := state.AccountSID.ValueString()
-	v, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Variable, error) {
-		return r.data.client.FindVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
+	v := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless variable "+state.SID.ValueString(), resp, func() (*twilioclient.Variable, error) {
+		return client.FindVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, account, err, "Twilio Serverless variable "+state.SID.ValueString(), resp)
+	if v == nil {
 		return
 	}
 	known := state.DateUpdated

@@ -34,7 +34,9 @@ var (
 )
 
 // NewStudioFlowResource is the factory for twilio_studio_flow.
-func NewStudioFlowResource() resource.Resource { return &studioFlowResource{} }
+func NewStudioFlowResource() resource.Resource {
+	return &studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}
+}
 
 type studioFlowResource struct {
 	resourceBase
@@ -66,10 +68,6 @@ const (
 var studioFlowProblemType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"message": types.StringType, "property_path": types.StringType,
 }}
-
-func (r *studioFlowResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_studio_flow"
-}
 
 func (r *studioFlowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = accountObjectIdentitySchema("FW", "Studio flow")
@@ -156,9 +154,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"warnings":     problems("warnings"),
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -241,17 +237,15 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state studioFlowModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	f, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Flow, error) {
-		return r.data.client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	f := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp, func() (*twilioclient.Flow, error) {
+		return client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp)
+	if f == nil {
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &state)...)

@@ -31,7 +31,9 @@ var (
 )
 
 // NewSubaccountResource is the factory for twilio_subaccount.
-func NewSubaccountResource() resource.Resource { return &subaccountResource{} }
+func NewSubaccountResource() resource.Resource {
+	return &subaccountResource{resourceBase: resourceBase{name: "subaccount"}}
+}
 
 type subaccountResource struct {
 	resourceBase
@@ -48,10 +50,6 @@ type subaccountModel struct {
 	AuthToken       types.String   `tfsdk:"auth_token"`
 	DateCreated     types.String   `tfsdk:"date_created"`
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *subaccountResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_subaccount"
 }
 
 func (r *subaccountResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -116,9 +114,7 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -170,17 +166,15 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state subaccountModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	acct, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Account, error) {
-		return r.data.client.FindSubaccount(ctx, state.SID.ValueString())
+	acct := readObject(ctx, client, state.SID.ValueString(), state.DateCreated, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp, func() (*twilioclient.Account, error) {
+		return client.FindSubaccount(ctx, state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, state.SID.ValueString(), err, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp)
+	if acct == nil {
 		return
 	}
 	flattenSubaccount(acct, &state)

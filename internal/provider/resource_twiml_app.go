@@ -25,7 +25,9 @@ var (
 )
 
 // NewTwimlAppResource is the factory for twilio_twiml_app.
-func NewTwimlAppResource() resource.Resource { return &twimlAppResource{} }
+func NewTwimlAppResource() resource.Resource {
+	return &twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}
+}
 
 type twimlAppResource struct {
 	resourceBase
@@ -53,10 +55,6 @@ type twimlAppModel struct {
 	SkipDestroy                     types.Bool     `tfsdk:"skip_destroy"`
 	DateCreated                     types.String   `tfsdk:"date_created"`
 	Timeouts                        timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *twimlAppResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_twiml_app"
 }
 
 func (r *twimlAppResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -120,9 +118,7 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -164,17 +160,15 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state twimlAppModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	app, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Application, error) {
-		return r.data.client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	app := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp, func() (*twilioclient.Application, error) {
+		return client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp)
+	if app == nil {
 		return
 	}
 	flattenTwimlApp(app, &state)
@@ -206,10 +200,7 @@ func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if state.SkipDestroy.ValueBool() {
-		resp.Diagnostics.AddWarning("TwiML application kept",
-			fmt.Sprintf("skip_destroy is set: TwiML application %s was removed from the state but still exists in account %s.",
-				state.SID.ValueString(), state.AccountSID.ValueString()))
+	if skipDestroy(state.SkipDestroy, "TwiML application", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	if client == nil {
