@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"maps"
 	"net/http"
 )
 
@@ -76,7 +77,7 @@ func (e *Emulator) listAccounts(c *call) result {
 		return result{err: b.err}
 	}
 	me := c.p.account
-	all := sorted(e.st.accounts, accountSeq, func(a *Account) bool {
+	all := sorted(e.st.accounts, func(a *Account) bool {
 		// A subaccount lists only itself; a main account its whole family.
 		if a.Sid != me.Sid && (!me.IsMain() || !family(me, a)) {
 			return false
@@ -101,8 +102,7 @@ func (e *Emulator) createAccount(c *call) result {
 		Status:          StatusActive,
 		Type:            c.p.account.Type,
 		AuthToken:       newSecret(),
-		DateCreated:     t,
-		DateUpdated:     t,
+		stamp:           stamp{DateCreated: t, DateUpdated: t},
 	}
 	b := binder{form: c.form}
 	b.friendlyName(&a.FriendlyName, a.FriendlyName)
@@ -172,30 +172,10 @@ func (e *Emulator) updateAccount(c *call) result {
 // subaccount"
 // (https://help.twilio.com/articles/223135987-Closing-a-Twilio-subaccount).
 func (e *Emulator) closeAccount(a *Account) {
-	for sid, n := range e.st.numbers {
-		if n.AccountSid == a.Sid {
-			delete(e.st.numbers, sid)
-		}
-	}
-	for sid, k := range e.st.keys {
-		if k.AccountSid == a.Sid {
-			delete(e.st.keys, sid)
-		}
-	}
-	for sid, app := range e.st.apps {
-		if app.AccountSid == a.Sid {
-			delete(e.st.apps, sid)
-		}
-	}
-	for sid, f := range e.st.flows {
-		if f.AccountSid == a.Sid {
-			delete(e.st.flows, sid)
-		}
-	}
+	maps.DeleteFunc(e.st.numbers, func(_ string, n *IncomingNumber) bool { return n.AccountSid == a.Sid })
+	maps.DeleteFunc(e.st.keys, func(_ string, k *Key) bool { return k.AccountSid == a.Sid })
+	maps.DeleteFunc(e.st.apps, func(_ string, app *Application) bool { return app.AccountSid == a.Sid })
+	maps.DeleteFunc(e.st.flows, func(_ string, f *Flow) bool { return f.AccountSid == a.Sid })
 	e.st.sv.dropAccount(a.Sid)
-	for sid, ad := range e.st.addresses {
-		if ad.AccountSid == a.Sid {
-			delete(e.st.addresses, sid)
-		}
-	}
+	maps.DeleteFunc(e.st.addresses, func(_ string, ad *Address) bool { return ad.AccountSid == a.Sid })
 }

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 )
 
 // Addresses (https://www.twilio.com/docs/usage/api/address): the end user's physical location, which
@@ -30,21 +29,19 @@ var validatingCountries = map[string]bool{"US": true, "CA": true, "GB": true}
 
 // Address is an address on file in an account. Empty strings mean "not set".
 type Address struct {
-	Sid              string    `json:"sid"`
-	AccountSid       string    `json:"account_sid"`
-	CustomerName     string    `json:"customer_name"`
-	FriendlyName     string    `json:"friendly_name"`
-	Street           string    `json:"street"`
-	StreetSecondary  string    `json:"street_secondary"`
-	City             string    `json:"city"`
-	Region           string    `json:"region"`
-	PostalCode       string    `json:"postal_code"`
-	IsoCountry       string    `json:"iso_country"`
-	EmergencyEnabled bool      `json:"emergency_enabled"`
-	Validated        bool      `json:"validated"`
-	DateCreated      time.Time `json:"date_created"`
-	DateUpdated      time.Time `json:"date_updated"`
-	seq              int64
+	Sid              string `json:"sid"`
+	AccountSid       string `json:"account_sid"`
+	CustomerName     string `json:"customer_name"`
+	FriendlyName     string `json:"friendly_name"`
+	Street           string `json:"street"`
+	StreetSecondary  string `json:"street_secondary"`
+	City             string `json:"city"`
+	Region           string `json:"region"`
+	PostalCode       string `json:"postal_code"`
+	IsoCountry       string `json:"iso_country"`
+	EmergencyEnabled bool   `json:"emergency_enabled"`
+	Validated        bool   `json:"validated"`
+	stamp
 }
 
 // addressJSON is api.v2010.account.address.
@@ -122,28 +119,19 @@ func validateAddress(a *Address, autoCorrect bool) *apiError {
 }
 
 func (e *Emulator) addressIn(c *call) (*Address, *apiError) {
-	a := e.st.addresses[c.params["Sid"]]
-	if a == nil || a.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
-	}
-	return a, nil
+	return findIn(c, e.st.addresses, c.params["Sid"], func(a *Address) bool { return a.AccountSid == c.target.Sid })
 }
 
 func (e *Emulator) listAddresses(c *call) result {
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	customer, name, country := c.form.Get("CustomerName"), c.form.Get("FriendlyName"), c.form.Get("IsoCountry")
 	emergency := c.form.Get("EmergencyEnabled")
-	all := sorted(e.st.addresses, addressSeq, func(a *Address) bool {
+	all := sorted(e.st.addresses, func(a *Address) bool {
 		return a.AccountSid == c.target.Sid && (customer == "" || a.CustomerName == customer) &&
 			(name == "" || a.FriendlyName == name) && (country == "" || a.IsoCountry == country) &&
 			(emergency == "" || strings.EqualFold(emergency, "true") == a.EmergencyEnabled)
 	})
-	p := paginate(all, func(a *Address) string { return a.Sid }, pg)
 	f := filters{{"CustomerName", customer}, {"FriendlyName", name}, {"EmergencyEnabled", emergency}, {"IsoCountry", country}}
-	return result{status: http.StatusOK, body: list2010(c, "addresses", f, pg, p, renderAddress)}
+	return listed(c, list2010, "addresses", f, all, func(a *Address) string { return a.Sid }, renderAddress)
 }
 
 func (e *Emulator) createAddress(c *call) result {
@@ -155,7 +143,7 @@ func (e *Emulator) createAddress(c *call) result {
 		return result{err: badRequest(codeInvalidParameter, "IsoCountry must be an ISO 3166-1 alpha-2 code such as US or GB, not %q", country)}
 	}
 	t := now()
-	a := &Address{Sid: newSID("AD"), AccountSid: c.target.Sid, IsoCountry: country, DateCreated: t, DateUpdated: t}
+	a := &Address{Sid: newSID("AD"), AccountSid: c.target.Sid, IsoCountry: country, stamp: stamp{DateCreated: t, DateUpdated: t}}
 	b := binder{form: c.form}
 	autoCorrect := bindAddress(&b, a)
 	if b.err != nil {
@@ -171,34 +159,27 @@ func (e *Emulator) createAddress(c *call) result {
 
 func (e *Emulator) fetchAddress(c *call) result {
 	a, err := e.addressIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderAddress(a)}
+	return answer(err, func() any { return renderAddress(a) })
 }
 
 func (e *Emulator) updateAddress(c *call) result {
 	a, err := e.addressIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	next := *a
-	b := binder{form: c.form}
-	autoCorrect := bindAddress(&b, &next)
-	if b.err != nil {
-		return result{err: b.err}
-	}
-	if err := validateAddress(&next, autoCorrect); err != nil {
-		return result{err: err}
-	}
-	// A number's emergency address must stay emergency-enabled (see checkEmergencyAddress).
-	if users := e.addressUsers(a.Sid, true); a.EmergencyEnabled && !next.EmergencyEnabled && len(users) > 0 {
-		return result{err: badRequest(codeInvalidParameter, "Address %s is the emergency address of %s; "+
-			"remove it from those numbers before disabling emergency calling on it", a.Sid, strings.Join(users, ", "))}
-	}
-	next.DateUpdated = touched(a.DateUpdated)
-	*a = next
-	return result{status: http.StatusOK, body: renderAddress(a)}
+	return revised(a, err, func(next *Address) *apiError {
+		b := binder{form: c.form}
+		autoCorrect := bindAddress(&b, next)
+		if b.err != nil {
+			return b.err
+		}
+		if err := validateAddress(next, autoCorrect); err != nil {
+			return err
+		}
+		// A number's emergency address must stay emergency-enabled (see checkEmergencyAddress).
+		if users := e.addressUsers(a.Sid, true); a.EmergencyEnabled && !next.EmergencyEnabled && len(users) > 0 {
+			return badRequest(codeInvalidParameter, "Address %s is the emergency address of %s; "+
+				"remove it from those numbers before disabling emergency calling on it", a.Sid, strings.Join(users, ", "))
+		}
+		return nil
+	}, func() any { return renderAddress(a) })
 }
 
 // deleteAddress refuses to delete an address a number uses, as address or emergency address.

@@ -76,25 +76,16 @@ func bindApplication(b *binder, a *Application) {
 }
 
 func (e *Emulator) appIn(c *call) (*Application, *apiError) {
-	a := e.st.apps[c.params["Sid"]]
-	if a == nil || a.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
-	}
-	return a, nil
+	return findIn(c, e.st.apps, c.params["Sid"], func(a *Application) bool { return a.AccountSid == c.target.Sid })
 }
 
 func (e *Emulator) listApplications(c *call) result {
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	name := c.form.Get("FriendlyName")
-	all := sorted(e.st.apps, appSeq, func(a *Application) bool {
+	all := sorted(e.st.apps, func(a *Application) bool {
 		return a.AccountSid == c.target.Sid && (name == "" || a.FriendlyName == name)
 	})
-	p := paginate(all, func(a *Application) string { return a.Sid }, pg)
-	return result{status: http.StatusOK, body: list2010(c, "applications", filters{{"FriendlyName", name}}, pg, p,
-		renderApplication)}
+	return listed(c, list2010, "applications", filters{{"FriendlyName", name}}, all,
+		func(a *Application) string { return a.Sid }, renderApplication)
 }
 
 func (e *Emulator) createApplication(c *call) result {
@@ -103,7 +94,7 @@ func (e *Emulator) createApplication(c *call) result {
 	a := &Application{
 		Sid: newSID("AP"), AccountSid: c.target.Sid, APIVersion: "2010-04-01",
 		VoiceMethod: "POST", VoiceFallbackMethod: "POST", StatusCallbackMethod: "POST",
-		SmsMethod: "POST", SmsFallbackMethod: "POST", DateCreated: t, DateUpdated: t,
+		SmsMethod: "POST", SmsFallbackMethod: "POST", stamp: stamp{DateCreated: t, DateUpdated: t},
 	}
 	b := binder{form: c.form}
 	bindApplication(&b, a)
@@ -117,43 +108,31 @@ func (e *Emulator) createApplication(c *call) result {
 
 func (e *Emulator) fetchApplication(c *call) result {
 	a, err := e.appIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderApplication(a)}
+	return answer(err, func() any { return renderApplication(a) })
 }
 
 func (e *Emulator) updateApplication(c *call) result {
 	a, err := e.appIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	next := *a
-	b := binder{form: c.form}
-	bindApplication(&b, &next)
-	if b.err != nil {
-		return result{err: b.err}
-	}
-	next.DateUpdated = touched(a.DateUpdated)
-	*a = next
-	return result{status: http.StatusOK, body: renderApplication(a)}
+	return revised(a, err, func(next *Application) *apiError {
+		b := binder{form: c.form}
+		bindApplication(&b, next)
+		return b.err
+	}, func() any { return renderApplication(a) })
 }
 
 // deleteApplication also unhooks the application from the account's numbers,
 // which would otherwise point at an application that no longer exists.
 func (e *Emulator) deleteApplication(c *call) result {
 	a, err := e.appIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.apps, a.Sid)
-	for _, n := range e.st.numbers {
-		if n.VoiceApplicationSid == a.Sid {
-			n.VoiceApplicationSid = ""
+	return gone(err, func() {
+		delete(e.st.apps, a.Sid)
+		for _, n := range e.st.numbers {
+			if n.VoiceApplicationSid == a.Sid {
+				n.VoiceApplicationSid = ""
+			}
+			if n.SmsApplicationSid == a.Sid {
+				n.SmsApplicationSid = ""
+			}
 		}
-		if n.SmsApplicationSid == a.Sid {
-			n.SmsApplicationSid = ""
-		}
-	}
-	return result{status: http.StatusNoContent}
+	})
 }

@@ -38,12 +38,8 @@ type Bundle struct {
 	Status         string    `json:"status"`
 	ValidUntil     time.Time `json:"valid_until"`
 	IsTest         bool      `json:"is_test"`
-	DateCreated    time.Time `json:"date_created"`
-	DateUpdated    time.Time `json:"date_updated"`
-	seq            int64
+	stamp
 }
-
-func bundleSeq(b *Bundle) int64 { return b.seq }
 
 // regulation is what a country's government requires for a number type and end-user type. A regulation
 // is "unique per IsoCountry, NumberType, and EndUserType"
@@ -176,18 +172,29 @@ func (e *Emulator) checkNumberBundle(n *IncomingNumber, form map[string][]string
 
 // bundleJSON is numbers.v2.regulatory_compliance.bundle.
 type bundleJSON struct {
-	Sid            string            `json:"sid"`
-	AccountSid     string            `json:"account_sid"`
-	RegulationSid  *string           `json:"regulation_sid"`
-	FriendlyName   string            `json:"friendly_name"`
-	Status         string            `json:"status"`
-	ValidUntil     *string           `json:"valid_until"`
-	Email          string            `json:"email"`
-	StatusCallback *string           `json:"status_callback"`
-	DateCreated    *string           `json:"date_created"`
-	DateUpdated    *string           `json:"date_updated"`
-	URL            string            `json:"url"`
-	Links          map[string]string `json:"links"`
+	Sid string `json:"sid"`
+	bundleFields
+	Links map[string]string `json:"links"`
+}
+
+// bundleFields are what a bundle and a clone's answer (numbers.v2.bundle_clone) hold alike after their SID.
+type bundleFields struct {
+	AccountSid     string  `json:"account_sid"`
+	RegulationSid  *string `json:"regulation_sid"`
+	FriendlyName   string  `json:"friendly_name"`
+	Status         string  `json:"status"`
+	ValidUntil     *string `json:"valid_until"`
+	Email          string  `json:"email"`
+	StatusCallback *string `json:"status_callback"`
+	v1Meta
+}
+
+func bundleFieldsOf(b *Bundle, url string) bundleFields {
+	return bundleFields{
+		AccountSid: b.AccountSid, RegulationSid: nullable(b.RegulationSid), FriendlyName: b.FriendlyName,
+		Status: b.Status, ValidUntil: fmtISO(b.ValidUntil), Email: b.Email, StatusCallback: nullable(b.StatusCallback),
+		v1Meta: b.metaAt(url),
+	}
 }
 
 const bundlesPath = "/v2/RegulatoryCompliance/Bundles"
@@ -195,9 +202,7 @@ const bundlesPath = "/v2/RegulatoryCompliance/Bundles"
 func renderBundle(c *call, b *Bundle) any {
 	url := c.base + bundlesPath + "/" + b.Sid
 	return bundleJSON{
-		Sid: b.Sid, AccountSid: b.AccountSid, RegulationSid: nullable(b.RegulationSid), FriendlyName: b.FriendlyName,
-		Status: b.Status, ValidUntil: fmtISO(b.ValidUntil), Email: b.Email, StatusCallback: nullable(b.StatusCallback),
-		DateCreated: fmtISO(b.DateCreated), DateUpdated: fmtISO(b.DateUpdated), URL: url,
+		Sid: b.Sid, bundleFields: bundleFieldsOf(b, url),
 		Links: map[string]string{
 			"evaluations": url + "/Evaluations", "item_assignments": url + "/ItemAssignments", "bundle_copies": url + "/Copies",
 		},
@@ -253,17 +258,16 @@ func (e *Emulator) listRegulations(c *call) result {
 // bundleIn finds a bundle of the authenticated account: on numbers.twilio.com a request acts on its own
 // account only, so another account's bundle is not found.
 func (e *Emulator) bundleIn(c *call, sid string) (*Bundle, *apiError) {
-	b := e.st.bundles[sid]
-	if b == nil || b.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
+	b, err := findIn(c, e.st.bundles, sid, func(b *Bundle) bool { return b.AccountSid == c.target.Sid })
+	if err == nil {
+		e.expireBundle(b)
 	}
-	e.expireBundle(b)
-	return b, nil
+	return b, err
 }
 
 func (e *Emulator) createBundle(c *call) result {
 	t := now()
-	b := &Bundle{Sid: newSID("BU"), AccountSid: c.target.Sid, Status: BundleDraft, DateCreated: t, DateUpdated: t}
+	b := &Bundle{Sid: newSID("BU"), AccountSid: c.target.Sid, Status: BundleDraft, stamp: stamp{DateCreated: t, DateUpdated: t}}
 	for _, name := range []string{"FriendlyName", "Email"} {
 		if strings.TrimSpace(c.form.Get(name)) == "" {
 			return result{err: missingParam(name)}
@@ -305,10 +309,7 @@ func (e *Emulator) createBundle(c *call) result {
 
 func (e *Emulator) fetchBundle(c *call) result {
 	b, err := e.bundleIn(c, c.params["Sid"])
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderBundle(c, b)}
+	return answer(err, func() any { return renderBundle(c, b) })
 }
 
 // listBundles filters as Twilio's list does; IsoCountry and NumberType are the bundle's regulation's.
@@ -320,7 +321,7 @@ func (e *Emulator) listBundles(c *call) result {
 	q := c.form
 	status, name, regSid := q.Get("Status"), q.Get("FriendlyName"), q.Get("RegulationSid")
 	country, numberType, hasValid := q.Get("IsoCountry"), q.Get("NumberType"), q.Get("HasValidUntilDate")
-	all := sorted(e.st.bundles, bundleSeq, func(b *Bundle) bool {
+	all := sorted(e.st.bundles, func(b *Bundle) bool {
 		e.expireBundle(b)
 		if b.AccountSid != c.target.Sid || status != "" && b.Status != status || name != "" && b.FriendlyName != name ||
 			regSid != "" && !strings.EqualFold(b.RegulationSid, regSid) ||
@@ -415,17 +416,8 @@ func (e *Emulator) deleteBundle(c *call) result {
 
 // bundleCloneJSON is numbers.v2.bundle_clone: bundle_sid is the new bundle's.
 type bundleCloneJSON struct {
-	BundleSid      string  `json:"bundle_sid"`
-	AccountSid     string  `json:"account_sid"`
-	RegulationSid  *string `json:"regulation_sid"`
-	FriendlyName   string  `json:"friendly_name"`
-	Status         string  `json:"status"`
-	ValidUntil     *string `json:"valid_until"`
-	Email          string  `json:"email"`
-	StatusCallback *string `json:"status_callback"`
-	DateCreated    *string `json:"date_created"`
-	DateUpdated    *string `json:"date_updated"`
-	URL            string  `json:"url"`
+	BundleSid string `json:"bundle_sid"`
+	bundleFields
 }
 
 // createBundleClone copies a twilio-approved bundle of the authenticated account into another account of
@@ -474,18 +466,15 @@ func (e *Emulator) createBundleClone(c *call) result {
 	b := &Bundle{
 		Sid: newSID("BU"), AccountSid: target.Sid, RegulationSid: src.RegulationSid, FriendlyName: name,
 		Email: src.Email, StatusCallback: src.StatusCallback, Status: BundleApproved, ValidUntil: src.ValidUntil,
-		DateCreated: t, DateUpdated: t, seq: e.st.nextSeq(),
+		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
 	}
 	if moveToDraft {
 		b.Status = BundleDraft
 	}
 	e.st.bundles[b.Sid] = b
 	return result{status: http.StatusCreated, body: bundleCloneJSON{
-		BundleSid: b.Sid, AccountSid: b.AccountSid, RegulationSid: nullable(b.RegulationSid), FriendlyName: b.FriendlyName,
-		Status: b.Status, ValidUntil: fmtISO(b.ValidUntil), Email: b.Email, StatusCallback: nullable(b.StatusCallback),
-		DateCreated: fmtISO(b.DateCreated), DateUpdated: fmtISO(b.DateUpdated),
 		// As in Twilio's example answer, the URL names the new bundle's Clones collection.
-		URL: c.base + bundlesPath + "/" + b.Sid + "/Clones",
+		BundleSid: b.Sid, bundleFields: bundleFieldsOf(b, c.base+bundlesPath+"/"+b.Sid+"/Clones"),
 	}}
 }
 
@@ -526,7 +515,7 @@ func (e *Emulator) NewBundle(o BundleOptions) (string, error) {
 	t := now()
 	b := &Bundle{
 		Sid: newSID("BU"), AccountSid: o.AccountSid, RegulationSid: r.sid, FriendlyName: o.FriendlyName,
-		Email: "compliance@example.com", Status: o.Status, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq(),
+		Email: "compliance@example.com", Status: o.Status, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
 		ValidUntil: o.ValidUntil.UTC().Truncate(time.Second),
 	}
 	e.st.bundles[b.Sid] = b

@@ -127,7 +127,7 @@ func (e *Emulator) NewMainAccount(sid, authToken, friendlyName string) (accountS
 	t := now()
 	e.st.accounts[sid] = &Account{
 		Sid: sid, OwnerAccountSid: sid, FriendlyName: friendlyName, Status: StatusActive,
-		Type: "Full", AuthToken: authToken, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq(),
+		Type: "Full", AuthToken: authToken, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
 	}
 	return sid, authToken
 }

@@ -135,21 +135,13 @@ func bindFlow(c *call, f *Flow) *apiError {
 }
 
 func (e *Emulator) flowIn(c *call) (*Flow, *apiError) {
-	f := e.st.flows[c.params["Sid"]]
-	if f == nil || f.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
-	}
-	return f, nil
+	return findIn(c, e.st.flows, c.params["Sid"], func(f *Flow) bool { return f.AccountSid == c.target.Sid })
 }
 
 func (e *Emulator) listFlows(c *call) result {
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
-	all := sorted(e.st.flows, flowSeq, func(f *Flow) bool { return f.AccountSid == c.target.Sid })
-	p := paginate(all, func(f *Flow) string { return f.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "flows", nil, pg, p, func(f *Flow) any { return renderFlow(c, f) })}
+	all := sorted(e.st.flows, func(f *Flow) bool { return f.AccountSid == c.target.Sid })
+	return listed(c, listV1, "flows", nil, all,
+		func(f *Flow) string { return f.Sid }, func(f *Flow) any { return renderFlow(c, f) })
 }
 
 // createFlow needs FriendlyName, Status and Definition, as on Twilio. The
@@ -160,7 +152,7 @@ func (e *Emulator) createFlow(c *call) result {
 			return result{err: missingParam(name)}
 		}
 	}
-	f := &Flow{Sid: newSID("FW"), AccountSid: c.target.Sid, Revision: 1, DateCreated: now()}
+	f := &Flow{Sid: newSID("FW"), AccountSid: c.target.Sid, Revision: 1, stamp: stamp{DateCreated: now()}}
 	if err := bindFlow(c, f); err != nil {
 		return result{err: err}
 	}
@@ -171,43 +163,28 @@ func (e *Emulator) createFlow(c *call) result {
 
 func (e *Emulator) fetchFlow(c *call) result {
 	f, err := e.flowIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderFlow(c, f)}
+	return answer(err, func() any { return renderFlow(c, f) })
 }
 
 // updateFlow needs Status and makes a new revision every time.
 func (e *Emulator) updateFlow(c *call) result {
 	f, err := e.flowIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	if c.form.Get("Status") == "" {
-		return result{err: missingParam("Status")}
-	}
-	next := *f
-	if err := bindFlow(c, &next); err != nil {
-		return result{err: err}
-	}
-	if next.FriendlyName == "" {
-		return result{err: badRequest(codeInvalidParameter, "FriendlyName cannot be empty")}
-	}
-	next.Revision++
-	last := f.DateUpdated
-	if last.IsZero() {
-		last = f.DateCreated
-	}
-	next.DateUpdated = touched(last)
-	*f = next
-	return result{status: http.StatusOK, body: renderFlow(c, f)}
+	return revised(f, err, func(next *Flow) *apiError {
+		if c.form.Get("Status") == "" {
+			return missingParam("Status")
+		}
+		if err := bindFlow(c, next); err != nil {
+			return err
+		}
+		if next.FriendlyName == "" {
+			return badRequest(codeInvalidParameter, "FriendlyName cannot be empty")
+		}
+		next.Revision++
+		return nil
+	}, func() any { return renderFlow(c, f) })
 }
 
 func (e *Emulator) deleteFlow(c *call) result {
 	f, err := e.flowIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.flows, f.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.flows, f.Sid) })
 }

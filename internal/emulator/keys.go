@@ -53,7 +53,7 @@ func policyJSON(k *Key) json.RawMessage {
 func (e *Emulator) addKey(accountSid, name, keyType, region string, policy json.RawMessage) *Key {
 	t := now()
 	k := &Key{Sid: newSID("SK"), AccountSid: accountSid, FriendlyName: name, KeyType: keyType,
-		Policy: policy, Secret: newSecret(), Region: region, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		Policy: policy, Secret: newSecret(), Region: region, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.keys[k.Sid] = k
 	return k
 }
@@ -75,22 +75,13 @@ func (e *Emulator) CreateMainKey(accountSID, friendlyName string) (sid, secret s
 
 // keyIn finds key sid of an account, or answers 404.
 func (e *Emulator) keyIn(c *call, accountSid string) (*Key, *apiError) {
-	k := e.st.keys[c.params["Sid"]]
-	if k == nil || k.AccountSid != accountSid {
-		return nil, notFound(c.path)
-	}
-	return k, nil
+	return findIn(c, e.st.keys, c.params["Sid"], func(k *Key) bool { return k.AccountSid == accountSid })
 }
 
 func (e *Emulator) listKeys2010(c *call) result {
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
-	all := sorted(e.st.keys, keySeq, func(k *Key) bool { return k.AccountSid == c.target.Sid })
-	p := paginate(all, func(k *Key) string { return k.Sid }, pg)
-	return result{status: http.StatusOK, body: list2010(c, "keys", nil, pg, p,
-		func(k *Key) any { return renderKey(k) })}
+	all := sorted(e.st.keys, func(k *Key) bool { return k.AccountSid == c.target.Sid })
+	return listed(c, list2010, "keys", nil, all,
+		func(k *Key) string { return k.Sid }, func(k *Key) any { return renderKey(k) })
 }
 
 func (e *Emulator) createKey2010(c *call) result {
@@ -106,10 +97,7 @@ func (e *Emulator) createKey2010(c *call) result {
 
 func (e *Emulator) fetchKey2010(c *call) result {
 	k, err := e.keyIn(c, c.target.Sid)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderKey(k)}
+	return answer(err, func() any { return renderKey(k) })
 }
 
 func (e *Emulator) updateKey2010(c *call) result {
@@ -129,11 +117,7 @@ func (e *Emulator) updateKey2010(c *call) result {
 
 func (e *Emulator) deleteKey2010(c *call) result {
 	k, err := e.keyIn(c, c.target.Sid)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.keys, k.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.keys, k.Sid) })
 }
 
 // iamAccount checks the AccountSid parameter of /v1/Keys: on a product host
@@ -225,23 +209,15 @@ func (e *Emulator) listKeysIAM(c *call) result {
 	if err := e.iamAccount(c); err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
-	all := sorted(e.st.keys, keySeq, func(k *Key) bool { return k.AccountSid == c.target.Sid })
-	p := paginate(all, func(k *Key) string { return k.Sid }, pg)
+	all := sorted(e.st.keys, func(k *Key) bool { return k.AccountSid == c.target.Sid })
 	f := filters{{"AccountSid", c.target.Sid}}
-	return result{status: http.StatusOK, body: listV1(c, "keys", f, pg, p,
-		func(k *Key) any { return renderKey(k) })}
+	return listed(c, listV1, "keys", f, all,
+		func(k *Key) string { return k.Sid }, func(k *Key) any { return renderKey(k) })
 }
 
 func (e *Emulator) fetchKeyIAM(c *call) result {
 	k, err := e.keyIn(c, c.target.Sid)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: iamKeyJSON{renderKey(k), policyJSON(k)}}
+	return answer(err, func() any { return iamKeyJSON{renderKey(k), policyJSON(k)} })
 }
 
 func (e *Emulator) updateKeyIAM(c *call) result {
@@ -269,9 +245,5 @@ func (e *Emulator) updateKeyIAM(c *call) result {
 
 func (e *Emulator) deleteKeyIAM(c *call) result {
 	k, err := e.keyIn(c, c.target.Sid)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.keys, k.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.keys, k.Sid) })
 }

@@ -113,12 +113,11 @@ func (e *Emulator) checkApps(n *IncomingNumber, form url.Values) *apiError {
 }
 
 func (e *Emulator) numberIn(c *call) (*IncomingNumber, *apiError) {
-	n := e.st.numbers[c.params["Sid"]]
-	if n == nil || n.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
+	n, err := findIn(c, e.st.numbers, c.params["Sid"], func(n *IncomingNumber) bool { return n.AccountSid == c.target.Sid })
+	if err == nil {
+		e.settleEmergency(n)
 	}
-	e.settleEmergency(n)
-	return n, nil
+	return n, err
 }
 
 func (e *Emulator) listNumbers(c *call) result {
@@ -127,7 +126,7 @@ func (e *Emulator) listNumbers(c *call) result {
 		return result{err: err}
 	}
 	number, name := c.form.Get("PhoneNumber"), c.form.Get("FriendlyName")
-	all := sorted(e.st.numbers, numberSeq, func(n *IncomingNumber) bool {
+	all := sorted(e.st.numbers, func(n *IncomingNumber) bool {
 		e.settleEmergency(n)
 		return n.AccountSid == c.target.Sid && containsPattern(n.PhoneNumber, number) &&
 			(name == "" || n.FriendlyName == name)
@@ -180,7 +179,7 @@ func (e *Emulator) createNumber(c *call) result {
 		APIVersion: "2010-04-01", Capabilities: capabilitiesOf(number),
 		VoiceMethod: "POST", VoiceFallbackMethod: "POST", StatusCallbackMethod: "POST",
 		SmsMethod: "POST", SmsFallbackMethod: "POST", VoiceReceiveMode: "voice", EmergencyStatus: "Inactive",
-		EmergencyAddressStatus: emergencyUnregistered, DateCreated: t, DateUpdated: t,
+		EmergencyAddressStatus: emergencyUnregistered, stamp: stamp{DateCreated: t, DateUpdated: t},
 	}
 	b := binder{form: c.form}
 	bindNumber(&b, n)
@@ -206,10 +205,7 @@ func (e *Emulator) createNumber(c *call) result {
 
 func (e *Emulator) fetchNumber(c *call) result {
 	n, err := e.numberIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderNumber(n)}
+	return answer(err, func() any { return renderNumber(n) })
 }
 
 // updateNumber updates a number and, when AccountSid names another account of

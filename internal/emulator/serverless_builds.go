@@ -3,6 +3,7 @@ package emulator
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -80,21 +81,17 @@ type ServerlessBuild struct {
 	AssetVersions    []string               `json:"asset_versions"`
 	Dependencies     []ServerlessDependency `json:"dependencies"`
 	Runtime          string                 `json:"runtime"`
-	DateCreated      time.Time              `json:"date_created"`
-	DateUpdated      time.Time              `json:"date_updated"`
-	seq              int64
+	stamp
 }
 
 // ServerlessDeployment is a Deployment of a Build to an Environment.
 type ServerlessDeployment struct {
-	Sid            string    `json:"sid"`
-	AccountSid     string    `json:"account_sid"`
-	ServiceSid     string    `json:"service_sid"`
-	EnvironmentSid string    `json:"environment_sid"`
-	BuildSid       string    `json:"build_sid"`
-	DateCreated    time.Time `json:"date_created"`
-	DateUpdated    time.Time `json:"date_updated"`
-	seq            int64
+	Sid            string `json:"sid"`
+	AccountSid     string `json:"account_sid"`
+	ServiceSid     string `json:"service_sid"`
+	EnvironmentSid string `json:"environment_sid"`
+	BuildSid       string `json:"build_sid"`
+	stamp
 }
 
 func (e *Emulator) renderBuild(c *call, b *ServerlessBuild) any {
@@ -140,11 +137,7 @@ func (e *Emulator) buildIn(c *call) (*ServerlessBuild, *apiError) {
 	if err != nil {
 		return nil, err
 	}
-	b := e.st.sv.code.builds[c.params["Sid"]]
-	if b == nil || b.ServiceSid != svc.Sid {
-		return nil, notFound(c.path)
-	}
-	return b, nil
+	return findIn(c, e.st.sv.code.builds, c.params["Sid"], func(b *ServerlessBuild) bool { return b.ServiceSid == svc.Sid })
 }
 
 func (e *Emulator) listBuilds(c *call) result {
@@ -152,15 +145,10 @@ func (e *Emulator) listBuilds(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	service := svc.Sid
-	all := sorted(e.st.sv.code.builds, func(b *ServerlessBuild) int64 { return b.seq },
-		func(b *ServerlessBuild) bool { return b.ServiceSid == service })
-	p := paginate(all, func(b *ServerlessBuild) string { return b.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "builds", nil, pg, p, func(b *ServerlessBuild) any { return e.renderBuild(c, b) })}
+	all := sorted(e.st.sv.code.builds, func(b *ServerlessBuild) bool { return b.ServiceSid == service })
+	return listed(c, listV1, "builds", nil, all,
+		func(b *ServerlessBuild) string { return b.Sid }, func(b *ServerlessBuild) any { return e.renderBuild(c, b) })
 }
 
 // createBuild checks that every version belongs to the service and is of the right kind.
@@ -213,30 +201,29 @@ func (e *Emulator) createBuild(c *call) result {
 	t := now()
 	build := &ServerlessBuild{Sid: newSID("ZB"), AccountSid: svc.AccountSid, ServiceSid: service, Status: BuildBuilding,
 		FunctionVersions: fvs, AssetVersions: avs, Dependencies: deps, Runtime: runtime,
-		DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.sv.code.builds[build.Sid] = build
 	return result{status: http.StatusCreated, body: e.renderBuild(c, build)}
 }
 
+// fetchBuild and fetchBuildStatus show a build as it is once read: the first read finishes it (advance).
 func (e *Emulator) fetchBuild(c *call) result {
 	b, err := e.buildIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	e.advance(b)
-	return result{status: http.StatusOK, body: e.renderBuild(c, b)}
+	return answer(err, func() any {
+		e.advance(b)
+		return e.renderBuild(c, b)
+	})
 }
 
 func (e *Emulator) fetchBuildStatus(c *call) result {
 	b, err := e.buildIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	e.advance(b)
-	return result{status: http.StatusOK, body: map[string]any{
-		"sid": b.Sid, "account_sid": b.AccountSid, "service_sid": b.ServiceSid, "status": b.Status,
-		"url": c.base + "/v1/Services/" + b.ServiceSid + "/Builds/" + b.Sid + "/Status",
-	}}
+	return answer(err, func() any {
+		e.advance(b)
+		return map[string]any{
+			"sid": b.Sid, "account_sid": b.AccountSid, "service_sid": b.ServiceSid, "status": b.Status,
+			"url": c.base + "/v1/Services/" + b.ServiceSid + "/Builds/" + b.Sid + "/Status",
+		}
+	})
 }
 
 // deleteBuild deletes a build.
@@ -247,11 +234,7 @@ func (e *Emulator) fetchBuildStatus(c *call) result {
 // can take a live site down; test: TestAccServerlessDeployment_failedBuildKeepsLive.
 func (e *Emulator) deleteBuild(c *call) result {
 	b, err := e.buildIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.sv.code.builds, b.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.sv.code.builds, b.Sid) })
 }
 
 func renderDeployment(c *call, d *ServerlessDeployment) any {
@@ -267,15 +250,10 @@ func (e *Emulator) listDeployments(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	env := envir.Sid
-	all := sorted(e.st.sv.code.deployments, func(d *ServerlessDeployment) int64 { return d.seq },
-		func(d *ServerlessDeployment) bool { return d.EnvironmentSid == env })
-	p := paginate(all, func(d *ServerlessDeployment) string { return d.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "deployments", nil, pg, p, func(d *ServerlessDeployment) any { return renderDeployment(c, d) })}
+	all := sorted(e.st.sv.code.deployments, func(d *ServerlessDeployment) bool { return d.EnvironmentSid == env })
+	return listed(c, listV1, "deployments", nil, all,
+		func(d *ServerlessDeployment) string { return d.Sid }, func(d *ServerlessDeployment) any { return renderDeployment(c, d) })
 }
 
 // createDeployment makes the environment run the build.
@@ -310,7 +288,7 @@ func (e *Emulator) createDeployment(c *call) result {
 	}
 	t := now()
 	d := &ServerlessDeployment{Sid: newSID("ZD"), AccountSid: svc.AccountSid, ServiceSid: svc.Sid,
-		EnvironmentSid: env.Sid, BuildSid: buildSid, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		EnvironmentSid: env.Sid, BuildSid: buildSid, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.sv.code.deployments[d.Sid] = d
 	e.deployBuild(env, buildSid)
 	return result{status: http.StatusCreated, body: renderDeployment(c, d)}
@@ -330,33 +308,29 @@ func (e *Emulator) fetchDeployment(c *call) result {
 
 // snapshot copies the Serverless code objects into a snapshot.
 func (s *codeStore) snapshot(snap *Snapshot) {
-	for _, f := range sorted(s.code, func(f *ServerlessCode) int64 { return f.seq }, nil) {
+	for _, f := range sorted(s.code, nil) {
 		snap.ServerlessCode = append(snap.ServerlessCode, *f)
 	}
-	for _, v := range sorted(s.versions, func(v *ServerlessVersion) int64 { return v.seq }, nil) {
+	for _, v := range sorted(s.versions, nil) {
 		c := *v
 		c.Content = nil
 		snap.ServerlessVersions = append(snap.ServerlessVersions, c)
 	}
-	for _, b := range sorted(s.builds, func(b *ServerlessBuild) int64 { return b.seq }, nil) {
+	for _, b := range sorted(s.builds, nil) {
 		c := *b
 		c.FunctionVersions = append([]string(nil), b.FunctionVersions...)
 		c.AssetVersions = append([]string(nil), b.AssetVersions...)
 		c.Dependencies = append([]ServerlessDependency(nil), b.Dependencies...)
 		snap.ServerlessBuilds = append(snap.ServerlessBuilds, c)
 	}
-	for _, d := range sorted(s.deployments, func(d *ServerlessDeployment) int64 { return d.seq }, nil) {
+	for _, d := range sorted(s.deployments, nil) {
 		snap.ServerlessDeployments = append(snap.ServerlessDeployments, *d)
 	}
 }
 
 // dropEnvironment forgets the deployments of a deleted environment (reached only through its path).
 func (s *codeStore) dropEnvironment(envSid string) {
-	for sid, d := range s.deployments {
-		if d.EnvironmentSid == envSid {
-			delete(s.deployments, sid)
-		}
-	}
+	maps.DeleteFunc(s.deployments, func(_ string, d *ServerlessDeployment) bool { return d.EnvironmentSid == envSid })
 }
 
 // dates returns the creation and update dates of the code object sid, for Backdate; nil when sid is not

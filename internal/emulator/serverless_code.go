@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"maps"
 	"net/http"
 	"strings"
 	"time"
@@ -25,14 +26,12 @@ import (
 
 // ServerlessCode is a Function (asset false) or an Asset. Both have ZH SIDs in Twilio's spec.
 type ServerlessCode struct {
-	Sid          string    `json:"sid"`
-	AccountSid   string    `json:"account_sid"`
-	ServiceSid   string    `json:"service_sid"`
-	Asset        bool      `json:"asset"`
-	FriendlyName string    `json:"friendly_name"`
-	DateCreated  time.Time `json:"date_created"`
-	DateUpdated  time.Time `json:"date_updated"`
-	seq          int64
+	Sid          string `json:"sid"`
+	AccountSid   string `json:"account_sid"`
+	ServiceSid   string `json:"service_sid"`
+	Asset        bool   `json:"asset"`
+	FriendlyName string `json:"friendly_name"`
+	stamp
 }
 
 // ServerlessVersion is one uploaded version of a Function or Asset (ZN SIDs for both).
@@ -50,6 +49,9 @@ type ServerlessVersion struct {
 	DateCreated time.Time `json:"date_created"`
 	seq         int64
 }
+
+// order is the version's place in creation order; a version has no date_updated, so it has no stamp.
+func (v *ServerlessVersion) order() int64 { return v.seq }
 
 // codeStore holds the Serverless objects this file and serverless_builds.go manage.
 type codeStore struct {
@@ -116,11 +118,7 @@ func (e *Emulator) codeIn(c *call, asset bool, param string) (*ServerlessCode, *
 	if err != nil {
 		return nil, err
 	}
-	f := e.st.sv.code.code[c.params[param]]
-	if f == nil || f.Asset != asset || f.ServiceSid != svc.Sid {
-		return nil, notFound(c.path)
-	}
-	return f, nil
+	return findIn(c, e.st.sv.code.code, c.params[param], func(f *ServerlessCode) bool { return f.Asset == asset && f.ServiceSid == svc.Sid })
 }
 
 func (e *Emulator) listCode(c *call, asset bool) result {
@@ -128,16 +126,11 @@ func (e *Emulator) listCode(c *call, asset bool) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
 	service := svc.Sid
-	all := sorted(e.st.sv.code.code, func(f *ServerlessCode) int64 { return f.seq },
-		func(f *ServerlessCode) bool { return f.ServiceSid == service && f.Asset == asset })
-	p := paginate(all, func(f *ServerlessCode) string { return f.Sid }, pg)
+	all := sorted(e.st.sv.code.code, func(f *ServerlessCode) bool { return f.ServiceSid == service && f.Asset == asset })
 	_, key := codeKind(asset)
-	return result{status: http.StatusOK, body: listV1(c, key, nil, pg, p, func(f *ServerlessCode) any { return renderCode(c, f) })}
+	return listed(c, listV1, key, nil, all,
+		func(f *ServerlessCode) string { return f.Sid }, func(f *ServerlessCode) any { return renderCode(c, f) })
 }
 
 func serverlessName(c *call) (string, *apiError) {
@@ -162,17 +155,14 @@ func (e *Emulator) createCode(c *call, asset bool) result {
 	}
 	t := now()
 	f := &ServerlessCode{Sid: newSID("ZH"), AccountSid: svc.AccountSid, ServiceSid: svc.Sid, Asset: asset,
-		FriendlyName: name, DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		FriendlyName: name, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.sv.code.code[f.Sid] = f
 	return result{status: http.StatusCreated, body: renderCode(c, f)}
 }
 
 func (e *Emulator) fetchCode(c *call, asset bool) result {
 	f, err := e.codeIn(c, asset, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderCode(c, f)}
+	return answer(err, func() any { return renderCode(c, f) })
 }
 
 func (e *Emulator) updateCode(c *call, asset bool) result {
@@ -197,16 +187,14 @@ func (e *Emulator) updateCode(c *call, asset bool) result {
 // uploads again; test: TestConformanceServerlessCode, TestAccServerlessDeployment_codeChange.
 func (e *Emulator) deleteCode(c *call, asset bool) result {
 	f, err := e.codeIn(c, asset, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.sv.code.code, f.Sid)
-	for sid, v := range e.st.sv.code.versions {
-		if v.CodeSid == f.Sid && !e.versionInBuild(sid) {
-			delete(e.st.sv.code.versions, sid)
+	return gone(err, func() {
+		delete(e.st.sv.code.code, f.Sid)
+		for sid, v := range e.st.sv.code.versions {
+			if v.CodeSid == f.Sid && !e.versionInBuild(sid) {
+				delete(e.st.sv.code.versions, sid)
+			}
 		}
-	}
-	return result{status: http.StatusNoContent}
+	})
 }
 
 func (e *Emulator) versionInBuild(sid string) bool {
@@ -293,11 +281,7 @@ func (e *Emulator) versionIn(c *call, asset bool) (*ServerlessVersion, *apiError
 	if err != nil {
 		return nil, err
 	}
-	v := e.st.sv.code.versions[c.params["Sid"]]
-	if v == nil || v.CodeSid != f.Sid {
-		return nil, notFound(c.path)
-	}
-	return v, nil
+	return findIn(c, e.st.sv.code.versions, c.params["Sid"], func(v *ServerlessVersion) bool { return v.CodeSid == f.Sid })
 }
 
 func (e *Emulator) listVersions(c *call, asset bool) result {
@@ -305,26 +289,18 @@ func (e *Emulator) listVersions(c *call, asset bool) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
-	all := sorted(e.st.sv.code.versions, func(v *ServerlessVersion) int64 { return v.seq },
-		func(v *ServerlessVersion) bool { return v.CodeSid == f.Sid })
-	p := paginate(all, func(v *ServerlessVersion) string { return v.Sid }, pg)
+	all := sorted(e.st.sv.code.versions, func(v *ServerlessVersion) bool { return v.CodeSid == f.Sid })
 	key := "function_versions"
 	if asset {
 		key = "asset_versions"
 	}
-	return result{status: http.StatusOK, body: listV1(c, key, nil, pg, p, func(v *ServerlessVersion) any { return renderVersion(c, v) })}
+	return listed(c, listV1, key, nil, all,
+		func(v *ServerlessVersion) string { return v.Sid }, func(v *ServerlessVersion) any { return renderVersion(c, v) })
 }
 
 func (e *Emulator) fetchVersion(c *call, asset bool) result {
 	v, err := e.versionIn(c, asset)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderVersion(c, v)}
+	return answer(err, func() any { return renderVersion(c, v) })
 }
 
 func (e *Emulator) fetchVersionContent(c *call) result {
@@ -348,57 +324,38 @@ func codeHandler(asset bool, h func(e *Emulator, c *call, asset bool) result) ha
 // Service's path (/v1/Services/{ServiceSid}/...), so none can be reached once the Service is gone; the
 // emulator forgets them rather than keep unreachable state.
 func (s *codeStore) dropService(serviceSid string) {
-	for sid, f := range s.code {
-		if f.ServiceSid == serviceSid {
-			delete(s.code, sid)
-		}
-	}
-	for sid, v := range s.versions {
-		if v.ServiceSid == serviceSid {
-			delete(s.versions, sid)
-		}
-	}
-	for sid, b := range s.builds {
-		if b.ServiceSid == serviceSid {
-			delete(s.builds, sid)
-		}
-	}
-	for sid, d := range s.deployments {
-		if d.ServiceSid == serviceSid {
-			delete(s.deployments, sid)
-		}
-	}
+	maps.DeleteFunc(s.code, func(_ string, f *ServerlessCode) bool { return f.ServiceSid == serviceSid })
+	maps.DeleteFunc(s.versions, func(_ string, v *ServerlessVersion) bool { return v.ServiceSid == serviceSid })
+	maps.DeleteFunc(s.builds, func(_ string, b *ServerlessBuild) bool { return b.ServiceSid == serviceSid })
+	maps.DeleteFunc(s.deployments, func(_ string, d *ServerlessDeployment) bool { return d.ServiceSid == serviceSid })
 }
 
 func init() {
 	svc := []string{"v1", "Services", "{ServiceSid}"}
 	at := func(segs ...string) []string { return append(append([]string(nil), svc...), segs...) }
-	fn, as := codeHandler(false, (*Emulator).fetchCode), codeHandler(true, (*Emulator).fetchCode)
+	// Functions and Assets have the same routes, under their own names.
+	for _, k := range []struct {
+		asset         bool
+		name, codeSid string
+	}{{false, "Functions", "{FunctionSid}"}, {true, "Assets", "{AssetSid}"}} {
+		of := func(h func(e *Emulator, c *call, asset bool) result) handler { return codeHandler(k.asset, h) }
+		routes = append(routes,
+			&route{productServerless, at(k.name), scopeProduct, false, map[string]handler{
+				http.MethodGet: of((*Emulator).listCode), http.MethodPost: of((*Emulator).createCode)}},
+			&route{productServerless, at(k.name, "{Sid}"), scopeProduct, false, map[string]handler{
+				http.MethodGet: of((*Emulator).fetchCode), http.MethodPost: of((*Emulator).updateCode),
+				http.MethodDelete: of((*Emulator).deleteCode)}},
+			&route{productServerless, at(k.name, k.codeSid, "Versions"), scopeProduct, false, map[string]handler{
+				http.MethodGet: of((*Emulator).listVersions)}},
+			&route{productServerless, at(k.name, k.codeSid, "Versions", "{Sid}"), scopeProduct, false, map[string]handler{
+				http.MethodGet: of((*Emulator).fetchVersion)}},
+			&route{productServerlessUpload, at(k.name, k.codeSid, "Versions"), scopeProduct, false, map[string]handler{
+				http.MethodPost: of((*Emulator).createVersion)}},
+		)
+	}
 	routes = append(routes,
-		&route{productServerless, at("Functions"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(false, (*Emulator).listCode), http.MethodPost: codeHandler(false, (*Emulator).createCode)}},
-		&route{productServerless, at("Functions", "{Sid}"), scopeProduct, false, map[string]handler{
-			http.MethodGet: fn, http.MethodPost: codeHandler(false, (*Emulator).updateCode),
-			http.MethodDelete: codeHandler(false, (*Emulator).deleteCode)}},
-		&route{productServerless, at("Functions", "{FunctionSid}", "Versions"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(false, (*Emulator).listVersions)}},
-		&route{productServerless, at("Functions", "{FunctionSid}", "Versions", "{Sid}"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(false, (*Emulator).fetchVersion)}},
 		&route{productServerless, at("Functions", "{FunctionSid}", "Versions", "{Sid}", "Content"), scopeProduct, false, map[string]handler{
 			http.MethodGet: (*Emulator).fetchVersionContent}},
-		&route{productServerless, at("Assets"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(true, (*Emulator).listCode), http.MethodPost: codeHandler(true, (*Emulator).createCode)}},
-		&route{productServerless, at("Assets", "{Sid}"), scopeProduct, false, map[string]handler{
-			http.MethodGet: as, http.MethodPost: codeHandler(true, (*Emulator).updateCode),
-			http.MethodDelete: codeHandler(true, (*Emulator).deleteCode)}},
-		&route{productServerless, at("Assets", "{AssetSid}", "Versions"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(true, (*Emulator).listVersions)}},
-		&route{productServerless, at("Assets", "{AssetSid}", "Versions", "{Sid}"), scopeProduct, false, map[string]handler{
-			http.MethodGet: codeHandler(true, (*Emulator).fetchVersion)}},
-		&route{productServerlessUpload, at("Functions", "{FunctionSid}", "Versions"), scopeProduct, false, map[string]handler{
-			http.MethodPost: codeHandler(false, (*Emulator).createVersion)}},
-		&route{productServerlessUpload, at("Assets", "{AssetSid}", "Versions"), scopeProduct, false, map[string]handler{
-			http.MethodPost: codeHandler(true, (*Emulator).createVersion)}},
 		&route{productServerless, at("Builds"), scopeProduct, false, map[string]handler{
 			http.MethodGet: (*Emulator).listBuilds, http.MethodPost: (*Emulator).createBuild}},
 		&route{productServerless, at("Builds", "{Sid}"), scopeProduct, false, map[string]handler{

@@ -1,9 +1,9 @@
 package emulator
 
 import (
+	"maps"
 	"net/http"
 	"regexp"
-	"time"
 	"unicode/utf8"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/serverlessruntime"
@@ -16,19 +16,15 @@ import (
 // suffix "stage"). BuildSid is the build deployed in it, "" until the first deployment: see
 // [Emulator.deployBuild].
 type Environment struct {
-	Sid          string    `json:"sid"`
-	AccountSid   string    `json:"account_sid"`
-	ServiceSid   string    `json:"service_sid"`
-	BuildSid     string    `json:"build_sid"`
-	UniqueName   string    `json:"unique_name"`
-	DomainSuffix string    `json:"domain_suffix"`
-	DomainName   string    `json:"domain_name"`
-	DateCreated  time.Time `json:"date_created"`
-	DateUpdated  time.Time `json:"date_updated"`
-	seq          int64
+	Sid          string `json:"sid"`
+	AccountSid   string `json:"account_sid"`
+	ServiceSid   string `json:"service_sid"`
+	BuildSid     string `json:"build_sid"`
+	UniqueName   string `json:"unique_name"`
+	DomainSuffix string `json:"domain_suffix"`
+	DomainName   string `json:"domain_name"`
+	stamp
 }
-
-func environmentSeq(v *Environment) int64 { return v.seq }
 
 // Limits from Twilio's Environment resource docs (https://www.twilio.com/docs/serverless/api/resource/environment):
 // UniqueName "can be a maximum of 100 characters", DomainSuffix "a URL-friendly name ... a maximum of 16
@@ -41,17 +37,15 @@ const (
 var domainSuffix = regexp.MustCompile(`^[A-Za-z0-9-]*$`)
 
 type environmentJSON struct {
-	Sid          string            `json:"sid"`
-	AccountSid   string            `json:"account_sid"`
-	ServiceSid   string            `json:"service_sid"`
-	BuildSid     *string           `json:"build_sid"`
-	UniqueName   string            `json:"unique_name"`
-	DomainSuffix *string           `json:"domain_suffix"`
-	DomainName   string            `json:"domain_name"`
-	DateCreated  *string           `json:"date_created"`
-	DateUpdated  *string           `json:"date_updated"`
-	URL          string            `json:"url"`
-	Links        map[string]string `json:"links"`
+	Sid          string  `json:"sid"`
+	AccountSid   string  `json:"account_sid"`
+	ServiceSid   string  `json:"service_sid"`
+	BuildSid     *string `json:"build_sid"`
+	UniqueName   string  `json:"unique_name"`
+	DomainSuffix *string `json:"domain_suffix"`
+	DomainName   string  `json:"domain_name"`
+	v1Meta
+	Links map[string]string `json:"links"`
 }
 
 func renderEnvironment(c *call, v *Environment) any {
@@ -59,7 +53,7 @@ func renderEnvironment(c *call, v *Environment) any {
 	return environmentJSON{
 		Sid: v.Sid, AccountSid: v.AccountSid, ServiceSid: v.ServiceSid, BuildSid: nullable(v.BuildSid),
 		UniqueName: v.UniqueName, DomainSuffix: nullable(v.DomainSuffix), DomainName: v.DomainName,
-		DateCreated: fmtISO(v.DateCreated), DateUpdated: fmtISO(v.DateUpdated), URL: url,
+		v1Meta: v.metaAt(url),
 		Links: map[string]string{
 			"variables": url + "/Variables", "deployments": url + "/Deployments", "logs": url + "/Logs",
 		},
@@ -88,11 +82,7 @@ func (e *Emulator) deployBuild(v *Environment, buildSid string) {
 
 // dropEnvironment removes an environment and its variables.
 func (s *serverlessStore) dropEnvironment(envSid string) {
-	for sid, v := range s.variables {
-		if v.EnvironmentSid == envSid {
-			delete(s.variables, sid)
-		}
-	}
+	maps.DeleteFunc(s.variables, func(_ string, v *Variable) bool { return v.EnvironmentSid == envSid })
 	s.code.dropEnvironment(envSid)
 	delete(s.environments, envSid)
 }
@@ -102,13 +92,9 @@ func (e *Emulator) listEnvironments(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
-	all := sorted(e.st.sv.environments, environmentSeq, func(v *Environment) bool { return v.ServiceSid == s.Sid })
-	p := paginate(all, func(v *Environment) string { return v.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "environments", nil, pg, p, func(v *Environment) any { return renderEnvironment(c, v) })}
+	all := sorted(e.st.sv.environments, func(v *Environment) bool { return v.ServiceSid == s.Sid })
+	return listed(c, listV1, "environments", nil, all,
+		func(v *Environment) string { return v.Sid }, func(v *Environment) any { return renderEnvironment(c, v) })
 }
 
 // createEnvironment needs UniqueName; DomainSuffix is optional. Environments have no update in Twilio's
@@ -152,24 +138,17 @@ func (e *Emulator) createEnvironment(c *call) result {
 	}
 	t := now()
 	v := &Environment{Sid: newSID("ZE"), AccountSid: s.AccountSid, ServiceSid: s.Sid, UniqueName: unique,
-		DomainSuffix: suffix, DomainName: domain + ".twil.io", DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}
+		DomainSuffix: suffix, DomainName: domain + ".twil.io", stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.sv.environments[v.Sid] = v
 	return result{status: http.StatusCreated, body: renderEnvironment(c, v)}
 }
 
 func (e *Emulator) fetchEnvironment(c *call) result {
 	_, v, err := e.environmentIn(c, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderEnvironment(c, v)}
+	return answer(err, func() any { return renderEnvironment(c, v) })
 }
 
 func (e *Emulator) deleteEnvironment(c *call) result {
 	_, v, err := e.environmentIn(c, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	e.st.sv.dropEnvironment(v.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { e.st.sv.dropEnvironment(v.Sid) })
 }

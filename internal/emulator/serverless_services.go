@@ -59,16 +59,14 @@ const codeConflict = 20409
 // Service is a Serverless service. DomainBase is "<unique name>-<4 random digits>", the first part of
 // every environment's domain (https://www.twilio.com/docs/serverless/functions-assets/functions/create-service).
 type Service struct {
-	Sid                string    `json:"sid"`
-	AccountSid         string    `json:"account_sid"`
-	FriendlyName       string    `json:"friendly_name"`
-	UniqueName         string    `json:"unique_name"`
-	IncludeCredentials bool      `json:"include_credentials"`
-	UIEditable         bool      `json:"ui_editable"`
-	DomainBase         string    `json:"domain_base"`
-	DateCreated        time.Time `json:"date_created"`
-	DateUpdated        time.Time `json:"date_updated"`
-	seq                int64
+	Sid                string `json:"sid"`
+	AccountSid         string `json:"account_sid"`
+	FriendlyName       string `json:"friendly_name"`
+	UniqueName         string `json:"unique_name"`
+	IncludeCredentials bool   `json:"include_credentials"`
+	UIEditable         bool   `json:"ui_editable"`
+	DomainBase         string `json:"domain_base"`
+	stamp
 }
 
 // serverlessStore holds the Serverless objects, keyed by SID. Callers hold Emulator.mu.
@@ -88,17 +86,15 @@ func newServerlessStore() *serverlessStore {
 	}
 }
 
-func serviceSeq(s *Service) int64 { return s.seq }
-
 // snapshot copies the Serverless objects into snap in creation order.
 func (s *serverlessStore) snapshot(snap *Snapshot) {
-	for _, v := range sorted(s.services, serviceSeq, nil) {
+	for _, v := range sorted(s.services, nil) {
 		snap.Services = append(snap.Services, *v)
 	}
-	for _, v := range sorted(s.environments, environmentSeq, nil) {
+	for _, v := range sorted(s.environments, nil) {
 		snap.Environments = append(snap.Environments, *v)
 	}
-	for _, v := range sorted(s.variables, variableSeq, nil) {
+	for _, v := range sorted(s.variables, nil) {
 		snap.Variables = append(snap.Variables, *v)
 	}
 }
@@ -151,17 +147,15 @@ const (
 var serviceUniqueName = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
 
 type serviceJSON struct {
-	Sid                string            `json:"sid"`
-	AccountSid         string            `json:"account_sid"`
-	FriendlyName       string            `json:"friendly_name"`
-	UniqueName         string            `json:"unique_name"`
-	IncludeCredentials bool              `json:"include_credentials"`
-	UIEditable         bool              `json:"ui_editable"`
-	DomainBase         string            `json:"domain_base"`
-	DateCreated        *string           `json:"date_created"`
-	DateUpdated        *string           `json:"date_updated"`
-	URL                string            `json:"url"`
-	Links              map[string]string `json:"links"`
+	Sid                string `json:"sid"`
+	AccountSid         string `json:"account_sid"`
+	FriendlyName       string `json:"friendly_name"`
+	UniqueName         string `json:"unique_name"`
+	IncludeCredentials bool   `json:"include_credentials"`
+	UIEditable         bool   `json:"ui_editable"`
+	DomainBase         string `json:"domain_base"`
+	v1Meta
+	Links map[string]string `json:"links"`
 }
 
 func renderService(c *call, s *Service) any {
@@ -169,7 +163,7 @@ func renderService(c *call, s *Service) any {
 	return serviceJSON{
 		Sid: s.Sid, AccountSid: s.AccountSid, FriendlyName: s.FriendlyName, UniqueName: s.UniqueName,
 		IncludeCredentials: s.IncludeCredentials, UIEditable: s.UIEditable, DomainBase: s.DomainBase,
-		DateCreated: fmtISO(s.DateCreated), DateUpdated: fmtISO(s.DateUpdated), URL: url,
+		v1Meta: s.metaAt(url),
 		Links: map[string]string{
 			"environments": url + "/Environments", "functions": url + "/Functions",
 			"assets": url + "/Assets", "builds": url + "/Builds",
@@ -208,13 +202,9 @@ func bindService(c *call, s *Service) *apiError {
 }
 
 func (e *Emulator) listServices(c *call) result {
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
-	all := sorted(e.st.sv.services, serviceSeq, func(s *Service) bool { return s.AccountSid == c.target.Sid })
-	p := paginate(all, func(s *Service) string { return s.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "services", nil, pg, p, func(s *Service) any { return renderService(c, s) })}
+	all := sorted(e.st.sv.services, func(s *Service) bool { return s.AccountSid == c.target.Sid })
+	return listed(c, listV1, "services", nil, all,
+		func(s *Service) string { return s.Sid }, func(s *Service) any { return renderService(c, s) })
 }
 
 // createService needs UniqueName and FriendlyName. IncludeCredentials defaults to true and UiEditable to
@@ -248,7 +238,7 @@ func (e *Emulator) createService(c *call) result {
 	}
 	t := now()
 	s := &Service{Sid: newSID("ZS"), AccountSid: c.target.Sid, UniqueName: unique, IncludeCredentials: true,
-		DomainBase: fmt.Sprintf("%s-%04d", unique, rand.IntN(10000)), DateCreated: t, DateUpdated: t}
+		DomainBase: fmt.Sprintf("%s-%04d", unique, rand.IntN(10000)), stamp: stamp{DateCreated: t, DateUpdated: t}}
 	if err := bindService(c, s); err != nil {
 		return result{err: err}
 	}
@@ -259,36 +249,25 @@ func (e *Emulator) createService(c *call) result {
 
 func (e *Emulator) fetchService(c *call) result {
 	s, err := e.serviceIn(c, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderService(c, s)}
+	return answer(err, func() any { return renderService(c, s) })
 }
 
 // updateService changes FriendlyName, IncludeCredentials and UiEditable; the unique name "cannot be
 // updated" (it is part of the domain).
 func (e *Emulator) updateService(c *call) result {
 	s, err := e.serviceIn(c, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	next := *s
-	if err := bindService(c, &next); err != nil {
-		return result{err: err}
-	}
-	if next.FriendlyName == "" {
-		return result{err: badRequest(codeInvalidParameter, "FriendlyName cannot be empty")}
-	}
-	next.DateUpdated = touched(s.DateUpdated)
-	*s = next
-	return result{status: http.StatusOK, body: renderService(c, s)}
+	return revised(s, err, func(next *Service) *apiError {
+		if err := bindService(c, next); err != nil {
+			return err
+		}
+		if next.FriendlyName == "" {
+			return badRequest(codeInvalidParameter, "FriendlyName cannot be empty")
+		}
+		return nil
+	}, func() any { return renderService(c, s) })
 }
 
 func (e *Emulator) deleteService(c *call) result {
 	s, err := e.serviceIn(c, "Sid")
-	if err != nil {
-		return result{err: err}
-	}
-	e.st.sv.dropService(s.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { e.st.sv.dropService(s.Sid) })
 }

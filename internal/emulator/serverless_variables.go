@@ -2,25 +2,20 @@ package emulator
 
 import (
 	"net/http"
-	"time"
 	"unicode/utf8"
 )
 
 // Variable is an environment variable of a Serverless environment
 // (https://www.twilio.com/docs/serverless/api/resource/variable).
 type Variable struct {
-	Sid            string    `json:"sid"`
-	AccountSid     string    `json:"account_sid"`
-	ServiceSid     string    `json:"service_sid"`
-	EnvironmentSid string    `json:"environment_sid"`
-	Key            string    `json:"key"`
-	Value          string    `json:"value"`
-	DateCreated    time.Time `json:"date_created"`
-	DateUpdated    time.Time `json:"date_updated"`
-	seq            int64
+	Sid            string `json:"sid"`
+	AccountSid     string `json:"account_sid"`
+	ServiceSid     string `json:"service_sid"`
+	EnvironmentSid string `json:"environment_sid"`
+	Key            string `json:"key"`
+	Value          string `json:"value"`
+	stamp
 }
-
-func variableSeq(v *Variable) int64 { return v.seq }
 
 // Limits from Twilio's Variable resource docs: Key "can be a maximum of 128 characters", Value "can be a
 // maximum of 450 bytes in size".
@@ -30,22 +25,20 @@ const (
 )
 
 type variableJSON struct {
-	Sid            string  `json:"sid"`
-	AccountSid     string  `json:"account_sid"`
-	ServiceSid     string  `json:"service_sid"`
-	EnvironmentSid string  `json:"environment_sid"`
-	Key            string  `json:"key"`
-	Value          string  `json:"value"`
-	DateCreated    *string `json:"date_created"`
-	DateUpdated    *string `json:"date_updated"`
-	URL            string  `json:"url"`
+	Sid            string `json:"sid"`
+	AccountSid     string `json:"account_sid"`
+	ServiceSid     string `json:"service_sid"`
+	EnvironmentSid string `json:"environment_sid"`
+	Key            string `json:"key"`
+	Value          string `json:"value"`
+	v1Meta
 }
 
 func renderVariable(c *call, v *Variable) any {
 	return variableJSON{
 		Sid: v.Sid, AccountSid: v.AccountSid, ServiceSid: v.ServiceSid, EnvironmentSid: v.EnvironmentSid,
-		Key: v.Key, Value: v.Value, DateCreated: fmtISO(v.DateCreated), DateUpdated: fmtISO(v.DateUpdated),
-		URL: c.base + "/v1/Services/" + v.ServiceSid + "/Environments/" + v.EnvironmentSid + "/Variables/" + v.Sid,
+		Key: v.Key, Value: v.Value,
+		v1Meta: v.metaAt(c.base + "/v1/Services/" + v.ServiceSid + "/Environments/" + v.EnvironmentSid + "/Variables/" + v.Sid),
 	}
 }
 
@@ -93,13 +86,9 @@ func (e *Emulator) listVariables(c *call) result {
 	if err != nil {
 		return result{err: err}
 	}
-	pg, err := parsePage(c.form)
-	if err != nil {
-		return result{err: err}
-	}
-	all := sorted(e.st.sv.variables, variableSeq, func(v *Variable) bool { return v.EnvironmentSid == env.Sid })
-	p := paginate(all, func(v *Variable) string { return v.Sid }, pg)
-	return result{status: http.StatusOK, body: listV1(c, "variables", nil, pg, p, func(v *Variable) any { return renderVariable(c, v) })}
+	all := sorted(e.st.sv.variables, func(v *Variable) bool { return v.EnvironmentSid == env.Sid })
+	return listed(c, listV1, "variables", nil, all,
+		func(v *Variable) string { return v.Sid }, func(v *Variable) any { return renderVariable(c, v) })
 }
 
 // createVariable needs Key and Value (Value may not be empty: the spec requires it).
@@ -115,7 +104,7 @@ func (e *Emulator) createVariable(c *call) result {
 	}
 	t := now()
 	v := &Variable{Sid: newSID("ZV"), AccountSid: env.AccountSid, ServiceSid: env.ServiceSid,
-		EnvironmentSid: env.Sid, DateCreated: t, DateUpdated: t}
+		EnvironmentSid: env.Sid, stamp: stamp{DateCreated: t, DateUpdated: t}}
 	if err := e.bindVariable(c, env, v); err != nil {
 		return result{err: err}
 	}
@@ -126,31 +115,16 @@ func (e *Emulator) createVariable(c *call) result {
 
 func (e *Emulator) fetchVariable(c *call) result {
 	_, v, err := e.variableIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderVariable(c, v)}
+	return answer(err, func() any { return renderVariable(c, v) })
 }
 
 func (e *Emulator) updateVariable(c *call) result {
 	env, v, err := e.variableIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	next := *v
-	if err := e.bindVariable(c, env, &next); err != nil {
-		return result{err: err}
-	}
-	next.DateUpdated = touched(v.DateUpdated)
-	*v = next
-	return result{status: http.StatusOK, body: renderVariable(c, v)}
+	return revised(v, err, func(next *Variable) *apiError { return e.bindVariable(c, env, next) },
+		func() any { return renderVariable(c, v) })
 }
 
 func (e *Emulator) deleteVariable(c *call) result {
 	_, v, err := e.variableIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.sv.variables, v.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.sv.variables, v.Sid) })
 }

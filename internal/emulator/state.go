@@ -26,15 +26,13 @@ const (
 // Account is a Twilio account as held by the emulator. A main account is its
 // own owner; a subaccount's OwnerAccountSid is its parent.
 type Account struct {
-	Sid             string    `json:"sid"`
-	OwnerAccountSid string    `json:"owner_account_sid"`
-	FriendlyName    string    `json:"friendly_name"`
-	Status          string    `json:"status"`
-	Type            string    `json:"type"`
-	AuthToken       string    `json:"auth_token"`
-	DateCreated     time.Time `json:"date_created"`
-	DateUpdated     time.Time `json:"date_updated"`
-	seq             int64
+	Sid             string `json:"sid"`
+	OwnerAccountSid string `json:"owner_account_sid"`
+	FriendlyName    string `json:"friendly_name"`
+	Status          string `json:"status"`
+	Type            string `json:"type"`
+	AuthToken       string `json:"auth_token"`
+	stamp
 	// regionTokens are the auth tokens outside US1, made when first needed:
 	// "any given Auth token or API key is only valid for the Twilio Region in
 	// which it was created" (https://www.twilio.com/docs/global-infrastructure/manage-regional-api-credentials).
@@ -72,35 +70,31 @@ type Key struct {
 	Secret       string          `json:"secret"`
 	// Region is the processing region the key was made in, the only one it
 	// authenticates in; empty means US1.
-	Region      string    `json:"region,omitempty"`
-	DateCreated time.Time `json:"date_created"`
-	DateUpdated time.Time `json:"date_updated"`
-	seq         int64
+	Region string `json:"region,omitempty"`
+	stamp
 }
 
 // Application is a TwiML application. Empty strings mean "not set".
 type Application struct {
-	Sid                             string    `json:"sid"`
-	AccountSid                      string    `json:"account_sid"`
-	FriendlyName                    string    `json:"friendly_name"`
-	APIVersion                      string    `json:"api_version"`
-	VoiceURL                        string    `json:"voice_url"`
-	VoiceMethod                     string    `json:"voice_method"`
-	VoiceFallbackURL                string    `json:"voice_fallback_url"`
-	VoiceFallbackMethod             string    `json:"voice_fallback_method"`
-	StatusCallback                  string    `json:"status_callback"`
-	StatusCallbackMethod            string    `json:"status_callback_method"`
-	VoiceCallerIDLookup             bool      `json:"voice_caller_id_lookup"`
-	SmsURL                          string    `json:"sms_url"`
-	SmsMethod                       string    `json:"sms_method"`
-	SmsFallbackURL                  string    `json:"sms_fallback_url"`
-	SmsFallbackMethod               string    `json:"sms_fallback_method"`
-	SmsStatusCallback               string    `json:"sms_status_callback"`
-	MessageStatusCallback           string    `json:"message_status_callback"`
-	PublicApplicationConnectEnabled bool      `json:"public_application_connect_enabled"`
-	DateCreated                     time.Time `json:"date_created"`
-	DateUpdated                     time.Time `json:"date_updated"`
-	seq                             int64
+	Sid                             string `json:"sid"`
+	AccountSid                      string `json:"account_sid"`
+	FriendlyName                    string `json:"friendly_name"`
+	APIVersion                      string `json:"api_version"`
+	VoiceURL                        string `json:"voice_url"`
+	VoiceMethod                     string `json:"voice_method"`
+	VoiceFallbackURL                string `json:"voice_fallback_url"`
+	VoiceFallbackMethod             string `json:"voice_fallback_method"`
+	StatusCallback                  string `json:"status_callback"`
+	StatusCallbackMethod            string `json:"status_callback_method"`
+	VoiceCallerIDLookup             bool   `json:"voice_caller_id_lookup"`
+	SmsURL                          string `json:"sms_url"`
+	SmsMethod                       string `json:"sms_method"`
+	SmsFallbackURL                  string `json:"sms_fallback_url"`
+	SmsFallbackMethod               string `json:"sms_fallback_method"`
+	SmsStatusCallback               string `json:"sms_status_callback"`
+	MessageStatusCallback           string `json:"message_status_callback"`
+	PublicApplicationConnectEnabled bool   `json:"public_application_connect_enabled"`
+	stamp
 }
 
 // Capabilities are a phone number's capabilities.
@@ -142,11 +136,9 @@ type IncomingNumber struct {
 	EmergencyAddressSid  string       `json:"emergency_address_sid"`
 	// EmergencyAddressStatus is the registration of the emergency address (numbers_emergency.go);
 	// emergencySettles is when a pending one completes.
-	EmergencyAddressStatus string    `json:"emergency_address_status"`
-	DateCreated            time.Time `json:"date_created"`
-	DateUpdated            time.Time `json:"date_updated"`
-	emergencySettles       time.Time
-	seq                    int64
+	EmergencyAddressStatus string `json:"emergency_address_status"`
+	stamp
+	emergencySettles time.Time
 }
 
 // Flow is a Studio v2 flow. DateUpdated is zero until the first update, as
@@ -161,9 +153,7 @@ type Flow struct {
 	CommitMessage string          `json:"commit_message"`
 	Valid         bool            `json:"valid"`
 	Errors        []FlowProblem   `json:"errors"`
-	DateCreated   time.Time       `json:"date_created"`
-	DateUpdated   time.Time       `json:"date_updated"`
-	seq           int64
+	stamp
 }
 
 // FlowProblem is one entry of a flow's errors or warnings.
@@ -226,24 +216,6 @@ func (s *store) nextSeq() int64 {
 	return s.seq
 }
 
-// sorted returns the map's values in creation order, filtered by keep.
-func sorted[T any](m map[string]*T, seq func(*T) int64, keep func(*T) bool) []*T {
-	out := make([]*T, 0, len(m))
-	for _, v := range m {
-		if keep == nil || keep(v) {
-			out = append(out, v)
-		}
-	}
-	slices.SortFunc(out, func(a, b *T) int { return int(seq(a) - seq(b)) })
-	return out
-}
-
-func accountSeq(a *Account) int64               { return a.seq }
-func keySeq(k *Key) int64                       { return k.seq }
-func appSeq(a *Application) int64               { return a.seq }
-func numberSeq(n *IncomingNumber) int64         { return n.seq }
-func flowSeq(f *Flow) int64                     { return f.seq }
-func addressSeq(a *Address) int64               { return a.seq }
 func copyRaw(r json.RawMessage) json.RawMessage { return slices.Clone(r) }
 
 // Snapshot returns a deep copy of the state for assertions such as orphan
@@ -253,21 +225,21 @@ func (e *Emulator) Snapshot() Snapshot {
 	defer e.mu.Unlock()
 	s := e.st
 	var snap Snapshot
-	for _, a := range sorted(s.accounts, accountSeq, nil) {
+	for _, a := range sorted(s.accounts, nil) {
 		snap.Accounts = append(snap.Accounts, *a)
 	}
-	for _, k := range sorted(s.keys, keySeq, nil) {
+	for _, k := range sorted(s.keys, nil) {
 		c := *k
 		c.Policy = copyRaw(k.Policy)
 		snap.Keys = append(snap.Keys, c)
 	}
-	for _, a := range sorted(s.apps, appSeq, nil) {
+	for _, a := range sorted(s.apps, nil) {
 		snap.Applications = append(snap.Applications, *a)
 	}
-	for _, n := range sorted(s.numbers, numberSeq, nil) {
+	for _, n := range sorted(s.numbers, nil) {
 		snap.IncomingNumbers = append(snap.IncomingNumbers, *n)
 	}
-	for _, f := range sorted(s.flows, flowSeq, nil) {
+	for _, f := range sorted(s.flows, nil) {
 		c := *f
 		c.Definition = copyRaw(f.Definition)
 		c.Errors = slices.Clone(f.Errors)
@@ -275,10 +247,10 @@ func (e *Emulator) Snapshot() Snapshot {
 	}
 	s.sv.snapshot(&snap)
 	s.sv.code.snapshot(&snap)
-	for _, b := range sorted(s.bundles, bundleSeq, nil) {
+	for _, b := range sorted(s.bundles, nil) {
 		snap.Bundles = append(snap.Bundles, *b)
 	}
-	for _, a := range sorted(s.addresses, addressSeq, nil) {
+	for _, a := range sorted(s.addresses, nil) {
 		snap.Addresses = append(snap.Addresses, *a)
 	}
 	return snap

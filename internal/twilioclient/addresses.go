@@ -63,16 +63,9 @@ func (c *Client) ListAddresses(ctx context.Context, accountSID, customerName str
 // time: what a create whose answer was lost may have made. The caller decides which, if any, is its own.
 func (c *Client) FindAddressesCreatedSince(ctx context.Context, accountSID, customerName string, since time.Time) ([]Address, error) {
 	list, err := c.ListAddresses(ctx, accountSID, customerName)
-	if err != nil {
-		return nil, err
-	}
-	var found []Address
-	for _, a := range list {
-		if deref(a.CustomerName) == customerName && CreatedSince(a.DateCreated, since) {
-			found = append(found, a)
-		}
-	}
-	return found, nil
+	return matching(list, err, func(a Address) bool {
+		return deref(a.CustomerName) == customerName && CreatedSince(a.DateCreated, since)
+	})
 }
 
 // NumbersUsingAddress lists the phone numbers (E.164) of accountSID whose address or emergency address is

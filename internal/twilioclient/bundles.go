@@ -81,11 +81,17 @@ func (c *Client) FindBundle(ctx context.Context, accountSID, sid string) (*Bundl
 		return nil, err
 	}
 	b, err := sub.numbers(ctx).FetchBundle(sid)
+	return sub.withRegulation(ctx, b, err)
+}
+
+// withRegulation is the Bundle of a fetch or update's answer b (or its error, wrapped), with its regulation's
+// details read as regulations does.
+func (c *Client) withRegulation(ctx context.Context, b *numbersv2.NumbersV2Bundle, err error) (*Bundle, error) {
 	if err != nil {
-		return nil, sub.wrapError(err)
+		return nil, c.wrapError(err)
 	}
 	out := []Bundle{bundleOf(b)}
-	if err := sub.regulations(ctx, out); err != nil {
+	if err := c.regulations(ctx, out); err != nil {
 		return nil, err
 	}
 	return &out[0], nil
@@ -162,11 +168,7 @@ func (c *Client) CloneBundle(ctx context.Context, sourceAccountSID, bundleSID, t
 
 // DeleteBundle deletes a bundle of accountSID. Twilio refuses while a number uses it (21648).
 func (c *Client) DeleteBundle(ctx context.Context, accountSID, sid string) error {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return err
-	}
-	return sub.wrapError(sub.numbers(ctx).DeleteBundle(sid))
+	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.numbers(ctx).DeleteBundle(sid) })
 }
 
 // RenameBundle changes a bundle's friendly name in accountSID.
@@ -178,28 +180,12 @@ func (c *Client) RenameBundle(ctx context.Context, accountSID, sid, friendlyName
 	params := &numbersv2.UpdateBundleParams{}
 	params.SetFriendlyName(friendlyName)
 	b, err := sub.numbers(ctx).UpdateBundle(sid, params)
-	if err != nil {
-		return nil, sub.wrapError(err)
-	}
-	out := []Bundle{bundleOf(b)}
-	if err := sub.regulations(ctx, out); err != nil {
-		return nil, err
-	}
-	return &out[0], nil
+	return sub.withRegulation(ctx, b, err)
 }
 
 // FindBundlesCreatedSince lists the bundles of accountSID named friendlyName created since the given time:
 // what a clone whose answer was lost may have made. The caller decides which, if any, is its own.
 func (c *Client) FindBundlesCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) ([]Bundle, error) {
 	list, err := c.ListBundles(ctx, accountSID, BundleFilter{FriendlyName: friendlyName})
-	if err != nil {
-		return nil, err
-	}
-	var found []Bundle
-	for _, b := range list {
-		if CreatedAfter(b.DateCreated, since) {
-			found = append(found, b)
-		}
-	}
-	return found, nil
+	return matching(list, err, func(b Bundle) bool { return CreatedAfter(b.DateCreated, since) })
 }

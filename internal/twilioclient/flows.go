@@ -56,12 +56,9 @@ func (c *Client) CreateFlow(ctx context.Context, accountSID string, params *Crea
 
 // FindFlow fetches a Studio flow; ErrNotFound when it is gone.
 func (c *Client) FindFlow(ctx context.Context, accountSID, sid string) (*Flow, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	f, err := sub.studio(ctx).FetchFlow(sid)
-	return f, sub.wrapError(err)
+	return asAccount(ctx, c, accountSID, func(sub *Client) (*Flow, error) {
+		return sub.studio(ctx).FetchFlow(sid)
+	})
 }
 
 // UpdateFlow changes a Studio flow.
@@ -76,11 +73,7 @@ func (c *Client) UpdateFlow(ctx context.Context, accountSID, sid string, params 
 
 // DeleteFlow deletes a Studio flow.
 func (c *Client) DeleteFlow(ctx context.Context, accountSID, sid string) error {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return err
-	}
-	return sub.wrapError(sub.studio(ctx).DeleteFlow(sid))
+	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.studio(ctx).DeleteFlow(sid) })
 }
 
 // FlowProblem is one entry of a flow's errors or warnings: what is wrong, and where in the definition (a

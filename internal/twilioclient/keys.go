@@ -138,11 +138,7 @@ func (c *Client) DeleteKey(ctx context.Context, accountSID, sid string) error {
 // DeleteRestrictedKey revokes a key through IAM v1, with the owning account's own credentials like the
 // other IAM calls.
 func (c *Client) DeleteRestrictedKey(ctx context.Context, accountSID, sid string) error {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return err
-	}
-	return sub.wrapError(sub.iam(ctx).DeleteKey(sid))
+	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.iam(ctx).DeleteKey(sid) })
 }
 
 // newKey maps the three key shapes twilio-go decodes (2010 key, 2010 new key, IAM key) to one type.

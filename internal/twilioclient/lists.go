@@ -4,6 +4,7 @@ import (
 	"context"
 
 	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
+	iamv1 "github.com/twilio/twilio-go/rest/iam/v1"
 	studiov2 "github.com/twilio/twilio-go/rest/studio/v2"
 )
 
@@ -105,12 +106,28 @@ func (c *Client) ListKeys(ctx context.Context, accountSID string) ([]Key, error)
 
 // ListFlows lists the Studio flows of accountSID, with that account's own credentials.
 func (c *Client) ListFlows(ctx context.Context, accountSID string) ([]Flow, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
+	return asAccount(ctx, c, accountSID, func(sub *Client) ([]Flow, error) {
+		params := &studiov2.ListFlowParams{}
+		params.SetPageSize(listPageSize)
+		return sub.studio(ctx).ListFlow(params)
+	})
+}
+
+// listKeysIAM lists the API keys of accountSID through IAM v1, with the account's own credentials like every
+// IAM call: SIDs, names and dates, as ListKeys.
+func (c *Client) listKeysIAM(ctx context.Context, accountSID string) ([]Key, error) {
+	list, err := asAccount(ctx, c, accountSID, func(sub *Client) ([]iamv1.IamV1GetKeys, error) {
+		params := &iamv1.ListGetKeysParams{}
+		params.SetAccountSid(accountSID)
+		params.SetPageSize(listPageSize)
+		return sub.iam(ctx).ListGetKeys(params)
+	})
 	if err != nil {
 		return nil, err
 	}
-	params := &studiov2.ListFlowParams{}
-	params.SetPageSize(listPageSize)
-	flows, err := sub.studio(ctx).ListFlow(params)
-	return flows, sub.wrapError(err)
+	keys := make([]Key, 0, len(list))
+	for _, k := range list {
+		keys = append(keys, newKey(accountSID, k.Sid, k.FriendlyName, k.DateCreated, k.DateUpdated, nil))
+	}
+	return keys, nil
 }

@@ -86,18 +86,8 @@ type IncomingNumberCapabilities = apiv2010.ApiV2010AccountIncomingPhoneNumberCap
 // (e.g. "+1415") bought since the given time: what a purchase by area code whose answer was lost may have
 // bought. The caller decides which, if any, is its own.
 func (c *Client) FindIncomingNumbersCreatedSince(ctx context.Context, accountSID, prefix string, since time.Time) ([]IncomingNumber, error) {
-	params := &apiv2010.ListIncomingPhoneNumberParams{}
-	params.SetPathAccountSid(accountSID)
-	params.SetPageSize(1000)
-	list, err := c.api(ctx).ListIncomingPhoneNumber(params)
-	if err != nil {
-		return nil, c.wrapError(err)
-	}
-	var found []IncomingNumber
-	for _, n := range list {
-		if strings.HasPrefix(deref(n.PhoneNumber), prefix) && CreatedSince(n.DateCreated, since) {
-			found = append(found, n)
-		}
-	}
-	return found, nil
+	list, err := c.ListIncomingNumbers(ctx, accountSID)
+	return matching(list, err, func(n IncomingNumber) bool {
+		return strings.HasPrefix(deref(n.PhoneNumber), prefix) && CreatedSince(n.DateCreated, since)
+	})
 }

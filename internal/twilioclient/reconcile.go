@@ -5,10 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"time"
-
-	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
-	iamv1 "github.com/twilio/twilio-go/rest/iam/v1"
-	studiov2 "github.com/twilio/twilio-go/rest/studio/v2"
 )
 
 // IsAmbiguous reports whether a failed create may nonetheless have taken effect: Twilio answered with a
@@ -32,97 +28,41 @@ func IsAmbiguous(err error) bool {
 // time: what a create whose answer was lost may have made. The caller decides which, if any, is its own.
 func (c *Client) FindSubaccountsCreatedSince(ctx context.Context, friendlyName string, since time.Time) ([]Account, error) {
 	accts, err := c.ListAccounts(ctx, friendlyName)
-	if err != nil {
-		return nil, err
-	}
-	var found []Account
-	for _, a := range accts {
-		if deref(a.FriendlyName) == friendlyName && deref(a.Sid) != c.cfg.AccountSID &&
-			deref(a.Status) != AccountStatusClosed && CreatedSince(a.DateCreated, since) {
-			found = append(found, a)
-		}
-	}
-	return found, nil
+	return matching(accts, err, func(a Account) bool {
+		return deref(a.FriendlyName) == friendlyName && deref(a.Sid) != c.cfg.AccountSID &&
+			deref(a.Status) != AccountStatusClosed && CreatedSince(a.DateCreated, since)
+	})
 }
 
 // FindApplicationsCreatedSince lists the TwiML apps named friendlyName created in accountSID since the
 // given time.
 func (c *Client) FindApplicationsCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) ([]Application, error) {
-	params := &apiv2010.ListApplicationParams{}
-	params.SetPathAccountSid(accountSID)
-	params.SetFriendlyName(friendlyName)
-	params.SetPageSize(1000)
-	apps, err := c.api(ctx).ListApplication(params)
-	if err != nil {
-		return nil, c.wrapError(err)
-	}
-	var found []Application
-	for _, a := range apps {
-		if deref(a.FriendlyName) == friendlyName && CreatedSince(a.DateCreated, since) {
-			found = append(found, a)
-		}
-	}
-	return found, nil
+	apps, err := c.ListApplications(ctx, accountSID, friendlyName)
+	return matching(apps, err, func(a Application) bool {
+		return deref(a.FriendlyName) == friendlyName && CreatedSince(a.DateCreated, since)
+	})
 }
 
 // FindKeysNamed lists the keys of accountSID named exactly friendlyName. Restricted keys are listed
 // through IAM with the account's own credentials, like every IAM call.
 func (c *Client) FindKeysNamed(ctx context.Context, accountSID, friendlyName string, restricted bool) ([]Key, error) {
-	var found []Key
+	var keys []Key
+	var err error
 	if restricted {
-		sub, err := c.ForAccount(ctx, accountSID)
-		if err != nil {
-			return nil, err
-		}
-		params := &iamv1.ListGetKeysParams{}
-		params.SetAccountSid(accountSID)
-		params.SetPageSize(1000)
-		keys, err := sub.iam(ctx).ListGetKeys(params)
-		if err != nil {
-			return nil, sub.wrapError(err)
-		}
-		for _, k := range keys {
-			if deref(k.FriendlyName) == friendlyName {
-				found = append(found, newKey(accountSID, k.Sid, k.FriendlyName, k.DateCreated, k.DateUpdated, nil))
-			}
-		}
-		return found, nil
+		keys, err = c.listKeysIAM(ctx, accountSID)
+	} else {
+		keys, err = c.ListKeys(ctx, accountSID)
 	}
-	params := &apiv2010.ListKeyParams{}
-	params.SetPathAccountSid(accountSID)
-	params.SetPageSize(1000)
-	keys, err := c.api(ctx).ListKey(params)
-	if err != nil {
-		return nil, c.wrapError(err)
-	}
-	for _, k := range keys {
-		if deref(k.FriendlyName) == friendlyName {
-			found = append(found, newKey(accountSID, k.Sid, k.FriendlyName, k.DateCreated, k.DateUpdated, nil))
-		}
-	}
-	return found, nil
+	return matching(keys, err, func(k Key) bool { return k.FriendlyName == friendlyName })
 }
 
 // FindFlowsCreatedSince lists the Studio flows named friendlyName created in accountSID since the given
 // time.
 func (c *Client) FindFlowsCreatedSince(ctx context.Context, accountSID, friendlyName string, since time.Time) ([]Flow, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	params := &studiov2.ListFlowParams{}
-	params.SetPageSize(1000)
-	flows, err := sub.studio(ctx).ListFlow(params)
-	if err != nil {
-		return nil, sub.wrapError(err)
-	}
-	var found []Flow
-	for _, f := range flows {
-		if deref(f.FriendlyName) == friendlyName && CreatedAfter(f.DateCreated, since) {
-			found = append(found, f)
-		}
-	}
-	return found, nil
+	flows, err := c.ListFlows(ctx, accountSID)
+	return matching(flows, err, func(f Flow) bool {
+		return deref(f.FriendlyName) == friendlyName && CreatedAfter(f.DateCreated, since)
+	})
 }
 
 // FindIncomingNumberOwnerInFamily looks for phoneNumber in every open account the client can list (its

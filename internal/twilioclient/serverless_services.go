@@ -62,31 +62,21 @@ func (c *Client) CreateService(ctx context.Context, accountSID string, params *C
 
 // FindService fetches a service by SID (or unique name); ErrNotFound when it is gone.
 func (c *Client) FindService(ctx context.Context, accountSID, sid string) (*Service, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	s, err := sub.serverless(ctx).FetchService(sid)
-	return s, sub.wrapError(err)
+	return asAccount(ctx, c, accountSID, func(sub *Client) (*Service, error) {
+		return sub.serverless(ctx).FetchService(sid)
+	})
 }
 
 // UpdateService changes a service.
 func (c *Client) UpdateService(ctx context.Context, accountSID, sid string, params *UpdateServiceParams) (*Service, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	s, err := sub.serverless(ctx).UpdateService(sid, params)
-	return s, sub.wrapError(err)
+	return asAccount(ctx, c, accountSID, func(sub *Client) (*Service, error) {
+		return sub.serverless(ctx).UpdateService(sid, params)
+	})
 }
 
 // DeleteService deletes a service and everything in it (environments, variables, functions, builds).
 func (c *Client) DeleteService(ctx context.Context, accountSID, sid string) error {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return err
-	}
-	return sub.wrapError(sub.serverless(ctx).DeleteService(sid))
+	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.serverless(ctx).DeleteService(sid) })
 }
 
 // CreateEnvironment creates an environment in a service.
@@ -101,21 +91,14 @@ func (c *Client) CreateEnvironment(ctx context.Context, accountSID, serviceSID s
 
 // FindEnvironment fetches an environment; ErrNotFound when it (or its service) is gone.
 func (c *Client) FindEnvironment(ctx context.Context, accountSID, serviceSID, sid string) (*Environment, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	e, err := sub.serverless(ctx).FetchEnvironment(serviceSID, sid)
-	return e, sub.wrapError(err)
+	return asAccount(ctx, c, accountSID, func(sub *Client) (*Environment, error) {
+		return sub.serverless(ctx).FetchEnvironment(serviceSID, sid)
+	})
 }
 
 // DeleteEnvironment deletes an environment and its variables and deployments.
 func (c *Client) DeleteEnvironment(ctx context.Context, accountSID, serviceSID, sid string) error {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return err
-	}
-	return sub.wrapError(sub.serverless(ctx).DeleteEnvironment(serviceSID, sid))
+	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.serverless(ctx).DeleteEnvironment(serviceSID, sid) })
 }
 
 // CreateVariable creates a variable in an environment.
@@ -130,31 +113,21 @@ func (c *Client) CreateVariable(ctx context.Context, accountSID, serviceSID, env
 
 // FindVariable fetches a variable; ErrNotFound when it (or its environment or service) is gone.
 func (c *Client) FindVariable(ctx context.Context, accountSID, serviceSID, envSID, sid string) (*Variable, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	v, err := sub.serverless(ctx).FetchVariable(serviceSID, envSID, sid)
-	return v, sub.wrapError(err)
+	return asAccount(ctx, c, accountSID, func(sub *Client) (*Variable, error) {
+		return sub.serverless(ctx).FetchVariable(serviceSID, envSID, sid)
+	})
 }
 
 // UpdateVariable changes a variable's key or value.
 func (c *Client) UpdateVariable(ctx context.Context, accountSID, serviceSID, envSID, sid string, params *UpdateVariableParams) (*Variable, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	v, err := sub.serverless(ctx).UpdateVariable(serviceSID, envSID, sid, params)
-	return v, sub.wrapError(err)
+	return asAccount(ctx, c, accountSID, func(sub *Client) (*Variable, error) {
+		return sub.serverless(ctx).UpdateVariable(serviceSID, envSID, sid, params)
+	})
 }
 
 // DeleteVariable deletes a variable.
 func (c *Client) DeleteVariable(ctx context.Context, accountSID, serviceSID, envSID, sid string) error {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return err
-	}
-	return sub.wrapError(sub.serverless(ctx).DeleteVariable(serviceSID, envSID, sid))
+	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.serverless(ctx).DeleteVariable(serviceSID, envSID, sid) })
 }
 
 // The lookups after a lost create answer: what a create may have made, by the unique value it sent, created
@@ -162,72 +135,37 @@ func (c *Client) DeleteVariable(ctx context.Context, accountSID, serviceSID, env
 
 // ListServices lists every service of an account, 1000 per page, with the account's own credentials.
 func (c *Client) ListServices(ctx context.Context, accountSID string) ([]Service, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	params := &serverlessv1.ListServiceParams{}
-	params.SetPageSize(1000)
-	all, err := sub.serverless(ctx).ListService(params)
-	if err != nil {
-		return nil, sub.wrapError(err)
-	}
-	return all, nil
+	return asAccount(ctx, c, accountSID, func(sub *Client) ([]Service, error) {
+		params := &serverlessv1.ListServiceParams{}
+		params.SetPageSize(1000)
+		return sub.serverless(ctx).ListService(params)
+	})
 }
 
 // FindServicesCreatedSince lists the services named uniqueName created in accountSID since the given time.
 func (c *Client) FindServicesCreatedSince(ctx context.Context, accountSID, uniqueName string, since time.Time) ([]Service, error) {
 	all, err := c.ListServices(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	var found []Service
-	for _, s := range all {
-		if deref(s.UniqueName) == uniqueName && CreatedAfter(s.DateCreated, since) {
-			found = append(found, s)
-		}
-	}
-	return found, nil
+	return matching(all, err, func(s Service) bool {
+		return deref(s.UniqueName) == uniqueName && CreatedAfter(s.DateCreated, since)
+	})
 }
 
 // FindEnvironmentsCreatedSince lists the environments named uniqueName created in a service since the given time.
 func (c *Client) FindEnvironmentsCreatedSince(ctx context.Context, accountSID, serviceSID, uniqueName string, since time.Time) ([]Environment, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	params := &serverlessv1.ListEnvironmentParams{}
-	params.SetPageSize(1000)
-	all, err := sub.serverless(ctx).ListEnvironment(serviceSID, params)
-	if err != nil {
-		return nil, sub.wrapError(err)
-	}
-	var found []Environment
-	for _, e := range all {
-		if deref(e.UniqueName) == uniqueName && CreatedAfter(e.DateCreated, since) {
-			found = append(found, e)
-		}
-	}
-	return found, nil
+	all, err := asAccount(ctx, c, accountSID, func(sub *Client) ([]Environment, error) {
+		return sub.serverless(ctx).ListEnvironment(serviceSID, (&serverlessv1.ListEnvironmentParams{}).SetPageSize(listPageSize))
+	})
+	return matching(all, err, func(e Environment) bool {
+		return deref(e.UniqueName) == uniqueName && CreatedAfter(e.DateCreated, since)
+	})
 }
 
 // FindVariablesCreatedSince lists the variables with key created in an environment since the given time.
 func (c *Client) FindVariablesCreatedSince(ctx context.Context, accountSID, serviceSID, envSID, key string, since time.Time) ([]Variable, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, err
-	}
-	params := &serverlessv1.ListVariableParams{}
-	params.SetPageSize(1000)
-	all, err := sub.serverless(ctx).ListVariable(serviceSID, envSID, params)
-	if err != nil {
-		return nil, sub.wrapError(err)
-	}
-	var found []Variable
-	for _, v := range all {
-		if deref(v.Key) == key && CreatedAfter(v.DateCreated, since) {
-			found = append(found, v)
-		}
-	}
-	return found, nil
+	all, err := asAccount(ctx, c, accountSID, func(sub *Client) ([]Variable, error) {
+		return sub.serverless(ctx).ListVariable(serviceSID, envSID, (&serverlessv1.ListVariableParams{}).SetPageSize(listPageSize))
+	})
+	return matching(all, err, func(v Variable) bool {
+		return deref(v.Key) == key && CreatedAfter(v.DateCreated, since)
+	})
 }
