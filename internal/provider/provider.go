@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -26,6 +27,7 @@ var (
 	_ provider.Provider                       = (*twilioProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*twilioProvider)(nil)
 	_ provider.ProviderWithListResources      = (*twilioProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*twilioProvider)(nil)
 )
 
 // Environment variables read when the matching attribute is not set: the names every Twilio SDK and the
@@ -245,6 +247,15 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewStudioFlowListResource,
 		NewAddressListResource,
 		NewServerlessServiceListResource,
+	}
+}
+
+// Functions are pure (no Twilio call), so they work in any configuration, even before the provider is
+// configured (Terraform 1.8+, OpenTofu 1.7+).
+func (p *twilioProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewE164Function,
+		NewParseSIDFunction,
 	}
 }
 
