@@ -103,6 +103,7 @@ func (e *Emulator) createAccount(c *call) result {
 		AuthToken:       newSecret(),
 		DateCreated:     t,
 		DateUpdated:     t,
+		DialingInherit:  true,
 	}
 	b := binder{form: c.form}
 	b.friendlyName(&a.FriendlyName, a.FriendlyName)
@@ -196,6 +197,11 @@ func (e *Emulator) closeAccount(a *Account) {
 	for sid, ad := range e.st.addresses {
 		if ad.AccountSid == a.Sid {
 			delete(e.st.addresses, sid)
+		}
+	}
+	for sid, t := range e.st.triggers {
+		if t.AccountSid == a.Sid {
+			delete(e.st.triggers, sid)
 		}
 	}
 }
