@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -28,6 +29,7 @@ var (
 	_ provider.ProviderWithEphemeralResources = (*twilioProvider)(nil)
 	_ provider.ProviderWithListResources      = (*twilioProvider)(nil)
 	_ provider.ProviderWithFunctions          = (*twilioProvider)(nil)
+	_ provider.ProviderWithActions            = (*twilioProvider)(nil)
 )
 
 // Environment variables read when the matching attribute is not set: the names every Twilio SDK and the
@@ -158,6 +160,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	if cfg.anyUnknown() {
 		data := &providerData{}
 		resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData = data, data, data, data
+		resp.ActionData = data
 		return
 	}
 
@@ -199,6 +202,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	data := &providerData{client: client}
 	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData = data, data, data, data
+	resp.ActionData = data
 }
 
 func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -247,6 +251,14 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewStudioFlowListResource,
 		NewAddressListResource,
 		NewServerlessServiceListResource,
+	}
+}
+
+// Actions are operations a configuration triggers (Terraform 1.14+; OpenTofu has none).
+func (p *twilioProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewSubaccountStatusAction,
+		NewSubaccountAuthTokenRotationAction,
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"net/http"
 	"testing"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
 )
 
 // TestRotateSubaccountAuthToken: the rotation leaves the subaccount with the new token only, updates the
@@ -108,5 +110,33 @@ func TestDialingAndTriggersClient(t *testing.T) {
 	}
 	if _, err := f.main.FindUsageTrigger(ctx, f.a, *tr.Sid); !IsNotFound(err) {
 		t.Fatalf("a deleted trigger: %v, want ErrNotFound", err)
+	}
+}
+
+// TestRotateSubaccountAuthToken_lostPromoteAnswer: a promote that happened but whose answer was lost is
+// told by the old token's 401, and the rotation reports success with the new token; a promote refused
+// before it happened (a 500 Twilio answers without acting) is reported as stopped with the old token
+// still working.
+func TestRotateSubaccountAuthToken_lostPromoteAnswer(t *testing.T) {
+	f := newFamilyFixture(t)
+	ctx := context.Background()
+	f.emu.AddFault(emulator.Fault{Method: "POST", Path: "/v1/AuthTokens/Promote", Kind: emulator.FaultReset, Times: 1, AfterEffect: true})
+	token, err := f.main.RotateSubaccountAuthToken(ctx, f.a)
+	if err != nil {
+		t.Fatalf("a promote whose answer was lost: %v", err)
+	}
+	if now, _ := f.emu.AuthTokenIn(f.a, "us1"); now != token {
+		t.Fatal("the returned token is not the subaccount's")
+	}
+
+	before, _ := f.emu.AuthTokenIn(f.b, "us1")
+	f.emu.AddFault(emulator.Fault{Method: "POST", Path: "/v1/AuthTokens/Promote", Kind: emulator.FaultInternal})
+	_, err = f.main.RotateSubaccountAuthToken(ctx, f.b)
+	var re *RotationError
+	if !errors.As(err, &re) || re.Step != RotationSecondaryCreated {
+		t.Fatalf("a refused promote: %v, want stopped after the secondary", err)
+	}
+	if now, _ := f.emu.AuthTokenIn(f.b, "us1"); now != before {
+		t.Fatal("the token changed although the promote failed")
 	}
 }
