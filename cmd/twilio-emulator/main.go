@@ -27,6 +27,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
+
 	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
 )
 
@@ -88,7 +90,7 @@ func parseFlags(args []string, getenv func(string) string) (config, error) {
 		return c, errors.New("-tls-cert and -tls-key go together: give both or neither")
 	}
 	if c.accountSID != "" && !validAccountSID(c.accountSID) {
-		return c, fmt.Errorf("-account-sid %q must be AC followed by 32 hex digits", c.accountSID)
+		return c, fmt.Errorf("-account-sid %q must be %s", c.accountSID, sids.Shape("AC"))
 	}
 	if c.authToken != "" && !alphanumeric(c.authToken) {
 		// twilio-go refuses non-alphanumeric credentials before sending them.
@@ -206,10 +208,9 @@ func envOr(getenv func(string) string, key, def string) string {
 }
 
 var (
-	accountSIDPattern   = regexp.MustCompile(`^AC[0-9a-fA-F]{32}$`)
 	alphanumericPattern = regexp.MustCompile(`^[0-9A-Za-z]+$`)
 )
 
-func validAccountSID(s string) bool { return accountSIDPattern.MatchString(s) }
+func validAccountSID(s string) bool { return sids.Valid("AC", s) }
 
 func alphanumeric(s string) bool { return alphanumericPattern.MatchString(s) }

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
@@ -28,19 +29,6 @@ var (
 	maxNow = time.Date(9999, time.December, 30, 0, 0, 0, 0, time.UTC)
 )
 
-// sidKinds names the SID prefixes a misplaced value is most likely to carry, so
-// that an error can say which fields were mixed up.
-var sidKinds = map[string]string{
-	"AC": "account",
-	"AP": "TwiML application",
-	"CR": "push credential",
-	"FW": "Studio flow",
-	"IS": "service",
-	"PN": "phone number",
-	"RM": "video room",
-	"SK": "API key",
-}
-
 // FieldError is one problem Validate found, tied to the parameter it concerns so
 // that callers can attach it to the matching configuration attribute.
 type FieldError struct {
@@ -53,20 +41,6 @@ type FieldError struct {
 
 // Error returns "<field>: <reason>".
 func (e *FieldError) Error() string { return e.Field + ": " + e.Reason }
-
-// ValidSID reports whether s is prefix followed by 32 hexadecimal digits, the
-// shape of every Twilio SID (prefix is two capital letters such as "AC").
-func ValidSID(prefix, s string) bool {
-	if len(s) != len(prefix)+32 || !strings.HasPrefix(s, prefix) {
-		return false
-	}
-	for i := len(prefix); i < len(s); i++ {
-		if !isHexDigit(s[i]) {
-			return false
-		}
-	}
-	return true
-}
 
 // Validate reports every problem with p, joined with errors.Join; each is a
 // *FieldError. It needs no network access, so it can run at plan time. A nil
@@ -131,10 +105,10 @@ func (c *checker) sid(field, prefix, value string, required bool) {
 		if required {
 			c.add(field, "is required")
 		}
-	case !ValidSID(prefix, value):
-		reason := fmt.Sprintf("must be %q followed by 32 hexadecimal digits", prefix)
-		if kind, ok := sidKinds[value[:min(2, len(value))]]; ok && ValidSID(value[:2], value) {
-			reason += fmt.Sprintf("; it is a valid %s... SID (%s): were two settings swapped?", value[:2], kind)
+	case !sids.Valid(prefix, value):
+		reason := "must be " + sids.Shape(prefix)
+		if kind, ok := sids.KindOf(value); ok {
+			reason += fmt.Sprintf("; it is a valid %s... SID (%s): were two settings swapped?", value[:2], kind.Title)
 		}
 		c.add(field, "%s", reason)
 	}
@@ -202,8 +176,4 @@ func (c *checker) params(params map[string]string, haveApplication bool) {
 			c.add(field+"["+k+"]", "must be valid UTF-8")
 		}
 	}
-}
-
-func isHexDigit(b byte) bool {
-	return '0' <= b && b <= '9' || 'a' <= b && b <= 'f' || 'A' <= b && b <= 'F'
 }

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 // Verified is what Verify learned from a valid token. It mirrors Params, so a test can compare what a
@@ -83,10 +85,10 @@ func Verify(token, secret string, now time.Time) (Verified, error) {
 	if start == 0 {
 		return fail("neither nbf nor iat is set")
 	}
-	if !ValidSID("SK", c.Iss) {
+	if !sids.Valid("SK", c.Iss) {
 		return fail("iss must be an API key SID (SK…)")
 	}
-	if !ValidSID("AC", c.Sub) {
+	if !sids.Valid("AC", c.Sub) {
 		return fail("sub must be an account SID (AC…)")
 	}
 	if !strings.HasPrefix(c.Jti, c.Iss+"-") {

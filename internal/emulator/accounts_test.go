@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 func TestAccountsCRUD(t *testing.T) {
@@ -11,7 +13,7 @@ func TestAccountsCRUD(t *testing.T) {
 	h := newHarness(t, Options{})
 	r := h.must(h.post(h.main, "/2010-04-01/Accounts.json", url.Values{"FriendlyName": {"tenant-a"}}), 201)
 	sid := r.str("sid")
-	if !isSID(sid, "AC") || r.str("owner_account_sid") != h.main.user || r.str("status") != "active" ||
+	if !sids.Valid("AC", sid) || r.str("owner_account_sid") != h.main.user || r.str("status") != "active" ||
 		r.str("type") != "Full" || len(r.str("auth_token")) != 32 || r.str("uri") != accountPath(sid, ".json") {
 		t.Fatalf("created account = %v", r.body)
 	}

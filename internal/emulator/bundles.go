@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 // Regulatory compliance (Numbers v2, numbers.twilio.com): regulations, bundles and bundle clones, and the
@@ -446,7 +448,7 @@ func (e *Emulator) createBundleClone(c *call) result {
 	if targetSid == "" {
 		return result{err: missingParam("TargetAccountSid")}
 	}
-	if !isSID(targetSid, "AC") {
+	if !sids.Valid("AC", targetSid) {
 		return result{err: badRequest(codeInvalidParameter, "TargetAccountSid must be an Account SID, not %q", targetSid)}
 	}
 	moveToDraft := false

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 const validDefinition = `{"description":"demo","initial_state":"Trigger","states":[` +
@@ -21,7 +23,7 @@ func TestFlowsCRUD(t *testing.T) {
 	m := h.main
 	r := h.must(h.do(m, http.MethodPost, studio, "/v2/Flows", flowForm("ivr", "published")), 201)
 	sid := r.str("sid")
-	if !isSID(sid, "FW") || r.body["revision"] != float64(1) || r.body["valid"] != true ||
+	if !sids.Valid("FW", sid) || r.body["revision"] != float64(1) || r.body["valid"] != true ||
 		r.str("account_sid") != m.user || r.body["date_updated"] != nil || r.body["commit_message"] != nil {
 		t.Fatalf("created flow = %v", r.body)
 	}

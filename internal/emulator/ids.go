@@ -18,24 +18,6 @@ func newSID(prefix string) string {
 	return prefix + hex.EncodeToString(b[:])
 }
 
-// isSID reports whether s is a well-formed SID with the given prefix. The
-// specs accept upper-case hex too, and so does Twilio.
-func isSID(s, prefix string) bool {
-	if len(s) != 34 || s[:2] != prefix {
-		return false
-	}
-	for _, c := range s[2:] {
-		if !isHex(c) {
-			return false
-		}
-	}
-	return true
-}
-
-func isHex(c rune) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
 const alphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 // newSecret returns 32 alphanumeric characters: auth tokens and key secrets.

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
@@ -148,7 +149,7 @@ func (e *Emulator) iamAccount(c *call) *apiError {
 	switch {
 	case sid == "":
 		return missingParam("AccountSid")
-	case !isSID(sid, "AC"):
+	case !sids.Valid("AC", sid):
 		return badRequest(codeInvalidParameter, "AccountSid must be an Account SID, not %q", sid)
 	case sid != c.target.Sid:
 		return forbidden("AccountSid %s is not the authenticated account %s; on iam.twilio.com use the "+

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 func TestKeys2010CRUD(t *testing.T) {
@@ -13,7 +15,7 @@ func TestKeys2010CRUD(t *testing.T) {
 	base := accountPath(m.user, "/Keys")
 	r := h.must(h.post(m, base+".json", url.Values{"FriendlyName": {"ci"}}), 201)
 	sid, secret := r.str("sid"), r.str("secret")
-	if !isSID(sid, "SK") || len(secret) != 32 || r.str("friendly_name") != "ci" {
+	if !sids.Valid("SK", sid) || len(secret) != 32 || r.str("friendly_name") != "ci" {
 		t.Fatalf("created key = %v", r.body)
 	}
 	got := h.must(h.get(m, base+"/"+sid+".json", nil), 200)

@@ -3,6 +3,8 @@ package emulator
 import (
 	"net/http"
 	"net/url"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 // numberJSON is api.v2010.account.incoming_phone_number.
@@ -268,7 +270,7 @@ func (e *Emulator) updateNumber(c *call) result {
 // (https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers and
 // the error pages cited below).
 func (e *Emulator) checkTransfer(c *call, n *IncomingNumber, destSid string) *apiError {
-	if !isSID(destSid, "AC") {
+	if !sids.Valid("AC", destSid) {
 		return badRequest(codeInvalidParameter, "AccountSid must be an Account SID, not %q", destSid)
 	}
 	p := c.p

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 // maxFriendlyName is Twilio's limit for friendly names (in characters).
@@ -124,8 +126,8 @@ func (b *binder) sid(name, prefix string, dst *string) {
 	if !ok {
 		return
 	}
-	if v != "" && !isSID(v, prefix) {
-		b.fail(badRequest(codeInvalidParameter, "%s must be a %s SID (%s followed by 32 hex digits), not %q", name, prefix, prefix, v))
+	if v != "" && !sids.Valid(prefix, v) {
+		b.fail(badRequest(codeInvalidParameter, "%s must be a %s SID (%s), not %q", name, prefix, sids.Shape(prefix), v))
 		return
 	}
 	*dst = v

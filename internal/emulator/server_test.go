@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 func TestStartRefusesNonLoopback(t *testing.T) {
@@ -50,7 +52,7 @@ func TestOptionsFixMainAccount(t *testing.T) {
 		t.Errorf("MainAccount = %s, %s", sidGot, tokenGot)
 	}
 	sidGot, tokenGot = New(Options{}).MainAccount()
-	if !isSID(sidGot, "AC") || len(tokenGot) != 32 {
+	if !sids.Valid("AC", sidGot) || len(tokenGot) != 32 {
 		t.Errorf("generated MainAccount = %s, %s", sidGot, tokenGot)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
+
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -209,5 +211,5 @@ func adaptFormFields(doc *openapi3.T) {
 	}
 }
 
-// sidPattern matches the pattern Twilio gives SID fields, e.g. ^AP[0-9a-fA-F]{32}$.
-var sidPattern = regexp.MustCompile(`^\^[A-Z]{2}\[0-9a-fA-F\]\{32\}\$$`)
+// sidPattern matches the pattern Twilio gives SID fields, e.g. ^AP[0-9a-fA-F]{32}$, as package sid writes it.
+var sidPattern = regexp.MustCompile("^" + strings.Replace(regexp.QuoteMeta(sids.SpecPattern("@@")), "@@", "[A-Z]{2}", 1) + "$")

@@ -177,13 +177,13 @@ func TestAccessTokenValidateConfig(t *testing.T) {
 			values: base(map[string]any{"api_key_sid": str(testAccAccessTokenAppSID), "identity": str("alice"),
 				"voice": map[string]attr.Value{"outgoing_application_sid": str(testAccAccessTokenKeySID)}}),
 			want: map[string]string{
-				"api_key_sid":                    `api_key_sid must be "SK" followed by 32 hexadecimal digits; it is a valid AP... SID (TwiML application): were two settings swapped?`,
+				"api_key_sid":                    `api_key_sid must be SK followed by 32 hexadecimal digits; it is a valid AP... SID (TwiML application): were two settings swapped?`,
 				"voice.outgoing_application_sid": `it is a valid SK... SID (API key)`,
 			},
 		},
 		"secret pasted as key SID": {
 			values: base(map[string]any{"api_key_sid": str(testAccAccessTokenSecret)}),
-			want:   map[string]string{"api_key_sid": `api_key_sid must be "SK" followed by 32 hexadecimal digits.`},
+			want:   map[string]string{"api_key_sid": `api_key_sid must be SK followed by 32 hexadecimal digits.`},
 		},
 		"secret with newline": {
 			values: base(map[string]any{"api_key_secret": str(testAccAccessTokenSecret + "\n")}),
@@ -191,7 +191,7 @@ func TestAccessTokenValidateConfig(t *testing.T) {
 		},
 		"bad account": {
 			values: base(map[string]any{"account_sid": str("AC123")}),
-			want:   map[string]string{"account_sid": `account_sid must be "AC"`},
+			want:   map[string]string{"account_sid": `account_sid must be AC followed by`},
 		},
 		"grant without identity": {
 			values: base(map[string]any{"video": map[string]attr.Value{}}),
@@ -216,8 +216,8 @@ func TestAccessTokenValidateConfig(t *testing.T) {
 				"chat":  map[string]attr.Value{"service_sid": str(testAccAccessTokenCredSID), "push_credential_sid": str("CR1")},
 				"sync":  map[string]attr.Value{"service_sid": str(testAccAccessTokenAppSID)}}),
 			want: map[string]string{
-				"voice.push_credential_sid": `must be "CR"`, "chat.service_sid": `must be "IS"`,
-				"chat.push_credential_sid": `must be "CR"`, "sync.service_sid": `must be "IS"`,
+				"voice.push_credential_sid": `must be CR followed by`, "chat.service_sid": `must be IS followed by`,
+				"chat.push_credential_sid": `must be CR followed by`, "sync.service_sid": `must be IS followed by`,
 			},
 		},
 		"bad region": {
@@ -443,7 +443,7 @@ func testAccAccessTokenValidationCases(kind string) map[string]testAccAccessToke
 		"swapped SIDs": {
 			cfg(fmt.Sprintf("  api_key_sid = %q\n  identity = \"alice\"\n  voice {\n    outgoing_application_sid = %q\n  }",
 				testAccAccessTokenAppSID, testAccAccessTokenKeySID)),
-			`api_key_sid must be "SK" followed by 32 hexadecimal digits; it is a valid AP... SID (TwiML application): were two settings swapped?`,
+			`api_key_sid must be SK followed by 32 hexadecimal digits; it is a valid AP... SID (TwiML application): were two settings swapped?`,
 		},
 		"no identity":    {cfg(key + "  video {}"), "identity is required when the token has a grant"},
 		"voice identity": {cfg(key + "  identity = \"alice smith\"\n  voice {}"), "must not contain spaces"},

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -58,9 +57,6 @@ type incomingNumberDataSourceModel struct {
 var incomingNumberDataSourceCapabilityTypes = map[string]attr.Type{
 	"voice": types.BoolType, "sms": types.BoolType, "mms": types.BoolType, "fax": types.BoolType,
 }
-
-// incomingNumberDataSourceFlowURL is a Studio flow's webhook; as a voice URL it reads back as studio_flow_sid.
-var incomingNumberDataSourceFlowURL = regexp.MustCompile(`^https://webhooks\.twilio\.com/v1/Accounts/(AC[0-9a-f]{32})/Flows/(FW[0-9a-f]{32})$`)
 
 func (d *incomingNumberDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_incoming_number"
@@ -224,9 +220,8 @@ func flattenIncomingNumberDataSource(n *twilioclient.IncomingNumber) (incomingNu
 		DateUpdated:          stringValue(n.DateUpdated),
 	}
 	// A flow of another account would not run for this number; only one of its own is a binding.
-	if match := incomingNumberDataSourceFlowURL.FindStringSubmatch(m.VoiceURL.ValueString()); match != nil &&
-		match[1] == m.AccountSID.ValueString() {
-		m.StudioFlowSID = types.StringValue(match[2])
+	if account, flow, ok := twilioclient.ParseFlowWebhookURL(m.VoiceURL.ValueString()); ok && account == m.AccountSID.ValueString() {
+		m.StudioFlowSID = types.StringValue(flow)
 	}
 	return m, diags
 }

@@ -10,8 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 // Resource identity (Terraform 1.12+, OpenTofu 1.12+) names an object by the same SIDs the string import
@@ -139,15 +138,18 @@ func (r *resourceBase) importAccountObject(ctx context.Context, req resource.Imp
 // checkImportIdentity validates an identity given in an import block, pointing at the identity attribute
 // at fault.
 func checkImportIdentity(accountSID, sid, prefix string, diags *diag.Diagnostics) bool {
-	if !twilioclient.ValidSID(prefix, sid) {
-		diags.AddAttributeError(path.Root("sid"), "Invalid import identity",
-			fmt.Sprintf("identity.sid must be %s followed by 32 hexadecimal digits, got %q.", prefix, sid))
-		return false
-	}
-	if accountSID != "" && !twilioclient.ValidSID("AC", accountSID) {
-		diags.AddAttributeError(path.Root("account_sid"), "Invalid import identity",
-			fmt.Sprintf("identity.account_sid must be AC followed by 32 hexadecimal digits, got %q.", accountSID))
+	return checkIdentitySID("sid", prefix, sid, diags) && (accountSID == "" || checkIdentitySID("account_sid", "AC", accountSID, diags))
+}
+
+// checkIdentitySID reports an identity attribute that is not a SID of the given prefix on that attribute.
+func checkIdentitySID(attr, prefix, value string, diags *diag.Diagnostics) bool {
+	if !sids.Valid(prefix, value) {
+		diags.AddAttributeError(path.Root(attr), "Invalid import identity",
+			fmt.Sprintf("identity.%s must be %s, got %q.", attr, sids.Shape(prefix), value))
 		return false
 	}
 	return true
 }
+
+// sidsInWords says what every SID looks like, for import errors that list several forms.
+var sidsInWords = "SIDs are two capital letters and " + fmt.Sprint(sids.Digits) + " hexadecimal digits"

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -20,8 +21,68 @@ import (
 // and still saves the state they return, so a short grace turns an orphan into a recorded object.
 var lostAnswerGrace = 45 * time.Second
 
-// lookupPause bounds the wait between two lookups while Twilio keeps failing.
-const lookupPause = 5 * time.Second
+// lookupBackoff paces the lookups while Twilio keeps failing.
+var lookupBackoff = twilioclient.Backoff{Min: 500 * time.Millisecond, Max: 5 * time.Second}
+
+// lostCreate describes one create to createAdopting, the one adoption path every create takes (except the
+// API key's, whose one-off name proves its own: resource_api_key_create.go).
+type lostCreate[T any] struct {
+	kind    string // the resource type without "twilio_", for messages and the in-flight registry
+	scope   string // where the name is unique: an account SID, or account/service
+	name    string // what the request names the object by (a name, a number, a key)
+	what    string // the object in words, e.g. `an application named "x"`
+	summary string // the error summary of this create
+	// find lists the objects of scope named name created since the request (twilioclient's …CreatedSince).
+	find func(ctx context.Context, since time.Time) ([]T, error)
+	// check gives a found object's SID and the first attribute that is not what the request sent.
+	check func(*T) candidate
+	// failed, when set, handles a create that failed with a clear answer: it may still recover the object
+	// (return it), or report the error; by default the error is reported with what may exist.
+	failed func(err error, rec *createRecord) *T
+}
+
+// createAdopting runs create under the in-flight registry. When the answer is lost, it looks for what the
+// request made and adopts it only by the rules of adoptionVerdict: exactly one candidate, created since the
+// request, every attribute as sent, no same-name create in flight. It returns the object, or nil after
+// reporting why there is none.
+func createAdopting[T any](ctx context.Context, diags *diag.Diagnostics, c lostCreate[T], create func(context.Context) (*T, error)) *T {
+	rec, done := inFlight.begin(c.kind, c.scope, c.name)
+	defer done()
+	obj, err := create(ctx)
+	if err == nil {
+		return obj
+	}
+	if twilioclient.IsAmbiguous(err) {
+		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]T, error) { return c.find(ctx, rec.start) })
+		cands := make([]candidate, len(found))
+		for i := range found {
+			cands[i] = c.check(&found[i])
+		}
+		i, why := adoptionVerdict(rec, cands, c.what)
+		if i >= 0 && lookupErr == nil {
+			diags.AddWarning("Adopted "+c.what+" after a lost answer",
+				fmt.Sprintf("Creating it got no clear answer (%s), but %s has %s %s with everything the request sent, "+
+					"created just now by this request; it is now managed by this resource instead of being created "+
+					"again.", err, c.scope, c.what, cands[i].sid))
+			return &found[i]
+		}
+		diags.AddError(c.summary, lostAnswerDetail(err, lookupErr, why, c.kind, c.what))
+		return nil
+	}
+	if c.failed != nil {
+		return c.failed(err, rec)
+	}
+	diags.AddError(c.summary, errorDetail(err)+ambiguousCreateHint(err, c.kind, c.what))
+	return nil
+}
+
+// differsIf is a candidate that differs in the named attributes when differs is true.
+func differsIf(sid string, differs bool, attrs string) candidate {
+	if differs {
+		return candidate{sid: sid, differs: attrs}
+	}
+	return candidate{sid: sid}
+}
 
 // lookupAfterLostAnswer runs find, a read-only lookup, on a context detached from the create's
 // cancellation, again and again while it fails, until the create's deadline or the grace period,
@@ -34,22 +95,21 @@ func lookupAfterLostAnswer[T any](ctx context.Context, find func(context.Context
 	}
 	lctx, cancel := context.WithDeadline(context.WithoutCancel(ctx), deadline)
 	defer cancel()
-	pause := 500 * time.Millisecond
-	for {
-		found, err := find(lctx)
-		if err == nil || twilioclient.IsNotFound(err) {
-			return found, nil
+	var (
+		found []T
+		err   error
+	)
+	lookupBackoff.Retry(lctx, deadline, func(int) bool {
+		found, err = find(lctx)
+		if twilioclient.IsNotFound(err) {
+			found, err = nil, nil
 		}
-		if lctx.Err() != nil || !lookupRetryable(err) {
-			return nil, err
-		}
-		select {
-		case <-time.After(min(pause, time.Until(deadline))):
-		case <-lctx.Done():
-			return nil, err
-		}
-		pause = min(pause*2, lookupPause)
+		return err != nil && lookupRetryable(err)
+	})
+	if err != nil {
+		return nil, err
 	}
+	return found, nil
 }
 
 // lookupRetryable: server errors and lost answers pass; a refusal (401, 403, 400) will not change by
@@ -114,15 +174,12 @@ func (r *createRegistry) overlapping(rec *createRecord) int {
 	defer r.mu.Unlock()
 	n := 0
 	for _, o := range r.records {
-		if o != rec && o.key == rec.key && (o.end.IsZero() || o.end.After(rec.start.Add(-2*clockSkewAllowance))) {
+		if o != rec && o.key == rec.key && (o.end.IsZero() || o.end.After(rec.start.Add(-2*twilioclient.ClockSkew))) {
 			n++
 		}
 	}
 	return n
 }
-
-// clockSkewAllowance mirrors the client layer's "created since" skew.
-const clockSkewAllowance = 5 * time.Second
 
 // candidate is an object a lookup after a lost answer found: created since the request, with the name
 // the request sent.

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
-	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
 // providerData is what Configure hands to resources. client is nil while the provider configuration is
@@ -58,58 +57,14 @@ func (pd *providerData) known() bool {
 	return pd != nil && pd.client != nil
 }
 
-// validateCredentials turns missing or contradictory credentials into one attribute-pointed diagnostic
-// that names both ways to authenticate.
+// validateCredentials reports the configuration's first problem (twilioclient.Config.Check, the one
+// rule) on the attribute at fault.
 func validateCredentials(cfg twilioclient.Config, diags *diag.Diagnostics) bool {
-	const both = "Authenticate with account_sid and auth_token (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN), or " +
-		"with account_sid and an API key pair, api_key_sid and api_key_secret (TWILIO_API_KEY and TWILIO_API_SECRET)."
-	hasToken := cfg.AuthToken != ""
-	hasKeySID, hasKeySecret := cfg.APIKeySID != "", cfg.APIKeySecret != ""
-	switch {
-	case cfg.AccountSID == "":
-		diags.AddAttributeError(path.Root("account_sid"), "Missing Twilio account SID",
-			"The provider needs the SID of the account to act as. "+both)
-	case !twilioclient.ValidSID("AC", cfg.AccountSID):
-		diags.AddAttributeError(path.Root("account_sid"), "Invalid Twilio account SID",
-			"account_sid (or TWILIO_ACCOUNT_SID) must be AC followed by 32 hexadecimal digits.")
-	case hasToken && (hasKeySID || hasKeySecret):
-		diags.AddAttributeError(path.Root("auth_token"), "Conflicting Twilio credentials",
-			"Both an auth token and an API key are configured (from attributes or environment variables); "+
-				"set only one. "+both)
-	case !hasToken && !hasKeySID && !hasKeySecret:
-		diags.AddAttributeError(path.Root("auth_token"), "Missing Twilio credentials",
-			"No auth token or API key is configured. "+both)
-	case hasKeySID != hasKeySecret:
-		missing := "api_key_secret"
-		if !hasKeySID {
-			missing = "api_key_sid"
-		}
-		diags.AddAttributeError(path.Root(missing), "Incomplete Twilio API key",
-			"An API key needs both api_key_sid and api_key_secret. "+both)
-	case hasKeySID && !twilioclient.ValidSID("SK", cfg.APIKeySID):
-		diags.AddAttributeError(path.Root("api_key_sid"), "Invalid Twilio API key SID",
-			"api_key_sid (or TWILIO_API_KEY) must be SK followed by 32 hexadecimal digits.")
-	case cfg.BaseURL != "":
-		if err := twilioclient.ValidateBaseURL(cfg.BaseURL); err != nil {
-			diags.AddAttributeError(path.Root("base_url"), "Invalid Twilio base URL", err.Error()+".")
-		}
+	if e := cfg.Check(); e != nil {
+		diags.AddAttributeError(path.Root(e.Attribute), e.Summary, e.Detail)
+		return false
 	}
-	if !diags.HasError() {
-		validateRouting(cfg.Region, cfg.Edge, diags)
-	}
-	return !diags.HasError()
-}
-
-// validateRouting refuses a region or edge Twilio does not serve (unknown, or a retired region-style edge
-// ID such as jp1) from attributes or TWILIO_REGION/TWILIO_EDGE, pointing at the attribute at fault.
-func validateRouting(region, edge string, diags *diag.Diagnostics) {
-	if _, _, err := twilioregion.Resolve(region, ""); err != nil {
-		diags.AddAttributeError(path.Root("region"), "Invalid Twilio region", "region (or TWILIO_REGION): "+err.Error()+".")
-		return
-	}
-	if _, _, err := twilioregion.Resolve("", edge); err != nil {
-		diags.AddAttributeError(path.Root("edge"), "Invalid Twilio edge", "edge (or TWILIO_EDGE): "+err.Error()+".")
-	}
+	return true
 }
 
 // tfLogger sends the client layer's debug events to Terraform's log.

@@ -29,10 +29,10 @@ const (
 	// The same, as the documentation says them.
 	staleReadWindowText = "5 minutes"
 	staleReadBudgetText = "10 seconds"
-
-	staleReadFirstWait = 250 * time.Millisecond
-	staleReadMaxWait   = 2 * time.Second
 )
+
+// staleReadBackoff paces the retries of a 404 that may lag the write.
+var staleReadBackoff = twilioclient.Backoff{Min: 250 * time.Millisecond, Max: 2 * time.Second}
 
 // readAllowingLag calls fetch and, while it answers Twilio's 404 for an object created less than
 // staleReadWindow ago (dateCreated, from the state), calls it again with growing waits for at most
@@ -43,25 +43,17 @@ func readAllowingLag[T any](ctx context.Context, dateCreated types.String, fetch
 	if !twilioclient.IsStatus(err, http.StatusNotFound) || !createdRecently(dateCreated, time.Now()) {
 		return v, err
 	}
-	deadline := time.Now().Add(staleReadBudget)
-	wait := staleReadFirstWait
-	for attempt := 1; twilioclient.IsStatus(err, http.StatusNotFound); attempt++ {
-		left := time.Until(deadline)
-		if left <= 0 {
-			break
+	staleReadBackoff.Retry(ctx, time.Now().Add(staleReadBudget), func(attempt int) bool {
+		if attempt > 0 {
+			v, err = fetch()
+		}
+		if !twilioclient.IsStatus(err, http.StatusNotFound) {
+			return false
 		}
 		tflog.Debug(ctx, "Twilio answered 404 for an object created recently; retrying in case the read lags the write",
-			map[string]any{"attempt": attempt, "date_created": dateCreated.ValueString()})
-		t := time.NewTimer(min(wait, left))
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return v, err
-		case <-t.C:
-		}
-		wait = min(2*wait, staleReadMaxWait)
-		v, err = fetch()
-	}
+			map[string]any{"attempt": attempt + 1, "date_created": dateCreated.ValueString()})
+		return true
+	})
 	return v, err
 }
 

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -175,42 +176,28 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 	defer cancel()
 
 	accountSID, customer := plan.AccountSID.ValueString(), plan.CustomerName.ValueString()
-	rec, done := inFlight.begin("address", accountSID, customer)
-	defer done()
-	a, err := client.CreateAddress(ctx, accountSID, expandAddressCreate(&plan))
-	what := fmt.Sprintf("an address for %q", customer)
-	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the address: adopt the one our request made, if it can be
-		// told apart, instead of creating a duplicate.
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Address, error) {
-			return client.FindAddressesCreatedSince(ctx, accountSID, customer, rec.start)
-		})
-		cands := make([]candidate, len(found))
-		for i := range found {
+	what, summary := fmt.Sprintf("an address for %q", customer), fmt.Sprintf("Creating address in account %s", accountSID)
+	a := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Address]{
+		kind: "address", scope: accountSID, name: customer, what: what, summary: summary,
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Address, error) {
+			return client.FindAddressesCreatedSince(ctx, accountSID, customer, since)
+		},
+		check: func(a *twilioclient.Address) candidate {
 			var m addressModel
-			flattenAddress(&found[i], &m)
-			cands[i] = candidate{sid: *found[i].Sid}
-			if !reflect.DeepEqual(addressFields(&m), addressFields(&plan)) {
-				cands[i].differs = "street, city, region, postal code, country or flags"
+			flattenAddress(a, &m)
+			return differsIf(*a.Sid, !reflect.DeepEqual(addressFields(&m), addressFields(&plan)),
+				"street, city, region, postal code, country or flags")
+		},
+		failed: func(err error, _ *createRecord) *twilioclient.Address {
+			if !addressSuggestionError(err, &plan, summary, &resp.Diagnostics) {
+				resp.Diagnostics.AddError(summary, errorDetail(err)+ambiguousCreateHint(err, "address", what))
 			}
-		}
-		i, why := adoptionVerdict(rec, cands, what)
-		if i < 0 || lookupErr != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Creating address in account %s", accountSID),
-				lostAnswerDetail(err, lookupErr, why, "address", what))
-			return
-		}
-		resp.Diagnostics.AddWarning("Adopted address after a lost answer",
-			fmt.Sprintf("Creating the address got no clear answer (%s), but account %s has address %s for %q with "+
-				"exactly the fields sent, created just now by this request; it is now managed by this resource.",
-				err, accountSID, *found[i].Sid, customer))
-		a, err = &found[i], nil
-	}
-	if err != nil {
-		if !addressSuggestionError(err, &plan, fmt.Sprintf("Creating address in account %s", accountSID), &resp.Diagnostics) {
-			resp.Diagnostics.AddError(fmt.Sprintf("Creating address in account %s", accountSID),
-				errorDetail(err)+ambiguousCreateHint(err, "address", what))
-		}
+			return nil
+		},
+	}, func(ctx context.Context) (*twilioclient.Address, error) {
+		return client.CreateAddress(ctx, accountSID, expandAddressCreate(&plan))
+	})
+	if a == nil {
 		return
 	}
 	r.applied(a, &plan)
@@ -228,7 +215,7 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return r.data.client.FindAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
 	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("Address %s", state.SID.ValueString()), resp)
+		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("Address %s", state.SID.ValueString()), resp)
 		return
 	}
 	flattenAddress(a, &state)
@@ -293,9 +280,7 @@ func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest
 		return
 	}
 	err := client.DeleteAddress(ctx, account, sid)
-	if err != nil && !twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting address %s", sid), errorDetail(err))
-	}
+	finishDelete(ctx, client, account, err, fmt.Sprintf("Deleting address %s", sid), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/AD…, a bare AD… found in the provider's account or one of its subaccounts, or an

@@ -225,9 +225,7 @@ func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, res
 		}
 	}
 	if err != nil {
-		if !keepWhileInactive(err, fmt.Sprintf("Twilio API key %s", sid), resp) {
-			removeWhenGone(ctx, err, fmt.Sprintf("Twilio API key %s", sid), resp)
-		}
+		finishRead(ctx, client, accountSID, err, fmt.Sprintf("Twilio API key %s", sid), resp)
 		return
 	}
 	flattenAPIKey(key, &state)
@@ -297,9 +295,7 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	} else {
 		err = client.DeleteKey(ctx, accountSID, sid)
 	}
-	if err != nil && !twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Revoking Twilio API key %s", sid), errorDetail(err))
-	}
+	finishDelete(ctx, client, accountSID, err, fmt.Sprintf("Revoking Twilio API key %s", sid), &resp.Diagnostics)
 }
 
 // ImportState takes "AC…/SK…", a bare "SK…" found in the provider's account or a subaccount, or an identity

@@ -3,9 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -197,55 +197,27 @@ func (r *bundleCloneResource) Create(ctx context.Context, req resource.CreateReq
 	if plan.FriendlyName.IsUnknown() || name == "" {
 		name = src.FriendlyName
 	}
-	rec, done := inFlight.begin("bundle_clone", account, name)
-	defer done()
-	clone, err := client.CloneBundle(ctx, client.AccountSID(), source, account, name)
-	if err != nil {
-		clone = r.adoptAfterLostAnswer(ctx, client, account, name, src, rec, summary, err, &resp.Diagnostics)
-		if clone == nil {
-			if !resp.Diagnostics.HasError() {
-				resp.Diagnostics.AddError(summary, errorDetail(err)+ambiguousCreateHint(err, "bundle_clone", "the clone"))
-			}
-			return
-		}
+	// The clone request sends the source, the target and the name; a bundle of that name in the target made
+	// since, from the same regulation, is the clone.
+	clone := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Bundle]{
+		kind: "bundle_clone", scope: account, name: name, what: fmt.Sprintf("a clone named %q", name), summary: summary,
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Bundle, error) {
+			return client.FindBundlesCreatedSince(ctx, account, name, since)
+		},
+		check: func(b *twilioclient.Bundle) candidate {
+			return differsIf(b.SID, b.RegulationSID != src.RegulationSID, "regulation")
+		},
+	}, func(ctx context.Context) (*twilioclient.Bundle, error) {
+		return client.CloneBundle(ctx, client.AccountSID(), source, account, name)
+	})
+	if clone == nil {
+		return
 	}
 	// Record the clone at once: it exists now, whatever the read below answers.
 	plan.SID, plan.ID = types.StringValue(clone.SID), types.StringValue(clone.SID)
 	clone.IsoCountry, clone.NumberType, clone.EndUserType = src.IsoCountry, src.NumberType, src.EndUserType
 	flattenBundleClone(clone, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-// adoptAfterLostAnswer handles a clone whose answer was lost: the one bundle of the target account named
-// as the request asked, made since the request from the same regulation, is adopted when no other clone
-// of that name ran in this process at the same time. It returns nil after reporting why not, or when the
-// error is not a lost answer.
-func (r *bundleCloneResource) adoptAfterLostAnswer(ctx context.Context, client *twilioclient.Client, account, name string,
-	src *twilioclient.Bundle, rec *createRecord, summary string, err error, diags *diag.Diagnostics) *twilioclient.Bundle {
-	if !twilioclient.IsAmbiguous(err) {
-		return nil
-	}
-	found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Bundle, error) {
-		return client.FindBundlesCreatedSince(ctx, account, name, rec.start)
-	})
-	cands := make([]candidate, len(found))
-	for i, b := range found {
-		cands[i] = candidate{sid: b.SID}
-		if b.RegulationSID != src.RegulationSID {
-			cands[i].differs = "regulation"
-		}
-	}
-	what := fmt.Sprintf("a clone named %q", name)
-	i, why := adoptionVerdict(rec, cands, what)
-	if i < 0 || lookupErr != nil {
-		diags.AddError(summary, lostAnswerDetail(err, lookupErr, why, "bundle_clone", what))
-		return nil
-	}
-	diags.AddWarning("Adopted cloned bundle "+found[i].SID,
-		fmt.Sprintf("Twilio's answer to the clone was lost (%s). Account %s has a bundle named %q (%s) made just now "+
-			"from the same regulation, so the clone went through: it was recorded instead of being cloned again.",
-			err, account, name, found[i].SID))
-	return &found[i]
 }
 
 func (r *bundleCloneResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -261,9 +233,7 @@ func (r *bundleCloneResource) Read(ctx context.Context, req resource.ReadRequest
 		return r.data.client.FindBundle(ctx, account, sid)
 	})
 	if err != nil {
-		if !keepWhileInactive(err, what, resp) {
-			removeWhenGone(ctx, err, what, resp)
-		}
+		finishRead(ctx, r.data.client, account, err, what, resp)
 		return
 	}
 	if !bundleUsable(b.Status) {

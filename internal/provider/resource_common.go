@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
@@ -247,47 +248,22 @@ func clearable(v types.String) *string {
 	return &s
 }
 
-// removeWhenGone turns a not-found answer in Read into removal from state with a warning, so a plan
-// proposes to create the object again instead of failing. Any other error is an error.
-func removeWhenGone(ctx context.Context, err error, what string, resp *resource.ReadResponse) {
-	if twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddWarning(what+" is gone",
-			what+" no longer exists in Twilio (deleted, released or closed outside Terraform); it was removed "+
-				"from the state and the next apply creates it again.")
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	resp.Diagnostics.AddError("Reading "+what, errorDetail(err))
-}
-
-// keepWhileInactive leaves the state as it is, with a warning, when a Read failed only because the owning
-// subaccount is suspended: refusing the plan would block the very apply that reactivates it.
-func keepWhileInactive(err error, what string, resp *resource.ReadResponse) bool {
-	if !twilioclient.IsAccountInactive(err) {
-		return false
-	}
-	resp.Diagnostics.AddWarning(what+" not refreshed",
-		"Its account is suspended, so Twilio refuses to show it; the state keeps the last known values. "+
-			"Reactivate the account (twilio_subaccount status = \"active\") to refresh it.")
-	return true
-}
-
 // parseImportID splits an import ID "AC…/XX…" or "XX…" into account and object SIDs; the account defaults
 // to the provider's.
 func (r *resourceBase) parseImportID(id, prefix string, diags *diag.Diagnostics) (accountSID, sid string, ok bool) {
 	parts := strings.Split(id, "/")
 	switch {
-	case len(parts) == 1 && twilioclient.ValidSID(prefix, parts[0]):
+	case len(parts) == 1 && sids.Valid(prefix, parts[0]):
 		client := r.data.ready(diags)
 		if client == nil {
 			return "", "", false
 		}
 		return client.AccountSID(), parts[0], true
-	case len(parts) == 2 && twilioclient.ValidSID("AC", parts[0]) && twilioclient.ValidSID(prefix, parts[1]):
+	case len(parts) == 2 && sids.Valid("AC", parts[0]) && sids.Valid(prefix, parts[1]):
 		return parts[0], parts[1], true
 	}
 	diags.AddError("Invalid import ID",
-		fmt.Sprintf("Expected %s… or AC…/%s… (SIDs are two letters and 32 hexadecimal digits), got %q.", prefix, prefix, id))
+		fmt.Sprintf("Expected %s… or AC…/%s… (%s), got %q.", prefix, prefix, sidsInWords, id))
 	return "", "", false
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -352,20 +353,26 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 		// NOTE: siblings buying in one area code are told apart by name, so only same-named ones conflict.
 		key = "area:" + area + ":" + want.friendlyName
 	}
-	rec, done := inFlight.begin("incoming_number", account, key)
-	defer done()
-	n, err := client.CreateIncomingNumber(ctx, account, params)
-	if err != nil {
-		if n = r.adoptAfterLostAnswer(ctx, client, account, number, area, rec, want, summary, err, &resp.Diagnostics); n == nil && !resp.Diagnostics.HasError() {
-			n = r.adoptRefusedNumber(ctx, client, account, number, rec, want, summary, err, &resp.Diagnostics)
+	lost := r.lostPurchase(client, account, number, area, want)
+	lost.scope, lost.name, lost.what, lost.summary = account, key, "number "+number, summary
+	if number == "" {
+		lost.what = what
+	}
+	lost.failed = func(err error, rec *createRecord) *twilioclient.IncomingNumber {
+		if n := r.adoptRefusedNumber(ctx, client, account, number, rec, want, summary, err, &resp.Diagnostics); n != nil ||
+			resp.Diagnostics.HasError() {
+			return n
 		}
-		if n == nil {
-			if detail := errorDetail(err) + incomingNumberBuyHint(err, what); !resp.Diagnostics.HasError() &&
-				!incomingNumberAddressError(err, summary, detail, &resp.Diagnostics) {
-				resp.Diagnostics.AddError(summary, detail)
-			}
-			return
+		if detail := errorDetail(err) + incomingNumberBuyHint(err, what); !incomingNumberAddressError(err, summary, detail, &resp.Diagnostics) {
+			resp.Diagnostics.AddError(summary, detail)
 		}
+		return nil
+	}
+	n := createAdopting(ctx, &resp.Diagnostics, lost, func(ctx context.Context) (*twilioclient.IncomingNumber, error) {
+		return client.CreateIncomingNumber(ctx, account, params)
+	})
+	if n == nil {
+		return
 	}
 	flattenIncomingNumber(n, &plan)
 	warnEmergencyPending(n, &resp.Diagnostics)
@@ -400,7 +407,7 @@ func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequ
 		}
 	}
 	if err != nil {
-		removeWhenGone(ctx, err, what, resp)
+		finishRead(ctx, client, account, err, what, resp)
 		return
 	}
 	flattenIncomingNumber(n, &state)
@@ -558,7 +565,7 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 			}
 			account = client.AccountSID()
 		}
-	case len(parts) <= 2 && e164Pattern.MatchString(last) && (len(parts) == 1 || twilioclient.ValidSID("AC", parts[0])):
+	case len(parts) <= 2 && e164Pattern.MatchString(last) && (len(parts) == 1 || sids.Valid("AC", parts[0])):
 		client := r.data.ready(&resp.Diagnostics)
 		if client == nil {
 			return
@@ -597,7 +604,7 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 			return
 		}
 		sid = *n.Sid
-	case len(parts) <= 2 && twilioclient.ValidSID("PN", last):
+	case len(parts) <= 2 && sids.Valid("PN", last):
 		var ok bool
 		if account, sid, ok = r.parseImportID(req.ID, "PN", &resp.Diagnostics); !ok {
 			return
@@ -605,7 +612,7 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 	default:
 		resp.Diagnostics.AddError("Invalid import ID",
 			fmt.Sprintf("Import a phone number by its SID (PN…), AC…/PN…, its E.164 form (+14155550100) or "+
-				"AC…/+14155550100; SIDs are two letters and 32 hexadecimal digits. Got %q.", req.ID))
+				"AC…/+14155550100 (%s). Got %q.", sidsInWords, req.ID))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -39,48 +40,29 @@ func (r *incomingNumberResource) pickAvailable(ctx context.Context, client *twil
 	return "", false
 }
 
-// adoptAfterLostAnswer handles a purchase whose answer was lost (timeout, reset, 5xx, Ctrl-C after the
-// request was sent): when the account now owns the number (or, bought by area code, one number of that
-// area code) bought since the request with exactly the settings the request carried, and no other
-// purchase of it ran in this provider at the same time, the purchase went through and the number is
-// adopted instead of bought again (which would fail, or buy a second number). It returns nil when the
-// error is not a lost answer (the caller reports it), or after reporting why nothing was adopted.
-func (r *incomingNumberResource) adoptAfterLostAnswer(ctx context.Context, client *twilioclient.Client, account, number, area string,
-	rec *createRecord, want incomingNumberSettings, summary string, err error, diags *diag.Diagnostics,
-) *twilioclient.IncomingNumber {
-	if !twilioclient.IsAmbiguous(err) {
-		return nil
+// lostPurchase is how a purchase whose answer was lost (timeout, reset, 5xx, Ctrl-C after the request was
+// sent) finds its number: the account owns it (or, bought by area code, one number of that area code),
+// bought since the request with exactly the settings the request carried. Then the purchase went through
+// and the number is adopted instead of bought again (which would fail, or buy a second number).
+func (r *incomingNumberResource) lostPurchase(client *twilioclient.Client, account, number, area string,
+	want incomingNumberSettings) lostCreate[twilioclient.IncomingNumber] {
+	return lostCreate[twilioclient.IncomingNumber]{
+		kind: "incoming_number",
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.IncomingNumber, error) {
+			if number == "" {
+				// Bought by US or Canadian area code: the number is one of that area code bought just now.
+				return client.FindIncomingNumbersCreatedSince(ctx, account, "+1"+area, since)
+			}
+			n, err := client.FindIncomingNumberByPhoneNumber(ctx, account, number)
+			if err != nil || !twilioclient.CreatedSince(n.DateCreated, since) {
+				return nil, err
+			}
+			return []twilioclient.IncomingNumber{*n}, nil
+		},
+		check: func(n *twilioclient.IncomingNumber) candidate {
+			return candidate{sid: *n.Sid, differs: incomingNumberDiffers(n, want)}
+		},
 	}
-	found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.IncomingNumber, error) {
-		if number == "" {
-			// Bought by US or Canadian area code: the number is one of that area code bought just now.
-			return client.FindIncomingNumbersCreatedSince(ctx, account, "+1"+area, rec.start)
-		}
-		n, err := client.FindIncomingNumberByPhoneNumber(ctx, account, number)
-		if err != nil || !twilioclient.CreatedSince(n.DateCreated, rec.start) {
-			return nil, err
-		}
-		return []twilioclient.IncomingNumber{*n}, nil
-	})
-	cands := make([]candidate, len(found))
-	for i := range found {
-		cands[i] = candidate{sid: *found[i].Sid, differs: incomingNumberDiffers(&found[i], want)}
-	}
-	what := "number " + number
-	if number == "" {
-		what = "a number in area code " + area
-	}
-	i, why := adoptionVerdict(rec, cands, what)
-	if i < 0 || lookupErr != nil {
-		diags.AddError(summary, lostAnswerDetail(err, lookupErr, why, "incoming_number", what))
-		return nil
-	}
-	n := &found[i]
-	diags.AddWarning("Adopted Twilio phone number "+*n.PhoneNumber,
-		fmt.Sprintf("Twilio's answer to the purchase was lost (%s). Account %s owns %s (%s), bought just now with "+
-			"exactly the settings sent, so the purchase went through: the number was recorded in the state "+
-			"instead of being bought again.", err, account, *n.PhoneNumber, *n.Sid))
-	return n
 }
 
 // incomingNumberDiffers names the first setting of n that is not what a purchase with want would have

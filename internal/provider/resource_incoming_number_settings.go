@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -118,8 +117,6 @@ func (s incomingNumberSettings) updateParams(have incomingNumberSettings) (p *tw
 	return p, changed
 }
 
-var incomingNumberFlowURL = regexp.MustCompile(`^https://webhooks\.twilio\.com/v1/Accounts/(AC[0-9a-f]{32})/Flows/(FW[0-9a-f]{32})$`)
-
 // flattenIncomingNumber copies Twilio's view of a number into m. A voice URL that is the webhook of a
 // Studio flow of the number's account reads back as studio_flow_sid, unless the configuration spells the
 // webhook out as voice_url (m.VoiceURL is then already set).
@@ -131,9 +128,9 @@ func flattenIncomingNumber(n *twilioclient.IncomingNumber, m *incomingNumberMode
 	m.FriendlyName = stringValue(n.FriendlyName)
 	m.StudioFlowSID = types.StringNull()
 	voiceURL := optionalString(n.VoiceUrl)
-	if match := incomingNumberFlowURL.FindStringSubmatch(voiceURL.ValueString()); match != nil &&
-		match[1] == m.AccountSID.ValueString() && m.VoiceURL.IsNull() {
-		m.StudioFlowSID = types.StringValue(match[2])
+	if account, flow, ok := twilioclient.ParseFlowWebhookURL(voiceURL.ValueString()); ok &&
+		account == m.AccountSID.ValueString() && m.VoiceURL.IsNull() {
+		m.StudioFlowSID = types.StringValue(flow)
 		voiceURL = types.StringNull()
 	}
 	m.VoiceURL = voiceURL

@@ -304,7 +304,7 @@ func (r *serverlessBuildResource) Read(ctx context.Context, req resource.ReadReq
 		return r.data.client.FindBuild(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString())
 	})
 	if err != nil {
-		serverlessReadError(ctx, err, what, resp)
+		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, what, resp)
 		return
 	}
 	r.flatten(ctx, b, &state, &resp.Diagnostics)
@@ -349,9 +349,7 @@ func (r *serverlessBuildResource) Delete(ctx context.Context, req resource.Delet
 				"from the state but left in Twilio; it goes when its service is deleted.", strings.Join(live, ", ")))
 		return
 	}
-	if err := client.DeleteBuild(ctx, account, service, sid); err != nil && !twilioclient.IsNotFound(err) {
-		addServerlessError(&resp.Diagnostics, "Deleting Twilio Serverless build "+sid, err, "")
-	}
+	finishDelete(ctx, client, account, client.DeleteBuild(ctx, account, service, sid), "Deleting Twilio Serverless build "+sid, &resp.Diagnostics)
 }
 
 // ImportState takes ZS…/ZB…, AC…/ZS…/ZB…, or an identity.

@@ -305,36 +305,23 @@ func (r *serverlessCodeResource) Create(ctx context.Context, req resource.Create
 	defer cancel()
 	account, service := plan.AccountSID.ValueString(), plan.ServiceSID.ValueString()
 	name := plan.FriendlyName.ValueString()
-	rec, done := inFlight.begin("serverless_"+r.what(), account+"/"+service, name)
-	defer done()
-	f, err := client.CreateCode(ctx, account, service, r.kind, name)
-	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the function: adopt the one this request made, if it can be
-		// told apart (the name is all the request sent).
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Code, error) {
-			return client.FindCodeCreatedSince(ctx, account, service, r.kind, name, rec.start)
-		})
-		cands := make([]candidate, len(found))
-		for i := range found {
-			cands[i] = candidate{sid: found[i].Sid}
-		}
-		what := fmt.Sprintf("a %s named %q", r.what(), name)
-		if i, why := adoptionVerdict(rec, cands, what); i >= 0 && lookupErr == nil {
-			resp.Diagnostics.AddWarning("Adopted Twilio Serverless "+r.what()+" after a lost answer",
-				fmt.Sprintf("Creating the %s got no clear answer (%s), but service %s has %s %s named %q, created "+
-					"just now by this request; it is now managed by this resource.", r.what(), err, service, r.what(),
-					found[i].Sid, name))
-			f, err = &found[i], nil
-		} else {
-			resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Serverless %s %q in service %s", r.what(), name, service),
-				lostAnswerDetail(err, lookupErr, why, "serverless_"+r.what(), what))
-			return
-		}
-	}
-	if err != nil {
-		addServerlessError(&resp.Diagnostics, fmt.Sprintf("Creating Twilio Serverless %s %q in service %s", r.what(),
-			plan.FriendlyName.ValueString(), service), err, ambiguousCreateHint(err, "serverless_"+r.what(),
-			fmt.Sprintf("a %s named %q", r.what(), plan.FriendlyName.ValueString())))
+	// The name is all the request sends, so any of that name made since is a candidate.
+	what := fmt.Sprintf("a %s named %q", r.what(), name)
+	summary := fmt.Sprintf("Creating Twilio Serverless %s %q in service %s", r.what(), name, service)
+	f := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Code]{
+		kind: "serverless_" + r.what(), scope: account + "/" + service, name: name, what: what, summary: summary,
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Code, error) {
+			return client.FindCodeCreatedSince(ctx, account, service, r.kind, name, since)
+		},
+		check: func(c *twilioclient.Code) candidate { return candidate{sid: c.Sid} },
+		failed: func(err error, _ *createRecord) *twilioclient.Code {
+			addServerlessError(&resp.Diagnostics, summary, err, ambiguousCreateHint(err, "serverless_"+r.what(), what))
+			return nil
+		},
+	}, func(ctx context.Context) (*twilioclient.Code, error) {
+		return client.CreateCode(ctx, account, service, r.kind, name)
+	})
+	if f == nil {
 		return
 	}
 	plan.SID, plan.ID = types.StringValue(f.Sid), types.StringValue(f.Sid)
@@ -423,7 +410,7 @@ func (r *serverlessCodeResource) uploadedSince(ctx context.Context, client *twil
 		}
 		var out []twilioclient.CodeVersion
 		for _, v := range versions {
-			if v.DateCreated == nil || v.DateCreated.Before(start.Add(-clockSkewAllowance)) ||
+			if !twilioclient.CreatedAfter(v.DateCreated, start) ||
 				v.Path != m.Path.ValueString() || v.Visibility != m.Visibility.ValueString() {
 				continue
 			}
@@ -457,7 +444,7 @@ func (r *serverlessCodeResource) Read(ctx context.Context, req resource.ReadRequ
 		return client.FindCode(ctx, account, service, r.kind, sid)
 	})
 	if err != nil {
-		serverlessReadError(ctx, err, what, resp)
+		finishRead(ctx, client, account, err, what, resp)
 		return
 	}
 	state.ID, state.FriendlyName, state.DateCreated = types.StringValue(f.Sid), types.StringValue(f.FriendlyName), timeValue(f.DateCreated)
@@ -543,9 +530,7 @@ func (r *serverlessCodeResource) Delete(ctx context.Context, req resource.Delete
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	err := client.DeleteCode(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), r.kind, state.SID.ValueString())
-	if err != nil && !twilioclient.IsNotFound(err) {
-		addServerlessError(&resp.Diagnostics, fmt.Sprintf("Deleting Twilio Serverless %s %s", r.what(), state.SID.ValueString()), err, "")
-	}
+	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Serverless %s %s", r.what(), state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes ZS…/ZH… (the provider's account), AC…/ZS…/ZH…, or an identity. The code itself is not

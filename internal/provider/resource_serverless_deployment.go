@@ -188,7 +188,7 @@ func (r *serverlessDeploymentResource) Read(ctx context.Context, req resource.Re
 	runs, err := r.data.client.FindEnvironmentRuns(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), env)
 	if err != nil {
 		// The environment (or its service) is gone: so is what this deployment put there.
-		serverlessReadError(ctx, err, "Twilio Serverless environment "+env+" of deployment "+state.SID.ValueString(), resp)
+		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, "Twilio Serverless environment "+env+" of deployment "+state.SID.ValueString(), resp)
 		return
 	}
 	state.BuildSID = types.StringValue(runs.BuildSid)

@@ -180,7 +180,7 @@ func (r *serverlessEnvironmentResource) Read(ctx context.Context, req resource.R
 		return r.data.client.FindEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
 	})
 	if err != nil {
-		readServerless(ctx, r.data.client, account, err, "Twilio Serverless environment "+state.SID.ValueString(), resp)
+		finishRead(ctx, r.data.client, account, err, "Twilio Serverless environment "+state.SID.ValueString(), resp)
 		return
 	}
 	flattenServerlessEnvironment(v, &state)
@@ -218,7 +218,7 @@ func (r *serverlessEnvironmentResource) Delete(ctx context.Context, req resource
 	defer cancel()
 	account := state.AccountSID.ValueString()
 	err := client.DeleteEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
-	deleteServerless(ctx, client, account, err, "Twilio Serverless environment "+state.SID.ValueString(), &resp.Diagnostics)
+	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless environment "+state.SID.ValueString(), &resp.Diagnostics)
 }
 
 // ImportState takes [AC…/]ZS…/ZE… or an identity { account_sid, service_sid, sid }.

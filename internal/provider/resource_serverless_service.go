@@ -192,7 +192,7 @@ func (r *serverlessServiceResource) Read(ctx context.Context, req resource.ReadR
 		return r.data.client.FindService(ctx, account, state.SID.ValueString())
 	})
 	if err != nil {
-		readServerless(ctx, r.data.client, account, err, "Twilio Serverless service "+state.SID.ValueString(), resp)
+		finishRead(ctx, r.data.client, account, err, "Twilio Serverless service "+state.SID.ValueString(), resp)
 		return
 	}
 	flattenServerlessService(s, &state)
@@ -221,7 +221,7 @@ func (r *serverlessServiceResource) Update(ctx context.Context, req resource.Upd
 	params.SetIncludeCredentials(plan.IncludeCredentials.ValueBool()).SetUiEditable(plan.UIEditable.ValueBool())
 	s, err := client.UpdateService(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
 	if err != nil {
-		_, hint := ownCredentialsInactive(ctx, client, state.AccountSID.ValueString(), err, "Serverless", "Serverless services")
+		_, hint := accountStateOf(ctx, client, state.AccountSID.ValueString(), err)
 		resp.Diagnostics.AddError("Updating Twilio Serverless service "+state.SID.ValueString(), errorDetail(err)+hint)
 		return
 	}
@@ -248,7 +248,7 @@ func (r *serverlessServiceResource) Delete(ctx context.Context, req resource.Del
 	defer cancel()
 	account := state.AccountSID.ValueString()
 	err := client.DeleteService(ctx, account, state.SID.ValueString())
-	deleteServerless(ctx, client, account, err, "Twilio Serverless service "+state.SID.ValueString(), &resp.Diagnostics)
+	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless service "+state.SID.ValueString(), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/ZS…, a bare ZS… (found in the provider's account or one of its subaccounts), or an

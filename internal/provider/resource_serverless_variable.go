@@ -227,7 +227,7 @@ func (r *serverlessVariableResource) Read(ctx context.Context, req resource.Read
 		return r.data.client.FindVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
 	})
 	if err != nil {
-		readServerless(ctx, r.data.client, account, err, "Twilio Serverless variable "+state.SID.ValueString(), resp)
+		finishRead(ctx, r.data.client, account, err, "Twilio Serverless variable "+state.SID.ValueString(), resp)
 		return
 	}
 	known := state.DateUpdated
@@ -286,7 +286,7 @@ func (r *serverlessVariableResource) Update(ctx context.Context, req resource.Up
 	account := state.AccountSID.ValueString()
 	v, err := client.UpdateVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString(), params)
 	if err != nil {
-		_, hint := ownCredentialsInactive(ctx, client, account, err, "Serverless", "Serverless services")
+		_, hint := accountStateOf(ctx, client, account, err)
 		resp.Diagnostics.AddError("Updating Twilio Serverless variable "+state.SID.ValueString(), errorDetail(err)+hint)
 		return
 	}
@@ -313,7 +313,7 @@ func (r *serverlessVariableResource) Delete(ctx context.Context, req resource.De
 	defer cancel()
 	account := state.AccountSID.ValueString()
 	err := client.DeleteVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
-	deleteServerless(ctx, client, account, err, "Twilio Serverless variable "+state.SID.ValueString(), &resp.Diagnostics)
+	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless variable "+state.SID.ValueString(), &resp.Diagnostics)
 }
 
 // ImportState takes [AC…/]ZS…/ZE…/ZV… or an identity { account_sid, service_sid, environment_sid, sid }.

@@ -217,45 +217,31 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 		params.SetCommitMessage(plan.CommitMessage.ValueString())
 	}
 	name := plan.FriendlyName.ValueString()
-	rec, done := inFlight.begin("studio_flow", accountSID, name)
-	defer done()
-	f, err := client.CreateFlow(ctx, accountSID, params)
-	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the flow: adopt the one our request made, if it can be told
-		// apart.
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Flow, error) {
-			return client.FindFlowsCreatedSince(ctx, accountSID, name, rec.start)
-		})
-		cands := make([]candidate, len(found))
-		for i := range found {
+	what, summary := fmt.Sprintf("a Studio flow named %q", name), fmt.Sprintf("Creating Twilio Studio flow %q in account %s", name, accountSID)
+	f := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Flow]{
+		kind: "studio_flow", scope: accountSID, name: name, what: what, summary: summary,
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Flow, error) {
+			return client.FindFlowsCreatedSince(ctx, accountSID, name, since)
+		},
+		check: func(f *twilioclient.Flow) candidate {
 			m := plan
-			cands[i] = candidate{sid: *found[i].Sid}
-			switch diags := flattenStudioFlow(ctx, &found[i], &m); {
+			switch diags := flattenStudioFlow(ctx, f, &m); {
 			case diags.HasError() || !m.Definition.Equal(plan.Definition):
-				cands[i].differs = "definition"
+				return candidate{sid: *f.Sid, differs: "definition"}
 			case !m.Status.Equal(plan.Status):
-				cands[i].differs = "status"
+				return candidate{sid: *f.Sid, differs: "status"}
 			}
-		}
-		what := fmt.Sprintf("a Studio flow named %q", name)
-		i, why := adoptionVerdict(rec, cands, what)
-		if i >= 0 && lookupErr == nil {
-			resp.Diagnostics.AddWarning("Adopted Twilio Studio flow after a lost answer",
-				fmt.Sprintf("Creating the flow got no clear answer (%s), but account %s has flow %s named %q with "+
-					"the definition sent, created just now by this request; it is now managed by this resource.",
-					err, accountSID, *found[i].Sid, name))
-			f, err = &found[i], nil
-		} else {
-			resp.Diagnostics.AddError(fmt.Sprintf("Creating Twilio Studio flow %q in account %s", name, accountSID),
-				lostAnswerDetail(err, lookupErr, why, "studio_flow", what))
-			return
-		}
-	}
-	if err != nil {
-		summary := fmt.Sprintf("Creating Twilio Studio flow %q in account %s", plan.FriendlyName.ValueString(), accountSID)
-		_, hint := studioFlowInactiveAccount(ctx, client, accountSID, err)
-		studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err, hint+
-			ambiguousCreateHint(err, "studio_flow", fmt.Sprintf("a Studio flow named %q", plan.FriendlyName.ValueString())))
+			return candidate{sid: *f.Sid}
+		},
+		failed: func(err error, _ *createRecord) *twilioclient.Flow {
+			_, hint := accountStateOf(ctx, client, accountSID, err)
+			studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err, hint+ambiguousCreateHint(err, "studio_flow", what))
+			return nil
+		},
+	}, func(ctx context.Context) (*twilioclient.Flow, error) {
+		return client.CreateFlow(ctx, accountSID, params)
+	})
+	if f == nil {
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
@@ -274,18 +260,7 @@ func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest,
 		return r.data.client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
 	if err != nil {
-		what := fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString())
-		closed, hint := studioFlowInactiveAccount(ctx, r.data.client, state.AccountSID.ValueString(), err)
-		switch {
-		case closed:
-			removeWhenGone(ctx, fmt.Errorf("%w: %w", err, twilioclient.ErrNotFound), what, resp)
-		case hint != "":
-			// A suspended tenant must not block the plan that reactivates it: keep the last known flow.
-			resp.Diagnostics.AddWarning(what+" not refreshed", errorDetail(err)+hint+
-				" The state keeps the last known values until the account is active again.")
-		default:
-			removeWhenGone(ctx, err, what, resp)
-		}
+		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp)
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &state)...)
@@ -322,7 +297,7 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 	params.SetCommitMessage(plan.CommitMessage.ValueString())
 	f, err := client.UpdateFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
 	if err != nil {
-		_, hint := studioFlowInactiveAccount(ctx, client, state.AccountSID.ValueString(), err)
+		_, hint := accountStateOf(ctx, client, state.AccountSID.ValueString(), err)
 		studioFlowWriteError(&resp.Diagnostics, fmt.Sprintf("Updating Twilio Studio flow %s", state.SID.ValueString()),
 			plan.Status.ValueString(), err, hint)
 		return
@@ -348,13 +323,7 @@ func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequ
 	defer cancel()
 
 	err := client.DeleteFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	if err == nil || twilioclient.IsNotFound(err) {
-		return
-	}
-	closed, hint := studioFlowInactiveAccount(ctx, client, state.AccountSID.ValueString(), err)
-	if !closed {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), errorDetail(err)+hint)
-	}
+	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/FW…, a bare FW… found in the provider's account or one of its subaccounts, or an
@@ -365,17 +334,6 @@ func (r *studioFlowResource) ImportState(ctx context.Context, req resource.Impor
 		_, err := c.FindFlow(ctx, account, sid)
 		return err
 	})
-}
-
-// twilioAccountNotActive is Twilio's error for the credentials of a suspended or closed account.
-const twilioAccountNotActive = 20005
-
-// studioFlowInactiveAccount explains a failure caused by the flow's subaccount rather than the flow. Studio
-// needs the subaccount's own credentials, which Twilio refuses while the subaccount is suspended or closed.
-// A closed subaccount's flows are deleted with it, so closed means the flow is gone; a suspended one yields
-// a hint to reactivate it.
-func studioFlowInactiveAccount(ctx context.Context, client *twilioclient.Client, accountSID string, err error) (closed bool, hint string) {
-	return ownCredentialsInactive(ctx, client, accountSID, err, "Studio", "flows")
 }
 
 // studioFlowChanges reports whether the plan changes anything Twilio stores, i.e. whether an update makes a

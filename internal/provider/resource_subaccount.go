@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -138,33 +140,16 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 
 	wantStatus := plan.Status
 	name := plan.FriendlyName.ValueString()
-	rec, done := inFlight.begin("subaccount", client.AccountSID(), name)
-	defer done()
-	acct, err := client.CreateSubaccount(ctx, name)
-	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the subaccount: adopt it rather than leave it open unseen, on
-		// a context that outlives the create's deadline or a Ctrl-C (the state returned is still saved).
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Account, error) {
-			return client.FindSubaccountsCreatedSince(ctx, name, rec.start)
-		})
-		cands := make([]candidate, len(found))
-		for i, a := range found {
-			cands[i] = candidate{sid: *a.Sid}
-		}
-		what := fmt.Sprintf("a subaccount named %q", name)
-		i, why := adoptionVerdict(rec, cands, what)
-		if i < 0 || lookupErr != nil {
-			resp.Diagnostics.AddError("Creating Twilio subaccount", lostAnswerDetail(err, lookupErr, why, "subaccount", what))
-			return
-		}
-		resp.Diagnostics.AddWarning("Adopted Twilio subaccount after a lost answer",
-			fmt.Sprintf("Creating the subaccount got no clear answer (%s), but Twilio has subaccount %s named %q, "+
-				"created just now by this request; it is now managed by this resource.", err, *found[i].Sid, name))
-		acct, err = &found[i], nil
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Creating Twilio subaccount", errorDetail(err)+ambiguousCreateHint(err, "subaccount",
-			fmt.Sprintf("a subaccount named %q", name)))
+	// The name is all the request sends, so any subaccount of that name made since is a candidate.
+	acct := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Account]{
+		kind: "subaccount", scope: client.AccountSID(), name: name, what: fmt.Sprintf("a subaccount named %q", name),
+		summary: "Creating Twilio subaccount",
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Account, error) {
+			return client.FindSubaccountsCreatedSince(ctx, name, since)
+		},
+		check: func(a *twilioclient.Account) candidate { return candidate{sid: *a.Sid} },
+	}, func(ctx context.Context) (*twilioclient.Account, error) { return client.CreateSubaccount(ctx, name) })
+	if acct == nil {
 		return
 	}
 	flattenSubaccount(acct, &plan)
@@ -177,7 +162,7 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 	// NOTE: record the subaccount before any further call, so a failure below cannot orphan it.
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	if wantStatus.ValueString() == twilioclient.AccountStatusSuspended {
-		acct, err = client.UpdateAccount(ctx, plan.SID.ValueString(), &twilioclient.UpdateAccountParams{Status: wantStatus.ValueStringPointer()})
+		acct, err := client.UpdateAccount(ctx, plan.SID.ValueString(), &twilioclient.UpdateAccountParams{Status: wantStatus.ValueStringPointer()})
 		if err != nil {
 			// NOTE: failing here would taint the subaccount, and the next apply would close it, irreversibly.
 			// The state keeps the planned status instead; the next refresh reads the real one, and the plan
@@ -204,7 +189,7 @@ func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest,
 		return r.data.client.FindSubaccount(ctx, state.SID.ValueString())
 	})
 	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp)
+		finishRead(ctx, r.data.client, state.SID.ValueString(), err, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp)
 		return
 	}
 	flattenSubaccount(acct, &state)
@@ -343,9 +328,9 @@ func (r *subaccountResource) ImportState(ctx context.Context, req resource.Impor
 	if _, idSID, byIdentity := importedIdentity(ctx, req, &resp.Diagnostics); byIdentity {
 		sid = idSID
 	}
-	if !twilioclient.ValidSID("AC", sid) {
+	if !sids.Valid("AC", sid) {
 		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Import a subaccount by its SID: AC followed by 32 hexadecimal digits, got %q.", sid))
+			fmt.Sprintf("Import a subaccount by its SID: %s, got %q.", sids.Shape("AC"), sid))
 		return
 	}
 	if !r.importableSubaccount(ctx, sid, &resp.Diagnostics) {

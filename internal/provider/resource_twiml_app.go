@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -148,41 +149,22 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 
 	accountSID := plan.AccountSID.ValueString()
 	name := plan.FriendlyName.ValueString()
-	rec, done := inFlight.begin("twiml_app", accountSID, name)
-	defer done()
-	app, err := client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(&plan))
-	if twilioclient.IsAmbiguous(err) {
-		// The answer was lost, not necessarily the app: adopt the one our request made, if it can be told
-		// apart, instead of creating a duplicate.
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]twilioclient.Application, error) {
-			return client.FindApplicationsCreatedSince(ctx, accountSID, name, rec.start)
-		})
-		sent := expandTwimlAppUpdate(&plan)
-		cands := make([]candidate, len(found))
-		for i := range found {
+	sent := expandTwimlAppUpdate(&plan)
+	app := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Application]{
+		kind: "twiml_app", scope: accountSID, name: name, what: fmt.Sprintf("an application named %q", name),
+		summary: fmt.Sprintf("Creating TwiML application in account %s", accountSID),
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.Application, error) {
+			return client.FindApplicationsCreatedSince(ctx, accountSID, name, since)
+		},
+		check: func(a *twilioclient.Application) candidate {
 			var m twimlAppModel
-			flattenTwimlApp(&found[i], &m)
-			cands[i] = candidate{sid: *found[i].Sid}
-			if !reflect.DeepEqual(expandTwimlAppUpdate(&m), sent) {
-				cands[i].differs = "configuration (URLs, methods or flags)"
-			}
-		}
-		what := fmt.Sprintf("an application named %q", name)
-		i, why := adoptionVerdict(rec, cands, what)
-		if i < 0 || lookupErr != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Creating TwiML application in account %s", accountSID),
-				lostAnswerDetail(err, lookupErr, why, "twiml_app", what))
-			return
-		}
-		resp.Diagnostics.AddWarning("Adopted TwiML application after a lost answer",
-			fmt.Sprintf("Creating the application got no clear answer (%s), but account %s has application %s "+
-				"named %q with exactly the settings sent, created just now by this request; it is now managed by "+
-				"this resource.", err, accountSID, *found[i].Sid, name))
-		app, err = &found[i], nil
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Creating TwiML application in account %s", accountSID),
-			errorDetail(err)+ambiguousCreateHint(err, "twiml_app", fmt.Sprintf("an application named %q", name)))
+			flattenTwimlApp(a, &m)
+			return differsIf(*a.Sid, !reflect.DeepEqual(expandTwimlAppUpdate(&m), sent), "configuration (URLs, methods or flags)")
+		},
+	}, func(ctx context.Context) (*twilioclient.Application, error) {
+		return client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(&plan))
+	})
+	if app == nil {
 		return
 	}
 	// The create response carries every field, so no read-back is needed.
@@ -201,7 +183,7 @@ func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return r.data.client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
 	if err != nil {
-		removeWhenGone(ctx, err, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp)
+		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp)
 		return
 	}
 	flattenTwimlApp(app, &state)
@@ -261,9 +243,7 @@ func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteReques
 	// NOTE: Twilio unhooks a deleted application from the numbers that used it; those numbers then answer
 	// with their own URLs, if any.
 	err := client.DeleteApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	if err != nil && !twilioclient.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Deleting TwiML application %s", state.SID.ValueString()), errorDetail(err))
-	}
+	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting TwiML application %s", state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/AP…, a bare AP… found in the provider's account or one of its subaccounts, or an

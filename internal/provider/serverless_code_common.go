@@ -14,8 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 // Shared by the Serverless code resources (functions, assets, builds, deployments): objects under a
@@ -80,13 +79,13 @@ func (r *resourceBase) importServiceChild(ctx context.Context, req resource.Impo
 	if resp.Diagnostics.HasError() {
 		return nil, false
 	}
-	valid := values["account_sid"] == "" || twilioclient.ValidSID("AC", values["account_sid"])
+	valid := values["account_sid"] == "" || sids.Valid("AC", values["account_sid"])
 	for _, p := range parts {
-		valid = valid && twilioclient.ValidSID(p.prefix, values[p.attr])
+		valid = valid && sids.Valid(p.prefix, values[p.attr])
 	}
 	if !valid {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Expected %s or AC…/%s (SIDs are two letters "+
-			"and 32 hexadecimal digits), got %q.", importFormat(parts), importFormat(parts), req.ID))
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Expected %s or AC…/%s (%s), got %q.",
+			importFormat(parts), importFormat(parts), sidsInWords, req.ID))
 		return nil, false
 	}
 	if values["account_sid"] == "" {
@@ -116,15 +115,6 @@ func importFormat(parts []sidPart) string {
 		out[i] = p.prefix + "…"
 	}
 	return strings.Join(out, "/")
-}
-
-// serverlessReadError removes the object from the state when Twilio answers 404 (the object, or the
-// service it lived in, is gone) and reports any other error, keeping the state.
-func serverlessReadError(ctx context.Context, err error, what string, resp *resource.ReadResponse) {
-	if keepWhileInactive(err, what, resp) {
-		return
-	}
-	removeWhenGone(ctx, err, what, resp)
 }
 
 // addServerlessError reports a failed call with Twilio's answer and a hint.

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -148,88 +148,32 @@ func serverlessImportID(ctx context.Context, req resource.ImportStateRequest, le
 	if req.ID == "" && req.Identity != nil && !req.Identity.Raw.IsNull() {
 		var account types.String
 		diags.Append(req.Identity.GetAttribute(ctx, path.Root("account_sid"), &account)...)
-		sids := make([]string, len(levels))
+		got := make([]string, len(levels))
 		for i, l := range levels {
 			var v types.String
 			diags.Append(req.Identity.GetAttribute(ctx, path.Root(l.attr), &v)...)
-			sids[i] = v.ValueString()
-			if !twilioclient.ValidSID(l.prefix, sids[i]) {
-				diags.AddAttributeError(path.Root(l.attr), "Invalid import identity",
-					fmt.Sprintf("identity.%s must be %s followed by 32 hexadecimal digits, got %q.", l.attr, l.prefix, sids[i]))
-			}
+			got[i] = v.ValueString()
+			checkIdentitySID(l.attr, l.prefix, got[i], diags)
 		}
-		if a := account.ValueString(); a != "" && !twilioclient.ValidSID("AC", a) {
-			diags.AddAttributeError(path.Root("account_sid"), "Invalid import identity",
-				fmt.Sprintf("identity.account_sid must be AC followed by 32 hexadecimal digits, got %q.", a))
+		if a := account.ValueString(); a != "" {
+			checkIdentitySID("account_sid", "AC", a, diags)
 		}
-		return account.ValueString(), sids, !diags.HasError()
+		return account.ValueString(), got, !diags.HasError()
 	}
 	parts := strings.Split(req.ID, "/")
 	account := ""
-	if len(parts) == len(levels)+1 && twilioclient.ValidSID("AC", parts[0]) {
+	if len(parts) == len(levels)+1 && sids.Valid("AC", parts[0]) {
 		account, parts = parts[0], parts[1:]
 	}
 	valid := len(parts) == len(levels)
 	for i := 0; valid && i < len(levels); i++ {
-		valid = twilioclient.ValidSID(levels[i].prefix, parts[i])
+		valid = sids.Valid(levels[i].prefix, parts[i])
 	}
 	if !valid {
-		diags.AddError("Invalid import ID", fmt.Sprintf("Expected %s or AC…/%s (SIDs are two letters and 32 "+
-			"hexadecimal digits), got %q.", form, form, req.ID))
+		diags.AddError("Invalid import ID", fmt.Sprintf("Expected %s or AC…/%s (%s), got %q.", form, form, sidsInWords, req.ID))
 		return "", nil, false
 	}
 	return account, parts, true
-}
-
-// ownCredentialsInactive explains a failure caused by the object's subaccount rather than the object, on
-// products that need a subaccount's own credentials (Studio, Serverless), which Twilio refuses while the
-// subaccount is suspended or closed. A closed subaccount's objects are deleted with it, so closed means
-// the object is gone; a suspended one yields a hint to reactivate it.
-func ownCredentialsInactive(ctx context.Context, client *twilioclient.Client, accountSID string, err error, product, objects string) (closed bool, hint string) {
-	var te *twilioclient.Error
-	if !errors.As(err, &te) || te.Code != twilioAccountNotActive || accountSID == client.AccountSID() {
-		return false, ""
-	}
-	acct, findErr := client.FindAccount(ctx, accountSID)
-	if findErr != nil || acct.Status == nil {
-		return false, ""
-	}
-	switch *acct.Status {
-	case twilioclient.AccountStatusClosed:
-		return true, fmt.Sprintf("\n\nSubaccount %s is closed: Twilio deleted its %s with it, and it can have no "+
-			"new ones.", accountSID, objects)
-	case twilioclient.AccountStatusSuspended:
-		return false, fmt.Sprintf("\n\nThe credentials are fine: subaccount %s is suspended, and %s only accepts "+
-			"a subaccount's own credentials, which Twilio refuses while it is suspended. Reactivate the subaccount "+
-			"(twilio_subaccount status = \"active\") to manage its %s.", accountSID, product, objects)
-	}
-	return false, ""
-}
-
-// readServerless finishes a Read whose fetch failed: gone (404, or a closed subaccount) leaves the state,
-// a suspended subaccount keeps it with a warning, anything else is an error.
-func readServerless(ctx context.Context, client *twilioclient.Client, accountSID string, err error, what string, resp *resource.ReadResponse) {
-	closed, hint := ownCredentialsInactive(ctx, client, accountSID, err, "Serverless", "Serverless services")
-	switch {
-	case closed:
-		removeWhenGone(ctx, fmt.Errorf("%w: %w", err, twilioclient.ErrNotFound), what, resp)
-	case hint != "":
-		resp.Diagnostics.AddWarning(what+" not refreshed", errorDetail(err)+hint+
-			" The state keeps the last known values until the account is active again.")
-	default:
-		removeWhenGone(ctx, err, what, resp)
-	}
-}
-
-// deleteServerless finishes a Delete: gone already (404, or the subaccount closed) is done.
-func deleteServerless(ctx context.Context, client *twilioclient.Client, accountSID string, err error, what string, diags *diag.Diagnostics) {
-	if err == nil || twilioclient.IsNotFound(err) {
-		return
-	}
-	closed, hint := ownCredentialsInactive(ctx, client, accountSID, err, "Serverless", "Serverless services")
-	if !closed {
-		diags.AddError("Deleting "+what, errorDetail(err)+hint)
-	}
 }
 
 // serverlessWriteHint explains a create or update that Twilio answered 404 for: the parent (service or
@@ -243,37 +187,17 @@ func serverlessWriteHint(err error, accountSID string) string {
 		"needs account_sid on every object in it.", accountSID)
 }
 
-// createServerless runs a Serverless create. After a lost answer (the request was sent, the answer never
-// came) it looks for what the request made, with find (created since the request, by the unique value
-// sent), and adopts the one candidate check finds identical to the request when no other create of that
-// name overlapped; otherwise it fails naming what it found. Other errors get the hint for a 404 (the
-// service or environment is not in the account).
+// createServerless is createAdopting for the Serverless creates, whose other errors get the hint for a 404
+// (the service or environment is not in the account).
 func createServerless[T any](ctx context.Context, diags *diag.Diagnostics, kind, account, name, what, summary string,
 	create func(context.Context) (*T, error), find func(context.Context, time.Time) ([]T, error), check func(*T) candidate) *T {
-	rec, done := inFlight.begin(kind, account, name)
-	defer done()
-	obj, err := create(ctx)
-	if twilioclient.IsAmbiguous(err) {
-		found, lookupErr := lookupAfterLostAnswer(ctx, func(ctx context.Context) ([]T, error) { return find(ctx, rec.start) })
-		cands := make([]candidate, len(found))
-		for i := range found {
-			cands[i] = check(&found[i])
-		}
-		i, why := adoptionVerdict(rec, cands, what)
-		if i < 0 || lookupErr != nil {
-			diags.AddError(summary, lostAnswerDetail(err, lookupErr, why, kind, what))
+	return createAdopting(ctx, diags, lostCreate[T]{kind: kind, scope: account, name: name, what: what, summary: summary,
+		find: find, check: check,
+		failed: func(err error, _ *createRecord) *T {
+			diags.AddError(summary, errorDetail(err)+serverlessWriteHint(err, account)+ambiguousCreateHint(err, kind, what))
 			return nil
-		}
-		diags.AddWarning("Adopted "+what+" after a lost answer",
-			fmt.Sprintf("Creating it got no clear answer (%s), but account %s has %s %s with everything the request "+
-				"sent, created just now by this request; it is now managed by this resource.", err, account, what, cands[i].sid))
-		return &found[i]
-	}
-	if err != nil {
-		diags.AddError(summary, errorDetail(err)+serverlessWriteHint(err, account)+ambiguousCreateHint(err, kind, what))
-		return nil
-	}
-	return obj
+		},
+	}, create)
 }
 
 func deref(p *string) string {

@@ -9,17 +9,18 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
-// sidValidator checks a Twilio SID: a two-letter prefix and 32 hexadecimal digits.
+// sidValidator checks a Twilio SID by sids.Check: its prefix, its digits, and lower case.
 func sidValidator(prefix string) validator.String { return sidCheck{prefix: prefix} }
 
 type sidCheck struct{ prefix string }
 
 func (v sidCheck) Description(context.Context) string {
-	return fmt.Sprintf("must be a Twilio SID: %s followed by 32 hexadecimal digits", v.prefix)
+	return "must be a Twilio SID: " + sids.Shape(v.prefix)
 }
 
 func (v sidCheck) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
@@ -28,9 +29,9 @@ func (v sidCheck) ValidateString(ctx context.Context, req validator.StringReques
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if s := req.ConfigValue.ValueString(); !twilioclient.ValidSID(v.prefix, s) {
+	if s := req.ConfigValue.ValueString(); sids.Check(v.prefix, s) != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Twilio SID",
-			fmt.Sprintf("%s %s, got %q.", req.Path, v.Description(ctx), s))
+			fmt.Sprintf("%s %s, got %q.", req.Path, sids.Check(v.prefix, s), s))
 	}
 }
 

@@ -68,7 +68,7 @@ func (c *Client) FindAddressesCreatedSince(ctx context.Context, accountSID, cust
 	}
 	var found []Address
 	for _, a := range list {
-		if deref(a.CustomerName) == customerName && createdSince(a.DateCreated, since) {
+		if deref(a.CustomerName) == customerName && CreatedSince(a.DateCreated, since) {
 			found = append(found, a)
 		}
 	}

@@ -197,7 +197,7 @@ func (c *Client) FindBundlesCreatedSince(ctx context.Context, accountSID, friend
 	}
 	var found []Bundle
 	for _, b := range list {
-		if b.DateCreated != nil && !b.DateCreated.Before(since.Add(-clockSkew)) {
+		if CreatedAfter(b.DateCreated, since) {
 			found = append(found, b)
 		}
 	}

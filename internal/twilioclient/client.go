@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -66,16 +65,9 @@ type Client struct {
 	rejected atomic.Bool
 }
 
-var sidPattern = regexp.MustCompile(`^[A-Z]{2}[0-9a-f]{32}$`)
-
-// ValidSID reports whether s is a Twilio SID with the given two-letter prefix.
-func ValidSID(prefix, s string) bool {
-	return strings.HasPrefix(s, prefix) && sidPattern.MatchString(s)
-}
-
 // New checks the configuration and builds a client. It makes no request.
 func New(cfg Config) (*Client, error) {
-	if err := cfg.validate(); err != nil {
+	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
 	// NOTE: twilio-go builds api.{region}.twilio.com for a region without an edge, a host Twilio retired;
@@ -125,31 +117,6 @@ func New(cfg Config) (*Client, error) {
 		t.target = u
 	}
 	return &Client{cfg: cfg, transport: t}, nil
-}
-
-func (cfg Config) validate() error {
-	if !ValidSID("AC", cfg.AccountSID) {
-		return errors.New("account_sid must be an account SID: AC followed by 32 hexadecimal digits")
-	}
-	hasToken := cfg.AuthToken != ""
-	hasKey := cfg.APIKeySID != "" || cfg.APIKeySecret != ""
-	switch {
-	case hasToken && hasKey:
-		return errors.New("both an auth token and an API key are configured; set only one way to authenticate")
-	case !hasToken && !hasKey:
-		return errors.New("no credentials are configured: set auth_token, or api_key_sid and api_key_secret")
-	case hasKey && !ValidSID("SK", cfg.APIKeySID):
-		return errors.New("api_key_sid must be an API key SID: SK followed by 32 hexadecimal digits")
-	case hasKey && cfg.APIKeySecret == "":
-		return errors.New("api_key_secret is required with api_key_sid")
-	}
-	if cfg.BaseURL != "" {
-		if err := ValidateBaseURL(cfg.BaseURL); err != nil {
-			return err
-		}
-	}
-	_, _, err := twilioregion.Resolve(cfg.Region, cfg.Edge)
-	return err
 }
 
 // ValidateBaseURL accepts https:// URLs, and http:// only to a loopback address: credentials must never

@@ -65,12 +65,14 @@ func IsCode(err error, code int) bool {
 	return errors.As(err, &te) && te.Code == code
 }
 
+// CodeAccountInactive is Twilio's answer for a suspended or closed account, to its own credentials and to
+// its parent alike (https://www.twilio.com/docs/errors/20005).
+const CodeAccountInactive = 20005
+
 // IsAccountInactive reports whether Twilio refused a request because the account acted as is suspended or
-// closed (error 20005), not because of the credentials.
-func IsAccountInactive(err error) bool {
-	var te *Error
-	return errors.As(err, &te) && te.Code == 20005
-}
+// closed, not because of the credentials. What that means for a resource is the provider's account-state
+// policy (internal/provider/account_state.go).
+func IsAccountInactive(err error) bool { return IsCode(err, CodeAccountInactive) }
 
 // IsNotFound reports whether err means the object does not exist (any more).
 func IsNotFound(err error) bool {
@@ -109,7 +111,7 @@ func (c *Client) wrapError(err error) error {
 	switch {
 	case codeHints[out.Code] != "":
 		out.Hint = codeHints[out.Code]
-	case out.Code == 20005:
+	case out.Code == CodeAccountInactive:
 		// NOTE: Twilio answers 401 for the credentials of a suspended or closed account too; the
 		// credentials are right, the account is not usable.
 		out.Hint = "The account is suspended or closed; reactivate it (status = \"active\") before managing its resources"

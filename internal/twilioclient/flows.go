@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 
 	twclient "github.com/twilio/twilio-go/client"
 	studiov2 "github.com/twilio/twilio-go/rest/studio/v2"
@@ -20,9 +23,24 @@ type CreateFlowParams = studiov2.CreateFlowParams
 // UpdateFlowParams change a Studio flow (each change makes a new revision).
 type UpdateFlowParams = studiov2.UpdateFlowParams
 
+const flowWebhookBase = "https://webhooks.twilio.com/v1/Accounts/"
+
 // FlowWebhookURL is the voice URL that hands a number's calls to a Studio flow.
 func FlowWebhookURL(accountSID, flowSID string) string {
-	return "https://webhooks.twilio.com/v1/Accounts/" + accountSID + "/Flows/" + flowSID
+	return flowWebhookBase + accountSID + "/Flows/" + flowSID
+}
+
+var flowWebhookURL = regexp.MustCompile("^" + regexp.QuoteMeta(flowWebhookBase) + "(" + sids.Pattern("AC") + ")/Flows/(" +
+	sids.Pattern("FW") + ")$")
+
+// ParseFlowWebhookURL returns the account and flow a Studio flow's webhook URL names; ok is false for any
+// other URL.
+func ParseFlowWebhookURL(u string) (accountSID, flowSID string, ok bool) {
+	m := flowWebhookURL.FindStringSubmatch(u)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
 }
 
 // CreateFlow creates a Studio flow in accountSID, with that account's own credentials (Studio refuses a

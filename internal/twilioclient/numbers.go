@@ -95,7 +95,7 @@ func (c *Client) FindIncomingNumbersCreatedSince(ctx context.Context, accountSID
 	}
 	var found []IncomingNumber
 	for _, n := range list {
-		if strings.HasPrefix(deref(n.PhoneNumber), prefix) && createdSince(n.DateCreated, since) {
+		if strings.HasPrefix(deref(n.PhoneNumber), prefix) && CreatedSince(n.DateCreated, since) {
 			found = append(found, n)
 		}
 	}

@@ -28,19 +28,6 @@ func IsAmbiguous(err error) bool {
 	return IsSent(err)
 }
 
-// clockSkew widens "created since" windows: Twilio dates have one-second resolution and its clock is not
-// ours.
-const clockSkew = 5 * time.Second
-
-// createdSince reports whether a Twilio 2010 date (RFC 2822) is at or after since, allowing for skew.
-func createdSince(date *string, since time.Time) bool {
-	if date == nil {
-		return false
-	}
-	t, err := time.Parse(time.RFC1123Z, *date)
-	return err == nil && !t.Before(since.Add(-clockSkew))
-}
-
 // FindSubaccountsCreatedSince lists the open subaccounts named friendlyName created since the given
 // time: what a create whose answer was lost may have made. The caller decides which, if any, is its own.
 func (c *Client) FindSubaccountsCreatedSince(ctx context.Context, friendlyName string, since time.Time) ([]Account, error) {
@@ -51,7 +38,7 @@ func (c *Client) FindSubaccountsCreatedSince(ctx context.Context, friendlyName s
 	var found []Account
 	for _, a := range accts {
 		if deref(a.FriendlyName) == friendlyName && deref(a.Sid) != c.cfg.AccountSID &&
-			deref(a.Status) != AccountStatusClosed && createdSince(a.DateCreated, since) {
+			deref(a.Status) != AccountStatusClosed && CreatedSince(a.DateCreated, since) {
 			found = append(found, a)
 		}
 	}
@@ -71,7 +58,7 @@ func (c *Client) FindApplicationsCreatedSince(ctx context.Context, accountSID, f
 	}
 	var found []Application
 	for _, a := range apps {
-		if deref(a.FriendlyName) == friendlyName && createdSince(a.DateCreated, since) {
+		if deref(a.FriendlyName) == friendlyName && CreatedSince(a.DateCreated, since) {
 			found = append(found, a)
 		}
 	}
@@ -131,15 +118,12 @@ func (c *Client) FindFlowsCreatedSince(ctx context.Context, accountSID, friendly
 	}
 	var found []Flow
 	for _, f := range flows {
-		if deref(f.FriendlyName) == friendlyName && f.DateCreated != nil && !f.DateCreated.Before(since.Add(-clockSkew)) {
+		if deref(f.FriendlyName) == friendlyName && CreatedAfter(f.DateCreated, since) {
 			found = append(found, f)
 		}
 	}
 	return found, nil
 }
-
-// CreatedSince reports whether a Twilio 2010 date is at or after since, allowing for clock skew.
-func CreatedSince(date *string, since time.Time) bool { return createdSince(date, since) }
 
 // FindIncomingNumberOwnerInFamily looks for phoneNumber in every open account the client can list (its
 // own and its subaccounts): who owns a number Twilio refused to sell. ErrNotFound when none does.

@@ -345,7 +345,7 @@ func (c *Client) FindCodeCreatedSince(ctx context.Context, accountSID, serviceSI
 	}
 	var found []Code
 	for _, f := range all {
-		if f.FriendlyName == friendlyName && f.DateCreated != nil && !f.DateCreated.Before(since.Add(-clockSkew)) {
+		if f.FriendlyName == friendlyName && CreatedAfter(f.DateCreated, since) {
 			found = append(found, *f)
 		}
 	}

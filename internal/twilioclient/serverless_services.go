@@ -160,10 +160,6 @@ func (c *Client) DeleteVariable(ctx context.Context, accountSID, serviceSID, env
 // The lookups after a lost create answer: what a create may have made, by the unique value it sent, created
 // since the request (allowing for clock skew). Unique names and keys cannot repeat, so each finds at most one.
 
-func createdAfter(t *time.Time, since time.Time) bool {
-	return t != nil && !t.Before(since.Add(-clockSkew))
-}
-
 // ListServices lists every service of an account, 1000 per page, with the account's own credentials.
 func (c *Client) ListServices(ctx context.Context, accountSID string) ([]Service, error) {
 	sub, err := c.ForAccount(ctx, accountSID)
@@ -187,7 +183,7 @@ func (c *Client) FindServicesCreatedSince(ctx context.Context, accountSID, uniqu
 	}
 	var found []Service
 	for _, s := range all {
-		if deref(s.UniqueName) == uniqueName && createdAfter(s.DateCreated, since) {
+		if deref(s.UniqueName) == uniqueName && CreatedAfter(s.DateCreated, since) {
 			found = append(found, s)
 		}
 	}
@@ -208,7 +204,7 @@ func (c *Client) FindEnvironmentsCreatedSince(ctx context.Context, accountSID, s
 	}
 	var found []Environment
 	for _, e := range all {
-		if deref(e.UniqueName) == uniqueName && createdAfter(e.DateCreated, since) {
+		if deref(e.UniqueName) == uniqueName && CreatedAfter(e.DateCreated, since) {
 			found = append(found, e)
 		}
 	}
@@ -229,7 +225,7 @@ func (c *Client) FindVariablesCreatedSince(ctx context.Context, accountSID, serv
 	}
 	var found []Variable
 	for _, v := range all {
-		if deref(v.Key) == key && createdAfter(v.DateCreated, since) {
+		if deref(v.Key) == key && CreatedAfter(v.DateCreated, since) {
 			found = append(found, v)
 		}
 	}

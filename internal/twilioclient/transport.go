@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
@@ -14,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 // Logger receives the client layer's debug events. The provider adapts it to tflog; this package knows
@@ -28,7 +29,7 @@ const maxRetryAfter = time.Minute
 // instancePath matches a path whose last segment is an object SID (".../PNxxx.json", "/v1/Keys/SKxxx"):
 // a POST there updates an existing object and may be repeated safely, while a POST to a collection
 // creates one and must not be sent twice.
-var instancePath = regexp.MustCompile(`/[A-Z]{2}[0-9a-fA-F]{32}(\.json)?$`)
+var instancePath = regexp.MustCompile("/" + sids.Pattern("") + `(\.json)?$`)
 
 // transport is the one http.RoundTripper every Twilio call goes through. It redirects to the emulator,
 // caps concurrency per credential (Twilio limits concurrent requests per account), retries what is safe to
@@ -167,14 +168,9 @@ func (t *transport) shouldRetry(ctx context.Context, resp *http.Response, err er
 	return false, 0, ""
 }
 
-// backoff is exponential with full jitter: spreading retries keeps a bulk apply from hammering Twilio in
-// lockstep after a rate-limit burst.
+// backoff is the wait before the next attempt, with jitter (Backoff).
 func (t *transport) backoff(attempt int) time.Duration {
-	d := t.minBackoff << min(attempt, 16)
-	if d <= 0 || d > t.maxBackoff {
-		d = t.maxBackoff
-	}
-	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
+	return Backoff{Min: t.minBackoff, Max: t.maxBackoff, Jitter: true}.Delay(attempt)
 }
 
 // acquire takes one of the credential's concurrency slots. Twilio counts concurrency per account; the

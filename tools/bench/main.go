@@ -26,6 +26,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
+
 	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
 )
 
@@ -250,7 +252,7 @@ func benchControl(o options, work string, n int, env []string, results []result)
 }
 
 // sidInPath matches a Twilio SID in a request path, to group requests by endpoint.
-var sidInPath = regexp.MustCompile(`[A-Z]{2}[0-9a-f]{32}`)
+var sidInPath = regexp.MustCompile(sids.Pattern(""))
 
 // account turns the emulator's request log of one phase into a result.
 func account(o options, n int, ph phase, e *emulator.Emulator) result {

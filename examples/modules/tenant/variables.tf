@@ -174,7 +174,7 @@ variable "address_sid" {
 
   validation {
     condition     = var.address_sid == null || can(regex("^AD[0-9a-f]{32}$", var.address_sid))
-    error_message = "address_sid must be an address SID: AD followed by 32 hexadecimal digits."
+    error_message = "address_sid must be an address SID: AD followed by 32 hexadecimal digits (lower case, as Twilio writes it)."
   }
 }
 
