@@ -26,6 +26,7 @@ var ManagedTypes = map[string]string{
 	"twilio_serverless_function":    "serverless function ",
 	"twilio_serverless_asset":       "serverless asset ",
 	"twilio_address":                "address ",
+	"twilio_usage_trigger":          "usage trigger ",
 }
 
 // Untracked are the registered resource types the orphan check leaves out, and why.
@@ -159,6 +160,9 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 	}
 	for _, a := range s.Addresses {
 		out[a.Sid] = "address " + a.Sid
+	}
+	for _, t := range s.UsageTriggers {
+		out[t.Sid] = "usage trigger " + t.UsageCategory + " " + t.Sid
 	}
 	return out
 }

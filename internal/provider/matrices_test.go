@@ -49,6 +49,7 @@ var identityTests = map[string]string{
 	"twilio_serverless_build":       "TestAccResourceIdentity_serverlessCode",
 	"twilio_serverless_deployment":  "TestAccResourceIdentity_serverlessCode",
 	"twilio_bundle_clone":           "TestAccBundleClone_identity",
+	"twilio_usage_trigger":          "TestAccUsageTrigger_identity",
 }
 
 // identityCheck finds, in a test's source, a check of identities after apply: a plugin-testing identity

@@ -221,6 +221,7 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewServerlessDeploymentResource,
 		NewBundleCloneResource,
 		NewAddressResource,
+		NewUsageTriggerResource,
 	}
 }
 

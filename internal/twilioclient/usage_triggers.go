@@ -2,6 +2,7 @@ package twilioclient
 
 import (
 	"context"
+	"time"
 
 	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
 )
@@ -55,4 +56,21 @@ func (c *Client) ListUsageTriggers(ctx context.Context, accountSID, usageCategor
 	params.SetPageSize(1000)
 	ts, err := c.api(ctx).ListUsageTrigger(params)
 	return ts, c.wrapError(err)
+}
+
+// FindUsageTriggersCreatedSince lists accountSID's triggers of usageCategory created since since: what a
+// create whose answer was lost may have made (triggers have no unique name, so the category narrows it
+// and the caller compares every attribute it sent).
+func (c *Client) FindUsageTriggersCreatedSince(ctx context.Context, accountSID, usageCategory string, since time.Time) ([]UsageTrigger, error) {
+	all, err := c.ListUsageTriggers(ctx, accountSID, usageCategory)
+	if err != nil {
+		return nil, err
+	}
+	var found []UsageTrigger
+	for _, t := range all {
+		if deref(t.UsageCategory) == usageCategory && CreatedSince(t.DateCreated, since) {
+			found = append(found, t)
+		}
+	}
+	return found, nil
 }
