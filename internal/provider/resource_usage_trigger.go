@@ -299,7 +299,9 @@ func (triggerValueValidator) Description(context.Context) string {
 	return "must be a positive number such as 100 or 49.99"
 }
 
-func (v triggerValueValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v triggerValueValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (triggerValueValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
