@@ -222,6 +222,7 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewBundleCloneResource,
 		NewAddressResource,
 		NewUsageTriggerResource,
+		NewDialingPermissionsResource,
 	}
 }
 
