@@ -59,17 +59,32 @@ func TestParseSID_malformed(t *testing.T) {
 // TestAccFunctions calls both functions through the real CLI: the results and the refusals (each naming
 // the reason) are what a configuration sees.
 func TestAccFunctions(t *testing.T) {
+	env := acctest.New(t)
+	testAccFunctions(t, env.Config, acctest.Functions)
+}
+
+// TestAccFunctions_withoutCredentials: the functions call nothing, so they work in a configuration that
+// gives the provider no credentials at all (Terraform; OpenTofu 1.11+, whose earlier releases configure
+// the provider first).
+func TestAccFunctions_withoutCredentials(t *testing.T) {
+	for _, v := range []string{"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY", "TWILIO_API_SECRET"} {
+		t.Setenv(v, "")
+	}
+	testAccFunctions(t, func(parts ...string) string { return strings.Join(parts, "\n") }, acctest.UnconfiguredFunctions)
+}
+
+func testAccFunctions(t *testing.T, config func(...string) string, feature acctest.Feature) {
 	sid := "ZHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   acctest.Needs(acctest.Functions),
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   acctest.Needs(feature),
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps: []resource.TestStep{
 			{
-				Config: `
+				Config: config(`
 output "uk"       { value = provider::twilio::e164("020 7183 8750", "gb") }
 output "us"       { value = provider::twilio::e164("+1 (415) 555-2671", "") }
 output "sid"      { value = provider::twilio::parse_sid("` + sid + `") }
-`,
+`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownOutputValue("uk", knownvalue.StringExact("+442071838750")),
 					statecheck.ExpectKnownOutputValue("us", knownvalue.StringExact("+14155552671")),
@@ -81,19 +96,19 @@ output "sid"      { value = provider::twilio::parse_sid("` + sid + `") }
 				},
 			},
 			{
-				Config:      `output "bad" { value = provider::twilio::e164("415 555 2671", "") }`,
+				Config:      config(`output "bad" { value = provider::twilio::e164("415 555 2671", "") }`),
 				ExpectError: regexp.MustCompile(`has\s+no\s+country\s+calling\s+code`),
 			},
 			{
-				Config:      `output "bad" { value = provider::twilio::e164("1-800-FLOWERS", "US") }`,
+				Config:      config(`output "bad" { value = provider::twilio::e164("1-800-FLOWERS", "US") }`),
 				ExpectError: regexp.MustCompile(`letters\s+\(vanity\s+numbers`),
 			},
 			{
-				Config:      `output "bad" { value = provider::twilio::e164("4155552671", "USA") }`,
+				Config:      config(`output "bad" { value = provider::twilio::e164("4155552671", "USA") }`),
 				ExpectError: regexp.MustCompile(`default_country\s+"USA"\s+is\s+not\s+an\s+ISO\s+3166-1`),
 			},
 			{
-				Config:      `output "bad" { value = provider::twilio::parse_sid("XX` + sid[2:] + `") }`,
+				Config:      config(`output "bad" { value = provider::twilio::parse_sid("XX` + sid[2:] + `") }`),
 				ExpectError: regexp.MustCompile(`prefix\s+XX\s+is\s+not\s+one\s+this\s+provider\s+knows`),
 			},
 		},
