@@ -51,7 +51,7 @@ func (e *Emulator) authenticate(r *http.Request) (principal, *apiError) {
 	switch {
 	case strings.HasPrefix(user, "AC"):
 		a := e.st.accounts[user]
-		if a == nil || !(equalSecret(a.authTokenIn(region), pass) || a.secondaryMatches(region, pass)) {
+		if a == nil || (!equalSecret(a.authTokenIn(region), pass) && !a.secondaryMatches(region, pass)) {
 			return principal{}, unauthorized()
 		}
 		p.account = a
