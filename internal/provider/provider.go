@@ -253,6 +253,7 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewStudioFlowListResource,
 		NewAddressListResource,
 		NewServerlessServiceListResource,
+		NewUsageTriggerListResource,
 	}
 }
 
