@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
@@ -79,4 +80,25 @@ func finishDelete(ctx context.Context, client *twilioclient.Client, accountSID s
 	if closed, hint := accountStateOf(ctx, client, accountSID, err); !closed {
 		diags.AddError(summary, errorDetail(err)+hint)
 	}
+}
+
+// notListedWhileInactive is the warning of a query that meets a suspended account: what could not be listed,
+// and why; the query goes on with the other accounts (the same policy as Read: suspended is not gone).
+func notListedWhileInactive(what, account string, err error) (summary, detail string) {
+	return fmt.Sprintf("Twilio %s of %s not listed", what, account),
+		"The account is suspended, so Twilio refuses to show them; reactivate it (twilio_subaccount status = " +
+			"\"active\") and query again. " + errorDetail(err)
+}
+
+// readObject is how a Read fetches its object: a 404 for an object created moments ago is asked again
+// (readAllowingLag), and a failure ends the Read by the account-state policy (finishRead). It returns the
+// object, or nil when the Read is over.
+func readObject[T any](ctx context.Context, client *twilioclient.Client, account string, dateCreated types.String, what string,
+	resp *resource.ReadResponse, fetch func() (*T, error)) *T {
+	obj, err := readAllowingLag(ctx, dateCreated, fetch)
+	if err != nil {
+		finishRead(ctx, client, account, err, what, resp)
+		return nil
+	}
+	return obj
 }

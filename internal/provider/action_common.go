@@ -71,3 +71,10 @@ func findActionSubaccount(ctx context.Context, client *twilioclient.Client, sid,
 	}
 	return acct
 }
+
+// progress shows msg while the action runs (Terraform prints it under the action's name).
+func progress(resp *action.InvokeResponse, msg string) {
+	if resp.SendProgress != nil {
+		resp.SendProgress(action.InvokeProgressEvent{Message: msg})
+	}
+}

@@ -98,9 +98,3 @@ func (a *subaccountStatusAction) Invoke(ctx context.Context, req action.InvokeRe
 	}
 	progress(resp, fmt.Sprintf("Subaccount %s is now %s.", sid, want))
 }
-
-func progress(resp *action.InvokeResponse, msg string) {
-	if resp.SendProgress != nil {
-		resp.SendProgress(action.InvokeProgressEvent{Message: msg})
-	}
-}

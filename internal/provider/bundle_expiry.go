@@ -63,3 +63,17 @@ func checkBundleNotExpired(b *twilioclient.Bundle, now time.Time, diags *diag.Di
 	}
 	return !expired
 }
+
+// bundleUsable reports whether a bundle's status may let Twilio accept numbers under it. Only the
+// statuses that are surely not approved are refused: Twilio documents "an approved BundleSid"
+// (https://www.twilio.com/en-us/changelog/regulated-number-bundle-provisioning-requirement) without saying
+// whether provisionally-approved counts, so that one is left to Twilio (ASSUMPTION provisional-bundle in
+// the emulator's ledger).
+func bundleUsable(status string) bool {
+	switch status {
+	case twilioclient.BundleStatusDraft, twilioclient.BundleStatusPendingReview, twilioclient.BundleStatusInReview,
+		twilioclient.BundleStatusRejected:
+		return false
+	}
+	return true
+}

@@ -12,10 +12,12 @@ var (
 )
 
 // NewAccessTokenDataSource is the factory for the twilio_access_token data source.
-func NewAccessTokenDataSource() datasource.DataSource { return &accessTokenDataSource{} }
+func NewAccessTokenDataSource() datasource.DataSource {
+	return &accessTokenDataSource{dataSourceBase: dataSourceBase{name: "access_token"}}
+}
 
 type accessTokenDataSource struct {
-	data *providerData
+	dataSourceBase
 }
 
 const accessTokenDataSourceDescription = "Mints a Twilio access token: the short-lived JWT that Twilio's " +
@@ -28,16 +30,8 @@ const accessTokenDataSourceDescription = "Mints a Twilio access token: the short
 	"Use this data source only with older versions, or to hand a token to something that must store it, such " +
 	"as a sensitive output that a deployment script reads."
 
-func (d *accessTokenDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_access_token"
-}
-
 func (d *accessTokenDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = accessTokenDataSourceSchema(accessTokenDataSourceDescription)
-}
-
-func (d *accessTokenDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *accessTokenDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {

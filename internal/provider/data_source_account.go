@@ -15,10 +15,12 @@ import (
 var _ datasource.DataSourceWithConfigure = (*accountDataSource)(nil)
 
 // NewAccountDataSource is the factory for twilio_account.
-func NewAccountDataSource() datasource.DataSource { return &accountDataSource{} }
+func NewAccountDataSource() datasource.DataSource {
+	return &accountDataSource{dataSourceBase: dataSourceBase{name: "account"}}
+}
 
 type accountDataSource struct {
-	data *providerData
+	dataSourceBase
 }
 
 type accountDataSourceModel struct {
@@ -29,10 +31,6 @@ type accountDataSourceModel struct {
 	OwnerAccountSID types.String `tfsdk:"owner_account_sid"`
 	DateCreated     types.String `tfsdk:"date_created"`
 	DateUpdated     types.String `tfsdk:"date_updated"`
-}
-
-func (d *accountDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_account"
 }
 
 func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -64,17 +62,8 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *accountDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg accountDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.data.ready(&resp.Diagnostics)
+	cfg, client := beginDataRead[accountDataSourceModel](ctx, &d.dataSourceBase, req, resp)
 	if client == nil {
 		return
 	}

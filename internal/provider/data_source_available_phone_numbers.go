@@ -24,11 +24,11 @@ var _ datasource.DataSourceWithConfigure = (*availablePhoneNumbersDataSource)(ni
 
 // NewAvailablePhoneNumbersDataSource is the factory for twilio_available_phone_numbers.
 func NewAvailablePhoneNumbersDataSource() datasource.DataSource {
-	return &availablePhoneNumbersDataSource{}
+	return &availablePhoneNumbersDataSource{dataSourceBase: dataSourceBase{name: "available_phone_numbers"}}
 }
 
 type availablePhoneNumbersDataSource struct {
-	data *providerData
+	dataSourceBase
 }
 
 type availablePhoneNumbersModel struct {
@@ -45,22 +45,15 @@ type availablePhoneNumbersModel struct {
 const availablePhoneNumbersDefaultLimit = 20
 
 var (
-	availablePhoneNumberCapabilityTypes = map[string]attr.Type{
-		"voice": types.BoolType, "sms": types.BoolType, "mms": types.BoolType, "fax": types.BoolType,
-	}
 	availablePhoneNumberType = types.ObjectType{AttrTypes: map[string]attr.Type{
 		"phone_number": types.StringType, "friendly_name": types.StringType, "locality": types.StringType,
 		"region": types.StringType, "postal_code": types.StringType, "iso_country": types.StringType,
 		"rate_center": types.StringType, "lata": types.StringType, "address_requirements": types.StringType,
 		"beta":         types.BoolType,
-		"capabilities": types.ObjectType{AttrTypes: availablePhoneNumberCapabilityTypes},
+		"capabilities": types.ObjectType{AttrTypes: numberCapabilityTypes},
 	}}
 	availablePhoneNumbersTypes = []string{twilioclient.NumberTypeLocal, twilioclient.NumberTypeMobile, twilioclient.NumberTypeTollFree}
 )
-
-func (d *availablePhoneNumbersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_available_phone_numbers"
-}
 
 func (d *availablePhoneNumbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := func(desc string) schema.StringAttribute {
@@ -158,17 +151,8 @@ func (d *availablePhoneNumbersDataSource) Schema(_ context.Context, _ datasource
 	}
 }
 
-func (d *availablePhoneNumbersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *availablePhoneNumbersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg availablePhoneNumbersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.data.ready(&resp.Diagnostics)
+	cfg, client := beginDataRead[availablePhoneNumbersModel](ctx, &d.dataSourceBase, req, resp)
 	if client == nil {
 		return
 	}
@@ -235,11 +219,7 @@ func flattenAvailablePhoneNumbers(found []twilioclient.AvailableNumber) (types.L
 		if n.Capabilities != nil {
 			c = *n.Capabilities
 		}
-		caps, d := types.ObjectValue(availablePhoneNumberCapabilityTypes, map[string]attr.Value{
-			"voice": types.BoolValue(c.Voice), "sms": types.BoolValue(c.Sms),
-			"mms": types.BoolValue(c.Mms), "fax": types.BoolValue(c.Fax),
-		})
-		diags.Append(d...)
+		caps := numberCapabilities(c.Voice, c.Sms, c.Mms, c.Fax)
 		obj, d := types.ObjectValue(availablePhoneNumberType.AttrTypes, map[string]attr.Value{
 			"phone_number":         stringValue(n.PhoneNumber),
 			"friendly_name":        stringValue(n.FriendlyName),

@@ -5,10 +5,8 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -22,44 +20,17 @@ var (
 )
 
 // NewIncomingNumberDataSource is the factory for the twilio_incoming_number data source.
-func NewIncomingNumberDataSource() datasource.DataSource { return &incomingNumberDataSource{} }
+func NewIncomingNumberDataSource() datasource.DataSource {
+	return &incomingNumberDataSource{dataSourceBase: dataSourceBase{name: "incoming_number"}}
+}
 
 type incomingNumberDataSource struct {
-	data *providerData
+	dataSourceBase
 }
 
 type incomingNumberDataSourceModel struct {
-	SID                  types.String `tfsdk:"sid"`
-	PhoneNumber          types.String `tfsdk:"phone_number"`
-	AccountSID           types.String `tfsdk:"account_sid"`
-	FriendlyName         types.String `tfsdk:"friendly_name"`
-	VoiceURL             types.String `tfsdk:"voice_url"`
-	VoiceMethod          types.String `tfsdk:"voice_method"`
-	VoiceApplicationSID  types.String `tfsdk:"voice_application_sid"`
-	StudioFlowSID        types.String `tfsdk:"studio_flow_sid"`
-	TrunkSID             types.String `tfsdk:"trunk_sid"`
-	VoiceFallbackURL     types.String `tfsdk:"voice_fallback_url"`
-	VoiceFallbackMethod  types.String `tfsdk:"voice_fallback_method"`
-	StatusCallback       types.String `tfsdk:"status_callback"`
-	StatusCallbackMethod types.String `tfsdk:"status_callback_method"`
-	VoiceCallerIDLookup  types.Bool   `tfsdk:"voice_caller_id_lookup"`
-	SMSURL               types.String `tfsdk:"sms_url"`
-	SMSMethod            types.String `tfsdk:"sms_method"`
-	SMSFallbackURL       types.String `tfsdk:"sms_fallback_url"`
-	SMSFallbackMethod    types.String `tfsdk:"sms_fallback_method"`
-	SMSApplicationSID    types.String `tfsdk:"sms_application_sid"`
-	BundleSID            types.String `tfsdk:"bundle_sid"`
-	Capabilities         types.Object `tfsdk:"capabilities"`
-	DateCreated          types.String `tfsdk:"date_created"`
-	DateUpdated          types.String `tfsdk:"date_updated"`
-}
-
-var incomingNumberDataSourceCapabilityTypes = map[string]attr.Type{
-	"voice": types.BoolType, "sms": types.BoolType, "mms": types.BoolType, "fax": types.BoolType,
-}
-
-func (d *incomingNumberDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_incoming_number"
+	numberView
+	DateUpdated types.String `tfsdk:"date_updated"`
 }
 
 func (d *incomingNumberDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -136,17 +107,8 @@ func (d *incomingNumberDataSource) ConfigValidators(context.Context) []datasourc
 	}
 }
 
-func (d *incomingNumberDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *incomingNumberDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg incomingNumberDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.data.ready(&resp.Diagnostics)
+	cfg, client := beginDataRead[incomingNumberDataSourceModel](ctx, &d.dataSourceBase, req, resp)
 	if client == nil {
 		return
 	}
@@ -177,51 +139,8 @@ func (d *incomingNumberDataSource) Read(ctx context.Context, req datasource.Read
 		resp.Diagnostics.AddError(summary, errorDetail(err))
 		return
 	}
-	m, diags := flattenIncomingNumberDataSource(n)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	var m incomingNumberDataSourceModel
+	m.flatten(n)
+	m.DateUpdated = stringValue(n.DateUpdated)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
-}
-
-func flattenIncomingNumberDataSource(n *twilioclient.IncomingNumber) (incomingNumberDataSourceModel, diag.Diagnostics) {
-	var c twilioclient.IncomingNumberCapabilities
-	if n.Capabilities != nil {
-		c = *n.Capabilities
-	}
-	caps, diags := types.ObjectValue(incomingNumberDataSourceCapabilityTypes, map[string]attr.Value{
-		"voice": types.BoolValue(c.Voice), "sms": types.BoolValue(c.Sms),
-		"mms": types.BoolValue(c.Mms), "fax": types.BoolValue(c.Fax),
-	})
-	m := incomingNumberDataSourceModel{
-		SID:                  stringValue(n.Sid),
-		PhoneNumber:          stringValue(n.PhoneNumber),
-		AccountSID:           stringValue(n.AccountSid),
-		FriendlyName:         stringValue(n.FriendlyName),
-		VoiceURL:             optionalString(n.VoiceUrl),
-		VoiceMethod:          stringValue(n.VoiceMethod),
-		VoiceApplicationSID:  optionalString(n.VoiceApplicationSid),
-		StudioFlowSID:        types.StringNull(),
-		TrunkSID:             optionalString(n.TrunkSid),
-		VoiceFallbackURL:     optionalString(n.VoiceFallbackUrl),
-		VoiceFallbackMethod:  stringValue(n.VoiceFallbackMethod),
-		StatusCallback:       optionalString(n.StatusCallback),
-		StatusCallbackMethod: stringValue(n.StatusCallbackMethod),
-		VoiceCallerIDLookup:  types.BoolValue(n.VoiceCallerIdLookup != nil && *n.VoiceCallerIdLookup),
-		SMSURL:               optionalString(n.SmsUrl),
-		SMSMethod:            stringValue(n.SmsMethod),
-		SMSFallbackURL:       optionalString(n.SmsFallbackUrl),
-		SMSFallbackMethod:    stringValue(n.SmsFallbackMethod),
-		SMSApplicationSID:    optionalString(n.SmsApplicationSid),
-		BundleSID:            optionalString(n.BundleSid),
-		Capabilities:         caps,
-		DateCreated:          stringValue(n.DateCreated),
-		DateUpdated:          stringValue(n.DateUpdated),
-	}
-	// A flow of another account would not run for this number; only one of its own is a binding.
-	if account, flow, ok := twilioclient.ParseFlowWebhookURL(m.VoiceURL.ValueString()); ok && account == m.AccountSID.ValueString() {
-		m.StudioFlowSID = types.StringValue(flow)
-	}
-	return m, diags
 }

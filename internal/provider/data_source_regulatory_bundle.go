@@ -23,10 +23,12 @@ var (
 )
 
 // NewRegulatoryBundleDataSource is the factory for the twilio_regulatory_bundle data source.
-func NewRegulatoryBundleDataSource() datasource.DataSource { return &regulatoryBundleDataSource{} }
+func NewRegulatoryBundleDataSource() datasource.DataSource {
+	return &regulatoryBundleDataSource{dataSourceBase: dataSourceBase{name: "regulatory_bundle"}}
+}
 
 type regulatoryBundleDataSource struct {
-	data *providerData
+	dataSourceBase
 }
 
 type regulatoryBundleModel struct {
@@ -50,10 +52,6 @@ type regulatoryBundleModel struct {
 var bundleStatuses = []string{
 	twilioclient.BundleStatusDraft, twilioclient.BundleStatusPendingReview, twilioclient.BundleStatusInReview,
 	twilioclient.BundleStatusRejected, twilioclient.BundleStatusApproved, twilioclient.BundleStatusProvisionallyApproved,
-}
-
-func (d *regulatoryBundleDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_regulatory_bundle"
 }
 
 func (d *regulatoryBundleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -120,17 +118,8 @@ func (d *regulatoryBundleDataSource) ConfigValidators(context.Context) []datasou
 	}
 }
 
-func (d *regulatoryBundleDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *regulatoryBundleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg regulatoryBundleModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := d.data.ready(&resp.Diagnostics)
+	cfg, client := beginDataRead[regulatoryBundleModel](ctx, &d.dataSourceBase, req, resp)
 	if client == nil {
 		return
 	}
@@ -204,6 +193,6 @@ func flattenRegulatoryBundle(b *twilioclient.Bundle) regulatoryBundleModel {
 		RegulationSID: optionalString(&b.RegulationSID), IsoCountry: optionalString(&b.IsoCountry),
 		NumberType: optionalString(&b.NumberType), EndUserType: optionalString(&b.EndUserType),
 		Email: types.StringValue(b.Email), StatusCallback: optionalString(&b.StatusCallback),
-		ValidUntil: rfc3339(b.ValidUntil), DateCreated: rfc3339(b.DateCreated), DateUpdated: rfc3339(b.DateUpdated),
+		ValidUntil: timeValue(b.ValidUntil), DateCreated: timeValue(b.DateCreated), DateUpdated: timeValue(b.DateUpdated),
 	}
 }

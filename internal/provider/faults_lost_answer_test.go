@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -128,7 +129,9 @@ func testAccLostAnswerScenarios(t *testing.T) {
 // namesakes make, as a Console user would, an object with the name a target's configA gives, and return
 // its SID: the "outage-older-namesake" scenario makes one an hour before the lost create. The lookup must
 // neither take it for the lost create's result (a subaccount or app made before the request: "created
-// since") nor revoke it (a key, which only its one-off pending name tells apart from the lost one).
+// since") nor revoke it (a key, which only its one-off pending name tells apart from the lost one). Every
+// create that adopts through createAdopting and allows a same-name object has a row, so breaking the
+// "created since" rule there fails several resources at once.
 var namesakes = map[string]func(t *testing.T, env *acctest.Env) string{
 	"twilio_subaccount": func(t *testing.T, env *acctest.Env) string {
 		a, err := env.Client(t).CreateSubaccount(context.Background(), "faulty-a")
@@ -158,6 +161,29 @@ var namesakes = map[string]func(t *testing.T, env *acctest.Env) string{
 		p := &twilioclient.CreateApplicationParams{}
 		p.SetFriendlyName("faulty").SetVoiceUrl("https://a.example.com/voice")
 		a, err := env.Client(t).CreateApplication(context.Background(), env.AccountSID, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return *a.Sid
+	},
+	// The flow and the address are made with exactly what configA sends: only "created since the request"
+	// tells them from the lost create's own.
+	"twilio_studio_flow": func(t *testing.T, env *acctest.Env) string {
+		p := &twilioclient.CreateFlowParams{}
+		p.SetFriendlyName("faulty").SetStatus("draft").SetDefinition(json.RawMessage(`{"description":"a","states":` +
+			`[{"name":"Trigger","type":"trigger","properties":{},"transitions":[]}],"initial_state":"Trigger",` +
+			`"flags":{"allow_concurrent_calls":true}}`))
+		f, err := env.Client(t).CreateFlow(context.Background(), env.AccountSID, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return *f.Sid
+	},
+	"twilio_address": func(t *testing.T, env *acctest.Env) string {
+		p := &twilioclient.CreateAddressParams{}
+		p.SetCustomerName("faulty").SetStreet("1 Example Street").SetCity("London").SetRegion("Greater London").
+			SetPostalCode("SW1A 1AA").SetIsoCountry("GB")
+		a, err := env.Client(t).CreateAddress(context.Background(), env.AccountSID, p)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"errors"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -34,4 +35,20 @@ func errorDetail(err error) string {
 		return te.Error()
 	}
 	return "The request to Twilio failed: " + err.Error()
+}
+
+// deref is the value of an optional string Twilio returns, empty when absent.
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// timeValue is a date Twilio returns parsed (Studio, Serverless, Numbers) as RFC 3339 in UTC, null when absent.
+func timeValue(t *time.Time) types.String {
+	if t == nil || t.IsZero() {
+		return types.StringNull()
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339))
 }

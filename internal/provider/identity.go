@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 )
 
 // Resource identity (Terraform 1.12+, OpenTofu 1.12+) names an object by the same SIDs the string import
@@ -92,64 +91,3 @@ func identityAfterUpdate(ctx context.Context, resp *resource.UpdateResponse) {
 func identityAfterImport(ctx context.Context, resp *resource.ImportStateResponse) {
 	syncIdentity(ctx, resp.State, resp.Identity, &resp.Diagnostics)
 }
-
-// importedIdentity reads an `import { identity = {...} }` block: ok is false when the import used a string
-// ID instead (then req.Identity is absent or null).
-func importedIdentity(ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics) (accountSID, sid string, ok bool) {
-	if req.ID != "" || req.Identity == nil || req.Identity.Raw.IsNull() {
-		return "", "", false
-	}
-	for name, dst := range map[string]*string{"account_sid": &accountSID, "sid": &sid} {
-		if _, err := req.Identity.Schema.AttributeAtPath(ctx, path.Root(name)); err != nil {
-			continue
-		}
-		var v types.String
-		diags.Append(req.Identity.GetAttribute(ctx, path.Root(name), &v)...)
-		*dst = v.ValueString()
-	}
-	return accountSID, sid, true
-}
-
-// importAccountObject resolves either import form of an account-owned object to its account and SID, and
-// sets both in the state: the string ID "AC…/XX…" or a bare "XX…" (looked for in the provider's account,
-// then its open subaccounts), or an identity { account_sid, sid }, where a missing account_sid means the
-// same search as a bare SID.
-func (r *resourceBase) importAccountObject(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
-	prefix, what string, find findFunc) bool {
-	id := req.ID
-	if account, sid, byIdentity := importedIdentity(ctx, req, &resp.Diagnostics); byIdentity {
-		if !checkImportIdentity(account, sid, prefix, &resp.Diagnostics) {
-			return false
-		}
-		id = sid
-		if account != "" {
-			id = account + "/" + sid
-		}
-	}
-	accountSID, sid, ok := r.importAccount(ctx, id, prefix, what, find, &resp.Diagnostics)
-	if !ok || resp.Diagnostics.HasError() {
-		return false
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), accountSID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
-	return !resp.Diagnostics.HasError()
-}
-
-// checkImportIdentity validates an identity given in an import block, pointing at the identity attribute
-// at fault.
-func checkImportIdentity(accountSID, sid, prefix string, diags *diag.Diagnostics) bool {
-	return checkIdentitySID("sid", prefix, sid, diags) && (accountSID == "" || checkIdentitySID("account_sid", "AC", accountSID, diags))
-}
-
-// checkIdentitySID reports an identity attribute that is not a SID of the given prefix on that attribute.
-func checkIdentitySID(attr, prefix, value string, diags *diag.Diagnostics) bool {
-	if !sids.Valid(prefix, value) {
-		diags.AddAttributeError(path.Root(attr), "Invalid import identity",
-			fmt.Sprintf("identity.%s must be %s, got %q.", attr, sids.Shape(prefix), value))
-		return false
-	}
-	return true
-}
-
-// sidsInWords says what every SID looks like, for import errors that list several forms.
-var sidsInWords = "SIDs are two capital letters and " + fmt.Sprint(sids.Digits) + " hexadecimal digits"

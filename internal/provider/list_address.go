@@ -2,12 +2,12 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
 var (
@@ -16,7 +16,9 @@ var (
 )
 
 // NewAddressListResource is the factory for the twilio_address list resource.
-func NewAddressListResource() list.ListResource { return &addressListResource{} }
+func NewAddressListResource() list.ListResource {
+	return &addressListResource{addressResource{resourceBase: resourceBase{name: "address"}}}
+}
 
 type addressListResource struct{ addressResource }
 
@@ -43,25 +45,14 @@ func (r *addressListResource) List(ctx context.Context, req list.ListRequest, st
 		if err != nil {
 			return err
 		}
-		for i := range addresses {
-			a := &addresses[i]
-			name := optionalString(a.FriendlyName).ValueString()
-			if !scope.nameMatches(name) {
-				continue
-			}
-			display := fmt.Sprintf("%s, %s (%s in %s)", stringValue(a.CustomerName).ValueString(),
-				stringValue(a.City).ValueString(), stringValue(a.Sid).ValueString(), account)
-			e.emit(ctx, req, display,
-				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(a.Sid)},
-				func() (any, diag.Diagnostics) {
-					m := addressModel{AutoCorrectAddress: types.BoolValue(false), Timeouts: nullTimeouts()}
-					flattenAddress(a, &m)
-					return m, nil
-				})
-			if !e.more {
-				return nil
-			}
-		}
+		emitAccountObjects(ctx, req, e, account, addresses, func(a *twilioclient.Address) listed {
+			return listed{display: deref(a.CustomerName) + ", " + deref(a.City), sid: deref(a.Sid),
+				skip: !scope.nameMatches(optionalString(a.FriendlyName).ValueString())}
+		}, func(a *twilioclient.Address) (any, diag.Diagnostics) {
+			m := addressModel{AutoCorrectAddress: types.BoolValue(false), Timeouts: nullTimeouts()}
+			flattenAddress(a, &m)
+			return m, nil
+		})
 		return nil
 	})
 }

@@ -230,8 +230,7 @@ func listStream(ctx context.Context, req list.ListRequest, client *twilioclient.
 		for _, account := range accounts {
 			if err := body(e, account); err != nil {
 				if twilioclient.IsAccountInactive(err) {
-					e.warn(fmt.Sprintf("Twilio %s of %s not listed", what, account),
-						"The account is suspended, so Twilio refuses to list them. "+errorDetail(err))
+					e.warn(notListedWhileInactive(what, account, err))
 				} else {
 					e.fail(fmt.Sprintf("Listing the Twilio %s of %s", what, account), err)
 				}
@@ -266,4 +265,31 @@ func nullTimeouts() timeouts.Value {
 type accountObjectIdentity struct {
 	AccountSID types.String `tfsdk:"account_sid"`
 	SID        types.String `tfsdk:"sid"`
+}
+
+// listed is what a list resource says of one object it found: its display name and SID, or skip when the
+// filters leave it out.
+type listed struct {
+	display, sid string
+	skip         bool
+}
+
+// emitAccountObjects emits each object of account that show does not skip, identified by account and SID,
+// with resource (only when the query asks for it: include_resource) giving what import and refresh would
+// store. It stops when the stream wants no more.
+func emitAccountObjects[T any](ctx context.Context, req list.ListRequest, e *listEmitter, account string, items []T,
+	show func(*T) listed, resource func(*T) (any, diag.Diagnostics)) {
+	for i := range items {
+		item := &items[i]
+		l := show(item)
+		if l.skip {
+			continue
+		}
+		e.emit(ctx, req, fmt.Sprintf("%s (%s in %s)", l.display, l.sid, account),
+			accountObjectIdentity{AccountSID: types.StringValue(account), SID: types.StringValue(l.sid)},
+			func() (any, diag.Diagnostics) { return resource(item) })
+		if !e.more {
+			return
+		}
+	}
 }

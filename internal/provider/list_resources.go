@@ -36,7 +36,9 @@ var (
 )
 
 // NewSubaccountListResource is the factory for the twilio_subaccount list resource.
-func NewSubaccountListResource() list.ListResource { return &subaccountListResource{} }
+func NewSubaccountListResource() list.ListResource {
+	return &subaccountListResource{subaccountResource{resourceBase: resourceBase{name: "subaccount"}}}
+}
 
 type subaccountListResource struct{ subaccountResource }
 
@@ -116,7 +118,9 @@ func (r *subaccountListResource) List(ctx context.Context, req list.ListRequest,
 }
 
 // NewTwimlAppListResource is the factory for the twilio_twiml_app list resource.
-func NewTwimlAppListResource() list.ListResource { return &twimlAppListResource{} }
+func NewTwimlAppListResource() list.ListResource {
+	return &twimlAppListResource{twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}}
+}
 
 type twimlAppListResource struct{ twimlAppResource }
 
@@ -142,28 +146,22 @@ func (r *twimlAppListResource) List(ctx context.Context, req list.ListRequest, s
 		if err != nil {
 			return err
 		}
-		for i := range apps {
-			a := &apps[i]
-			if !scope.nameMatches(stringValue(a.FriendlyName).ValueString()) {
-				continue
-			}
-			e.emit(ctx, req, fmt.Sprintf("%s (%s in %s)", stringValue(a.FriendlyName).ValueString(), stringValue(a.Sid).ValueString(), account),
-				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(a.Sid)},
-				func() (any, diag.Diagnostics) {
-					m := twimlAppModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
-					flattenTwimlApp(a, &m)
-					return m, nil
-				})
-			if !e.more {
-				return nil
-			}
-		}
+		emitAccountObjects(ctx, req, e, account, apps, func(a *twilioclient.Application) listed {
+			name := stringValue(a.FriendlyName).ValueString()
+			return listed{display: name, sid: deref(a.Sid), skip: !scope.nameMatches(name)}
+		}, func(a *twilioclient.Application) (any, diag.Diagnostics) {
+			m := twimlAppModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
+			flattenTwimlApp(a, &m)
+			return m, nil
+		})
 		return nil
 	})
 }
 
 // NewAPIKeyListResource is the factory for the twilio_api_key list resource.
-func NewAPIKeyListResource() list.ListResource { return &apiKeyListResource{} }
+func NewAPIKeyListResource() list.ListResource {
+	return &apiKeyListResource{apiKeyResource{resourceBase: resourceBase{name: "api_key"}}}
+}
 
 type apiKeyListResource struct{ apiKeyResource }
 
@@ -205,9 +203,7 @@ func (r *apiKeyListResource) List(ctx context.Context, req list.ListRequest, str
 					// after an import.
 					full, err := client.FindRestrictedKey(ctx, account, k.SID)
 					if twilioclient.IsAccountInactive(err) {
-						diags.AddWarning(fmt.Sprintf("Twilio API key %s of %s not listed", k.SID, account),
-							"Its account is suspended, so IAM refuses to show the key's type and policy. Reactivate the "+
-								"account and query again. "+errorDetail(err))
+						diags.AddWarning(notListedWhileInactive("API key "+k.SID, account, err))
 						return nil, diags
 					}
 					if err != nil {
@@ -233,7 +229,9 @@ func (r *apiKeyListResource) List(ctx context.Context, req list.ListRequest, str
 var e164PrefixPattern = regexp.MustCompile(`^\+[1-9][0-9]{0,14}$`)
 
 // NewIncomingNumberListResource is the factory for the twilio_incoming_number list resource.
-func NewIncomingNumberListResource() list.ListResource { return &incomingNumberListResource{} }
+func NewIncomingNumberListResource() list.ListResource {
+	return &incomingNumberListResource{incomingNumberResource{}}
+}
 
 type incomingNumberListResource struct{ incomingNumberResource }
 
@@ -280,30 +278,23 @@ func (r *incomingNumberListResource) List(ctx context.Context, req list.ListRequ
 		if err != nil {
 			return err
 		}
-		for i := range numbers {
-			n := &numbers[i]
-			number := stringValue(n.PhoneNumber).ValueString()
-			if !cfg.nameMatches(stringValue(n.FriendlyName).ValueString()) || !strings.HasPrefix(number, filter) ||
-				(!cfg.PhoneNumber.IsNull() && number != cfg.PhoneNumber.ValueString()) {
-				continue
-			}
-			e.emit(ctx, req, fmt.Sprintf("%s %s (%s in %s)", number, stringValue(n.FriendlyName).ValueString(), stringValue(n.Sid).ValueString(), account),
-				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(n.Sid)},
-				func() (any, diag.Diagnostics) {
-					m := incomingNumberModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
-					flattenIncomingNumber(n, &m)
-					return m, nil
-				})
-			if !e.more {
-				return nil
-			}
-		}
+		emitAccountObjects(ctx, req, e, account, numbers, func(n *twilioclient.IncomingNumber) listed {
+			number, name := deref(n.PhoneNumber), deref(n.FriendlyName)
+			return listed{display: number + " " + name, sid: deref(n.Sid), skip: !cfg.nameMatches(name) ||
+				!strings.HasPrefix(number, filter) || (!cfg.PhoneNumber.IsNull() && number != cfg.PhoneNumber.ValueString())}
+		}, func(n *twilioclient.IncomingNumber) (any, diag.Diagnostics) {
+			m := incomingNumberModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
+			flattenIncomingNumber(n, &m)
+			return m, nil
+		})
 		return nil
 	})
 }
 
 // NewStudioFlowListResource is the factory for the twilio_studio_flow list resource.
-func NewStudioFlowListResource() list.ListResource { return &studioFlowListResource{} }
+func NewStudioFlowListResource() list.ListResource {
+	return &studioFlowListResource{studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}}
+}
 
 type studioFlowListResource struct{ studioFlowResource }
 
@@ -331,34 +322,25 @@ func (r *studioFlowListResource) List(ctx context.Context, req list.ListRequest,
 		if err != nil {
 			return err
 		}
-		for i := range flows {
-			f := &flows[i]
-			if !scope.nameMatches(stringValue(f.FriendlyName).ValueString()) {
-				continue
+		emitAccountObjects(ctx, req, e, account, flows, func(f *twilioclient.Flow) listed {
+			name := deref(f.FriendlyName)
+			return listed{display: name, sid: deref(f.Sid), skip: !scope.nameMatches(name)}
+		}, func(f *twilioclient.Flow) (any, diag.Diagnostics) {
+			var diags diag.Diagnostics
+			if f.Definition == nil {
+				// ASSUMPTION: Twilio's description of the list has each flow's definition; should a page leave
+				// it out, the flow is fetched, so the result is still complete.
+				one, err := client.FindFlow(ctx, account, deref(f.Sid))
+				if err != nil {
+					diags.AddError(fmt.Sprintf("Reading Twilio Studio flow %s", deref(f.Sid)), errorDetail(err))
+					return nil, diags
+				}
+				f = one
 			}
-			e.emit(ctx, req, fmt.Sprintf("%s (%s in %s)", stringValue(f.FriendlyName).ValueString(), stringValue(f.Sid).ValueString(), account),
-				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(f.Sid)},
-				func() (any, diag.Diagnostics) {
-					var diags diag.Diagnostics
-					full := f
-					if full.Definition == nil {
-						// ASSUMPTION: Twilio's description of the list has each flow's definition; should a page
-						// leave it out, the flow is fetched, so the result is still complete.
-						one, err := client.FindFlow(ctx, account, stringValue(f.Sid).ValueString())
-						if err != nil {
-							diags.AddError(fmt.Sprintf("Reading Twilio Studio flow %s", stringValue(f.Sid).ValueString()), errorDetail(err))
-							return nil, diags
-						}
-						full = one
-					}
-					m := studioFlowModel{Timeouts: nullTimeouts()}
-					diags.Append(flattenStudioFlow(ctx, full, &m)...)
-					return m, diags
-				})
-			if !e.more {
-				return nil
-			}
-		}
+			m := studioFlowModel{Timeouts: nullTimeouts()}
+			diags.Append(flattenStudioFlow(ctx, f, &m)...)
+			return m, diags
+		})
 		return nil
 	})
 }

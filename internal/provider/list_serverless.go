@@ -2,12 +2,12 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
 var (
@@ -17,7 +17,9 @@ var (
 
 // NewServerlessServiceListResource is the factory for the twilio_serverless_service list resource. Services
 // are what users adopt; their environments, functions and deployments are imported under a known service.
-func NewServerlessServiceListResource() list.ListResource { return &serverlessServiceListResource{} }
+func NewServerlessServiceListResource() list.ListResource {
+	return &serverlessServiceListResource{serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service"}}}
+}
 
 type serverlessServiceListResource struct{ serverlessServiceResource }
 
@@ -45,25 +47,14 @@ func (r *serverlessServiceListResource) List(ctx context.Context, req list.ListR
 		if err != nil {
 			return err
 		}
-		for i := range services {
-			s := &services[i]
-			name := stringValue(s.FriendlyName).ValueString()
-			if !scope.nameMatches(name) {
-				continue
-			}
-			display := fmt.Sprintf("%s (%s, %s in %s)", name, stringValue(s.UniqueName).ValueString(),
-				stringValue(s.Sid).ValueString(), account)
-			e.emit(ctx, req, display,
-				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(s.Sid)},
-				func() (any, diag.Diagnostics) {
-					m := serverlessServiceModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
-					flattenServerlessService(s, &m)
-					return m, nil
-				})
-			if !e.more {
-				return nil
-			}
-		}
+		emitAccountObjects(ctx, req, e, account, services, func(s *twilioclient.Service) listed {
+			name := deref(s.FriendlyName)
+			return listed{display: name + " (" + deref(s.UniqueName) + ")", sid: deref(s.Sid), skip: !scope.nameMatches(name)}
+		}, func(s *twilioclient.Service) (any, diag.Diagnostics) {
+			m := serverlessServiceModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
+			flattenServerlessService(s, &m)
+			return m, nil
+		})
 		return nil
 	})
 }

@@ -25,7 +25,7 @@ var lostAnswerGrace = 45 * time.Second
 var lookupBackoff = twilioclient.Backoff{Min: 500 * time.Millisecond, Max: 5 * time.Second}
 
 // lostCreate describes one create to createAdopting, the one adoption path every create takes (except the
-// API key's, whose one-off name proves its own: resource_api_key_create.go).
+// API key's, whose one-off name proves its own: createAPIKey in resource_api_key.go).
 type lostCreate[T any] struct {
 	kind    string // the resource type without "twilio_", for messages and the in-flight registry
 	scope   string // where the name is unique: an account SID, or account/service

@@ -2,14 +2,18 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -30,7 +34,9 @@ var (
 )
 
 // NewAddressResource is the factory for twilio_address.
-func NewAddressResource() resource.Resource { return &addressResource{} }
+func NewAddressResource() resource.Resource {
+	return &addressResource{resourceBase: resourceBase{name: "address"}}
+}
 
 type addressResource struct {
 	resourceBase
@@ -58,10 +64,6 @@ type addressModel struct {
 
 // isoCountryPattern is an ISO 3166-1 alpha-2 code, the form Twilio's IsoCountry takes.
 var isoCountryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
-
-func (r *addressResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_address"
-}
 
 func (r *addressResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = accountObjectIdentitySchema("AD", "address")
@@ -148,9 +150,7 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -160,20 +160,11 @@ func (r *addressResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 }
 
 func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan addressModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[addressModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID, customer := plan.AccountSID.ValueString(), plan.CustomerName.ValueString()
 	what, summary := fmt.Sprintf("an address for %q", customer), fmt.Sprintf("Creating address in account %s", accountSID)
@@ -205,17 +196,15 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state addressModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[addressModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	a, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Address, error) {
-		return r.data.client.FindAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	a := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Address %s", state.SID.ValueString()), resp, func() (*twilioclient.Address, error) {
+		return client.FindAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("Address %s", state.SID.ValueString()), resp)
+	if a == nil {
 		return
 	}
 	flattenAddress(a, &state)
@@ -223,21 +212,11 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 }
 
 func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state addressModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[addressModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// Every field is sent, so a Console edit the plan reverts is undone whatever it touched.
 	a, err := client.UpdateAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandAddressUpdate(&plan))
@@ -252,19 +231,11 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 }
 
 func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state addressModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, state, client, done := beginDelete[addressModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
 	// A number must keep the address its country requires, and an emergency address is what emergency
@@ -363,4 +334,100 @@ func flattenAddress(a *twilioclient.Address, m *addressModel) {
 	m.Validated = types.BoolValue(a.Validated != nil && *a.Validated)
 	m.Verified = types.BoolValue(a.Verified != nil && *a.Verified)
 	m.DateCreated = stringValue(a.DateCreated)
+}
+
+// maxEmergencyFriendlyName is Twilio's limit for an emergency address's friendly name: "up to 64
+// characters long for Regulatory Compliance addresses and 32 characters long for Emergency addresses"
+// (FriendlyName of UpdateAddress, api v2010). CreateAddress states only 64, but the provider sends the
+// friendly name with every update, so a longer name on an emergency address would be refused by the first
+// update after the create: it is refused before the create too.
+const maxEmergencyFriendlyName = 32
+
+// checkEmergencyFriendlyName refuses, at plan time, a friendly name Twilio would refuse for an emergency
+// address, when the plan creates the address or changes its name or emergency_enabled. A destroy, or a plan
+// that leaves both as they are (an address made in the Console with a longer name and imported), is never
+// blocked by it.
+func checkEmergencyFriendlyName(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan addressModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !plan.EmergencyEnabled.ValueBool() || plan.FriendlyName.IsUnknown() {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		var state addressModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if resp.Diagnostics.HasError() || (state.FriendlyName.Equal(plan.FriendlyName) && state.EmergencyEnabled.Equal(plan.EmergencyEnabled)) {
+			return
+		}
+	}
+	if n := utf8.RuneCountInString(plan.FriendlyName.ValueString()); n > maxEmergencyFriendlyName {
+		resp.Diagnostics.AddAttributeError(path.Root("friendly_name"), "Friendly name too long for an emergency address",
+			fmt.Sprintf("friendly_name has %d characters; Twilio allows at most %d for an address with "+
+				"emergency_enabled = true (64 for other addresses). Shorten it.", n, maxEmergencyFriendlyName))
+	}
+}
+
+// addressSuggestionFields maps the fields of Twilio's 21629 suggestion to the attributes that hold them.
+var addressSuggestionFields = []struct{ field, attr string }{
+	{"CustomerName", "customer_name"}, {"Street", "street"}, {"Locality", "city"}, {"Region", "region"},
+	{"PostalCode", "postal_code"}, {"IsoCountry", "iso_country"},
+}
+
+// addressSuggestionError turns Twilio's 21629 (the address nearly matches a valid one and
+// auto_correct_address is false) into errors at the attributes whose value differs from Twilio's suggestion,
+// each naming the suggested value, so the fix is where the error points. Twilio writes the suggestion into
+// the message: "Failed to validate address. Check the suggested address. | FriendlyName: …, Street: …, …"
+// (https://www.twilio.com/docs/sip-trunking/api/emergency-calling). It reports false for other errors.
+func addressSuggestionError(err error, plan *addressModel, summary string, diags *diag.Diagnostics) bool {
+	var te *twilioclient.Error
+	if !twilioclient.IsCode(err, 21629) || !errors.As(err, &te) {
+		return false
+	}
+	suggested := parseAddressSuggestion(te.Message)
+	have := map[string]string{"customer_name": plan.CustomerName.ValueString(), "street": plan.Street.ValueString(),
+		"city": plan.City.ValueString(), "region": plan.Region.ValueString(), "postal_code": plan.PostalCode.ValueString(),
+		"iso_country": plan.IsoCountry.ValueString()}
+	fix := "Write the suggested value in the configuration if it is the right address, or set " +
+		"auto_correct_address = true to let Twilio store its correction (the next plan then shows it as a change)."
+	pointed := false
+	for _, f := range addressSuggestionFields {
+		v, ok := suggested[f.field]
+		if !ok || strings.EqualFold(strings.TrimSpace(v), strings.TrimSpace(have[f.attr])) {
+			continue
+		}
+		pointed = true
+		diags.AddAttributeError(path.Root(f.attr), summary,
+			fmt.Sprintf("Twilio could not validate the address as written and suggests %s = %q instead of %q. %s\n\n%s",
+				f.attr, v, have[f.attr], fix, errorDetail(err)))
+	}
+	if !pointed {
+		diags.AddAttributeError(path.Root("street"), summary,
+			fmt.Sprintf("Twilio could not validate the address as written and suggests another form of it. %s\n\n%s",
+				fix, errorDetail(err)))
+	}
+	return true
+}
+
+// parseAddressSuggestion reads the "Key: value, Key: value" list after the "|" of a 21629 message.
+func parseAddressSuggestion(msg string) map[string]string {
+	_, list, ok := strings.Cut(msg, "|")
+	if !ok {
+		return nil
+	}
+	out := map[string]string{}
+	key := ""
+	for _, part := range strings.Split(list, ",") {
+		k, v, ok := strings.Cut(part, ":")
+		if k = strings.TrimSpace(k); ok && k != "" && !strings.Contains(k, " ") {
+			key = k
+			out[key] = strings.TrimSpace(v)
+		} else if key != "" {
+			// A comma inside a value (a street such as "1 Main St, Suite 2").
+			out[key] += "," + part
+		}
+	}
+	return out
 }

@@ -26,7 +26,9 @@ var (
 )
 
 // NewBundleCloneResource is the factory for twilio_bundle_clone.
-func NewBundleCloneResource() resource.Resource { return &bundleCloneResource{} }
+func NewBundleCloneResource() resource.Resource {
+	return &bundleCloneResource{resourceBase: resourceBase{name: "bundle_clone"}}
+}
 
 type bundleCloneResource struct {
 	resourceBase
@@ -47,10 +49,6 @@ type bundleCloneModel struct {
 	DateCreated   types.String   `tfsdk:"date_created"`
 	SkipDestroy   types.Bool     `tfsdk:"skip_destroy"`
 	Timeouts      timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *bundleCloneResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_bundle_clone"
 }
 
 func (r *bundleCloneResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -119,9 +117,7 @@ func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Default:  booldefault.StaticBool(false),
 			},
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -170,20 +166,11 @@ func (r *bundleCloneResource) ModifyPlan(ctx context.Context, req resource.Modif
 }
 
 func (r *bundleCloneResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan bundleCloneModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[bundleCloneModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	account, source := plan.AccountSID.ValueString(), plan.BundleSID.ValueString()
 	summary := fmt.Sprintf("Cloning Twilio regulatory bundle %s into account %s", source, account)
@@ -221,19 +208,17 @@ func (r *bundleCloneResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 func (r *bundleCloneResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state bundleCloneModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[bundleCloneModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
 	what := fmt.Sprintf("Cloned Twilio regulatory bundle %s in account %s", sid, account)
-	b, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Bundle, error) {
-		return r.data.client.FindBundle(ctx, account, sid)
+	b := readObject(ctx, client, account, state.DateCreated, what, resp, func() (*twilioclient.Bundle, error) {
+		return client.FindBundle(ctx, account, sid)
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, account, err, what, resp)
+	if b == nil {
 		return
 	}
 	if !bundleUsable(b.Status) {
@@ -275,25 +260,18 @@ func (r *bundleCloneResource) Update(ctx context.Context, req resource.UpdateReq
 }
 
 func (r *bundleCloneResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state bundleCloneModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[bundleCloneModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	if state.SkipDestroy.ValueBool() {
-		resp.Diagnostics.AddWarning("Cloned bundle kept",
-			fmt.Sprintf("skip_destroy is set: bundle %s was removed from the state but account %s still has it.", sid, account))
+	if skipDestroy(state.SkipDestroy, "Cloned bundle", sid, account, &resp.Diagnostics) {
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	err := client.DeleteBundle(ctx, account, sid)
 	switch {
 	case err == nil || twilioclient.IsNotFound(err):
@@ -333,6 +311,6 @@ func flattenBundleClone(b *twilioclient.Bundle, m *bundleCloneModel) {
 	m.IsoCountry = optionalString(&b.IsoCountry)
 	m.NumberType = optionalString(&b.NumberType)
 	m.EndUserType = optionalString(&b.EndUserType)
-	m.ValidUntil = rfc3339(b.ValidUntil)
-	m.DateCreated = rfc3339(b.DateCreated)
+	m.ValidUntil = timeValue(b.ValidUntil)
+	m.DateCreated = timeValue(b.DateCreated)
 }

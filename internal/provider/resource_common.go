@@ -3,10 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -17,14 +18,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
-// resourceBase holds what every resource gets from the provider.
+// resourceBase holds what every resource gets from the provider, and its type name without the
+// provider's prefix (Metadata).
 type resourceBase struct {
 	data *providerData
+	name string
+}
+
+func (r *resourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.name
 }
 
 func (r *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -248,25 +254,6 @@ func clearable(v types.String) *string {
 	return &s
 }
 
-// parseImportID splits an import ID "AC…/XX…" or "XX…" into account and object SIDs; the account defaults
-// to the provider's.
-func (r *resourceBase) parseImportID(id, prefix string, diags *diag.Diagnostics) (accountSID, sid string, ok bool) {
-	parts := strings.Split(id, "/")
-	switch {
-	case len(parts) == 1 && sids.Valid(prefix, parts[0]):
-		client := r.data.ready(diags)
-		if client == nil {
-			return "", "", false
-		}
-		return client.AccountSID(), parts[0], true
-	case len(parts) == 2 && sids.Valid("AC", parts[0]) && sids.Valid(prefix, parts[1]):
-		return parts[0], parts[1], true
-	}
-	diags.AddError("Invalid import ID",
-		fmt.Sprintf("Expected %s… or AC…/%s… (%s), got %q.", prefix, prefix, sidsInWords, id))
-	return "", "", false
-}
-
 // defaultTimeout bounds a resource operation when its timeouts block says nothing; it covers retries.
 const defaultTimeout = 5 * time.Minute
 
@@ -292,4 +279,33 @@ func falseWhenNull(v types.Bool) types.Bool {
 		return types.BoolValue(false)
 	}
 	return v
+}
+
+// dataSourceBase is resourceBase for data sources.
+type dataSourceBase struct {
+	data *providerData
+	name string
+}
+
+func (d *dataSourceBase) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.name
+}
+
+func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// timeoutsBlock is the timeouts block of a resource: create and delete, and update when it has one.
+func timeoutsBlock(ctx context.Context, update bool) map[string]schema.Block {
+	return map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: update, Delete: true})}
+}
+
+// skipDestroy ends a Delete with a warning when skip_destroy is set; it reports whether it did.
+func skipDestroy(skip types.Bool, what, sid, account string, diags *diag.Diagnostics) bool {
+	if !skip.ValueBool() {
+		return false
+	}
+	diags.AddWarning(what+" kept", fmt.Sprintf("skip_destroy is set: %s %s was removed from the state but still "+
+		"exists in account %s.", what, sid, account))
+	return true
 }

@@ -6,9 +6,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -33,53 +31,6 @@ var (
 
 // NewIncomingNumberResource is the factory for twilio_incoming_number.
 func NewIncomingNumberResource() resource.Resource { return &incomingNumberResource{} }
-
-type incomingNumberResource struct {
-	resourceBase
-}
-
-type incomingNumberModel struct {
-	ID                   types.String   `tfsdk:"id"`
-	SID                  types.String   `tfsdk:"sid"`
-	AccountSID           types.String   `tfsdk:"account_sid"`
-	PhoneNumber          types.String   `tfsdk:"phone_number"`
-	AreaCode             types.String   `tfsdk:"area_code"`
-	Country              types.String   `tfsdk:"country"`
-	FriendlyName         types.String   `tfsdk:"friendly_name"`
-	VoiceURL             types.String   `tfsdk:"voice_url"`
-	VoiceMethod          types.String   `tfsdk:"voice_method"`
-	VoiceApplicationSID  types.String   `tfsdk:"voice_application_sid"`
-	StudioFlowSID        types.String   `tfsdk:"studio_flow_sid"`
-	TrunkSID             types.String   `tfsdk:"trunk_sid"`
-	VoiceFallbackURL     types.String   `tfsdk:"voice_fallback_url"`
-	VoiceFallbackMethod  types.String   `tfsdk:"voice_fallback_method"`
-	StatusCallback       types.String   `tfsdk:"status_callback"`
-	StatusCallbackMethod types.String   `tfsdk:"status_callback_method"`
-	VoiceCallerIDLookup  types.Bool     `tfsdk:"voice_caller_id_lookup"`
-	SMSURL               types.String   `tfsdk:"sms_url"`
-	SMSMethod            types.String   `tfsdk:"sms_method"`
-	SMSFallbackURL       types.String   `tfsdk:"sms_fallback_url"`
-	SMSFallbackMethod    types.String   `tfsdk:"sms_fallback_method"`
-	SMSApplicationSID    types.String   `tfsdk:"sms_application_sid"`
-	BundleSID            types.String   `tfsdk:"bundle_sid"`
-	AddressSID           types.String   `tfsdk:"address_sid"`
-	IdentitySID          types.String   `tfsdk:"identity_sid"`
-	EmergencyAddressSID  types.String   `tfsdk:"emergency_address_sid"`
-	EmergencyStatus      types.String   `tfsdk:"emergency_status"`
-	EmergencyAddrStatus  types.String   `tfsdk:"emergency_address_status"`
-	AddressRequirements  types.String   `tfsdk:"address_requirements"`
-	SkipDestroy          types.Bool     `tfsdk:"skip_destroy"`
-	Capabilities         types.Object   `tfsdk:"capabilities"`
-	DateCreated          types.String   `tfsdk:"date_created"`
-	Timeouts             timeouts.Value `tfsdk:"timeouts"`
-}
-
-var incomingNumberCapabilityTypes = map[string]attr.Type{
-	"voice": types.BoolType, "sms": types.BoolType, "mms": types.BoolType, "fax": types.BoolType,
-}
-
-// incomingNumberVoiceTargets are the attributes that say where calls go; a number has at most one.
-var incomingNumberVoiceTargets = []string{"voice_url", "voice_application_sid", "studio_flow_sid", "trunk_sid"}
 
 func (r *incomingNumberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_incoming_number"
@@ -224,9 +175,7 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -302,22 +251,15 @@ func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.Mo
 }
 
 func (r *incomingNumberResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan incomingNumberModel
-	var cfgName types.String
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+	var cfgName types.String
+	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...); resp.Diagnostics.HasError() {
+		return
+	}
 
 	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
 		plan.AccountSID = types.StringValue(client.AccountSID())
@@ -381,13 +323,11 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 }
 
 func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state incomingNumberModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	client := r.data.client
 	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
 	what := fmt.Sprintf("Twilio phone number %s (%s)", state.PhoneNumber.ValueString(), sid)
 	n, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.IncomingNumber, error) {
@@ -415,23 +355,15 @@ func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequ
 }
 
 func (r *incomingNumberResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state incomingNumberModel
-	var cfgName types.String
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
+	var cfgName types.String
+	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...); resp.Diagnostics.HasError() {
+		return
+	}
 
 	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
 		plan.AccountSID = types.StringValue(client.AccountSID())
@@ -511,8 +443,8 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 }
 
 func (r *incomingNumberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state incomingNumberModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[incomingNumberModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -527,14 +459,9 @@ func (r *incomingNumberResource) Delete(ctx context.Context, req resource.Delete
 				state.PhoneNumber.ValueString(), state.SID.ValueString(), state.AccountSID.ValueString()))
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// NOTE: releasing is irreversible; the number goes back to the carrier and may be sold to someone else.
 	err := releaseIncomingNumber(ctx, client, state.AccountSID.ValueString(), state.SID.ValueString(),

@@ -19,44 +19,6 @@ import (
 // not approved, not of the number's account or not for its country (21649), and a plan that says so
 // costs nothing, while an apply may already have made the subaccount or other numbers.
 
-// bundleUsable reports whether a bundle's status may let Twilio accept numbers under it. Only the
-// statuses that are surely not approved are refused: Twilio documents "an approved BundleSid"
-// (https://www.twilio.com/en-us/changelog/regulated-number-bundle-provisioning-requirement) without saying
-// whether provisionally-approved counts, so that one is left to Twilio (ASSUMPTION provisional-bundle in
-// the emulator's ledger).
-func bundleUsable(status string) bool {
-	switch status {
-	case twilioclient.BundleStatusDraft, twilioclient.BundleStatusPendingReview, twilioclient.BundleStatusInReview,
-		twilioclient.BundleStatusRejected:
-		return false
-	}
-	return true
-}
-
-// nanp are the countries of the North American Numbering Plan (+1).
-var nanp = []string{"US", "CA", "AG", "AI", "AS", "BB", "BM", "BS", "DM", "DO", "GD", "GU", "JM", "KN", "KY", "LC",
-	"MP", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI"}
-
-// callingCodes map a country calling code to its country, for the countries whose code is theirs alone.
-var callingCodes = map[string]string{
-	"+44": "GB", "+353": "IE", "+61": "AU", "+64": "NZ", "+49": "DE", "+33": "FR", "+34": "ES", "+39": "IT",
-	"+31": "NL", "+32": "BE", "+41": "CH", "+43": "AT", "+45": "DK", "+46": "SE", "+47": "NO", "+48": "PL",
-	"+351": "PT", "+81": "JP", "+65": "SG", "+52": "MX", "+55": "BR", "+27": "ZA",
-}
-
-// numberCountries are the countries an E.164 number can belong to; nil when the provider cannot tell.
-func numberCountries(number string) []string {
-	if strings.HasPrefix(number, "+1") {
-		return nanp
-	}
-	for code, country := range callingCodes {
-		if strings.HasPrefix(number, code) {
-			return []string{country}
-		}
-	}
-	return nil
-}
-
 // checkIncomingNumberBundle fails the plan, pointing at bundle_sid, when a new or changed bundle_sid is
 // known and its bundle cannot serve the number: not a bundle of the number's account, not approved, or
 // for another country (or, for a purchase by area code, another number type than local). Values unknown

@@ -177,14 +177,6 @@ func incomingNumberBuyHint(err error, what string) string {
 
 var nanpAreaCode = regexp.MustCompile(`^[2-9][0-9]{2}$`)
 
-// incomingNumberCountry is the country an area code is in; unset means the US.
-func incomingNumberCountry(v types.String) string {
-	if v.IsNull() || v.IsUnknown() || v.ValueString() == "" {
-		return "US"
-	}
-	return v.ValueString()
-}
-
 func incomingNumberNANP(country types.String) bool {
 	c := incomingNumberCountry(country)
 	return c == "US" || c == "CA"

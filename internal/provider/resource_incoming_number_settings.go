@@ -5,12 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -117,56 +114,20 @@ func (s incomingNumberSettings) updateParams(have incomingNumberSettings) (p *tw
 	return p, changed
 }
 
-// flattenIncomingNumber copies Twilio's view of a number into m. A voice URL that is the webhook of a
-// Studio flow of the number's account reads back as studio_flow_sid, unless the configuration spells the
-// webhook out as voice_url (m.VoiceURL is then already set).
+// flattenIncomingNumber copies Twilio's view of a number into m. A configuration that spells a Studio
+// flow's webhook out as voice_url (m.VoiceURL is then already set) keeps it as voice_url.
 func flattenIncomingNumber(n *twilioclient.IncomingNumber, m *incomingNumberModel) {
-	m.SID = stringValue(n.Sid)
+	voiceURLConfigured := !m.VoiceURL.IsNull()
+	m.flatten(n)
+	switch {
+	case m.StudioFlowSID.IsNull():
+	case voiceURLConfigured:
+		m.StudioFlowSID = types.StringNull()
+	default:
+		m.VoiceURL = types.StringNull()
+	}
 	m.ID = m.SID
-	m.AccountSID = stringValue(n.AccountSid)
-	m.PhoneNumber = stringValue(n.PhoneNumber)
-	m.FriendlyName = stringValue(n.FriendlyName)
-	m.StudioFlowSID = types.StringNull()
-	voiceURL := optionalString(n.VoiceUrl)
-	if account, flow, ok := twilioclient.ParseFlowWebhookURL(voiceURL.ValueString()); ok &&
-		account == m.AccountSID.ValueString() && m.VoiceURL.IsNull() {
-		m.StudioFlowSID = types.StringValue(flow)
-		voiceURL = types.StringNull()
-	}
-	m.VoiceURL = voiceURL
-	m.VoiceMethod = stringValue(n.VoiceMethod)
-	m.VoiceApplicationSID = optionalString(n.VoiceApplicationSid)
-	m.TrunkSID = optionalString(n.TrunkSid)
-	m.VoiceFallbackURL = optionalString(n.VoiceFallbackUrl)
-	m.VoiceFallbackMethod = stringValue(n.VoiceFallbackMethod)
-	m.StatusCallback = optionalString(n.StatusCallback)
-	m.StatusCallbackMethod = stringValue(n.StatusCallbackMethod)
-	m.VoiceCallerIDLookup = types.BoolValue(n.VoiceCallerIdLookup != nil && *n.VoiceCallerIdLookup)
-	m.SMSURL = optionalString(n.SmsUrl)
-	m.SMSMethod = stringValue(n.SmsMethod)
-	m.SMSFallbackURL = optionalString(n.SmsFallbackUrl)
-	m.SMSFallbackMethod = stringValue(n.SmsFallbackMethod)
-	m.SMSApplicationSID = optionalString(n.SmsApplicationSid)
-	m.BundleSID = optionalString(n.BundleSid)
 	flattenIncomingNumberAddresses(n, m)
-	var caps twilioclient.IncomingNumberCapabilities
-	if n.Capabilities != nil {
-		caps = *n.Capabilities
-	}
-	m.Capabilities = types.ObjectValueMust(incomingNumberCapabilityTypes, map[string]attr.Value{
-		"voice": types.BoolValue(caps.Voice), "sms": types.BoolValue(caps.Sms),
-		"mms": types.BoolValue(caps.Mms), "fax": types.BoolValue(caps.Fax),
-	})
-	m.DateCreated = stringValue(n.DateCreated)
-}
-
-// incomingNumberSIDAttribute is an optional reference to another Twilio object; removing it clears it.
-func incomingNumberSIDAttribute(prefix, desc string, validators ...validator.String) schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: fmt.Sprintf("SID (`%s…`) of the %s. Removing it from the configuration clears it in Twilio.", prefix, desc),
-		Optional:            true,
-		Validators:          append([]validator.String{sidValidator(prefix)}, validators...),
-	}
 }
 
 // checkIncomingNumberTargets allows at most one voice target, with one error that names them. ValidateConfig

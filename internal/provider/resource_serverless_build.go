@@ -36,7 +36,9 @@ var (
 )
 
 // NewServerlessBuildResource is the factory for twilio_serverless_build.
-func NewServerlessBuildResource() resource.Resource { return &serverlessBuildResource{} }
+func NewServerlessBuildResource() resource.Resource {
+	return &serverlessBuildResource{resourceBase: resourceBase{name: "serverless_build"}}
+}
 
 type serverlessBuildResource struct {
 	resourceBase
@@ -65,10 +67,6 @@ func buildRuntimeIDs() []string {
 		ids = append(ids, r.ID)
 	}
 	return ids
-}
-
-func (r *serverlessBuildResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_serverless_build"
 }
 
 func (r *serverlessBuildResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -135,9 +133,7 @@ func (r *serverlessBuildResource) Schema(ctx context.Context, _ resource.SchemaR
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, false),
 	}
 }
 
@@ -225,20 +221,11 @@ func buildReplaced(plan, state serverlessBuildModel) bool {
 }
 
 func (r *serverlessBuildResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan serverlessBuildModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[serverlessBuildModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	var fvs, avs []string
 	deps := map[string]string{}
@@ -293,18 +280,16 @@ func (r *serverlessBuildResource) Create(ctx context.Context, req resource.Creat
 }
 
 func (r *serverlessBuildResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessBuildModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessBuildModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	what := "Twilio Serverless build " + state.SID.ValueString()
-	b, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Build, error) {
-		return r.data.client.FindBuild(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString())
+	b := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, what, resp, func() (*twilioclient.Build, error) {
+		return client.FindBuild(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, what, resp)
+	if b == nil {
 		return
 	}
 	r.flatten(ctx, b, &state, &resp.Diagnostics)
@@ -321,19 +306,11 @@ func (r *serverlessBuildResource) Update(ctx context.Context, req resource.Updat
 
 // Delete deletes the build unless an environment of its service runs it (see the resource description).
 func (r *serverlessBuildResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serverlessBuildModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, state, client, done := beginDelete[serverlessBuildModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
 	live, err := client.EnvironmentsRunning(ctx, account, service, sid)
 	switch {

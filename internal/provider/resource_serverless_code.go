@@ -165,9 +165,7 @@ func (r *serverlessCodeResource) Schema(ctx context.Context, _ resource.SchemaRe
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -285,13 +283,8 @@ func (r *serverlessCodeResource) contentType(p string) string {
 }
 
 func (r *serverlessCodeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan serverlessCodeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[serverlessCodeModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
@@ -299,10 +292,6 @@ func (r *serverlessCodeResource) Create(ctx context.Context, req resource.Create
 	if !ok {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account, service := plan.AccountSID.ValueString(), plan.ServiceSID.ValueString()
 	name := plan.FriendlyName.ValueString()
 	// The name is all the request sends, so any of that name made since is a candidate.
@@ -431,20 +420,17 @@ func (r *serverlessCodeResource) uploadedSince(ctx context.Context, client *twil
 }
 
 func (r *serverlessCodeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessCodeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessCodeModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	client := r.data.client
 	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
 	what := fmt.Sprintf("Twilio Serverless %s %s", r.what(), sid)
-	f, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Code, error) {
+	f := readObject(ctx, client, account, state.DateCreated, what, resp, func() (*twilioclient.Code, error) {
 		return client.FindCode(ctx, account, service, r.kind, sid)
 	})
-	if err != nil {
-		finishRead(ctx, client, account, err, what, resp)
+	if f == nil {
 		return
 	}
 	state.ID, state.FriendlyName, state.DateCreated = types.StringValue(f.Sid), types.StringValue(f.FriendlyName), timeValue(f.DateCreated)
@@ -474,21 +460,11 @@ func (r *serverlessCodeResource) Read(ctx context.Context, req resource.ReadRequ
 }
 
 func (r *serverlessCodeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state serverlessCodeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[serverlessCodeModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
 	if !plan.FriendlyName.Equal(state.FriendlyName) {
 		if _, err := client.RenameCode(ctx, account, service, r.kind, sid, plan.FriendlyName.ValueString()); err != nil {
@@ -516,19 +492,11 @@ func (r *serverlessCodeResource) Update(ctx context.Context, req resource.Update
 // Delete deletes the function or asset. Builds already made keep their own copy of its versions, so an
 // environment running one keeps serving it until another build is deployed there.
 func (r *serverlessCodeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serverlessCodeModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, state, client, done := beginDelete[serverlessCodeModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	err := client.DeleteCode(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), r.kind, state.SID.ValueString())
 	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Serverless %s %s", r.what(), state.SID.ValueString()), &resp.Diagnostics)
 }
@@ -544,11 +512,4 @@ func (r *serverlessCodeResource) ImportState(ctx context.Context, req resource.I
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), values["sid"])...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("latest_version_sid"), "")...)
-}
-
-func timeValue(t *time.Time) types.String {
-	if t == nil || t.IsZero() {
-		return types.StringNull()
-	}
-	return types.StringValue(t.UTC().Format(time.RFC3339))
 }

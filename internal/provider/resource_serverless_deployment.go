@@ -27,7 +27,9 @@ var (
 )
 
 // NewServerlessDeploymentResource is the factory for twilio_serverless_deployment.
-func NewServerlessDeploymentResource() resource.Resource { return &serverlessDeploymentResource{} }
+func NewServerlessDeploymentResource() resource.Resource {
+	return &serverlessDeploymentResource{resourceBase: resourceBase{name: "serverless_deployment"}}
+}
 
 type serverlessDeploymentResource struct {
 	resourceBase
@@ -48,10 +50,6 @@ type serverlessDeploymentModel struct {
 // environment runs, while Twilio's deployment SID changes with every redeploy.
 var deploymentParts = []sidPart{
 	{"service_sid", "ZS", "Serverless service"}, {"environment_sid", "ZE", "Serverless environment"},
-}
-
-func (r *serverlessDeploymentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_serverless_deployment"
 }
 
 func (r *serverlessDeploymentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -178,17 +176,16 @@ func (r *serverlessDeploymentResource) deploy(ctx context.Context, m *serverless
 }
 
 func (r *serverlessDeploymentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessDeploymentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessDeploymentModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	env := state.EnvironmentSID.ValueString()
-	runs, err := r.data.client.FindEnvironmentRuns(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), env)
+	runs, err := client.FindEnvironmentRuns(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), env)
 	if err != nil {
 		// The environment (or its service) is gone: so is what this deployment put there.
-		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, "Twilio Serverless environment "+env+" of deployment "+state.SID.ValueString(), resp)
+		finishRead(ctx, client, state.AccountSID.ValueString(), err, "Twilio Serverless environment "+env+" of deployment "+state.SID.ValueString(), resp)
 		return
 	}
 	state.BuildSID = types.StringValue(runs.BuildSid)

@@ -27,7 +27,9 @@ var (
 )
 
 // NewServerlessEnvironmentResource is the factory for twilio_serverless_environment.
-func NewServerlessEnvironmentResource() resource.Resource { return &serverlessEnvironmentResource{} }
+func NewServerlessEnvironmentResource() resource.Resource {
+	return &serverlessEnvironmentResource{resourceBase: resourceBase{name: "serverless_environment"}}
+}
 
 type serverlessEnvironmentResource struct {
 	resourceBase
@@ -55,10 +57,6 @@ var serverlessEnvironmentLevels = []serverlessPath{
 // A domain suffix is "a URL-friendly name ... a maximum of 16 characters"
 // (https://www.twilio.com/docs/serverless/api/resource/environment): a DNS label's letters, digits and dashes.
 var domainSuffixRE = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-
-func (r *serverlessEnvironmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_serverless_environment"
-}
 
 func (r *serverlessEnvironmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = serverlessIdentitySchema(serverlessEnvironmentLevels)
@@ -110,9 +108,7 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 			"skip_destroy": serverlessSkipDestroyAttribute("environment"),
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, false),
 	}
 }
 
@@ -123,20 +119,11 @@ func (r *serverlessEnvironmentResource) ModifyPlan(ctx context.Context, req reso
 }
 
 func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan serverlessEnvironmentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[serverlessEnvironmentModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID, name := plan.AccountSID.ValueString(), plan.UniqueName.ValueString()
 	params := &twilioclient.CreateEnvironmentParams{}
@@ -169,18 +156,16 @@ func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource
 }
 
 func (r *serverlessEnvironmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessEnvironmentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessEnvironmentModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	account := state.AccountSID.ValueString()
-	v, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Environment, error) {
-		return r.data.client.FindEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
+	v := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless environment "+state.SID.ValueString(), resp, func() (*twilioclient.Environment, error) {
+		return client.FindEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, account, err, "Twilio Serverless environment "+state.SID.ValueString(), resp)
+	if v == nil {
 		return
 	}
 	flattenServerlessEnvironment(v, &state)
@@ -200,22 +185,17 @@ func (r *serverlessEnvironmentResource) Update(ctx context.Context, req resource
 }
 
 func (r *serverlessEnvironmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serverlessEnvironmentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[serverlessEnvironmentModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if skipDestroy(state.SkipDestroy, "Serverless environment", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account := state.AccountSID.ValueString()
 	err := client.DeleteEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
 	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless environment "+state.SID.ValueString(), &resp.Diagnostics)
@@ -239,5 +219,5 @@ func flattenServerlessEnvironment(v *twilioclient.Environment, m *serverlessEnvi
 	m.DomainSuffix = optionalString(v.DomainSuffix)
 	m.DomainName = stringValue(v.DomainName)
 	m.BuildSID = stringValue(v.BuildSid)
-	m.DateCreated = rfc3339(v.DateCreated)
+	m.DateCreated = timeValue(v.DateCreated)
 }

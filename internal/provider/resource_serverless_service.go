@@ -28,7 +28,9 @@ var (
 )
 
 // NewServerlessServiceResource is the factory for twilio_serverless_service.
-func NewServerlessServiceResource() resource.Resource { return &serverlessServiceResource{} }
+func NewServerlessServiceResource() resource.Resource {
+	return &serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service"}}
+}
 
 type serverlessServiceResource struct {
 	resourceBase
@@ -55,10 +57,6 @@ var serverlessServiceLevels = []serverlessPath{{"ZS", "sid", "Serverless service
 // (https://www.twilio.com/docs/serverless/api/resource/service), "may only contain letters, numbers, and
 // dashes" (https://www.twilio.com/docs/serverless/functions-assets/functions/create-service).
 var serviceUniqueNameRE = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-
-func (r *serverlessServiceResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_serverless_service"
-}
 
 func (r *serverlessServiceResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = serverlessIdentitySchema(serverlessServiceLevels)
@@ -120,9 +118,7 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 			"skip_destroy": serverlessSkipDestroyAttribute("service"),
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -133,20 +129,11 @@ func (r *serverlessServiceResource) ModifyPlan(ctx context.Context, req resource
 }
 
 func (r *serverlessServiceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan serverlessServiceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID, name := plan.AccountSID.ValueString(), plan.UniqueName.ValueString()
 	params := &twilioclient.CreateServiceParams{}
@@ -181,18 +168,16 @@ func (r *serverlessServiceResource) Create(ctx context.Context, req resource.Cre
 }
 
 func (r *serverlessServiceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessServiceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	account := state.AccountSID.ValueString()
-	s, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Service, error) {
-		return r.data.client.FindService(ctx, account, state.SID.ValueString())
+	s := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless service "+state.SID.ValueString(), resp, func() (*twilioclient.Service, error) {
+		return client.FindService(ctx, account, state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, account, err, "Twilio Serverless service "+state.SID.ValueString(), resp)
+	if s == nil {
 		return
 	}
 	flattenServerlessService(s, &state)
@@ -200,21 +185,11 @@ func (r *serverlessServiceResource) Read(ctx context.Context, req resource.ReadR
 }
 
 func (r *serverlessServiceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state serverlessServiceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	params := &twilioclient.UpdateServiceParams{}
 	params.SetFriendlyName(plan.FriendlyName.ValueString())
@@ -230,22 +205,17 @@ func (r *serverlessServiceResource) Update(ctx context.Context, req resource.Upd
 }
 
 func (r *serverlessServiceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serverlessServiceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if skipDestroy(state.SkipDestroy, "Serverless service", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account := state.AccountSID.ValueString()
 	err := client.DeleteService(ctx, account, state.SID.ValueString())
 	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless service "+state.SID.ValueString(), &resp.Diagnostics)
@@ -270,13 +240,5 @@ func flattenServerlessService(s *twilioclient.Service, m *serverlessServiceModel
 	m.IncludeCredentials = types.BoolValue(s.IncludeCredentials == nil || *s.IncludeCredentials)
 	m.UIEditable = types.BoolValue(s.UiEditable != nil && *s.UiEditable)
 	m.DomainBase = stringValue(s.DomainBase)
-	m.DateCreated = rfc3339(s.DateCreated)
-}
-
-// rfc3339 is a date of the v1/v2 APIs as the state keeps it; null when Twilio sent none.
-func rfc3339(t *time.Time) types.String {
-	if t == nil || t.IsZero() {
-		return types.StringNull()
-	}
-	return types.StringValue(t.UTC().Format(time.RFC3339))
+	m.DateCreated = timeValue(s.DateCreated)
 }

@@ -30,7 +30,9 @@ var (
 )
 
 // NewServerlessVariableResource is the factory for twilio_serverless_variable.
-func NewServerlessVariableResource() resource.Resource { return &serverlessVariableResource{} }
+func NewServerlessVariableResource() resource.Resource {
+	return &serverlessVariableResource{resourceBase: resourceBase{name: "serverless_variable"}}
+}
 
 type serverlessVariableResource struct {
 	resourceBase
@@ -64,10 +66,6 @@ const (
 	maxVariableKey   = 128
 	maxVariableValue = 450
 )
-
-func (r *serverlessVariableResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_serverless_variable"
-}
 
 func (r *serverlessVariableResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = serverlessIdentitySchema(serverlessVariableLevels)
@@ -133,9 +131,7 @@ func (r *serverlessVariableResource) Schema(ctx context.Context, _ resource.Sche
 				Computed: true,
 			},
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -167,20 +163,11 @@ func configuredValue(ctx context.Context, plan serverlessVariableModel, config t
 }
 
 func (r *serverlessVariableResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan serverlessVariableModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	value, err := configuredValue(ctx, plan, req.Config)
 	if err != nil {
@@ -216,18 +203,16 @@ func (r *serverlessVariableResource) Create(ctx context.Context, req resource.Cr
 }
 
 func (r *serverlessVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state serverlessVariableModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	account := state.AccountSID.ValueString()
-	v, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Variable, error) {
-		return r.data.client.FindVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
+	v := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless variable "+state.SID.ValueString(), resp, func() (*twilioclient.Variable, error) {
+		return client.FindVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, account, err, "Twilio Serverless variable "+state.SID.ValueString(), resp)
+	if v == nil {
 		return
 	}
 	known := state.DateUpdated
@@ -248,11 +233,9 @@ func (r *serverlessVariableResource) Read(ctx context.Context, req resource.Read
 }
 
 func (r *serverlessVariableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state serverlessVariableModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, plan, state, client, done := beginUpdate[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	params := &twilioclient.UpdateVariableParams{}
@@ -275,14 +258,6 @@ func (r *serverlessVariableResource) Update(ctx context.Context, req resource.Up
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
-	if client == nil {
-		return
-	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account := state.AccountSID.ValueString()
 	v, err := client.UpdateVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString(), params)
 	if err != nil {
@@ -295,22 +270,17 @@ func (r *serverlessVariableResource) Update(ctx context.Context, req resource.Up
 }
 
 func (r *serverlessVariableResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state serverlessVariableModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if skipDestroy(state.SkipDestroy, "Serverless variable", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account := state.AccountSID.ValueString()
 	err := client.DeleteVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
 	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless variable "+state.SID.ValueString(), &resp.Diagnostics)
@@ -339,6 +309,6 @@ func flattenServerlessVariable(v *twilioclient.Variable, m *serverlessVariableMo
 		m.Value = stringValue(v.Value)
 	}
 	m.ValueWO = types.StringNull()
-	m.DateCreated = rfc3339(v.DateCreated)
-	m.DateUpdated = rfc3339(v.DateUpdated)
+	m.DateCreated = timeValue(v.DateCreated)
+	m.DateUpdated = timeValue(v.DateUpdated)
 }

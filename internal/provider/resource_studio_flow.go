@@ -34,7 +34,9 @@ var (
 )
 
 // NewStudioFlowResource is the factory for twilio_studio_flow.
-func NewStudioFlowResource() resource.Resource { return &studioFlowResource{} }
+func NewStudioFlowResource() resource.Resource {
+	return &studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}
+}
 
 type studioFlowResource struct {
 	resourceBase
@@ -66,10 +68,6 @@ const (
 var studioFlowProblemType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"message": types.StringType, "property_path": types.StringType,
 }}
-
-func (r *studioFlowResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_studio_flow"
-}
 
 func (r *studioFlowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = accountObjectIdentitySchema("FW", "Studio flow")
@@ -156,9 +154,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"warnings":     problems("warnings"),
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -194,20 +190,11 @@ func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.Modify
 }
 
 func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan studioFlowModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID := plan.AccountSID.ValueString()
 	params := &twilioclient.CreateFlowParams{}
@@ -250,17 +237,15 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state studioFlowModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	f, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Flow, error) {
-		return r.data.client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	f := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp, func() (*twilioclient.Flow, error) {
+		return client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp)
+	if f == nil {
 		return
 	}
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &state)...)
@@ -268,11 +253,9 @@ func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state studioFlowModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	ctx, plan, state, client, done := beginUpdate[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	if !studioFlowChanges(ctx, plan, state) {
@@ -280,14 +263,6 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
-	if client == nil {
-		return
-	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// NOTE: Twilio requires Status on every update, and each update is a whole new revision, so the
 	// complete configuration is sent; the empty commit message gives the revision none.
@@ -308,19 +283,11 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state studioFlowModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, state, client, done := beginDelete[studioFlowModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	err := client.DeleteFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), &resp.Diagnostics)

@@ -31,7 +31,9 @@ var (
 )
 
 // NewSubaccountResource is the factory for twilio_subaccount.
-func NewSubaccountResource() resource.Resource { return &subaccountResource{} }
+func NewSubaccountResource() resource.Resource {
+	return &subaccountResource{resourceBase: resourceBase{name: "subaccount"}}
+}
 
 type subaccountResource struct {
 	resourceBase
@@ -48,10 +50,6 @@ type subaccountModel struct {
 	AuthToken       types.String   `tfsdk:"auth_token"`
 	DateCreated     types.String   `tfsdk:"date_created"`
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *subaccountResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_subaccount"
 }
 
 func (r *subaccountResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -116,27 +114,16 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
 func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan subaccountModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	wantStatus := plan.Status
 	name := plan.FriendlyName.ValueString()
@@ -179,17 +166,15 @@ func (r *subaccountResource) Create(ctx context.Context, req resource.CreateRequ
 }
 
 func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state subaccountModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	acct, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Account, error) {
-		return r.data.client.FindSubaccount(ctx, state.SID.ValueString())
+	acct := readObject(ctx, client, state.SID.ValueString(), state.DateCreated, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp, func() (*twilioclient.Account, error) {
+		return client.FindSubaccount(ctx, state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, state.SID.ValueString(), err, fmt.Sprintf("Twilio subaccount %s", state.SID.ValueString()), resp)
+	if acct == nil {
 		return
 	}
 	flattenSubaccount(acct, &state)
@@ -198,21 +183,11 @@ func (r *subaccountResource) Read(ctx context.Context, req resource.ReadRequest,
 }
 
 func (r *subaccountResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state subaccountModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	params := &twilioclient.UpdateAccountParams{}
 	if !plan.FriendlyName.Equal(state.FriendlyName) {
@@ -234,8 +209,8 @@ func (r *subaccountResource) Update(ctx context.Context, req resource.UpdateRequ
 }
 
 func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state subaccountModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[subaccountModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -244,14 +219,9 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 			fmt.Sprintf("skip_destroy is set: subaccount %s was removed from the state but is still open in Twilio.", state.SID.ValueString()))
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	sid := state.SID.ValueString()
 	// NOTE: closing releases every number the account still owns, so look first; a number bought between

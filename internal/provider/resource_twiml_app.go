@@ -25,7 +25,9 @@ var (
 )
 
 // NewTwimlAppResource is the factory for twilio_twiml_app.
-func NewTwimlAppResource() resource.Resource { return &twimlAppResource{} }
+func NewTwimlAppResource() resource.Resource {
+	return &twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}
+}
 
 type twimlAppResource struct {
 	resourceBase
@@ -53,10 +55,6 @@ type twimlAppModel struct {
 	SkipDestroy                     types.Bool     `tfsdk:"skip_destroy"`
 	DateCreated                     types.String   `tfsdk:"date_created"`
 	Timeouts                        timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *twimlAppResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_twiml_app"
 }
 
 func (r *twimlAppResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -120,9 +118,7 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -132,20 +128,11 @@ func (r *twimlAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan twimlAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID := plan.AccountSID.ValueString()
 	name := plan.FriendlyName.ValueString()
@@ -173,17 +160,15 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 }
 
 func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state twimlAppModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	app, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Application, error) {
-		return r.data.client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	app := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp, func() (*twilioclient.Application, error) {
+		return client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
-	if err != nil {
-		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp)
+	if app == nil {
 		return
 	}
 	flattenTwimlApp(app, &state)
@@ -192,21 +177,11 @@ func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, r
 }
 
 func (r *twimlAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state twimlAppModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// Every field is sent, not only the changed ones: a Console edit the plan is reverting may touch any
 	// of them, and Twilio treats the update as idempotent.
@@ -220,25 +195,17 @@ func (r *twimlAppResource) Update(ctx context.Context, req resource.UpdateReques
 }
 
 func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state twimlAppModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, state, client, done := beginDelete[twimlAppModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if state.SkipDestroy.ValueBool() {
-		resp.Diagnostics.AddWarning("TwiML application kept",
-			fmt.Sprintf("skip_destroy is set: TwiML application %s was removed from the state but still exists in account %s.",
-				state.SID.ValueString(), state.AccountSID.ValueString()))
+	if skipDestroy(state.SkipDestroy, "TwiML application", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
-	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// NOTE: Twilio unhooks a deleted application from the numbers that used it; those numbers then answer
 	// with their own URLs, if any.

@@ -272,7 +272,11 @@ func flattenUsageTrigger(t *twilioclient.UsageTrigger, m *usageTriggerModel) {
 	}
 	m.Recurring = stringValue(t.Recurring)
 	m.CallbackURL = stringValue(t.CallbackUrl)
-	m.CallbackMethod = twimlAppMethod(t.CallbackMethod)
+	m.CallbackMethod = types.StringValue("POST")
+	if t.CallbackMethod != nil && *t.CallbackMethod != "" {
+		// Twilio's default is POST, so a missing method reads as POST rather than as a change.
+		m.CallbackMethod = types.StringValue(*t.CallbackMethod)
+	}
 	m.DateCreated = stringValue(t.DateCreated)
 }
 

@@ -45,16 +45,6 @@ func serverlessSkipDestroyAttribute(what string) schema.BoolAttribute {
 	}
 }
 
-// skipDestroy ends a Delete with a warning when skip_destroy is set; it reports whether it did.
-func skipDestroy(skip types.Bool, what, sid, account string, diags *diag.Diagnostics) bool {
-	if !skip.ValueBool() {
-		return false
-	}
-	diags.AddWarning(what+" kept", fmt.Sprintf("skip_destroy is set: %s %s was removed from the state but still "+
-		"exists in account %s.", what, sid, account))
-	return true
-}
-
 // parentSIDAttribute is a required reference to the object this one lives in; it cannot change.
 func parentSIDAttribute(prefix, what string) schema.StringAttribute {
 	return schema.StringAttribute{
@@ -198,11 +188,4 @@ func createServerless[T any](ctx context.Context, diags *diag.Diagnostics, kind,
 			return nil
 		},
 	}, create)
-}
-
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }

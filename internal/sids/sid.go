@@ -49,23 +49,23 @@ func Shape(prefix string) string {
 // lower-case SID it issued and Terraform would then see the configuration and the object disagree on every
 // plan.
 func Check(prefix, s string) error {
+	want := "a Twilio SID: two capital letters followed by " + fmt.Sprint(Digits) + " hexadecimal digits"
+	if prefix != "" {
+		want = "a Twilio SID: " + Shape(prefix)
+		if k, ok := kinds[prefix]; ok {
+			want += " (" + article(k.Title) + " SID)"
+		}
+	}
 	switch {
 	case !Valid(prefix, s):
-		what := "a Twilio SID"
-		if k, ok := kinds[prefix]; ok {
-			what = article(k.Title) + " SID"
-		}
 		if k, ok := KindOf(s); ok && prefix != "" && k.Prefix != prefix {
-			return fmt.Errorf("must be %s (%s), but %s… is %s SID: was another attribute's value put here?",
-				what, Shape(prefix), s[:2], article(k.Title))
+			return fmt.Errorf("must be %s, but %s… is %s SID: was another attribute's value put here?", want, s[:2],
+				article(k.Title))
 		}
-		if prefix == "" {
-			return fmt.Errorf("must be %s: two capital letters followed by %d hexadecimal digits", what, Digits)
-		}
-		return fmt.Errorf("must be %s: %s", what, Shape(prefix))
+		return fmt.Errorf("must be %s", want)
 	case s != Canonical(s):
-		return fmt.Errorf("must be written in lower case, as Twilio issues and returns it (%s): Twilio answers "+
-			"with the lower-case SID, so an upper-case one would show as a change on every plan", Canonical(s))
+		return fmt.Errorf("must be %s, in lower case as Twilio issues and returns it (%s): Twilio answers with the "+
+			"lower-case SID, so an upper-case one would show as a change on every plan", want, Canonical(s))
 	}
 	return nil
 }

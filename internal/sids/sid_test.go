@@ -50,10 +50,10 @@ func TestCheck(t *testing.T) {
 		prefix, s, want string
 	}{
 		{"AC", "AC" + hex32, ""},
-		{"AC", "AC" + strings.ToUpper(hex32), "must be written in lower case, as Twilio issues and returns it (AC" + hex32 + ")"},
-		{"AC", "SK" + hex32, "must be an account SID (AC followed by 32 hexadecimal digits), but SK… is an API key SID"},
+		{"AC", "AC" + strings.ToUpper(hex32), "in lower case as Twilio issues and returns it (AC" + hex32 + ")"},
+		{"AC", "SK" + hex32, "must be a Twilio SID: AC followed by 32 hexadecimal digits (an account SID), but SK… is an API key SID"},
 		{"AP", "AC" + hex32, "but AC… is an account SID"},
-		{"AC", "nope", "must be an account SID: AC followed by 32 hexadecimal digits"},
+		{"AC", "nope", "must be a Twilio SID: AC followed by 32 hexadecimal digits (an account SID)"},
 		{"QQ", "nope", "must be a Twilio SID: QQ followed by 32 hexadecimal digits"},
 		{"", "nope", "two capital letters followed by 32 hexadecimal digits"},
 	} {
