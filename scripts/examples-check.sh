@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks every example: `terraform fmt -check -recursive examples/`, then `validate` of each example
-# directory against the locally built provider (OpenTofu 1.12.6, which knows ephemeral resources).
+# directory against the locally built provider (OpenTofu 1.12.6, which knows ephemeral resources; Terraform
+# 1.16.0 for the examples that declare actions, which OpenTofu lacks).
 # Documentation snippets refer to objects they do not declare (`twilio_subaccount.tenant`, `var.x`);
 # minimal stand-ins are added for those, so the snippet itself is what gets validated.
 set -euo pipefail
@@ -29,6 +30,7 @@ stub_for() {
     twilio_serverless_function | twilio_serverless_asset)
       printf 'service_sid = "ZS00000000000000000000000000000000"\n  friendly_name = "stub"\n  path = "/stub"\n  content = "stub"' ;;
     twilio_serverless_build) printf 'service_sid = "ZS00000000000000000000000000000000"\n  function_version_sids = ["ZN00000000000000000000000000000000"]' ;;
+    twilio_usage_trigger) printf 'friendly_name = "stub"\n  usage_category = "totalprice"\n  trigger_by = "price"\n  trigger_value = "1"\n  recurring = "monthly"\n  callback_url = "https://stub.example.com"' ;;
     *) return 1 ;;
   esac
 }
@@ -67,8 +69,13 @@ while IFS= read -r dir; do
     name=${var#var.}
     grep -qE "^variable \"$name\"" "$work"/*.tf || printf 'variable "%s" {\n  type = string\n}\n' "$name" >>"$stubs"
   done
-  if (cd "$work" && "$tf" init -input=false -no-color -backend=false >/dev/null 2>"$work/init.err" &&
-    "$tf" validate -no-color >"$work/validate.out" 2>&1); then
+  # OpenTofu has no actions (Terraform 1.14+): examples that declare one are validated by Terraform.
+  cli=$tf
+  if grep -qE '^action "' "$work"/*.tf; then
+    cli="$("$repo/scripts/tf-binaries.sh" terraform)/terraform-1.16.0"
+  fi
+  if (cd "$work" && "$cli" init -input=false -no-color -backend=false >/dev/null 2>"$work/init.err" &&
+    "$cli" validate -no-color >"$work/validate.out" 2>&1); then
     echo "ok    $rel"
   else
     echo "FAIL  $rel" >&2

@@ -37,6 +37,9 @@ scenarios=(
   "TestAccAccessTokenEphemeral_endToEnd|ephemeral token (TF 1.10+, tofu 1.11+)|1.10.0|1.11.0"
   "TestAccServerlessVariable_writeOnly|write-only secret (1.11+)|1.11.0|1.11.0"
   "TestAccListResources_query|terraform query (TF 1.14+)|1.14.0|-"
+  "TestAccFunctions|provider functions (TF 1.8+, tofu 1.7+)|1.8.0|1.7.0"
+  "TestAccFunctions_withoutCredentials|functions without credentials (TF 1.8+, tofu 1.11+)|1.8.0|1.11.0"
+  "TestAccSubaccountStatusAction_suspendReactivate|actions (TF 1.14+)|1.14.0|-"
 )
 names=()
 for s in "${scenarios[@]}"; do names+=("${s%%|*}"); done

@@ -33,6 +33,11 @@ var (
 	WriteOnly     = Feature{"write-only attributes", tfversion.Version1_11_0, tfversion.Version1_11_0}
 	Identity      = Feature{"resource identity", tfversion.Version1_12_0, tfversion.Version1_12_0}
 	ListResources = Feature{"list resources and terraform query", tfversion.Version1_14_0, nil}
+	Functions     = Feature{"provider-defined functions", tfversion.Version1_8_0, tfversion.Version1_7_0}
+	// UnconfiguredFunctions: OpenTofu before 1.11 configures the provider before it calls one of its
+	// functions, so a configuration without credentials fails there (found under 1.8.11 and 1.10.10).
+	UnconfiguredFunctions = Feature{"provider functions without provider credentials", tfversion.Version1_8_0, tfversion.Version1_11_0}
+	Actions               = Feature{"actions", tfversion.Version1_14_0, nil}
 )
 
 // Needs gates a TestCase on features: it skips, naming the feature, on a CLI without one of them.

@@ -50,6 +50,14 @@ func TestFeatureGate(t *testing.T) {
 		{"tofu-1.12.6", "1.12.6", Identity, false},
 		{"terraform-1.14.9", "1.14.9", ListResources, false},
 		{"tofu-1.12.6", "1.12.6", ListResources, true},
+		{"terraform-1.8.5", "1.8.5", Functions, false},
+		{"tofu-1.8.11", "1.8.11", Functions, false},
+		{"terraform-1.7.5", "1.7.5", Functions, true},
+		{"terraform-1.16.0", "1.16.0", Actions, false},
+		{"tofu-1.10.10", "1.10.10", UnconfiguredFunctions, true},
+		{"tofu-1.11.7", "1.11.7", UnconfiguredFunctions, false},
+		{"terraform-1.13.5", "1.13.5", Actions, true},
+		{"tofu-1.12.6", "1.12.6", Actions, true},
 	}
 	for _, tt := range tests {
 		t.Setenv("TF_ACC_TERRAFORM_PATH", "/cache/"+tt.binary)

@@ -26,6 +26,7 @@ var ManagedTypes = map[string]string{
 	"twilio_serverless_function":    "serverless function ",
 	"twilio_serverless_asset":       "serverless asset ",
 	"twilio_address":                "address ",
+	"twilio_usage_trigger":          "usage trigger ",
 }
 
 // Untracked are the registered resource types the orphan check leaves out, and why.
@@ -34,6 +35,7 @@ var Untracked = map[string]string{
 		"(see the resource's description); builds cost nothing while unused",
 	"twilio_serverless_deployment": "Twilio cannot delete a deployment, and deployments cost nothing; what " +
 		"an environment runs is checked through its build",
+	"twilio_dialing_permissions": "a setting of a subaccount, not an object: nothing to orphan or duplicate",
 }
 
 // Baseline records the objects that exist before Terraform runs (made by the test's own set-up), so
@@ -159,6 +161,9 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 	}
 	for _, a := range s.Addresses {
 		out[a.Sid] = "address " + a.Sid
+	}
+	for _, t := range s.UsageTriggers {
+		out[t.Sid] = "usage trigger " + t.UsageCategory + " " + t.Sid
 	}
 	return out
 }

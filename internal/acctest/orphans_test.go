@@ -23,6 +23,7 @@ func TestManagedTypesMatchLiveObjects(t *testing.T) {
 	snap.ServerlessCode = []emulator.ServerlessCode{{Sid: "ZH1"}, {Sid: "ZH2", Asset: true}}
 	snap.Bundles = []emulator.Bundle{{Sid: "BU1"}}
 	snap.Addresses = []emulator.Address{{Sid: "AD1"}}
+	snap.UsageTriggers = []emulator.UsageTrigger{{Sid: "UT1"}}
 	live := LiveObjects(snap)
 	for name, prefix := range ManagedTypes {
 		found := false

@@ -103,6 +103,7 @@ func (e *Emulator) createAccount(c *call) result {
 		Type:            c.p.account.Type,
 		AuthToken:       newSecret(),
 		stamp:           stamp{DateCreated: t, DateUpdated: t},
+		DialingInherit:  true,
 	}
 	b := binder{form: c.form}
 	b.friendlyName(&a.FriendlyName, a.FriendlyName)
@@ -178,4 +179,5 @@ func (e *Emulator) closeAccount(a *Account) {
 	maps.DeleteFunc(e.st.flows, func(_ string, f *Flow) bool { return f.AccountSid == a.Sid })
 	e.st.sv.dropAccount(a.Sid)
 	maps.DeleteFunc(e.st.addresses, func(_ string, ad *Address) bool { return ad.AccountSid == a.Sid })
+	maps.DeleteFunc(e.st.triggers, func(_ string, t *UsageTrigger) bool { return t.AccountSid == a.Sid })
 }

@@ -24,10 +24,13 @@ const (
 	// AltBundleExpiryLate keeps a bundle twilio-approved after its valid_until, as if Twilio's rejection
 	// came later, instead of rejecting it at once (assumption bundle-expiry-at-valid-until).
 	AltBundleExpiryLate = "bundle-expiry-at-valid-until"
+	// AltSecondaryExistsRefused refuses to create a secondary auth token while one exists, instead of
+	// replacing it (assumption secondary-recreate).
+	AltSecondaryExistsRefused = "secondary-recreate"
 )
 
 var knownAlternatives = map[string]bool{AltCloseAgainRefused: true, AltMoveKeepsReferences: true, AltBundleDeleteRefused: true,
-	AltEmergencySwapAccepted: true, AltReleaseWhileUnregistering: true, AltBundleExpiryLate: true}
+	AltEmergencySwapAccepted: true, AltReleaseWhileUnregistering: true, AltBundleExpiryLate: true, AltSecondaryExistsRefused: true}
 
 // SetAlternative switches an assumption to its other outcome (on) or back. It panics on an unknown name,
 // since that is a bug in the test.

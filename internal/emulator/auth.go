@@ -51,7 +51,7 @@ func (e *Emulator) authenticate(r *http.Request) (principal, *apiError) {
 	switch {
 	case strings.HasPrefix(user, "AC"):
 		a := e.st.accounts[user]
-		if a == nil || !equalSecret(a.authTokenIn(region), pass) {
+		if a == nil || (!equalSecret(a.authTokenIn(region), pass) && !a.secondaryMatches(region, pass)) {
 			return principal{}, unauthorized()
 		}
 		p.account = a
@@ -75,6 +75,12 @@ func (e *Emulator) authenticate(r *http.Request) (principal, *apiError) {
 			"Account not active: %s is %s", p.account.Sid, p.account.Status)
 	}
 	return p, nil
+}
+
+// secondaryMatches reports whether pass is the account's secondary auth token, which "can be used to
+// authenticate future API requests" (https://www.twilio.com/docs/iam/api/secondary_authtoken).
+func (a *Account) secondaryMatches(region, pass string) bool {
+	return a.SecondaryAuthToken != "" && (region == "" || region == twilioregion.Default) && equalSecret(a.SecondaryAuthToken, pass)
 }
 
 func equalSecret(want, got string) bool {

@@ -128,6 +128,7 @@ func (e *Emulator) NewMainAccount(sid, authToken, friendlyName string) (accountS
 	e.st.accounts[sid] = &Account{
 		Sid: sid, OwnerAccountSid: sid, FriendlyName: friendlyName, Status: StatusActive,
 		Type: "Full", AuthToken: authToken, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
+		Dialing: defaultDialing(),
 	}
 	return sid, authToken
 }

@@ -221,6 +221,8 @@ func (e *Emulator) Backdate(sid string, age time.Duration) error {
 		created, updated = c, u
 	} else if ad := e.st.addresses[sid]; ad != nil {
 		created, updated = &ad.DateCreated, &ad.DateUpdated
+	} else if tr := e.st.triggers[sid]; tr != nil {
+		created, updated = &tr.DateCreated, &tr.DateUpdated
 	} else {
 		return fmt.Errorf("twilio emulator: no object %s", sid)
 	}

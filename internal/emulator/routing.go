@@ -68,6 +68,23 @@ var routes = []*route{
 		http.MethodDelete: (*Emulator).deleteAddress}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "AvailablePhoneNumbers", "{CountryCode}", "{Type}"}, scopeAccountChild, false, map[string]handler{
 		http.MethodGet: (*Emulator).listAvailable}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "Usage", "Triggers"}, scopeAccountChild, false, map[string]handler{
+		http.MethodGet: (*Emulator).listUsageTriggers, http.MethodPost: (*Emulator).createUsageTrigger}},
+	{productAPI, []string{"Accounts", "{AccountSid}", "Usage", "Triggers", "{Sid}"}, scopeAccountChild, false, map[string]handler{
+		http.MethodGet: (*Emulator).fetchUsageTrigger, http.MethodPost: (*Emulator).updateUsageTrigger,
+		http.MethodDelete: (*Emulator).deleteUsageTrigger}},
+	{productAccounts, []string{"v1", "AuthTokens", "Secondary"}, scopeProduct, true, map[string]handler{
+		http.MethodPost: (*Emulator).createSecondaryToken, http.MethodDelete: (*Emulator).deleteSecondaryToken}},
+	{productAccounts, []string{"v1", "AuthTokens", "Promote"}, scopeProduct, true, map[string]handler{
+		http.MethodPost: (*Emulator).promoteSecondaryToken}},
+	{productVoice, []string{"v1", "Settings"}, scopeProduct, false, map[string]handler{
+		http.MethodGet: (*Emulator).fetchDialingSettings, http.MethodPost: (*Emulator).updateDialingSettings}},
+	{productVoice, []string{"v1", "DialingPermissions", "Countries"}, scopeProduct, false, map[string]handler{
+		http.MethodGet: (*Emulator).listDialingCountries}},
+	{productVoice, []string{"v1", "DialingPermissions", "Countries", "{IsoCode}"}, scopeProduct, false, map[string]handler{
+		http.MethodGet: (*Emulator).fetchDialingCountry}},
+	{productVoice, []string{"v1", "DialingPermissions", "BulkCountryUpdates"}, scopeProduct, false, map[string]handler{
+		http.MethodPost: (*Emulator).createDialingBulkUpdate}},
 	{productIAM, []string{"v1", "Keys"}, scopeProduct, true, map[string]handler{
 		http.MethodGet: (*Emulator).listKeysIAM, http.MethodPost: (*Emulator).createKeyIAM}},
 	{productIAM, []string{"v1", "Keys", "{Sid}"}, scopeProduct, true, map[string]handler{
@@ -182,6 +199,10 @@ func productForPath(path string) (string, []string) {
 		return productServerless, segs
 	case len(segs) >= 2 && segs[0] == "v2" && segs[1] == "RegulatoryCompliance":
 		return productNumbers, segs
+	case len(segs) >= 2 && segs[0] == "v1" && (segs[1] == "Settings" || segs[1] == "DialingPermissions"):
+		return productVoice, segs
+	case len(segs) >= 2 && segs[0] == "v1" && segs[1] == "AuthTokens":
+		return productAccounts, segs
 	}
 	return "", nil
 }

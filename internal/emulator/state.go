@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"time"
 
@@ -37,6 +38,14 @@ type Account struct {
 	// "any given Auth token or API key is only valid for the Twilio Region in
 	// which it was created" (https://www.twilio.com/docs/global-infrastructure/manage-regional-api-credentials).
 	regionTokens map[string]string
+	// SecondaryAuthToken authenticates like AuthToken until it is promoted or deleted (authtokens.go); US1
+	// only, like AuthToken.
+	SecondaryAuthToken string `json:"secondary_auth_token,omitempty"`
+	secondaryCreated   time.Time
+	// DialingInherit is a subaccount's voice dialing permissions inheritance (dialing.go); Dialing holds the
+	// account's own country permissions by ISO code.
+	DialingInherit bool                         `json:"dialing_permissions_inheritance"`
+	Dialing        map[string]DialingPermission `json:"dialing_permissions,omitempty"`
 }
 
 // authTokenIn is the account's auth token in a processing region; AuthToken
@@ -182,6 +191,7 @@ type Snapshot struct {
 	ServerlessDeployments []ServerlessDeployment `json:"serverless_deployments"`
 	Bundles               []Bundle               `json:"bundles"`
 	Addresses             []Address              `json:"addresses"`
+	UsageTriggers         []UsageTrigger         `json:"usage_triggers"`
 }
 
 // store is the mutable state; every access holds Emulator.mu.
@@ -196,6 +206,8 @@ type store struct {
 	bundles  map[string]*Bundle
 	// addresses are the 2010 API's Addresses (addresses.go).
 	addresses map[string]*Address
+	// triggers are the 2010 API's usage triggers (usage_triggers.go).
+	triggers map[string]*UsageTrigger
 }
 
 func newStore() *store {
@@ -208,6 +220,7 @@ func newStore() *store {
 		sv:        newServerlessStore(),
 		bundles:   map[string]*Bundle{},
 		addresses: map[string]*Address{},
+		triggers:  map[string]*UsageTrigger{},
 	}
 }
 
@@ -226,7 +239,9 @@ func (e *Emulator) Snapshot() Snapshot {
 	s := e.st
 	var snap Snapshot
 	for _, a := range sorted(s.accounts, nil) {
-		snap.Accounts = append(snap.Accounts, *a)
+		c := *a
+		c.Dialing = maps.Clone(a.Dialing)
+		snap.Accounts = append(snap.Accounts, c)
 	}
 	for _, k := range sorted(s.keys, nil) {
 		c := *k
@@ -252,6 +267,9 @@ func (e *Emulator) Snapshot() Snapshot {
 	}
 	for _, a := range sorted(s.addresses, nil) {
 		snap.Addresses = append(snap.Addresses, *a)
+	}
+	for _, t := range sorted(s.triggers, nil) {
+		snap.UsageTriggers = append(snap.UsageTriggers, *t)
 	}
 	return snap
 }

@@ -48,8 +48,11 @@ var operationCodes = map[string][]int{
 	"api_v2010.UpdateIncomingPhoneNumber": append([]int{20002, 21218, 21472, 21473, 21474, 21613, 21615, 21631, 21649}, urlFieldCodes...),
 	// 21628 address validation error, 21629 validation suggests another address
 	// (https://www.twilio.com/docs/usage/api/address).
-	"api_v2010.CreateAddress":                    {20002, 21628, 21629},
-	"api_v2010.UpdateAddress":                    {20002, 21628, 21629, 21630},
+	"api_v2010.CreateAddress": {20002, 21628, 21629},
+	"api_v2010.UpdateAddress": {20002, 21628, 21629, 21630},
+	// Usage triggers: a FriendlyName over 64 characters, an invalid callback URL or method.
+	"api_v2010.CreateUsageTrigger":               append([]int{20002}, urlFieldCodes...),
+	"api_v2010.UpdateUsageTrigger":               append([]int{20002}, urlFieldCodes...),
 	"api_v2010.ListAvailablePhoneNumberLocal":    {21451, 21452},
 	"api_v2010.ListAvailablePhoneNumberTollFree": {21451, 21452},
 	"api_v2010.ListAvailablePhoneNumberMobile":   {21452},

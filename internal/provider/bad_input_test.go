@@ -34,6 +34,20 @@ func res(typ, body string) string {
 	return fmt.Sprintf("resource %q \"test\" {\n%s\n}\n", typ, body)
 }
 
+// testAccTriggerBody is a valid usage trigger's body with one attribute replaced by override.
+func testAccTriggerBody(override string) string {
+	attrs := map[string]string{"friendly_name": `"x"`, "usage_category": `"totalprice"`, "trigger_by": `"price"`,
+		"trigger_value": `"100"`, "recurring": `"monthly"`, "callback_url": `"https://ops.example.com/spend"`}
+	name := strings.TrimSpace(strings.SplitN(override, "=", 2)[0])
+	lines := []string{override}
+	for _, k := range []string{"friendly_name", "usage_category", "trigger_by", "trigger_value", "recurring", "callback_url"} {
+		if k != name {
+			lines = append(lines, k+" = "+attrs[k])
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 func data(typ, body string) string {
 	return fmt.Sprintf("data %q \"test\" {\n%s\n}\n", typ, body)
 }
@@ -44,6 +58,12 @@ var badInputs = []badInput{
 	{"subaccount empty name", res("twilio_subaccount", `friendly_name = ""`), "friendly_name", "UTF-8 character count must be between 1 and 64"},
 	{"subaccount closed status", res("twilio_subaccount", "friendly_name = \"t\"\nstatus = \"closed\""), "status", "value must be one of"},
 	{"subaccount unknown status", res("twilio_subaccount", "friendly_name = \"t\"\nstatus = \"paused\""), "status", "value must be one of"},
+	// twilio_usage_trigger
+	{"trigger relative value", res("twilio_usage_trigger", testAccTriggerBody(`trigger_value = "+30"`)), "trigger_value", "relative form"},
+	{"trigger negative value", res("twilio_usage_trigger", testAccTriggerBody(`trigger_value = "-5"`)), "trigger_value", "not positive"},
+	{"trigger unknown field", res("twilio_usage_trigger", testAccTriggerBody(`trigger_by = "minutes"`)), "trigger_by", "value must be one of"},
+	{"trigger unknown period", res("twilio_usage_trigger", testAccTriggerBody(`recurring = "weekly"`)), "recurring", "value must be one of"},
+	{"trigger ftp callback", res("twilio_usage_trigger", testAccTriggerBody(`callback_url = "ftp://ops.example.com/x"`)), "callback_url", "http:// or https:// URL"},
 	// twilio_api_key
 	{"key account sid with a number prefix", res("twilio_api_key", `account_sid = "`+sidPN+`"`), "account_sid", "AC followed by 32 hexadecimal digits"},
 	{"key account sid too short", res("twilio_api_key", `account_sid = "AC123"`), "account_sid", "AC followed by 32 hexadecimal digits"},

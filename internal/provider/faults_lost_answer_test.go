@@ -147,6 +147,16 @@ var namesakes = map[string]func(t *testing.T, env *acctest.Env) string{
 		}
 		return k.SID
 	},
+	"twilio_usage_trigger": func(t *testing.T, env *acctest.Env) string {
+		p := &twilioclient.CreateUsageTriggerParams{}
+		p.SetFriendlyName("faulty").SetUsageCategory("totalprice").SetTriggerBy("price").SetTriggerValue("100").
+			SetRecurring("monthly").SetCallbackUrl("https://a.example.com/spend").SetCallbackMethod("POST")
+		tr, err := env.Client(t).CreateUsageTrigger(context.Background(), env.AccountSID, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return *tr.Sid
+	},
 	"twilio_twiml_app": func(t *testing.T, env *acctest.Env) string {
 		p := &twilioclient.CreateApplicationParams{}
 		p.SetFriendlyName("faulty").SetVoiceUrl("https://a.example.com/voice")

@@ -112,6 +112,28 @@ var faultTargets = []faultTarget{
 		deleteMethod: "DELETE",
 	},
 	{
+		name: "twilio_usage_trigger",
+		configA: `resource "twilio_usage_trigger" "test" {
+  friendly_name  = "faulty"
+  usage_category = "totalprice"
+  trigger_by     = "price"
+  trigger_value  = "100"
+  recurring      = "monthly"
+  callback_url   = "https://a.example.com/spend"
+}`,
+		configB: `resource "twilio_usage_trigger" "test" {
+  friendly_name  = "faulty"
+  usage_category = "totalprice"
+  trigger_by     = "price"
+  trigger_value  = "100"
+  recurring      = "monthly"
+  callback_url   = "https://b.example.com/spend"
+}`,
+		createPath:   `/Usage/Triggers\.json$`,
+		instancePath: `/Usage/Triggers/UT[0-9a-f]{32}\.json$`,
+		deleteMethod: "DELETE",
+	},
+	{
 		name: "twilio_incoming_number",
 		configA: `resource "twilio_incoming_number" "test" {
   phone_number = "+14155550177"

@@ -105,6 +105,10 @@ func goneObjectState(t *testing.T, schema *tfprotov6.Schema, identity *tfprotov6
 	for _, a := range schema.Block.Attributes {
 		typ := a.ValueType()
 		switch {
+		case a.Name == "account_sid" && len(identity.IdentityAttributes) == 1:
+			// The object is the account's own setting (twilio_dialing_permissions): it is gone only with
+			// an account the emulator has never had.
+			values[a.Name] = tftypes.NewValue(typ, "AC"+strings.Repeat("0", 31)+"9")
 		case a.Name == "account_sid":
 			values[a.Name] = tftypes.NewValue(typ, accountSID)
 		case strings.HasSuffix(a.Name, "sid") && typ.Is(tftypes.String):

@@ -90,7 +90,8 @@ func fileLayer(f string) int {
 		return layerCore
 	case slices.Contains(productFiles, f) || strings.HasSuffix(f, "_common.go"):
 		return layerProduct
-	case strings.HasPrefix(f, "resource_") || strings.HasPrefix(f, "data_source_") || strings.HasPrefix(f, "ephemeral_"):
+	case strings.HasPrefix(f, "resource_") || strings.HasPrefix(f, "data_source_") || strings.HasPrefix(f, "ephemeral_") ||
+		strings.HasPrefix(f, "action_") || strings.HasPrefix(f, "function_"):
 		return layerResource
 	case strings.HasPrefix(f, "list_"):
 		return layerList

@@ -9,8 +9,10 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -26,6 +28,8 @@ var (
 	_ provider.Provider                       = (*twilioProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*twilioProvider)(nil)
 	_ provider.ProviderWithListResources      = (*twilioProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*twilioProvider)(nil)
+	_ provider.ProviderWithActions            = (*twilioProvider)(nil)
 )
 
 // Environment variables read when the matching attribute is not set: the names every Twilio SDK and the
@@ -156,6 +160,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	if cfg.anyUnknown() {
 		data := &providerData{}
 		resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData = data, data, data, data
+		resp.ActionData = data
 		return
 	}
 
@@ -197,6 +202,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	}
 	data := &providerData{client: client}
 	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData = data, data, data, data
+	resp.ActionData = data
 }
 
 func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -215,6 +221,8 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewServerlessDeploymentResource,
 		NewBundleCloneResource,
 		NewAddressResource,
+		NewUsageTriggerResource,
+		NewDialingPermissionsResource,
 	}
 }
 
@@ -245,6 +253,24 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewStudioFlowListResource,
 		NewAddressListResource,
 		NewServerlessServiceListResource,
+		NewUsageTriggerListResource,
+	}
+}
+
+// Actions are operations a configuration triggers (Terraform 1.14+; OpenTofu has none).
+func (p *twilioProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewSubaccountStatusAction,
+		NewSubaccountAuthTokenRotationAction,
+	}
+}
+
+// Functions are pure (no Twilio call), so they work in any configuration, even before the provider is
+// configured (Terraform 1.8+, OpenTofu 1.7+).
+func (p *twilioProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewE164Function,
+		NewParseSIDFunction,
 	}
 }
 

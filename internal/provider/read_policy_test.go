@@ -65,6 +65,11 @@ func readPolicyResources() []readPolicyResource {
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteApplication(ctx, account, sid)
 			}},
+		{name: "usage_trigger", addr: testAccUsageTriggerAddr,
+			config: testAccUsageTriggerConfig("100", "https://ops.example.com/spend", ""),
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteUsageTrigger(ctx, account, sid)
+			}},
 		{name: "incoming_number", addr: testAccIncomingNumberAddr,
 			config: testAccIncomingNumberConfig(`phone_number = "+14155550142"`),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {

@@ -120,6 +120,14 @@ func init() {
 		{"ZN", "serverless_version", "Serverless function or asset version"},
 		{"ZS", "serverless_service", "Serverless service"},
 		{"ZV", "serverless_variable", "Serverless variable"},
+		// Tenant guardrails and day-2 objects (issue 27).
+		{"UT", "usage_trigger", "usage trigger"},
+		{"QU", "queue", "queue"},
+		{"CF", "conference", "conference"},
+		{"RE", "recording", "recording"},
+		{"SC", "short_code", "short code"},
+		{"SD", "sip_domain", "SIP domain"},
+		{"TR", "transcription", "transcription"},
 	} {
 		kinds[k.Prefix] = k
 	}

@@ -9,6 +9,13 @@ resource "twilio_subaccount" "this" {
   friendly_name            = "${var.environment}-${var.name}"
   skip_destroy             = var.protect
   release_numbers_on_close = var.release_numbers_on_close
+
+  lifecycle {
+    # The spend circuit breaker (the twilio_subaccount_status action, guardrails guide) suspends and
+    # reactivates the tenant outside this module's configuration; ignoring status keeps the next apply from
+    # undoing it.
+    ignore_changes = [status]
+  }
 }
 
 resource "twilio_api_key" "backend" {

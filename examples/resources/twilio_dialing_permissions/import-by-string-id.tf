@@ -1,0 +1,4 @@
+import {
+  to = twilio_dialing_permissions.acme
+  id = "AC00000000000000000000000000000000"
+}

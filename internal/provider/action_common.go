@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// Actions (Terraform 1.14+) act on subaccounts of the provider's account only: the main account's
+// status cannot change (Twilio error 21477) and rotating the provider's own token would cut the provider
+// off mid-run; an account of another family is not this configuration's to touch.
+
+// actionBase holds what every action's Configure hands it.
+type actionBase struct {
+	data *providerData
+}
+
+func (a *actionBase) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	a.data = configureClient(req.ProviderData, &resp.Diagnostics)
+}
+
+// refuseMainAccount is the plan-time refusal that needs no Twilio call: the account is the provider's own.
+func (a *actionBase) refuseMainAccount(sid types.String, what string, diags *diag.Diagnostics) {
+	if sid.IsNull() || sid.IsUnknown() || !a.data.known() {
+		return
+	}
+	if sid.ValueString() == a.data.client.AccountSID() {
+		diags.AddAttributeError(path.Root("account_sid"), fmt.Sprintf("Cannot %s the main account", what),
+			fmt.Sprintf("%s is the account the provider is configured with, not a subaccount. Twilio lets only "+
+				"subaccounts be suspended or reactivated, and rotating the provider's own auth token would cut "+
+				"this run off. Set account_sid to a subaccount's SID. Nothing was changed.", sid.ValueString()))
+	}
+}
+
+// findActionSubaccount fetches the account and refuses, with nothing changed, one that is not an open
+// subaccount of the provider's account.
+func findActionSubaccount(ctx context.Context, client *twilioclient.Client, sid, what string, diags *diag.Diagnostics) *twilioclient.Account {
+	summary := fmt.Sprintf("Cannot %s account %s", what, sid)
+	if sid == client.AccountSID() {
+		diags.AddAttributeError(path.Root("account_sid"), summary, "It is the provider's own (main) account, "+
+			"not a subaccount. Nothing was changed.")
+		return nil
+	}
+	acct, err := client.FindAccount(ctx, sid)
+	switch {
+	case twilioclient.IsNotFound(err):
+		diags.AddAttributeError(path.Root("account_sid"), summary, "Twilio knows no such account (or not to "+
+			"these credentials). Check account_sid. Nothing was changed.\n\n"+err.Error())
+		return nil
+	case err != nil:
+		diags.AddError(summary, "Reading the account failed, so nothing was changed. Apply again once Twilio "+
+			"answers.\n\n"+err.Error())
+		return nil
+	}
+	if owner := stringValue(acct.OwnerAccountSid).ValueString(); owner != client.AccountSID() {
+		diags.AddAttributeError(path.Root("account_sid"), summary, fmt.Sprintf("It is not a subaccount of the "+
+			"provider's account %s (its owner is %q). Configure the provider with the parent's credentials. "+
+			"Nothing was changed.", client.AccountSID(), owner))
+		return nil
+	}
+	if stringValue(acct.Status).ValueString() == twilioclient.AccountStatusClosed {
+		diags.AddAttributeError(path.Root("account_sid"), summary, "The subaccount is closed: Twilio never "+
+			"re-opens a closed account, and nothing can be done with it. Nothing was changed.")
+		return nil
+	}
+	return acct
+}
+
+// progress shows msg while the action runs (Terraform prints it under the action's name).
+func progress(resp *action.InvokeResponse, msg string) {
+	if resp.SendProgress != nil {
+		resp.SendProgress(action.InvokeProgressEvent{Message: msg})
+	}
+}

@@ -1,0 +1,110 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ action.ActionWithConfigure  = (*authTokenRotationAction)(nil)
+	_ action.ActionWithModifyPlan = (*authTokenRotationAction)(nil)
+)
+
+// NewSubaccountAuthTokenRotationAction is twilio_subaccount_auth_token_rotation.
+func NewSubaccountAuthTokenRotationAction() action.Action { return &authTokenRotationAction{} }
+
+type authTokenRotationAction struct {
+	actionBase
+}
+
+type authTokenRotationModel struct {
+	AccountSID types.String `tfsdk:"account_sid"`
+}
+
+func (a *authTokenRotationAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_subaccount_auth_token_rotation"
+}
+
+func (a *authTokenRotationAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Rotates a subaccount's auth token without downtime (Terraform 1.14+): creates a " +
+			"secondary auth token with the subaccount's own credentials (Accounts v1 `/v1/AuthTokens/Secondary`; " +
+			"those endpoints act on the account whose credentials call them, so the parent's would rotate the " +
+			"parent's token), checks that the old and the new token both authenticate, then promotes the new " +
+			"one (`/v1/AuthTokens/Promote`), after which Twilio refuses the old token. The provider must use the " +
+			"parent's auth token (Twilio shows a subaccount's token to nothing else); the main account, a closed " +
+			"or suspended subaccount and an account outside the provider's family are refused with nothing " +
+			"changed. The token is never printed. An action cannot write another resource's state: the " +
+			"`auth_token` of a `twilio_subaccount` resource for this subaccount is refreshed by the next plan or " +
+			"apply, which reads the new token from Twilio, so providers configured from it get the new one.",
+		Attributes: map[string]schema.Attribute{
+			"account_sid": schema.StringAttribute{
+				MarkdownDescription: "SID of the subaccount (`AC…`) whose auth token is rotated.",
+				Required:            true,
+				Validators:          []validator.String{sidValidator("AC")},
+			},
+		},
+	}
+}
+
+func (a *authTokenRotationAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	var cfg authTokenRotationModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	a.refuseMainAccount(cfg.AccountSID, "rotate the auth token of", &resp.Diagnostics)
+	if a.data.known() && a.data.client.UsesAPIKey() {
+		resp.Diagnostics.AddAttributeError(path.Root("account_sid"), "Cannot rotate a subaccount's auth token with an API key",
+			"Rotating needs the subaccount's own auth token, which Twilio shows only to the parent's auth token. "+
+				"Configure the provider with account_sid and auth_token. Nothing was changed.")
+	}
+}
+
+func (a *authTokenRotationAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var cfg authTokenRotationModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := a.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	sid := cfg.AccountSID.ValueString()
+	acct := findActionSubaccount(ctx, client, sid, "rotate the auth token of", &resp.Diagnostics)
+	if acct == nil {
+		return
+	}
+	if stringValue(acct.Status).ValueString() == twilioclient.AccountStatusSuspended {
+		resp.Diagnostics.AddAttributeError(path.Root("account_sid"), fmt.Sprintf("Cannot rotate the auth token of account %s", sid),
+			"The subaccount is suspended, and Twilio refuses a suspended account's own credentials (error 20005), "+
+				"which the rotation needs. Reactivate it (action twilio_subaccount_status), rotate, then suspend it "+
+				"again. Nothing was changed.")
+		return
+	}
+	progress(resp, fmt.Sprintf("Rotating the auth token of subaccount %s: secondary token, check, promote.", sid))
+	if _, err := client.RotateSubaccountAuthToken(ctx, sid); err != nil {
+		step := "The rotation stopped."
+		var re *twilioclient.RotationError
+		if errors.As(err, &re) {
+			step = "The rotation stopped: " + string(re.Step) + "."
+			if re.Step == twilioclient.RotationSecondaryCreated {
+				step += " Invoke the action again to finish: a new secondary token replaces the unused one."
+			}
+		}
+		resp.Diagnostics.AddError(fmt.Sprintf("Could not rotate the auth token of subaccount %s", sid), step+"\n\n"+err.Error())
+		return
+	}
+	progress(resp, fmt.Sprintf("Subaccount %s has a new auth token; the old one no longer works. Refresh the "+
+		"state (the next plan does) to store it in twilio_subaccount.auth_token.", sid))
+}

@@ -1,0 +1,100 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ action.ActionWithConfigure  = (*subaccountStatusAction)(nil)
+	_ action.ActionWithModifyPlan = (*subaccountStatusAction)(nil)
+)
+
+// NewSubaccountStatusAction is twilio_subaccount_status: the spend circuit breaker.
+func NewSubaccountStatusAction() action.Action { return &subaccountStatusAction{} }
+
+type subaccountStatusAction struct {
+	actionBase
+}
+
+type subaccountStatusModel struct {
+	AccountSID types.String `tfsdk:"account_sid"`
+	Status     types.String `tfsdk:"status"`
+}
+
+func (a *subaccountStatusAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_subaccount_status"
+}
+
+func (a *subaccountStatusAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Suspends or reactivates a subaccount of the provider's account (Terraform 1.14+): the " +
+			"circuit breaker for a tenant whose spend alert fired, run with `terraform apply -invoke=action." +
+			"twilio_subaccount_status.<name>` or from a resource's `lifecycle { action_trigger { ... } }`. A " +
+			"suspended subaccount's own credentials are refused by Twilio (error 20005) until it is reactivated; " +
+			"its numbers are kept. Idempotent: a subaccount already in the wanted status is left as it is. The main " +
+			"account, an account outside the provider's family and a closed subaccount are refused with nothing " +
+			"changed. If the subaccount is also a `twilio_subaccount` resource, its `status` attribute then differs " +
+			"from the configuration and the next plan proposes to set it back: use the action for subaccounts " +
+			"whose `status` is not managed, or change `status` in the configuration instead.",
+		Attributes: map[string]schema.Attribute{
+			"account_sid": schema.StringAttribute{
+				MarkdownDescription: "SID of the subaccount (`AC…`).",
+				Required:            true,
+				Validators:          []validator.String{sidValidator("AC")},
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "`suspended` to suspend the subaccount, `active` to reactivate it.",
+				Required:            true,
+				Validators: []validator.String{stringvalidator.OneOf(twilioclient.AccountStatusSuspended,
+					twilioclient.AccountStatusActive)},
+			},
+		},
+	}
+}
+
+func (a *subaccountStatusAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	var cfg subaccountStatusModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	a.refuseMainAccount(cfg.AccountSID, "change the status of", &resp.Diagnostics)
+}
+
+func (a *subaccountStatusAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var cfg subaccountStatusModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := a.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	sid, want := cfg.AccountSID.ValueString(), cfg.Status.ValueString()
+	verb := map[string]string{twilioclient.AccountStatusSuspended: "suspend", twilioclient.AccountStatusActive: "reactivate"}[want]
+	acct := findActionSubaccount(ctx, client, sid, verb, &resp.Diagnostics)
+	if acct == nil {
+		return
+	}
+	if stringValue(acct.Status).ValueString() == want {
+		progress(resp, fmt.Sprintf("Subaccount %s is already %s; nothing to do.", sid, want))
+		return
+	}
+	if _, err := client.UpdateAccount(ctx, sid, (&twilioclient.UpdateAccountParams{}).SetStatus(want)); err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Could not %s subaccount %s", verb, sid),
+			"Twilio refused the status change; the subaccount keeps its status. A subaccount Twilio itself "+
+				"suspended (error 21478) can only be reactivated by Twilio support.\n\n"+err.Error())
+		return
+	}
+	progress(resp, fmt.Sprintf("Subaccount %s is now %s.", sid, want))
+}

@@ -1,0 +1,475 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/phonenumber"
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*dialingPermissionsResource)(nil)
+	_ resource.ResourceWithIdentity       = (*dialingPermissionsResource)(nil)
+	_ resource.ResourceWithImportState    = (*dialingPermissionsResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*dialingPermissionsResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*dialingPermissionsResource)(nil)
+)
+
+// NewDialingPermissionsResource is the factory for twilio_dialing_permissions.
+func NewDialingPermissionsResource() resource.Resource { return &dialingPermissionsResource{} }
+
+// dialingPermissionsResource manages a subaccount's voice dialing permissions: inherit the parent's, or
+// exactly the configured countries. Voice v1 acts on the account whose credentials call it, so every call
+// goes through the subaccount's own client (ForAccount).
+type dialingPermissionsResource struct {
+	resourceBase
+}
+
+type dialingPermissionsModel struct {
+	ID                types.String   `tfsdk:"id"`
+	AccountSID        types.String   `tfsdk:"account_sid"`
+	Inherit           types.Bool     `tfsdk:"inherit"`
+	LowRisk           types.Set      `tfsdk:"low_risk_countries"`
+	HighRiskSpecial   types.Set      `tfsdk:"high_risk_special_countries"`
+	HighRiskTollfraud types.Set      `tfsdk:"high_risk_tollfraud_countries"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+}
+
+// dialingFound is what the resource found before it first changed anything, kept in private state so a
+// destroy can put it back.
+type dialingFound struct {
+	Inherit   bool                             `json:"inherit"`
+	Countries []twilioclient.DialingPermission `json:"countries,omitempty"`
+}
+
+const privateDialingFound = "dialing_found"
+
+func (r *dialingPermissionsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_dialing_permissions"
+}
+
+func (r *dialingPermissionsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"account_sid": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "SID of the subaccount (`AC…`) whose dialing permissions these are.",
+			},
+		},
+	}
+}
+
+func isoSetAttribute(desc string) schema.SetAttribute {
+	return schema.SetAttribute{
+		MarkdownDescription: desc + " ISO 3166-1 alpha-2 codes in upper case (`US`, `GB`). Defaults to none.",
+		ElementType:         types.StringType,
+		Optional:            true,
+		Computed:            true,
+		Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, nil)),
+		Validators:          []validator.Set{setvalidator.ValueStringsAre(isoCountryValidator{})},
+	}
+}
+
+func (r *dialingPermissionsResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A subaccount's voice dialing permissions (geographic permissions), the guard against " +
+			"toll fraud: either inherit the parent account's (`inherit = true`, Twilio's default for a new " +
+			"subaccount), or allow exactly the listed countries, with low-risk numbers and each group of high-risk " +
+			"numbers (special services and premium numbers; narrow ranges known for toll fraud) listed separately. " +
+			"Every other country is disabled, so a country opened in the Console shows as drift in the next plan.\n\n" +
+			"Destroying the resource puts back what it found when it was created or imported: inheritance, or the " +
+			"countries that were open then. Only subaccounts are managed; the provider must use the parent's auth " +
+			"token, since Voice calls need the subaccount's own credentials.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The same as `account_sid`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"account_sid": schema.StringAttribute{
+				MarkdownDescription: "SID of the subaccount (`AC…`). Changing it manages another subaccount (the old " +
+					"one gets back what was found).",
+				Required:      true,
+				Validators:    []validator.String{sidValidator("AC")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"inherit": schema.BoolAttribute{
+				MarkdownDescription: "`true` to inherit the parent account's permissions (the country lists must then " +
+					"be empty). Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"low_risk_countries": isoSetAttribute("Countries whose low-risk numbers may be called."),
+			"high_risk_special_countries": isoSetAttribute("Countries whose high-risk special numbers (premium, shared " +
+				"cost and other special services) may be called."),
+			"high_risk_tollfraud_countries": isoSetAttribute("Countries whose high-risk toll-fraud ranges (number " +
+				"ranges known for international revenue share fraud) may be called. Leave empty unless a tenant " +
+				"really needs them."),
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *dialingPermissionsResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg dialingPermissionsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || !cfg.Inherit.ValueBool() {
+		return
+	}
+	for name, set := range map[string]types.Set{"low_risk_countries": cfg.LowRisk,
+		"high_risk_special_countries": cfg.HighRiskSpecial, "high_risk_tollfraud_countries": cfg.HighRiskTollfraud} {
+		if !set.IsNull() && !set.IsUnknown() && len(set.Elements()) > 0 {
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Countries listed with inherit = true",
+				fmt.Sprintf("With inherit = true the subaccount uses its parent's permissions, so %s cannot list "+
+					"countries. Remove the list, or set inherit = false to allow exactly the listed countries.", name))
+		}
+	}
+}
+
+func (r *dialingPermissionsResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !r.data.known() {
+		return
+	}
+	var account types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("account_sid"), &account)...)
+	if resp.Diagnostics.HasError() || !r.checkKeyReach(account, &resp.Diagnostics) {
+		return
+	}
+	if !account.IsUnknown() && account.ValueString() == r.data.client.AccountSID() {
+		resp.Diagnostics.AddAttributeError(path.Root("account_sid"), "Dialing permissions of the main account",
+			fmt.Sprintf("%s is the provider's own (main) account. twilio_dialing_permissions manages subaccounts, "+
+				"which inherit from it; set account_sid to a subaccount's SID. Nothing was changed.", account.ValueString()))
+	}
+}
+
+func (r *dialingPermissionsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer identityAfterCreate(ctx, resp)
+	var plan dialingPermissionsModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	account := plan.AccountSID.ValueString()
+	sub := r.subClient(ctx, account, "Managing the dialing permissions of "+account, &resp.Diagnostics)
+	if sub == nil {
+		return
+	}
+	found, err := readDialing(ctx, sub)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading the dialing permissions of "+account, errorDetail(err)+"\n\nNothing was changed.")
+		return
+	}
+	raw, _ := json.Marshal(found)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateDialingFound, raw)...)
+	if err := applyDialing(ctx, sub, wantedDialing(ctx, &plan, &resp.Diagnostics)); err != nil {
+		resp.Diagnostics.AddError("Setting the dialing permissions of "+account, errorDetail(err)+
+			"\n\nApplying again converges: every call the change makes can be repeated.")
+		return
+	}
+	r.readInto(ctx, sub, &plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *dialingPermissionsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer identityAfterRead(ctx, req, resp)
+	var state dialingPermissionsModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.data.known() {
+		return
+	}
+	account := state.AccountSID.ValueString()
+	sub, err := r.data.client.ForAccount(ctx, account)
+	if err == nil {
+		var got dialingFound
+		if got, err = readDialing(ctx, sub); err == nil {
+			flattenDialing(got, &state)
+			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+			return
+		}
+	}
+	finishRead(ctx, r.data.client, account, err, "Dialing permissions of "+account, resp)
+}
+
+func (r *dialingPermissionsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
+	var plan dialingPermissionsModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	account := plan.AccountSID.ValueString()
+	sub := r.subClient(ctx, account, "Managing the dialing permissions of "+account, &resp.Diagnostics)
+	if sub == nil {
+		return
+	}
+	if err := applyDialing(ctx, sub, wantedDialing(ctx, &plan, &resp.Diagnostics)); err != nil {
+		resp.Diagnostics.AddError("Setting the dialing permissions of "+account, errorDetail(err)+
+			"\n\nApplying again converges: every call the change makes can be repeated.")
+		return
+	}
+	r.readInto(ctx, sub, &plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// Delete puts back what the resource found (private state); a subaccount that is closed has nothing left
+// to restore.
+func (r *dialingPermissionsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state dialingPermissionsModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	found := dialingFound{Inherit: true}
+	raw, d := req.Private.GetKey(ctx, privateDialingFound)
+	resp.Diagnostics.Append(d...)
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &found); err != nil {
+			resp.Diagnostics.AddError("Restoring dialing permissions", "The permissions found at create could not be "+
+				"read back from the state ("+err.Error()+"); nothing was changed. Set inherit or the countries "+
+				"by hand in the Console, then remove the resource from the state.")
+			return
+		}
+	} else {
+		resp.Diagnostics.AddWarning("Dialing permissions restored to inheritance",
+			"The state does not say what this resource found, so destroying it restores Twilio's default for a "+
+				"subaccount: inherit the parent's permissions.")
+	}
+	account := state.AccountSID.ValueString()
+	sub, err := client.ForAccount(ctx, account)
+	if err == nil {
+		err = applyDialing(ctx, sub, found)
+	}
+	finishDelete(ctx, client, account, err, "Restoring the dialing permissions of "+account, &resp.Diagnostics)
+}
+
+// ImportState takes the subaccount's SID or an identity { account_sid }, and records what it finds as what
+// a destroy puts back.
+func (r *dialingPermissionsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	account := req.ID
+	if req.ID == "" && req.Identity != nil && !req.Identity.Raw.IsNull() {
+		var v types.String
+		resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root("account_sid"), &v)...)
+		account = v.ValueString()
+	}
+	if !sids.Valid("AC", account) {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Expected the subaccount's SID, %s, got %q.", sids.Shape("AC"), account))
+		return
+	}
+	sub := r.subClient(ctx, account, "Importing the dialing permissions of "+account, &resp.Diagnostics)
+	if sub == nil {
+		return
+	}
+	found, err := readDialing(ctx, sub)
+	if err != nil {
+		resp.Diagnostics.AddError("Importing the dialing permissions of "+account, errorDetail(err))
+		return
+	}
+	raw, _ := json.Marshal(found)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateDialingFound, raw)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), account)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), account)...)
+}
+
+// subClient is the subaccount's own client, refusing the main account.
+func (r *dialingPermissionsResource) subClient(ctx context.Context, account, summary string, diags *diag.Diagnostics) *twilioclient.Client {
+	client := r.data.ready(diags)
+	if client == nil {
+		return nil
+	}
+	if account == client.AccountSID() {
+		diags.AddAttributeError(path.Root("account_sid"), summary, "It is the provider's own (main) account; "+
+			"twilio_dialing_permissions manages subaccounts.")
+		return nil
+	}
+	sub, err := client.ForAccount(ctx, account)
+	if err != nil {
+		diags.AddError(summary, errorDetail(err))
+		return nil
+	}
+	return sub
+}
+
+func (r *dialingPermissionsResource) readInto(ctx context.Context, sub *twilioclient.Client, m *dialingPermissionsModel, diags *diag.Diagnostics) {
+	got, err := readDialing(ctx, sub)
+	if err != nil {
+		diags.AddError("Reading the dialing permissions of "+m.AccountSID.ValueString(), errorDetail(err))
+		return
+	}
+	flattenDialing(got, m)
+}
+
+// readDialing reads inheritance and, only when it is off, the countries: an inheriting subaccount may see
+// its parent's countries (the emulator's assumption dialing-read-while-inheriting), which are not its own.
+func readDialing(ctx context.Context, sub *twilioclient.Client) (dialingFound, error) {
+	inherit, err := sub.FindDialingInheritance(ctx)
+	if err != nil || inherit {
+		return dialingFound{Inherit: inherit}, err
+	}
+	countries, err := sub.ListEnabledDialingCountries(ctx)
+	return dialingFound{Countries: countries}, err
+}
+
+// applyDialing makes the subaccount's permissions want: inheritance, or inheritance off first (so the
+// bulk update is the subaccount's own whatever Twilio does with one made while inheriting) and then one
+// bulk update that sets every wanted country and closes every other open one.
+func applyDialing(ctx context.Context, sub *twilioclient.Client, want dialingFound) error {
+	if want.Inherit {
+		return sub.SetDialingInheritance(ctx, true)
+	}
+	inherit, err := sub.FindDialingInheritance(ctx)
+	if err != nil {
+		return err
+	}
+	if inherit {
+		if err := sub.SetDialingInheritance(ctx, false); err != nil {
+			return err
+		}
+	}
+	open, err := sub.ListEnabledDialingCountries(ctx)
+	if err != nil {
+		return err
+	}
+	wanted := map[string]twilioclient.DialingPermission{}
+	for _, p := range want.Countries {
+		wanted[p.IsoCode] = p
+	}
+	var updates []twilioclient.DialingPermission
+	have := map[string]bool{}
+	for _, p := range open {
+		have[p.IsoCode] = true
+		if w, ok := wanted[p.IsoCode]; !ok {
+			updates = append(updates, twilioclient.DialingPermission{IsoCode: p.IsoCode})
+		} else if w != p {
+			updates = append(updates, w)
+		}
+	}
+	for iso, w := range wanted {
+		if !have[iso] {
+			updates = append(updates, w)
+		}
+	}
+	sort.Slice(updates, func(i, j int) bool { return updates[i].IsoCode < updates[j].IsoCode })
+	return sub.UpdateDialingCountries(ctx, updates)
+}
+
+func wantedDialing(ctx context.Context, m *dialingPermissionsModel, diags *diag.Diagnostics) dialingFound {
+	if m.Inherit.ValueBool() {
+		return dialingFound{Inherit: true}
+	}
+	perms := map[string]*twilioclient.DialingPermission{}
+	get := func(iso string) *twilioclient.DialingPermission {
+		if perms[iso] == nil {
+			perms[iso] = &twilioclient.DialingPermission{IsoCode: iso}
+		}
+		return perms[iso]
+	}
+	for _, f := range []struct {
+		set types.Set
+		on  func(*twilioclient.DialingPermission)
+	}{
+		{m.LowRisk, func(p *twilioclient.DialingPermission) { p.LowRisk = true }},
+		{m.HighRiskSpecial, func(p *twilioclient.DialingPermission) { p.HighRiskSpecial = true }},
+		{m.HighRiskTollfraud, func(p *twilioclient.DialingPermission) { p.HighRiskTollfraud = true }},
+	} {
+		var isos []string
+		diags.Append(f.set.ElementsAs(ctx, &isos, false)...)
+		for _, iso := range isos {
+			f.on(get(iso))
+		}
+	}
+	out := dialingFound{}
+	for _, p := range perms {
+		out.Countries = append(out.Countries, *p)
+	}
+	return out
+}
+
+func flattenDialing(got dialingFound, m *dialingPermissionsModel) {
+	m.ID = m.AccountSID
+	m.Inherit = types.BoolValue(got.Inherit)
+	var low, special, toll []attr.Value
+	for _, p := range got.Countries {
+		if p.LowRisk {
+			low = append(low, types.StringValue(p.IsoCode))
+		}
+		if p.HighRiskSpecial {
+			special = append(special, types.StringValue(p.IsoCode))
+		}
+		if p.HighRiskTollfraud {
+			toll = append(toll, types.StringValue(p.IsoCode))
+		}
+	}
+	m.LowRisk = types.SetValueMust(types.StringType, low)
+	m.HighRiskSpecial = types.SetValueMust(types.StringType, special)
+	m.HighRiskTollfraud = types.SetValueMust(types.StringType, toll)
+}
+
+// isoCountryValidator checks an ISO 3166-1 alpha-2 code against the provider's country table
+// (internal/phonenumber), at plan time, so an unknown code never reaches Twilio.
+type isoCountryValidator struct{}
+
+func (isoCountryValidator) Description(context.Context) string {
+	return "must be an ISO 3166-1 alpha-2 country code in upper case, such as US or GB"
+}
+
+func (v isoCountryValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (isoCountryValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	switch {
+	case phonenumber.ValidCountry(s):
+		return
+	case phonenumber.ValidCountry(strings.ToUpper(s)):
+		resp.Diagnostics.AddAttributeError(req.Path, "Country code not in upper case",
+			fmt.Sprintf("%q must be written %q: Twilio answers with upper-case codes, so the plan would show a change on every run.", s, strings.ToUpper(s)))
+	default:
+		resp.Diagnostics.AddAttributeError(req.Path, "Unknown country code",
+			fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code this provider knows (two letters, such as US, GB or DE; "+
+				"UK is written GB). Nothing was changed.", s))
+	}
+}
