@@ -16,9 +16,15 @@ import (
 // status cannot change (Twilio error 21477) and rotating the provider's own token would cut the provider
 // off mid-run; an account of another family is not this configuration's to touch.
 
-// actionBase holds what every action's Configure hands it.
+// actionBase holds what every action's Configure hands it, and its type name without the provider's prefix
+// (Metadata).
 type actionBase struct {
 	data *providerData
+	name string
+}
+
+func (a *actionBase) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + a.name
 }
 
 func (a *actionBase) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {

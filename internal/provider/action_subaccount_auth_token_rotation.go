@@ -20,7 +20,9 @@ var (
 )
 
 // NewSubaccountAuthTokenRotationAction is twilio_subaccount_auth_token_rotation.
-func NewSubaccountAuthTokenRotationAction() action.Action { return &authTokenRotationAction{} }
+func NewSubaccountAuthTokenRotationAction() action.Action {
+	return &authTokenRotationAction{actionBase{name: "subaccount_auth_token_rotation"}}
+}
 
 type authTokenRotationAction struct {
 	actionBase
@@ -28,10 +30,6 @@ type authTokenRotationAction struct {
 
 type authTokenRotationModel struct {
 	AccountSID types.String `tfsdk:"account_sid"`
-}
-
-func (a *authTokenRotationAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_subaccount_auth_token_rotation"
 }
 
 func (a *authTokenRotationAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {

@@ -19,7 +19,9 @@ var (
 )
 
 // NewSubaccountStatusAction is twilio_subaccount_status: the spend circuit breaker.
-func NewSubaccountStatusAction() action.Action { return &subaccountStatusAction{} }
+func NewSubaccountStatusAction() action.Action {
+	return &subaccountStatusAction{actionBase{name: "subaccount_status"}}
+}
 
 type subaccountStatusAction struct {
 	actionBase
@@ -28,10 +30,6 @@ type subaccountStatusAction struct {
 type subaccountStatusModel struct {
 	AccountSID types.String `tfsdk:"account_sid"`
 	Status     types.String `tfsdk:"status"`
-}
-
-func (a *subaccountStatusAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_subaccount_status"
 }
 
 func (a *subaccountStatusAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
