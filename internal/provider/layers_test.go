@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"go/types"
 	"path/filepath"
@@ -202,5 +203,20 @@ func TestFindCycle(t *testing.T) {
 	delete(uses["c.go"], "a.go")
 	if c := findCycle([]string{"a.go", "b.go", "c.go"}, uses); c != nil {
 		t.Errorf("findCycle found %v in an acyclic graph", c)
+	}
+}
+
+// Every registered resource is a managedResource, so a new one cannot forget identity, import or a plan
+// modifier (the framework would silently skip the missing method).
+func TestEveryResourceIsManaged(t *testing.T) {
+	p, ok := New("test")().(*twilioProvider)
+	if !ok {
+		t.Fatal("New does not build a *twilioProvider")
+	}
+	for _, f := range p.Resources(context.Background()) {
+		r := f()
+		if _, ok := r.(managedResource); !ok {
+			t.Errorf("%T is not a managedResource (configure, identity, import, modify plan)", r)
+		}
 	}
 }

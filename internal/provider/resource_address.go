@@ -26,12 +26,7 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*addressResource)(nil)
-	_ resource.ResourceWithIdentity    = (*addressResource)(nil)
-	_ resource.ResourceWithImportState = (*addressResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*addressResource)(nil)
-)
+var _ managedResource = (*addressResource)(nil)
 
 // NewAddressResource is the factory for twilio_address.
 func NewAddressResource() resource.Resource {

@@ -24,10 +24,7 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure      = (*apiKeyResource)(nil)
-	_ resource.ResourceWithIdentity       = (*apiKeyResource)(nil)
-	_ resource.ResourceWithImportState    = (*apiKeyResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*apiKeyResource)(nil)
+	_ managedResource                     = (*apiKeyResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*apiKeyResource)(nil)
 )
 

@@ -18,12 +18,7 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*bundleCloneResource)(nil)
-	_ resource.ResourceWithIdentity    = (*bundleCloneResource)(nil)
-	_ resource.ResourceWithImportState = (*bundleCloneResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*bundleCloneResource)(nil)
-)
+var _ managedResource = (*bundleCloneResource)(nil)
 
 // NewBundleCloneResource is the factory for twilio_bundle_clone.
 func NewBundleCloneResource() resource.Resource {

@@ -22,6 +22,16 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
+// managedResource is what every resource of this provider is: configured from the provider, identified
+// (resource identity), importable by string ID and by identity, and planned (account defaults, destroy
+// warnings). TestEveryResourceIsManaged holds every registered resource to it.
+type managedResource interface {
+	resource.ResourceWithConfigure
+	resource.ResourceWithIdentity
+	resource.ResourceWithImportState
+	resource.ResourceWithModifyPlan
+}
+
 // resourceBase holds what every resource gets from the provider, and its type name without the
 // provider's prefix (Metadata).
 type resourceBase struct {

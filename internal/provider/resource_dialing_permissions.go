@@ -28,10 +28,7 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure      = (*dialingPermissionsResource)(nil)
-	_ resource.ResourceWithIdentity       = (*dialingPermissionsResource)(nil)
-	_ resource.ResourceWithImportState    = (*dialingPermissionsResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*dialingPermissionsResource)(nil)
+	_ managedResource                     = (*dialingPermissionsResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*dialingPermissionsResource)(nil)
 )
 

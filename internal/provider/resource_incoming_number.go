@@ -22,10 +22,7 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure      = (*incomingNumberResource)(nil)
-	_ resource.ResourceWithIdentity       = (*incomingNumberResource)(nil)
-	_ resource.ResourceWithImportState    = (*incomingNumberResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*incomingNumberResource)(nil)
+	_ managedResource                     = (*incomingNumberResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*incomingNumberResource)(nil)
 )
 

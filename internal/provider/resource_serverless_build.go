@@ -28,10 +28,7 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure        = (*serverlessBuildResource)(nil)
-	_ resource.ResourceWithIdentity         = (*serverlessBuildResource)(nil)
-	_ resource.ResourceWithImportState      = (*serverlessBuildResource)(nil)
-	_ resource.ResourceWithModifyPlan       = (*serverlessBuildResource)(nil)
+	_ managedResource                       = (*serverlessBuildResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*serverlessBuildResource)(nil)
 )
 

@@ -35,10 +35,7 @@ import (
 // a code change uploads a new Version in place. The SID, and hence the URL path, stay the same.
 
 var (
-	_ resource.ResourceWithConfigure        = (*serverlessCodeResource)(nil)
-	_ resource.ResourceWithIdentity         = (*serverlessCodeResource)(nil)
-	_ resource.ResourceWithImportState      = (*serverlessCodeResource)(nil)
-	_ resource.ResourceWithModifyPlan       = (*serverlessCodeResource)(nil)
+	_ managedResource                       = (*serverlessCodeResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*serverlessCodeResource)(nil)
 )
 

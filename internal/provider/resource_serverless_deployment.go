@@ -19,12 +19,7 @@ import (
 // object and has no DELETE for them; what matters is the environment's current build, so Read reports
 // that, and a redeploy from the Console or the Twilio CLI shows as drift that the next apply undoes.
 
-var (
-	_ resource.ResourceWithConfigure   = (*serverlessDeploymentResource)(nil)
-	_ resource.ResourceWithIdentity    = (*serverlessDeploymentResource)(nil)
-	_ resource.ResourceWithImportState = (*serverlessDeploymentResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*serverlessDeploymentResource)(nil)
-)
+var _ managedResource = (*serverlessDeploymentResource)(nil)
 
 // NewServerlessDeploymentResource is the factory for twilio_serverless_deployment.
 func NewServerlessDeploymentResource() resource.Resource {

@@ -19,12 +19,7 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*serverlessEnvironmentResource)(nil)
-	_ resource.ResourceWithIdentity    = (*serverlessEnvironmentResource)(nil)
-	_ resource.ResourceWithImportState = (*serverlessEnvironmentResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*serverlessEnvironmentResource)(nil)
-)
+var _ managedResource = (*serverlessEnvironmentResource)(nil)
 
 // NewServerlessEnvironmentResource is the factory for twilio_serverless_environment.
 func NewServerlessEnvironmentResource() resource.Resource {

@@ -20,12 +20,7 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*serverlessServiceResource)(nil)
-	_ resource.ResourceWithIdentity    = (*serverlessServiceResource)(nil)
-	_ resource.ResourceWithImportState = (*serverlessServiceResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*serverlessServiceResource)(nil)
-)
+var _ managedResource = (*serverlessServiceResource)(nil)
 
 // NewServerlessServiceResource is the factory for twilio_serverless_service.
 func NewServerlessServiceResource() resource.Resource {

@@ -22,10 +22,7 @@ import (
 )
 
 var (
-	_ resource.ResourceWithConfigure        = (*serverlessVariableResource)(nil)
-	_ resource.ResourceWithIdentity         = (*serverlessVariableResource)(nil)
-	_ resource.ResourceWithImportState      = (*serverlessVariableResource)(nil)
-	_ resource.ResourceWithModifyPlan       = (*serverlessVariableResource)(nil)
+	_ managedResource                       = (*serverlessVariableResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*serverlessVariableResource)(nil)
 )
 

@@ -26,12 +26,7 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*studioFlowResource)(nil)
-	_ resource.ResourceWithIdentity    = (*studioFlowResource)(nil)
-	_ resource.ResourceWithImportState = (*studioFlowResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*studioFlowResource)(nil)
-)
+var _ managedResource = (*studioFlowResource)(nil)
 
 // NewStudioFlowResource is the factory for twilio_studio_flow.
 func NewStudioFlowResource() resource.Resource {

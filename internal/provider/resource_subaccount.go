@@ -23,12 +23,7 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*subaccountResource)(nil)
-	_ resource.ResourceWithIdentity    = (*subaccountResource)(nil)
-	_ resource.ResourceWithImportState = (*subaccountResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*subaccountResource)(nil)
-)
+var _ managedResource = (*subaccountResource)(nil)
 
 // NewSubaccountResource is the factory for twilio_subaccount.
 func NewSubaccountResource() resource.Resource {

@@ -17,12 +17,7 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*twimlAppResource)(nil)
-	_ resource.ResourceWithIdentity    = (*twimlAppResource)(nil)
-	_ resource.ResourceWithImportState = (*twimlAppResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*twimlAppResource)(nil)
-)
+var _ managedResource = (*twimlAppResource)(nil)
 
 // NewTwimlAppResource is the factory for twilio_twiml_app.
 func NewTwimlAppResource() resource.Resource {

@@ -20,12 +20,7 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*usageTriggerResource)(nil)
-	_ resource.ResourceWithIdentity    = (*usageTriggerResource)(nil)
-	_ resource.ResourceWithImportState = (*usageTriggerResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*usageTriggerResource)(nil)
-)
+var _ managedResource = (*usageTriggerResource)(nil)
 
 // NewUsageTriggerResource is the factory for twilio_usage_trigger.
 func NewUsageTriggerResource() resource.Resource { return &usageTriggerResource{} }
