@@ -186,8 +186,18 @@ func (r *dialingPermissionsResource) Create(ctx context.Context, req resource.Cr
 	raw, _ := json.Marshal(found)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateDialingFound, raw)...)
 	if err := applyDialing(ctx, sub, wantedDialing(ctx, &plan, &resp.Diagnostics)); err != nil {
-		resp.Diagnostics.AddError("Setting the dialing permissions of "+account, errorDetail(err)+
-			"\n\nApplying again converges: every call the change makes can be repeated.")
+		// NOTE: a failed create records no state, so what it found (kept only in this create's private state)
+		// would be lost, and the next create would take the half-made change for the tenant's own settings:
+		// put back what was found now, on a context that outlives the create's.
+		rctx, cancel := detached(ctx)
+		defer cancel()
+		undo := "What was found was put back, so nothing changed."
+		if rerr := applyDialing(rctx, sub, found); rerr != nil {
+			undo = fmt.Sprintf("Putting back what was found failed too (%s): the subaccount's permissions may be "+
+				"half-changed. It had %s before; set that in the Twilio Console, or apply again and destroy "+
+				"to restore it.", errorDetail(rerr), describeDialing(found))
+		}
+		resp.Diagnostics.AddError("Setting the dialing permissions of "+account, errorDetail(err)+"\n\n"+undo)
 		return
 	}
 	r.readInto(ctx, sub, &plan, &resp.Diagnostics)
@@ -469,4 +479,19 @@ func (isoCountryValidator) ValidateString(_ context.Context, req validator.Strin
 			fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code this provider knows (two letters, such as US, GB or DE; "+
 				"UK is written GB). Nothing was changed.", s))
 	}
+}
+
+// describeDialing says what a subaccount's permissions were, for an error that cannot restore them.
+func describeDialing(f dialingFound) string {
+	if f.Inherit {
+		return "inherited its parent's permissions"
+	}
+	if len(f.Countries) == 0 {
+		return "its own permissions with no country open"
+	}
+	isos := make([]string, len(f.Countries))
+	for i, c := range f.Countries {
+		isos[i] = c.IsoCode
+	}
+	return "its own permissions with these countries open: " + strings.Join(isos, ", ")
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -215,5 +216,39 @@ func TestAccDialingPermissions_validation(t *testing.T) {
 		ProtoV6ProviderFactories: testAccProviders,
 		Steps:                    steps,
 		CheckDestroy:             func(*terraform.State) error { testAccCheckNoRequests(t, env); return nil },
+	})
+}
+
+// A create whose bulk update fails after it turned inheritance off records no state, and with it would go
+// what it found: it puts back what it found (inheritance, here), so the next apply starts from the
+// tenant's own settings and a later destroy restores them.
+func TestAccDialingPermissions_failedCreatePutsBack(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	sub := testAccSubaccountOutside(t, env, "tenant-failing")
+	config := env.Config(testAccDialingConfig(sub, `  low_risk_countries = ["BR"]`))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckDialing(t, env, sub, true, ""),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					env.Emulator.AddFault(emulator.Fault{Method: "POST", Path: `/v1/DialingPermissions/BulkCountryUpdates$`,
+						Kind: emulator.FaultInternal, Times: 1})
+				},
+				Config:      config,
+				ExpectError: regexp.MustCompile(`What\s+was\s+found\s+was\s+put\s+back`),
+			},
+			{
+				PreConfig: func() {
+					if err := testAccCheckDialing(t, env, sub, true, "")(nil); err != nil {
+						t.Fatalf("after the failed create: %v", err)
+					}
+				},
+				Config: config,
+				Check:  testAccCheckDialing(t, env, sub, false, "BR:100"),
+			},
+		},
 	})
 }
