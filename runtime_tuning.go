@@ -37,6 +37,9 @@ const defaultGCPercent = 400
 // returns what to call when the provider stops.
 func tuneRuntime(getenv func(string) string) (stop func(), err error) {
 	limit := int64(defaultMemoryLimit)
+	if getenv("GOMEMLIMIT") != "" {
+		limit = -1 // the user's own Go setting, which the runtime has applied already, wins
+	}
 	switch v := getenv(memoryLimitEnv); v {
 	case "":
 	case "off":
@@ -52,6 +55,9 @@ func tuneRuntime(getenv func(string) string) (stop func(), err error) {
 		debug.SetMemoryLimit(limit)
 	}
 	gcPercent := defaultGCPercent
+	if getenv("GOGC") != "" {
+		gcPercent = debug.SetGCPercent(-1) // read the user's own setting back, which wins
+	}
 	if v := getenv(gcPercentEnv); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 10 {
@@ -65,7 +71,8 @@ func tuneRuntime(getenv func(string) string) (stop func(), err error) {
 		return func() {}, nil
 	}
 	// NOTE: the profile must be cut when Terraform stops the provider, which happens by a Kill after a
-	// graceful shutdown, so both the return of Serve and the signals stop it.
+	// graceful shutdown, so both the return of Serve and SIGTERM stop it. SIGINT is left alone: a Ctrl-C
+	// reaches the provider too, and it must go on (a create in flight still looks for what it made).
 	cpu, err := os.Create(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", os.Getpid())))
 	if err != nil {
 		return nil, err
@@ -90,7 +97,7 @@ func tuneRuntime(getenv func(string) string) (stop func(), err error) {
 		}
 	}
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
+	signal.Notify(sig, syscall.SIGTERM)
 	go func() {
 		<-sig
 		stopOnce()

@@ -45,6 +45,15 @@ func TestTuneRuntime(t *testing.T) {
 	if got, gc := debug.SetMemoryLimit(-1), debug.SetGCPercent(-1); got != 200<<20 || gc != 150 {
 		t.Errorf("overridden: memory limit %d, GOGC %d; want %d and 150", got, gc, 200<<20)
 	}
+	// A user's own GOGC and GOMEMLIMIT (which the runtime applied at start) win over the provider's defaults.
+	debug.SetGCPercent(250)
+	debug.SetMemoryLimit(300 << 20)
+	if _, err := tuneRuntime(env(map[string]string{"GOGC": "250", "GOMEMLIMIT": "300MiB"})); err != nil {
+		t.Fatal(err)
+	}
+	if got, gc := debug.SetMemoryLimit(-1), debug.SetGCPercent(-1); got != 300<<20 || gc != 250 {
+		t.Errorf("the user's GOGC/GOMEMLIMIT: memory limit %d, GOGC %d; want %d and 250", got, gc, 300<<20)
+	}
 	for _, bad := range []map[string]string{{memoryLimitEnv: "lots"}, {gcPercentEnv: "5"}, {gcPercentEnv: "x"}} {
 		if _, err := tuneRuntime(env(bad)); err == nil {
 			t.Errorf("%v: want an error", bad)

@@ -96,8 +96,9 @@ func (c *Client) RotateSubaccountAuthToken(ctx context.Context, accountSID strin
 		if !IsSent(err) {
 			return fail(RotationSecondaryCreated, err)
 		}
-		// The answer was lost: the old token says whether the promote happened.
-		if _, probe := old.FindAccount(ctx, accountSID); !IsStatus(probe, http.StatusUnauthorized) {
+		// The answer was lost: the old token says whether the promote happened. Only a rejected credential
+		// (401 other than 20005) means it did: a suspended account answers 401 with 20005 to any token.
+		if _, probe := old.FindAccount(ctx, accountSID); !IsStatus(probe, http.StatusUnauthorized) || IsAccountInactive(probe) {
 			return fail(RotationSecondaryCreated, err)
 		}
 	} else if promoted.AuthToken != nil && *promoted.AuthToken != "" && *promoted.AuthToken != secondary {
