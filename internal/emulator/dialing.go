@@ -118,6 +118,8 @@ type dialingCountry struct {
 	perm DialingPermission
 }
 
+// ASSUMPTION(dialing-country-set): every ISO code with a calling code is its own country here; Twilio's
+// Countries list may group some (its example names US "United States/Canada").
 func (e *Emulator) dialingCountries(a *Account) []*dialingCountry {
 	perms := e.effectiveDialing(a)
 	out := []*dialingCountry{}

@@ -1,12 +1,14 @@
 # Tenant guardrails: which countries the tenant may call, and an alert when its monthly spend passes a
-# limit. Both are optional; the defaults are the safe ones: the subaccount inherits the main account's
-# dialing permissions, and no high-risk numbers are ever opened by this module.
+# limit. Both are optional. By default the module adds neither: the subaccount inherits the main
+# account's dialing permissions, high-risk ranges included if the main account has them open (check the
+# main account's Geo Permissions in the Console), and this module never opens a high-risk range itself.
 
 variable "dialing_countries" {
   description = <<-EOT
-    ISO 3166-1 alpha-2 codes (e.g. ["US", "CA"]) of the countries whose low-risk numbers the tenant may
+    ISO 3166-1 alpha-2 codes (e.g. ["US", "GB"]) of the countries whose low-risk numbers the tenant may
     call; every other country, and every high-risk range, is closed. null (the default) leaves the tenant
-    inheriting the main account's dialing permissions.
+    inheriting the main account's dialing permissions, whatever they are (high-risk ranges included if
+    the main account has them open).
   EOT
   type        = list(string)
   default     = null

@@ -6,7 +6,7 @@ resource "twilio_subaccount" "acme" {
 
 resource "twilio_dialing_permissions" "acme" {
   account_sid        = twilio_subaccount.acme.sid
-  low_risk_countries = ["US", "CA", "GB"]
+  low_risk_countries = ["US", "GB", "MX"]
 }
 
 # Another tenant simply follows the parent account's permissions (Twilio's default).

@@ -22,7 +22,7 @@ run "guardrails" {
   command = apply
 
   variables {
-    dialing_countries = ["US", "CA"]
+    dialing_countries = ["US", "GB"]
     spend_alert       = { monthly_limit = "250", callback_url = "https://ops.example.com/spend?tenant=guarded" }
   }
 
