@@ -34,7 +34,8 @@ type authTokenRotationModel struct {
 
 func (a *authTokenRotationAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Rotates a subaccount's auth token without downtime (Terraform 1.14+): creates a " +
+		MarkdownDescription: "Rotates a subaccount's auth token (Terraform 1.14+), with no downtime for the " +
+			"provider itself: creates a " +
 			"secondary auth token with the subaccount's own credentials (Accounts v1 `/v1/AuthTokens/Secondary`; " +
 			"those endpoints act on the account whose credentials call them, so the parent's would rotate the " +
 			"parent's token), checks that the old and the new token both authenticate, then promotes the new " +
@@ -43,7 +44,11 @@ func (a *authTokenRotationAction) Schema(_ context.Context, _ action.SchemaReque
 			"or suspended subaccount and an account outside the provider's family are refused with nothing " +
 			"changed. The token is never printed. An action cannot write another resource's state: the " +
 			"`auth_token` of a `twilio_subaccount` resource for this subaccount is refreshed by the next plan or " +
-			"apply, which reads the new token from Twilio, so providers configured from it get the new one.",
+			"apply, which reads the new token from Twilio, so providers configured from it get the new one. " +
+			"Whatever else holds the old token (an application's settings, a provider alias configured with " +
+			"`auth_token = twilio_subaccount.<name>.auth_token` in the same run) is refused from the promote " +
+			"on: run the action alone with `terraform apply -invoke=...`, then refresh, never from an " +
+			"`action_trigger` in a run that also uses that alias.",
 		Attributes: map[string]schema.Attribute{
 			"account_sid": schema.StringAttribute{
 				MarkdownDescription: "SID of the subaccount (`AC…`) whose auth token is rotated.",
