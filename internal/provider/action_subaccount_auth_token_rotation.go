@@ -101,8 +101,8 @@ func (a *authTokenRotationAction) Invoke(ctx context.Context, req action.InvokeR
 		var re *twilioclient.RotationError
 		if errors.As(err, &re) {
 			step = "The rotation stopped: " + string(re.Step) + "."
-			if re.Step == twilioclient.RotationSecondaryCreated {
-				step += " Invoke the action again to finish: a new secondary token replaces the unused one."
+			if re.Step != twilioclient.RotationPromoted {
+				step += " Invoke the action again: it deletes any unused secondary token first."
 			}
 		}
 		resp.Diagnostics.AddError(fmt.Sprintf("Could not rotate the auth token of subaccount %s", sid), step+"\n\n"+err.Error())

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	accountsv1 "github.com/twilio/twilio-go/rest/accounts/v1"
 )
@@ -30,7 +31,9 @@ type RotationStep string
 
 // The steps of a rotation, in order.
 const (
-	RotationNotStarted       RotationStep = "nothing was changed"
+	RotationNotStarted RotationStep = "nothing was changed"
+	// RotationSecondaryRemoved: a secondary token was (or may have been) created and was deleted again.
+	RotationSecondaryRemoved RotationStep = "the secondary auth token it made was deleted again; the old token still works"
 	RotationSecondaryCreated RotationStep = "a secondary auth token was created; the old token still works"
 	RotationPromoted         RotationStep = "the secondary auth token was promoted; the old token no longer works"
 )
@@ -74,21 +77,45 @@ func (c *Client) RotateSubaccountAuthToken(ctx context.Context, accountSID strin
 		return fail(RotationNotStarted, fmt.Errorf("Twilio did not return the auth token of subaccount %s", accountSID))
 	}
 	old := c.withAuthToken(accountSID, *acct.AuthToken)
+	// NOTE: an unused secondary from an earlier, interrupted rotation is deleted first: whether Twilio lets
+	// a new one replace it is not documented (assumption secondary-recreate in the emulator's ledger), and
+	// deleting it makes the create succeed either way; so is what deleting none answers
+	// (secondary-delete-none), so a refusal of the delete (400, 404) does not stop the rotation. A secondary nobody holds is a live credential: every way out
+	// of this function before the promote deletes the one it made (or may have made), best effort.
+	if err := old.deleteSecondary(ctx); err != nil && !IsNotFound(err) && !IsStatus(err, http.StatusBadRequest) {
+		return fail(RotationNotStarted, fmt.Errorf("deleting an earlier unused secondary auth token: %w", err))
+	}
+	removed := func(cause error) (string, error) {
+		if err := old.deleteSecondary(context.WithoutCancel(ctx)); err != nil && !IsNotFound(err) {
+			return fail(RotationSecondaryCreated, fmt.Errorf("%w; deleting the secondary token again failed too "+
+				"(%v): invoke the rotation again, which deletes it first", cause, err))
+		}
+		return fail(RotationSecondaryRemoved, cause)
+	}
 	sec, err := old.accountsV1(ctx).CreateSecondaryAuthToken(&accountsv1.CreateSecondaryAuthTokenParams{})
 	if err != nil {
-		return fail(RotationNotStarted, old.wrapError(err))
+		if err = old.wrapError(err); IsAmbiguous(err) {
+			return removed(err) // the answer, and with it the secondary, was lost
+		}
+		return fail(RotationNotStarted, err)
 	}
 	if sec.SecondaryAuthToken == nil || *sec.SecondaryAuthToken == "" {
-		return fail(RotationSecondaryCreated, errors.New("Twilio answered without the secondary auth token"))
+		return removed(errors.New("Twilio answered without the secondary auth token"))
 	}
 	secondary := *sec.SecondaryAuthToken
 	next := c.withAuthToken(accountSID, secondary)
-	// Both tokens must work before the old one is given up: this is the "without downtime" part.
-	if _, err := next.FindAccount(ctx, accountSID); err != nil {
-		return fail(RotationSecondaryCreated, fmt.Errorf("the new token does not authenticate yet: %w", err))
+	// Both tokens must work before the old one is given up: this is the "without downtime" part. A new
+	// token may take a moment to be accepted everywhere, so the check is repeated for a while.
+	var nextErr error
+	Backoff{Min: 500 * time.Millisecond, Max: 5 * time.Second}.Retry(ctx, time.Now().Add(secondaryReadyWait), func(int) bool {
+		_, nextErr = next.FindAccount(ctx, accountSID)
+		return nextErr != nil && IsStatus(nextErr, http.StatusUnauthorized) && !IsAccountInactive(nextErr)
+	})
+	if nextErr != nil {
+		return removed(fmt.Errorf("the new token does not authenticate: %w", nextErr))
 	}
 	if _, err := old.FindAccount(ctx, accountSID); err != nil {
-		return fail(RotationSecondaryCreated, fmt.Errorf("the old token no longer authenticates before the promote: %w", err))
+		return removed(fmt.Errorf("the old token no longer authenticates before the promote: %w", err))
 	}
 	promoted, err := old.accountsV1(ctx).UpdateAuthTokenPromotion(&accountsv1.UpdateAuthTokenPromotionParams{})
 	if err != nil {
@@ -111,4 +138,12 @@ func (c *Client) RotateSubaccountAuthToken(ctx context.Context, accountSID strin
 	}
 	c.mu.Unlock()
 	return secondary, nil
+}
+
+// secondaryReadyWait bounds how long a rotation waits for a new secondary token to authenticate.
+var secondaryReadyWait = 60 * time.Second
+
+// deleteSecondary deletes the account's secondary auth token (404 when it has none).
+func (c *Client) deleteSecondary(ctx context.Context) error {
+	return c.wrapError(c.accountsV1(ctx).DeleteSecondaryAuthToken(&accountsv1.DeleteSecondaryAuthTokenParams{}))
 }

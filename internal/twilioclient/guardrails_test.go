@@ -3,10 +3,12 @@ package twilioclient
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"testing"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
+	accountsv1 "github.com/twilio/twilio-go/rest/accounts/v1"
 )
 
 // TestRotateSubaccountAuthToken: the rotation leaves the subaccount with the new token only, updates the
@@ -138,5 +140,54 @@ func TestRotateSubaccountAuthToken_lostPromoteAnswer(t *testing.T) {
 	}
 	if now, _ := f.emu.AuthTokenIn(f.b, "us1"); now != before {
 		t.Fatal("the token changed although the promote failed")
+	}
+}
+
+// An unused secondary token left by an earlier, interrupted rotation (or made by a person) is deleted
+// before the rotation creates its own, so the rotation finishes whether Twilio lets a second secondary
+// replace the first (the emulator's default) or refuses it (AltSecondaryExistsRefused); and a rotation
+// that stops after its create deletes the secondary it made, so no live token nobody holds is left.
+func TestRotateSubaccountAuthToken_earlierSecondary(t *testing.T) {
+	for _, refused := range []bool{false, true} {
+		t.Run(fmt.Sprintf("refused=%v", refused), func(t *testing.T) {
+			f := newFamilyFixture(t)
+			f.emu.SetAlternative(emulator.AltSecondaryExistsRefused, refused)
+			ctx := context.Background()
+			sub, err := f.main.ForAccount(ctx, f.a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := sub.accountsV1(ctx).CreateSecondaryAuthToken(&accountsv1.CreateSecondaryAuthTokenParams{}); err != nil {
+				t.Fatal(err)
+			}
+			token, err := f.main.RotateSubaccountAuthToken(ctx, f.a)
+			if err != nil {
+				t.Fatalf("rotation with an earlier secondary: %v", err)
+			}
+			if now, _ := f.emu.AuthTokenIn(f.a, "us1"); now != token {
+				t.Fatal("the returned token is not the subaccount's")
+			}
+
+			// The create's answer is lost (the secondary exists, nobody holds it): the rotation stops before the
+			// promote and deletes it.
+			before, _ := f.emu.AuthTokenIn(f.b, "us1")
+			f.emu.AddFault(emulator.Fault{Method: "POST", Path: `/v1/AuthTokens/Secondary$`, Kind: emulator.FaultReset,
+				AfterEffect: true, Times: 1})
+			_, err = f.main.RotateSubaccountAuthToken(ctx, f.b)
+			var re *RotationError
+			if !errors.As(err, &re) || re.Step != RotationSecondaryRemoved {
+				t.Fatalf("a lost create answer: %v, want stopped with the secondary deleted", err)
+			}
+			if now, _ := f.emu.AuthTokenIn(f.b, "us1"); now != before {
+				t.Fatal("the token changed although the rotation stopped before the promote")
+			}
+			b, err := f.main.ForAccount(ctx, f.b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := b.deleteSecondary(ctx); !IsNotFound(err) {
+				t.Fatalf("deleting the secondary after the stopped rotation: %v, want 404 (it was deleted)", err)
+			}
+		})
 	}
 }
