@@ -173,10 +173,34 @@ func checkInternational(number, digits string) (string, error) {
 		if err := checkNANP(number, national); err != nil {
 			return "", err
 		}
+	case trunkKept(code, national) != "":
+		t := trunkKept(code, national)
+		return "", errorf("%q keeps the national prefix %s after +%s: in international format it is dropped (+%s %s...)",
+			number, t, code, code, national[len(t):min(len(national), len(t)+4)])
 	case len(national) < minNationalDigits:
 		return "", errorf("%q has only %d digits after the country calling code +%s: too short to be a phone number", number, len(national), code)
 	}
 	return "+" + digits, nil
+}
+
+// trunkKept is the national (trunk) prefix that national starts with when every country of the calling
+// code dials one and it is the same (+44 020..., written for +44 20...); "" otherwise, including where a
+// country keeps its leading 0 in international format (Italy's trunk is "" in the table).
+func trunkKept(code, national string) string {
+	trunk := ""
+	for _, c := range countries {
+		if c.code != code {
+			continue
+		}
+		if c.trunk == "" || c.trunk == trunkUnknown || (trunk != "" && c.trunk != trunk) {
+			return ""
+		}
+		trunk = c.trunk
+	}
+	if trunk != "" && strings.HasPrefix(national, trunk) {
+		return trunk
+	}
+	return ""
 }
 
 // checkNANP applies the North American Numbering Plan's shape (NANPA): a 3-digit area code and a 3-digit

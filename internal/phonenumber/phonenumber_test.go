@@ -19,6 +19,7 @@ func TestE164(t *testing.T) {
 		{"030/1234567", "DE", "+49301234567"},
 		{"06 12 34 56 78", "FR", "+33612345678"},
 		{"06 1234 5678", "IT", "+390612345678"}, // Italy keeps its leading 0
+		{"+39 06 1234 5678", "", "+390612345678"}, // ... in international format too
 		{"612 345 678", "ES", "+34612345678"},
 		{"8 (495) 123-45-67", "RU", "+74951234567"},
 		{"06 1 234 5678", "HU", "+3612345678"},
@@ -46,6 +47,8 @@ func TestE164_malformed(t *testing.T) {
 		{"415+5552671", "US", "not at the start"},
 		{"415_555_2671", "US", `contains '_' at position 4`},
 		{"+0 123 4567", "", "no country calling code starts with 0"},
+		{"+44 020 7183 8750", "", "keeps the national prefix 0 after +44: in international format it is dropped (+44 2071...)"},
+		{"+33 06 12 34 56 78", "", "keeps the national prefix 0 after +33"},
 		{"+28 1234 5678", "", "+281 is not an assigned country calling code"},
 		{"+44 20 7183 8750 1234", "", "has 16 digits"},
 		{"+1 415 555 267", "", "has 10 digits after the 1"},
