@@ -282,6 +282,11 @@ func (r *dialingPermissionsResource) Delete(ctx context.Context, req resource.De
 	}
 	account := state.AccountSID.ValueString()
 	sub, err := client.ForAccount(ctx, account)
+	if err == nil && found.Inherit {
+		// The countries this resource opened stay stored under the subaccount while it inherits, and would
+		// open again the day someone turns inheritance off: close them first.
+		err = applyDialing(ctx, sub, dialingFound{})
+	}
 	if err == nil {
 		err = applyDialing(ctx, sub, found)
 	}

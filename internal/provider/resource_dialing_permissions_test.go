@@ -68,7 +68,7 @@ func testAccCheckDialing(t *testing.T, env *acctest.Env, sid string, wantInherit
 }
 
 // TestAccDialingPermissions_basic: exactly the listed countries are open (with inheritance off); a destroy
-// puts back inheritance, which the subaccount had.
+// puts back inheritance, which the subaccount had, and closes what it opened.
 func TestAccDialingPermissions_basic(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
@@ -77,7 +77,18 @@ func TestAccDialingPermissions_basic(t *testing.T) {
   high_risk_special_countries = ["GB"]`))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
-		CheckDestroy:             testAccCheckDialing(t, env, sub, true, ""),
+		// Inheritance is back, and the countries this resource opened are not kept under the subaccount for
+		// the day someone turns inheritance off.
+		CheckDestroy: resource.ComposeTestCheckFunc(testAccCheckDialing(t, env, sub, true, ""), func(s *terraform.State) error {
+			c, err := env.Client(t).ForAccount(context.Background(), sub)
+			if err == nil {
+				err = c.SetDialingInheritance(context.Background(), false)
+			}
+			if err != nil {
+				return err
+			}
+			return testAccCheckDialing(t, env, sub, false, "")(s)
+		}),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
