@@ -49,17 +49,14 @@ func (k *numberSet) has(accountSID, numberSID string) bool {
 
 // numbersOwnedBy lists the numbers an account owns, as "+14155550100 (PN…)" lines, sorted; numbers a
 // skip_destroy number resource left there in this command are marked, and numbers in skip are left out.
-// listed holds the SIDs of every number the list returned, skipped ones included.
-func numbersOwnedBy(ctx context.Context, client *twilioclient.Client, kept, skip *numberSet, accountSID string) (lines, listed []string, err error) {
+func numbersOwnedBy(ctx context.Context, client *twilioclient.Client, kept, skip *numberSet, accountSID string) ([]string, error) {
 	list, err := client.ListIncomingNumbers(ctx, accountSID)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	lines = make([]string, 0, len(list))
-	listed = make([]string, 0, len(list))
+	lines := make([]string, 0, len(list))
 	for _, n := range list {
 		sid := stringValue(n.Sid).ValueString()
-		listed = append(listed, sid)
 		if skip != nil && skip.has(accountSID, sid) {
 			continue
 		}
@@ -71,7 +68,7 @@ func numbersOwnedBy(ctx context.Context, client *twilioclient.Client, kept, skip
 		lines = append(lines, line)
 	}
 	sort.Strings(lines)
-	return lines, listed, nil
+	return lines, nil
 }
 
 // The destroy plan lists the subaccount's numbers for its warning, and the apply lists them again right

@@ -224,7 +224,7 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 	sid := state.SID.ValueString()
 	// NOTE: closing releases every number the account still owns, so look first, right before the close
 	// (close_guard.go says why the plan's listing does not stand in for this one).
-	numbers, _, err := numbersOwnedBy(ctx, client, &r.data.kept, nil, sid)
+	numbers, err := numbersOwnedBy(ctx, client, &r.data.kept, nil, sid)
 	if twilioclient.IsNotFound(err) {
 		return // closed or deleted already
 	}
@@ -269,7 +269,7 @@ func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	sid := state.SID.ValueString()
-	numbers, _, err := numbersOwnedBy(ctx, r.data.client, nil, &r.data.released, sid)
+	numbers, err := numbersOwnedBy(ctx, r.data.client, nil, &r.data.released, sid)
 	if err != nil || len(numbers) == 0 {
 		// A failed look-up must not block the plan; the apply looks again before closing.
 		return
