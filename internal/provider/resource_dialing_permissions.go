@@ -163,18 +163,13 @@ func (r *dialingPermissionsResource) ModifyPlan(ctx context.Context, req resourc
 }
 
 func (r *dialingPermissionsResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan dialingPermissionsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	ctx, plan, client, done := beginCreate[dialingPermissionsModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account := plan.AccountSID.ValueString()
-	sub := r.subClient(ctx, account, "Managing the dialing permissions of "+account, &resp.Diagnostics)
+	sub := subClient(ctx, client, account, "Managing the dialing permissions of "+account, &resp.Diagnostics)
 	if sub == nil {
 		return
 	}
@@ -205,14 +200,13 @@ func (r *dialingPermissionsResource) Create(ctx context.Context, req resource.Cr
 }
 
 func (r *dialingPermissionsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state dialingPermissionsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[dialingPermissionsModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	account := state.AccountSID.ValueString()
-	sub, err := r.data.client.ForAccount(ctx, account)
+	sub, err := client.ForAccount(ctx, account)
 	if err == nil {
 		var got dialingFound
 		if got, err = readDialing(ctx, sub); err == nil {
@@ -221,22 +215,17 @@ func (r *dialingPermissionsResource) Read(ctx context.Context, req resource.Read
 			return
 		}
 	}
-	finishRead(ctx, r.data.client, account, err, "Dialing permissions of "+account, resp)
+	finishRead(ctx, client, account, err, "Dialing permissions of "+account, resp)
 }
 
 func (r *dialingPermissionsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan dialingPermissionsModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	ctx, plan, _, client, done := beginUpdate[dialingPermissionsModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	account := plan.AccountSID.ValueString()
-	sub := r.subClient(ctx, account, "Managing the dialing permissions of "+account, &resp.Diagnostics)
+	sub := subClient(ctx, client, account, "Managing the dialing permissions of "+account, &resp.Diagnostics)
 	if sub == nil {
 		return
 	}
@@ -252,19 +241,11 @@ func (r *dialingPermissionsResource) Update(ctx context.Context, req resource.Up
 // Delete puts back what the resource found (private state); a subaccount that is closed has nothing left
 // to restore.
 func (r *dialingPermissionsResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state dialingPermissionsModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, state, client, done := beginDelete[dialingPermissionsModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	found := dialingFound{Inherit: true}
 	raw, d := req.Private.GetKey(ctx, privateDialingFound)
 	resp.Diagnostics.Append(d...)
@@ -307,7 +288,11 @@ func (r *dialingPermissionsResource) ImportState(ctx context.Context, req resour
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Expected the subaccount's SID, %s, got %q.", sids.Shape("AC"), account))
 		return
 	}
-	sub := r.subClient(ctx, account, "Importing the dialing permissions of "+account, &resp.Diagnostics)
+	client := r.data.ready(&resp.Diagnostics)
+	if client == nil {
+		return
+	}
+	sub := subClient(ctx, client, account, "Importing the dialing permissions of "+account, &resp.Diagnostics)
 	if sub == nil {
 		return
 	}
@@ -323,11 +308,7 @@ func (r *dialingPermissionsResource) ImportState(ctx context.Context, req resour
 }
 
 // subClient is the subaccount's own client, refusing the main account.
-func (r *dialingPermissionsResource) subClient(ctx context.Context, account, summary string, diags *diag.Diagnostics) *twilioclient.Client {
-	client := r.data.ready(diags)
-	if client == nil {
-		return nil
-	}
+func subClient(ctx context.Context, client *twilioclient.Client, account, summary string, diags *diag.Diagnostics) *twilioclient.Client {
 	if account == client.AccountSID() {
 		diags.AddAttributeError(path.Root("account_sid"), summary, "It is the provider's own (main) account; "+
 			"twilio_dialing_permissions manages subaccounts.")

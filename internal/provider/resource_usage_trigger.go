@@ -129,20 +129,11 @@ func (r *usageTriggerResource) ModifyPlan(ctx context.Context, req resource.Modi
 }
 
 func (r *usageTriggerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer identityAfterCreate(ctx, resp)
-	var plan usageTriggerModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, client, done := beginCreate[usageTriggerModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	accountSID, category := plan.AccountSID.ValueString(), plan.UsageCategory.ValueString()
 	what := fmt.Sprintf("a %s trigger on %s at %s", plan.Recurring.ValueString(), category, plan.TriggerValue.ValueString())
@@ -169,17 +160,16 @@ func (r *usageTriggerResource) Create(ctx context.Context, req resource.CreateRe
 }
 
 func (r *usageTriggerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer identityAfterRead(ctx, req, resp)
-	var state usageTriggerModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.data.known() {
+	state, client, done := beginRead[usageTriggerModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
 		return
 	}
 	tr, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.UsageTrigger, error) {
-		return r.data.client.FindUsageTrigger(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+		return client.FindUsageTrigger(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	})
 	if err != nil {
-		finishRead(ctx, r.data.client, state.AccountSID.ValueString(), err, fmt.Sprintf("Usage trigger %s", state.SID.ValueString()), resp)
+		finishRead(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Usage trigger %s", state.SID.ValueString()), resp)
 		return
 	}
 	flattenUsageTrigger(tr, &state)
@@ -187,21 +177,11 @@ func (r *usageTriggerResource) Read(ctx context.Context, req resource.ReadReques
 }
 
 func (r *usageTriggerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan, state usageTriggerModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, plan, state, client, done := beginUpdate[usageTriggerModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 
 	// Every updatable field is sent, so a Console edit of any of them is reverted.
 	p := &twilioclient.UpdateUsageTriggerParams{}
@@ -217,19 +197,11 @@ func (r *usageTriggerResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *usageTriggerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state usageTriggerModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := r.data.ready(&resp.Diagnostics)
+	ctx, state, client, done := beginDelete[usageTriggerModel](ctx, &r.resourceBase, req, resp)
+	defer done()
 	if client == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	err := client.DeleteUsageTrigger(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
 	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting usage trigger %s", state.SID.ValueString()), &resp.Diagnostics)
 }
