@@ -67,6 +67,7 @@ var badInputs = []badInput{
 	// twilio_api_key
 	{"key account sid with a number prefix", res("twilio_api_key", `account_sid = "`+sidPN+`"`), "account_sid", "AC followed by 32 hexadecimal digits"},
 	{"key account sid too short", res("twilio_api_key", `account_sid = "AC123"`), "account_sid", "AC followed by 32 hexadecimal digits"},
+	{"key account sid in upper case", res("twilio_api_key", `account_sid = "AC0123456789ABCDEF0123456789ABCDEF"`), "account_sid", "in lower case as Twilio issues and returns it"},
 	{"key unknown type", res("twilio_api_key", `key_type = "admin"`), "key_type", "value must be one of"},
 	{"key policy on a standard key", res("twilio_api_key", `policy = jsonencode({ allow = ["/twilio/voice/calls/read"] })`), "policy", "restricted"},
 	{"key policy not json", res("twilio_api_key", "key_type = \"restricted\"\npolicy = \"allow everything\""), "policy", "JSON"},
