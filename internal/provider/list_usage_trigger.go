@@ -2,12 +2,11 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
 var (
@@ -43,23 +42,14 @@ func (r *usageTriggerListResource) List(ctx context.Context, req list.ListReques
 		if err != nil {
 			return err
 		}
-		for i := range triggers {
-			tr := &triggers[i]
-			name := stringValue(tr.FriendlyName).ValueString()
-			if !scope.nameMatches(name) {
-				continue
-			}
-			e.emit(ctx, req, fmt.Sprintf("%s (%s in %s)", name, stringValue(tr.Sid).ValueString(), account),
-				accountObjectIdentity{AccountSID: types.StringValue(account), SID: stringValue(tr.Sid)},
-				func() (any, diag.Diagnostics) {
-					m := usageTriggerModel{Timeouts: nullTimeouts()}
-					flattenUsageTrigger(tr, &m)
-					return m, nil
-				})
-			if !e.more {
-				return nil
-			}
-		}
+		emitAccountObjects(ctx, req, e, account, triggers, func(tr *twilioclient.UsageTrigger) listed {
+			name := deref(tr.FriendlyName)
+			return listed{display: name, sid: deref(tr.Sid), skip: !scope.nameMatches(name)}
+		}, func(tr *twilioclient.UsageTrigger) (any, diag.Diagnostics) {
+			m := usageTriggerModel{Timeouts: nullTimeouts()}
+			flattenUsageTrigger(tr, &m)
+			return m, nil
+		})
 		return nil
 	})
 }
