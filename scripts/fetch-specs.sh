@@ -13,7 +13,7 @@ set -euo pipefail
 
 MCP_VERSION="0.7.0"
 MCP_SHA256="7ff791d1023cad6372496d8aba1c49bc3ffbcf0989b9f96b3a83d2df9d6af755"
-SPECS=(twilio_api_v2010 twilio_iam_v1 twilio_studio_v2 twilio_accounts_v1 twilio_numbers_v2 twilio_serverless_v1 twilio_voice_v1)
+SPECS=(twilio_api_v2010 twilio_iam_v1 twilio_studio_v2 twilio_accounts_v1 twilio_numbers_v2 twilio_serverless_v1 twilio_voice_v1 twilio_messaging_v1 twilio_trusthub_v1)
 # internal/oas.DefaultDir resolves the same folder; keep the two in step.
 OAS_DIR="${TWILIO_OAS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-twilio/oas/$MCP_VERSION}"
 MARKER="$OAS_DIR/.complete"

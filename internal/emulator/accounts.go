@@ -180,4 +180,5 @@ func (e *Emulator) closeAccount(a *Account) {
 	e.st.sv.dropAccount(a.Sid)
 	maps.DeleteFunc(e.st.addresses, func(_ string, ad *Address) bool { return ad.AccountSid == a.Sid })
 	maps.DeleteFunc(e.st.triggers, func(_ string, t *UsageTrigger) bool { return t.AccountSid == a.Sid })
+	e.st.msg.dropAccount(a.Sid)
 }

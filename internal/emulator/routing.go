@@ -203,6 +203,10 @@ func productForPath(path string) (string, []string) {
 		return productVoice, segs
 	case len(segs) >= 2 && segs[0] == "v1" && segs[1] == "AuthTokens":
 		return productAccounts, segs
+	case len(segs) >= 2 && segs[0] == "v1" && (segs[1] == "a2p" || segs[1] == "Tollfree"):
+		return productMessaging, segs
+	case len(segs) >= 2 && segs[0] == "v1" && trustHubCollections[segs[1]]:
+		return productTrustHub, segs
 	}
 	return "", nil
 }
@@ -219,6 +223,10 @@ func match(r *http.Request) (*route, map[string]string, *apiError) {
 	case hp == productServerlessUpload && product == productServerless:
 		// The upload host shares the Serverless API's paths but only takes version uploads.
 		product = productServerlessUpload
+	case hp == productMessaging && product == productServerless:
+		// Messaging v1 and Serverless v1 both have /v1/Services; only the host tells them apart. Without a
+		// Twilio host the path means Serverless, as before Messaging existed here.
+		product = productMessaging
 	case hp == "" && product == productServerless && r.Method == http.MethodPost && segs[len(segs)-1] == "Versions":
 		// Without a Twilio host (a client talking to the emulator's address), a version upload can only
 		// mean the upload host: serverless.twilio.com has no POST there.

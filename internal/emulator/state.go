@@ -192,6 +192,15 @@ type Snapshot struct {
 	Bundles               []Bundle               `json:"bundles"`
 	Addresses             []Address              `json:"addresses"`
 	UsageTriggers         []UsageTrigger         `json:"usage_triggers"`
+	// Messaging v1 and Trust Hub v1 (messaging_store.go).
+	MessagingServices     []MessagingService     `json:"messaging_services"`
+	MessagingSenders      []MessagingSender      `json:"messaging_senders"`
+	TollfreeVerifications []TollfreeVerification `json:"tollfree_verifications"`
+	TrustEndUsers         []TrustEndUser         `json:"trust_end_users"`
+	SupportingDocuments   []SupportingDocument   `json:"supporting_documents"`
+	TrustBundles          []TrustBundle          `json:"trust_bundles"`
+	BrandRegistrations    []BrandRegistration    `json:"brand_registrations"`
+	Campaigns             []Campaign             `json:"campaigns"`
 }
 
 // store is the mutable state; every access holds Emulator.mu.
@@ -208,6 +217,8 @@ type store struct {
 	addresses map[string]*Address
 	// triggers are the 2010 API's usage triggers (usage_triggers.go).
 	triggers map[string]*UsageTrigger
+	// msg is Messaging v1 and Trust Hub v1 (messaging_store.go).
+	msg *messagingStore
 }
 
 func newStore() *store {
@@ -221,6 +232,7 @@ func newStore() *store {
 		bundles:   map[string]*Bundle{},
 		addresses: map[string]*Address{},
 		triggers:  map[string]*UsageTrigger{},
+		msg:       newMessagingStore(),
 	}
 }
 
@@ -271,5 +283,6 @@ func (e *Emulator) Snapshot() Snapshot {
 	for _, t := range sorted(s.triggers, nil) {
 		snap.UsageTriggers = append(snap.UsageTriggers, *t)
 	}
+	s.msg.snapshot(&snap)
 	return snap
 }

@@ -31,7 +31,7 @@ const SpecVersion = "0.7.0"
 // specNames are the spec files Load reads, without the "twilio_" prefix and ".json" suffix. The
 // names also qualify operation IDs (see Operations), because Twilio reuses operation IDs across
 // specs: FetchKey is both the 2010 API's key and IAM v1's key.
-var specNames = []string{"api_v2010", "iam_v1", "studio_v2", "accounts_v1", "numbers_v2", "serverless_v1", "voice_v1"}
+var specNames = []string{"api_v2010", "iam_v1", "studio_v2", "accounts_v1", "numbers_v2", "serverless_v1", "voice_v1", "messaging_v1", "trusthub_v1"}
 
 // Violation is one way a request or a response differed from Twilio's OpenAPI description.
 type Violation struct {

@@ -236,7 +236,7 @@ func TestRequestViolations(t *testing.T) {
 		{"unknown path", "api.twilio.com", "GET", "/2010-04-01/Accounts/" + subSID + "/Widgets.json", nil, []string{"no operation"}},
 		{"unknown path on a local host", "127.0.0.1:9000", "GET", "/v9/Nothing", nil, []string{"no operation"}},
 		{"unknown method", "api.twilio.com", "DELETE", accountURL, nil, []string{"no operation", "method not allowed"}},
-		{"Twilio host without a spec", "messaging.twilio.com", "GET", "/v1/Services", nil, []string{"no Twilio spec"}},
+		{"Twilio host without a spec", "conversations.twilio.com", "GET", "/v1/Services", nil, []string{"no Twilio spec"}},
 		{"invalid enum", "api.twilio.com", "POST", accountURL, url.Values{"Status": {"bogus"}}, []string{"Status"}},
 		{"undeclared form field", "api.twilio.com", "POST", accountURL, url.Values{"FriendlyNmae": {"x"}}, []string{"form field FriendlyNmae"}},
 		{"undeclared query parameter", "api.twilio.com", "GET", accountURL + "?Foo=1", nil, []string{"query parameter Foo"}},
