@@ -5,6 +5,10 @@ package emulator
 type Campaign struct {
 	Sid        string `json:"sid"`
 	AccountSid string `json:"account_sid"`
+	// MessagingServiceSid is the service it belongs to, BrandRegistrationSid its approved brand.
+	MessagingServiceSid  string `json:"messaging_service_sid"`
+	BrandRegistrationSid string `json:"brand_registration_sid"`
+	CampaignStatus       string `json:"campaign_status"`
 	stamp
 }
 

@@ -5,6 +5,8 @@ package emulator
 type MessagingSender struct {
 	Sid        string `json:"sid"`
 	AccountSid string `json:"account_sid"`
+	// ServiceSid is the Messaging Service whose pool holds it.
+	ServiceSid string `json:"service_sid"`
 	stamp
 }
 

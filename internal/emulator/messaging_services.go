@@ -3,8 +3,9 @@ package emulator
 // MessagingService is a Messaging v1 Messaging Service (SID prefix MG).
 // Its fields, handlers and routes live in this file.
 type MessagingService struct {
-	Sid        string `json:"sid"`
-	AccountSid string `json:"account_sid"`
+	Sid          string `json:"sid"`
+	AccountSid   string `json:"account_sid"`
+	FriendlyName string `json:"friendly_name"`
 	stamp
 }
 
