@@ -185,6 +185,10 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusNoContent)
 			return
 		}
+		if kind, ok := strings.CutPrefix(name, "reviews/"); ok && r.Method == http.MethodPost {
+			e.serveReviewControl(w, r, kind)
+			return
+		}
 		if id, ok := strings.CutPrefix(name, "faults/"); ok && r.Method == http.MethodDelete {
 			n, err := strconv.Atoi(id)
 			if err == nil && e.RemoveFault(n) {

@@ -33,12 +33,14 @@ type Options struct {
 // Emulator is an in-memory Twilio. It implements [net/http.Handler] and is
 // safe for concurrent use.
 type Emulator struct {
-	mu          sync.Mutex // guards everything below; never held while sleeping
-	st          *store
-	mainSID     string
-	mainToken   string
-	latency     time.Duration
-	lenientKeys bool
+	mu        sync.Mutex // guards everything below; never held while sleeping
+	st        *store
+	mainSID   string
+	mainToken string
+	// reviewPolicies are the test control playing Twilio's reviewers, by review kind (reviews.go).
+	reviewPolicies map[string]ReviewPolicy
+	latency        time.Duration
+	lenientKeys    bool
 	// alternatives are assumptions switched to their other outcome (alternatives.go).
 	alternatives map[string]bool
 	// elapsed is how far the test clock control moved the Serverless retention clock past the wall clock
