@@ -8,6 +8,10 @@
 #   lib_emulator_bundle NAME COUNTRY TYPE END_USER
 #                               make a twilio-approved regulatory bundle in the emulator's main account
 #                               (test control standing in for the Console and Twilio's review)
+#   lib_emulator_review KIND OUTCOME [REASON]
+#                               set how the emulator's stand-in for Twilio's reviewers answers KIND's
+#                               submissions (customer-profile, trust-product, brand, campaign,
+#                               tollfree-verification): approve, reject (with REASON) or hold
 #   lib_cleanup                 stop the emulator and remove the work folder (installed as an EXIT trap)
 
 lib_repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -84,4 +88,11 @@ lib_emulator_bundle() {
   # NOTE: the credentials go to curl on stdin, never on its command line (visible to every process).
   printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" |
     curl -fsS -K - -H 'Content-Type: application/json' -d "$body" "$TWILIO_BASE_URL/_emulator/bundles" >/dev/null
+}
+
+lib_emulator_review() {
+  local body
+  body=$(printf '{"outcome":"%s","reason":"%s"}' "$2" "${3:-}")
+  printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" |
+    curl -fsS -K - -H 'Content-Type: application/json' -d "$body" "$TWILIO_BASE_URL/_emulator/reviews/$1" >/dev/null
 }
