@@ -67,3 +67,31 @@ func unionKeys(maps ...map[string]any) map[string]bool {
 	}
 	return out
 }
+
+// ExpectOnlyChanges checks that the plan changes exactly the given resource addresses (each with some
+// action) and leaves every other resource as it is: the promise that a Console edit is planned as exactly
+// that edit, with nothing else replaced or updated along the way.
+func ExpectOnlyChanges(addrs ...string) plancheck.PlanCheck {
+	return onlyChanges{want: addrs}
+}
+
+type onlyChanges struct{ want []string }
+
+func (c onlyChanges) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	var got []string
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Change != nil && !rc.Change.Actions.NoOp() && !rc.Change.Actions.Read() {
+			got = append(got, fmt.Sprintf("%s (%v)", rc.Address, rc.Change.Actions))
+		}
+	}
+	sort.Strings(got)
+	var missing []string
+	for _, a := range c.want {
+		if !slices.ContainsFunc(got, func(g string) bool { return len(g) > len(a) && g[:len(a)+1] == a+" " }) {
+			missing = append(missing, a)
+		}
+	}
+	if len(missing) > 0 || len(got) != len(c.want) {
+		resp.Error = fmt.Errorf("expected the plan to change exactly %v, it changes %v", c.want, got)
+	}
+}
