@@ -223,6 +223,8 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewAddressResource,
 		NewUsageTriggerResource,
 		NewDialingPermissionsResource,
+		NewMessagingServiceResource,
+		NewMessagingServicePhoneNumberResource,
 	}
 }
 
