@@ -256,6 +256,8 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewAddressListResource,
 		NewServerlessServiceListResource,
 		NewUsageTriggerListResource,
+		NewMessagingServiceListResource,
+		NewMessagingServicePhoneNumberListResource,
 	}
 }
 
