@@ -135,7 +135,7 @@ func (e *Emulator) addServicePhoneNumber(c *call) result {
 		return result{err: badRequest(codeInvalidPhone, "Phone Number SID %s is not a phone number of account %s", sid, c.target.Sid)}
 	}
 	if m := e.st.msg.senders[sid]; m != nil && e.senderNumber(m) != nil {
-		if m.ServiceSid != s.Sid {
+		if m.ServiceSid != s.Sid || e.alternative(AltSenderReaddRefused) {
 			return result{err: badRequest(codeSenderInOtherService, "Phone Number or Short Code is associated with another Messaging Service")}
 		}
 		return result{status: http.StatusOK, body: renderServicePhoneNumber(c, m, n)}

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
 )
 
 const (
@@ -177,10 +178,22 @@ func TestAccMessagingServicePhoneNumber_disappears(t *testing.T) {
 }
 
 // Twilio's one-service rule: a number another service holds is refused with an error naming that service;
-// a number already in this service (added in the Console) is simply taken over.
+// a number already in this service (added in the Console) is simply taken over, whether Twilio answers the
+// re-add with the member or refuses it with 21712 (assumption messaging-sender-readd, both outcomes).
 func TestAccMessagingServicePhoneNumber_inOtherService(t *testing.T) {
 	t.Parallel()
+	for _, refused := range []bool{false, true} {
+		t.Run(fmt.Sprintf("readdRefused=%t", refused), func(t *testing.T) {
+			t.Parallel()
+			testAccPoolNumberInOtherService(t, refused)
+		})
+	}
+}
+
+func testAccPoolNumberInOtherService(t *testing.T, readdRefused bool) {
 	env := acctest.New(t)
+	env.RequireEmulator(t)
+	env.Emulator.SetAlternative(emulator.AltSenderReaddRefused, readdRefused)
 	var account, service, number string
 	other := `
 resource "twilio_messaging_service" "other" {
