@@ -30,6 +30,7 @@ var ManagedTypes = map[string]string{
 	"twilio_messaging_service":      "messaging service ",
 	// A pool number is keyed by its service and number (stateKey): its own SID is the number's.
 	"twilio_messaging_service_phone_number": "messaging pool number ",
+	"twilio_messaging_service_alpha_sender": "messaging alpha sender ",
 }
 
 // stateKey is the LiveObjects key of a resource in the state: its sid, or for a Messaging Service's pool
@@ -187,8 +188,11 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 		numbers[n.Sid] = n.AccountSid
 	}
 	for _, m := range s.MessagingSenders {
-		if strings.HasPrefix(m.Sid, "PN") && numbers[m.Sid] == m.AccountSid {
+		switch {
+		case strings.HasPrefix(m.Sid, "PN") && numbers[m.Sid] == m.AccountSid:
 			out[m.ServiceSid+"/"+m.Sid] = "messaging pool number " + m.ServiceSid + "/" + m.Sid
+		case strings.HasPrefix(m.Sid, "AI"):
+			out[m.Sid] = "messaging alpha sender " + m.AlphaSender + " " + m.Sid
 		}
 	}
 	return out

@@ -25,7 +25,8 @@ func TestManagedTypesMatchLiveObjects(t *testing.T) {
 	snap.Addresses = []emulator.Address{{Sid: "AD1"}}
 	snap.UsageTriggers = []emulator.UsageTrigger{{Sid: "UT1"}}
 	snap.MessagingServices = []emulator.MessagingService{{Sid: "MG1"}}
-	snap.MessagingSenders = []emulator.MessagingSender{{Sid: "PN1", AccountSid: "AC1", ServiceSid: "MG1"}}
+	snap.MessagingSenders = []emulator.MessagingSender{{Sid: "PN1", AccountSid: "AC1", ServiceSid: "MG1"},
+		{Sid: "AI1", AccountSid: "AC1", ServiceSid: "MG1", AlphaSender: "Acme"}}
 	live := LiveObjects(snap)
 	for name, prefix := range ManagedTypes {
 		found := false

@@ -76,6 +76,13 @@ var badInputs = []badInput{
 phone_number_sid = "+14155550100"`), "phone_number_sid", "PN followed by 32 hexadecimal digits"},
 	{"pool number in a Serverless service", res("twilio_messaging_service_phone_number", `service_sid = "`+sidZS+`"
 phone_number_sid = "`+sidPN+`"`), "service_sid", "MG followed by 32 hexadecimal digits"},
+	// twilio_messaging_service_alpha_sender
+	{"alpha sender of digits only", res("twilio_messaging_service_alpha_sender", `service_sid = "MG0123456789abcdef0123456789abcdef"
+alpha_sender = "12345"`), "alpha_sender", "cannot be only digits"},
+	{"alpha sender over 11 characters", res("twilio_messaging_service_alpha_sender", `service_sid = "MG0123456789abcdef0123456789abcdef"
+alpha_sender = "AcmeShopping"`), "alpha_sender", "length must be between 1 and 11"},
+	{"alpha sender with a dot", res("twilio_messaging_service_alpha_sender", `service_sid = "MG0123456789abcdef0123456789abcdef"
+alpha_sender = "Acme.Co"`), "alpha_sender", "may only contain letters"},
 	// twilio_api_key
 	{"key account sid with a number prefix", res("twilio_api_key", `account_sid = "`+sidPN+`"`), "account_sid", "AC followed by 32 hexadecimal digits"},
 	{"key account sid too short", res("twilio_api_key", `account_sid = "AC123"`), "account_sid", "AC followed by 32 hexadecimal digits"},

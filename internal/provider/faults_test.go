@@ -158,6 +158,15 @@ var faultTargets = []faultTarget{
 		skip:         map[string]string{"update": "every attribute of a pool member but timeouts replaces it"},
 	},
 	{
+		// The service around the alpha sender is made without faults.
+		name:         "twilio_messaging_service_alpha_sender",
+		configA:      testAccMessagingAlphaFaultConfig,
+		createPath:   `/AlphaSenders$`,
+		instancePath: `/AlphaSenders/AI[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+		skip:         map[string]string{"update": "every attribute of an alpha sender but timeouts replaces it"},
+	},
+	{
 		name: "twilio_incoming_number",
 		configA: `resource "twilio_incoming_number" "test" {
   phone_number = "+14155550177"
@@ -524,5 +533,17 @@ resource "twilio_messaging_service" "pool" {
 resource "twilio_messaging_service_phone_number" "test" {
   service_sid      = twilio_messaging_service.pool.sid
   phone_number_sid = twilio_incoming_number.pool.sid
+}
+`
+
+// testAccMessagingAlphaFaultConfig is a Messaging Service's alpha sender, the sender last.
+const testAccMessagingAlphaFaultConfig = `
+resource "twilio_messaging_service" "alpha" {
+  friendly_name = "faulty alpha"
+}
+
+resource "twilio_messaging_service_alpha_sender" "test" {
+  service_sid  = twilio_messaging_service.alpha.sid
+  alpha_sender = "Faulty"
 }
 `

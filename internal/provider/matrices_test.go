@@ -60,6 +60,7 @@ var identityTests = map[string]string{
 	"twilio_usage_trigger":                  "TestAccUsageTrigger_identity",
 	"twilio_messaging_service":              "TestAccMessagingService_identity",
 	"twilio_messaging_service_phone_number": "TestAccMessagingServicePhoneNumber_identity",
+	"twilio_messaging_service_alpha_sender": "TestAccMessagingServiceAlphaSender_identity",
 	"twilio_dialing_permissions":            "TestAccDialingPermissions_identity",
 }
 

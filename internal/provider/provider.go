@@ -225,6 +225,7 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewDialingPermissionsResource,
 		NewMessagingServiceResource,
 		NewMessagingServicePhoneNumberResource,
+		NewMessagingAlphaSenderResource,
 	}
 }
 

@@ -103,6 +103,15 @@ resource "twilio_messaging_service_phone_number" "test" {
 				}
 				return fmt.Errorf("no pool member %s", sid)
 			}},
+		{name: "messaging_service_alpha_sender", addr: testAccAlphaSenderAddr, config: testAccAlphaSenderConfig("Acme"),
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				for _, m := range env.Emulator.Snapshot().MessagingSenders {
+					if m.Sid == sid {
+						return env.Client(t).RemoveAlphaSender(ctx, account, m.ServiceSid, sid)
+					}
+				}
+				return fmt.Errorf("no alpha sender %s", sid)
+			}},
 		{name: "incoming_number", addr: testAccIncomingNumberAddr,
 			config: testAccIncomingNumberConfig(`phone_number = "+14155550142"`),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
