@@ -33,6 +33,7 @@ stub_for() {
     twilio_usage_trigger) printf 'friendly_name = "stub"\n  usage_category = "totalprice"\n  trigger_by = "price"\n  trigger_value = "1"\n  recurring = "monthly"\n  callback_url = "https://stub.example.com"' ;;
     twilio_messaging_service) echo 'friendly_name = "stub"' ;;
     twilio_messaging_service_phone_number) printf 'service_sid = "MG00000000000000000000000000000000"\n  phone_number_sid = "PN00000000000000000000000000000000"' ;;
+    twilio_messaging_service_alpha_sender) printf 'service_sid = "MG00000000000000000000000000000000"\n  alpha_sender = "Stub"' ;;
     *) return 1 ;;
   esac
 }

@@ -19,6 +19,8 @@ var (
 	_ list.ListResourceWithConfigValidators = (*messagingServiceListResource)(nil)
 	_ list.ListResourceWithConfigure        = (*messagingPoolNumberListResource)(nil)
 	_ list.ListResourceWithConfigValidators = (*messagingPoolNumberListResource)(nil)
+	_ list.ListResourceWithConfigure        = (*messagingAlphaSenderListResource)(nil)
+	_ list.ListResourceWithConfigValidators = (*messagingAlphaSenderListResource)(nil)
 )
 
 // NewMessagingServiceListResource is the factory for the twilio_messaging_service list resource.
@@ -95,6 +97,25 @@ func (r *messagingPoolNumberListResource) ListResourceConfigValidators(context.C
 	return listScopeValidators()
 }
 
+// eachMessagingService runs body for each service of the account whose name the scope matches, until the
+// stream wants no more.
+func eachMessagingService(ctx context.Context, client *twilioclient.Client, scope listScopeModel, e *listEmitter, account string,
+	body func(s *twilioclient.MessagingService) error) error {
+	services, err := client.ListMessagingServices(ctx, account)
+	if err != nil {
+		return err
+	}
+	for i := range services {
+		if !scope.nameMatches(deref(services[i].FriendlyName)) {
+			continue
+		}
+		if err := body(&services[i]); err != nil || !e.more {
+			return err
+		}
+	}
+	return nil
+}
+
 func (r *messagingPoolNumberListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var scope listScopeModel
 	client := listConfig(ctx, req, r.data, &scope, stream)
@@ -102,14 +123,7 @@ func (r *messagingPoolNumberListResource) List(ctx context.Context, req list.Lis
 		return
 	}
 	stream.Results = listStream(ctx, req, client, scope, "Messaging Services' numbers", func(e *listEmitter, account string) error {
-		services, err := client.ListMessagingServices(ctx, account)
-		if err != nil {
-			return err
-		}
-		for _, s := range services {
-			if !scope.nameMatches(deref(s.FriendlyName)) {
-				continue
-			}
+		return eachMessagingService(ctx, client, scope, e, account, func(s *twilioclient.MessagingService) error {
 			numbers, err := client.ListServicePhoneNumbers(ctx, account, deref(s.Sid))
 			if err != nil {
 				return err
@@ -120,8 +134,7 @@ func (r *messagingPoolNumberListResource) List(ctx context.Context, req list.Lis
 					messagingPoolNumberIdentity{AccountSID: types.StringValue(account), ServiceSID: types.StringValue(deref(s.Sid)),
 						PhoneNumberSID: types.StringValue(deref(n.Sid))},
 					func() (any, diag.Diagnostics) {
-						m := messagingServicePhoneNumberModel{Timeouts: timeouts.Value{Object: types.ObjectNull(
-							map[string]attr.Type{"create": types.StringType, "delete": types.StringType})}}
+						m := messagingServicePhoneNumberModel{Timeouts: nullCreateDeleteTimeouts()}
 						diags := flattenMessagingServicePhoneNumber(ctx, n, &m)
 						return m, diags
 					})
@@ -129,7 +142,73 @@ func (r *messagingPoolNumberListResource) List(ctx context.Context, req list.Lis
 					return nil
 				}
 			}
-		}
-		return nil
+			return nil
+		})
 	})
+}
+
+// NewMessagingAlphaSenderListResource is the factory for the twilio_messaging_service_alpha_sender list
+// resource.
+func NewMessagingAlphaSenderListResource() list.ListResource {
+	return &messagingAlphaSenderListResource{messagingAlphaSenderResource{
+		resourceBase: resourceBase{name: "messaging_service_alpha_sender"}}}
+}
+
+type messagingAlphaSenderListResource struct {
+	messagingAlphaSenderResource
+}
+
+// messagingMemberIdentity is an alpha sender's identity: its account, service and SID.
+type messagingMemberIdentity struct {
+	AccountSID types.String `tfsdk:"account_sid"`
+	ServiceSID types.String `tfsdk:"service_sid"`
+	SID        types.String `tfsdk:"sid"`
+}
+
+func (r *messagingAlphaSenderListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{
+		MarkdownDescription: "Lists the alpha senders of Messaging Services: per account searched, one request for its " +
+			"services and one per service. The name filters match the **service's** `friendly_name`.",
+		Attributes: listScopeAttributes("Messaging Services' alpha senders"),
+	}
+}
+
+func (r *messagingAlphaSenderListResource) ListResourceConfigValidators(context.Context) []list.ConfigValidator {
+	return listScopeValidators()
+}
+
+func (r *messagingAlphaSenderListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var scope listScopeModel
+	client := listConfig(ctx, req, r.data, &scope, stream)
+	if client == nil {
+		return
+	}
+	stream.Results = listStream(ctx, req, client, scope, "Messaging Services' alpha senders", func(e *listEmitter, account string) error {
+		return eachMessagingService(ctx, client, scope, e, account, func(s *twilioclient.MessagingService) error {
+			senders, err := client.ListAlphaSenders(ctx, account, deref(s.Sid))
+			if err != nil {
+				return err
+			}
+			for i := range senders {
+				a := &senders[i]
+				e.emit(ctx, req, fmt.Sprintf("%s in %s (%s in %s)", deref(a.AlphaSender), deref(s.FriendlyName), deref(s.Sid), account),
+					messagingMemberIdentity{AccountSID: types.StringValue(account), ServiceSID: types.StringValue(deref(s.Sid)),
+						SID: types.StringValue(deref(a.Sid))},
+					func() (any, diag.Diagnostics) {
+						m := messagingAlphaSenderModel{Timeouts: nullCreateDeleteTimeouts()}
+						flattenMessagingAlphaSender(a, &m)
+						return m, nil
+					})
+				if !e.more {
+					return nil
+				}
+			}
+			return nil
+		})
+	})
+}
+
+// nullCreateDeleteTimeouts is an absent timeouts block of a resource without updates, as an import leaves it.
+func nullCreateDeleteTimeouts() timeouts.Value {
+	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})}
 }

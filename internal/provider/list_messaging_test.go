@@ -38,6 +38,9 @@ func TestAccListResources_messaging(t *testing.T) {
 		if _, err := env.Client(t).AddServicePhoneNumber(ctx, sub, *s.Sid, *n.Sid); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := env.Client(t).AddAlphaSender(ctx, sub, *s.Sid, "Acme"); err != nil {
+			t.Fatal(err)
+		}
 		tenants, services, numbers = append(tenants, sub), append(services, *s.Sid), append(numbers, *n.Sid)
 	}
 	poolIdentity := func(i int) map[string]knownvalue.Check {
@@ -58,7 +61,8 @@ func TestAccListResources_messaging(t *testing.T) {
 					testAccListQuery("twilio_messaging_service_phone_number", "pools", true, `all_subaccounts = true`) +
 					testAccListQuery("twilio_messaging_service_phone_number", "globex", false, `
     all_subaccounts      = true
-    friendly_name_prefix = "texts globex"`),
+    friendly_name_prefix = "texts globex"`) +
+					testAccListQuery("twilio_messaging_service_alpha_sender", "alphas", true, `all_subaccounts = true`),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("twilio_messaging_service.fleet", 2),
 					querycheck.ExpectResourceKnownValues("twilio_messaging_service.fleet", queryfilter.ByResourceIdentity(identityOf(tenants[1], services[1])),
@@ -77,6 +81,7 @@ func TestAccListResources_messaging(t *testing.T) {
 						}),
 					querycheck.ExpectLength("twilio_messaging_service_phone_number.globex", 1),
 					querycheck.ExpectIdentity("twilio_messaging_service_phone_number.globex", poolIdentity(1)),
+					querycheck.ExpectLength("twilio_messaging_service_alpha_sender.alphas", 2),
 				},
 			},
 		},

@@ -259,6 +259,7 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewUsageTriggerListResource,
 		NewMessagingServiceListResource,
 		NewMessagingServicePhoneNumberListResource,
+		NewMessagingAlphaSenderListResource,
 	}
 }
 
