@@ -143,12 +143,11 @@ func (r *messagingServicePhoneNumberResource) addRefused(ctx context.Context, cl
 	if m, ferr := client.FindServicePhoneNumber(ctx, account, service, number); ferr == nil {
 		return m
 	}
-	var where string
-	switch holder, ferr := client.FindServiceOfNumber(ctx, account, number); {
-	case ferr == nil:
+	where := "another Messaging Service of the account"
+	if holder, ferr := client.FindServiceOfNumber(ctx, account, number); ferr == nil {
 		where = fmt.Sprintf("Messaging Service %s (%q)", deref(holder.Sid), deref(holder.FriendlyName))
-	default:
-		where = "another Messaging Service of the account (looking it up failed: " + errorDetail(ferr) + ")"
+	} else {
+		where += " (looking it up failed: " + errorDetail(ferr) + ")"
 	}
 	diags.AddError(summary, fmt.Sprintf("Phone number %s is already in %s. Twilio keeps a number in one Messaging "+
 		"Service at a time (error 21712). Take it out of that service first: remove its "+
