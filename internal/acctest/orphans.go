@@ -31,14 +31,19 @@ var ManagedTypes = map[string]string{
 	// A pool number is keyed by its service and number (stateKey): its own SID is the number's.
 	"twilio_messaging_service_phone_number": "messaging pool number ",
 	"twilio_messaging_service_alpha_sender": "messaging alpha sender ",
+	// A pool short code is keyed like a pool number: its SID is the account's short code's.
+	"twilio_messaging_service_short_code": "messaging pool short code ",
 }
 
 // stateKey is the LiveObjects key of a resource in the state: its sid, or for a Messaging Service's pool
 // number (whose SID is the incoming number's) service_sid/phone_number_sid.
 func stateKey(rs *terraform.ResourceState) string {
 	a := rs.Primary.Attributes
-	if rs.Type == "twilio_messaging_service_phone_number" {
+	switch rs.Type {
+	case "twilio_messaging_service_phone_number":
 		return a["service_sid"] + "/" + a["phone_number_sid"]
+	case "twilio_messaging_service_short_code":
+		return a["service_sid"] + "/" + a["short_code_sid"]
 	}
 	return a["sid"]
 }
@@ -191,6 +196,8 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 		switch {
 		case strings.HasPrefix(m.Sid, "PN") && numbers[m.Sid] == m.AccountSid:
 			out[m.ServiceSid+"/"+m.Sid] = "messaging pool number " + m.ServiceSid + "/" + m.Sid
+		case strings.HasPrefix(m.Sid, "SC") && m.ServiceSid != "":
+			out[m.ServiceSid+"/"+m.Sid] = "messaging pool short code " + m.ServiceSid + "/" + m.Sid
 		case strings.HasPrefix(m.Sid, "AI"):
 			out[m.Sid] = "messaging alpha sender " + m.AlphaSender + " " + m.Sid
 		}

@@ -26,7 +26,8 @@ func TestManagedTypesMatchLiveObjects(t *testing.T) {
 	snap.UsageTriggers = []emulator.UsageTrigger{{Sid: "UT1"}}
 	snap.MessagingServices = []emulator.MessagingService{{Sid: "MG1"}}
 	snap.MessagingSenders = []emulator.MessagingSender{{Sid: "PN1", AccountSid: "AC1", ServiceSid: "MG1"},
-		{Sid: "AI1", AccountSid: "AC1", ServiceSid: "MG1", AlphaSender: "Acme"}}
+		{Sid: "AI1", AccountSid: "AC1", ServiceSid: "MG1", AlphaSender: "Acme"},
+		{Sid: "SC1", AccountSid: "AC1", ServiceSid: "MG1", ShortCode: "55123"}}
 	live := LiveObjects(snap)
 	for name, prefix := range ManagedTypes {
 		found := false

@@ -20,6 +20,8 @@ var messagingServiceOperations = []string{
 	"messaging_v1.DeletePhoneNumber",
 	"messaging_v1.CreateAlphaSender", "messaging_v1.FetchAlphaSender", "messaging_v1.ListAlphaSender",
 	"messaging_v1.DeleteAlphaSender",
+	"messaging_v1.CreateShortCode", "messaging_v1.FetchShortCode", "messaging_v1.ListShortCode",
+	"messaging_v1.DeleteShortCode",
 }
 
 // TestMessagingServices drives every Messaging Service and sender pool operation, its successes and its
@@ -96,9 +98,26 @@ func TestMessagingServices(t *testing.T) {
 	c.must(400, subCreds, "POST", messagingHost, alphas, url.Values{"AlphaSender": {"Second"}})
 	c.must(204, subCreds, "DELETE", messagingHost, alphas+"/"+ai, nil)
 
-	// Deleting a service frees its numbers for another service; they stay in the account.
+	// Short codes: provisioned by test control, one service at a time, kept by the account when removed.
+	sc, err := e.AddShortCode(sub.str("sid"), "55123")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shortCodes := "/v1/Services/" + other + "/ShortCodes"
+	if got := c.must(201, subCreds, "POST", messagingHost, shortCodes, url.Values{"ShortCodeSid": {sc}}); got.str("short_code") != "55123" {
+		t.Errorf("the short code member is %v", got.body)
+	}
+	c.must(200, subCreds, "POST", messagingHost, shortCodes, url.Values{"ShortCodeSid": {sc}})
+	c.must(400, subCreds, "POST", messagingHost, "/v1/Services/"+ms+"/ShortCodes", url.Values{"ShortCodeSid": {sc}})
+	c.must(200, subCreds, "GET", messagingHost, shortCodes+"/"+sc, nil)
+	c.must(200, subCreds, "GET", messagingHost, shortCodes, nil)
+	c.must(204, subCreds, "DELETE", messagingHost, shortCodes+"/"+sc, nil)
+	c.must(201, subCreds, "POST", messagingHost, shortCodes, url.Values{"ShortCodeSid": {sc}})
+
+	// Deleting a service frees its numbers and short codes for another service; they stay in the account.
 	c.must(204, subCreds, "DELETE", messagingHost, "/v1/Services/"+other, nil)
 	c.must(201, subCreds, "POST", messagingHost, pool, url.Values{"PhoneNumberSid": {pn}})
+	c.must(201, subCreds, "POST", messagingHost, "/v1/Services/"+ms+"/ShortCodes", url.Values{"ShortCodeSid": {sc}})
 	c.must(200, main, "GET", apiHost, "/2010-04-01/Accounts/"+sub.str("sid")+"/IncomingPhoneNumbers/"+pn+".json", nil)
 
 	oastest.Check(t, v)
@@ -137,6 +156,8 @@ func TestMessagingServices(t *testing.T) {
 		{"alpha sender of digits only", 400, 20001, subCreds, "POST", alphas, url.Values{"AlphaSender": {"12345"}}, false},
 		{"alpha sender over 11 characters", 400, 20001, subCreds, "POST", alphas, url.Values{"AlphaSender": {"TwelveLetter"}}, false},
 		{"alpha sender with a dot", 400, 20001, subCreds, "POST", alphas, url.Values{"AlphaSender": {"Tenant.Co"}}, false},
+		{"a short code of no account", 400, 21421, subCreds, "POST", "/v1/Services/" + ms + "/ShortCodes", url.Values{"ShortCodeSid": {"SC0123456789abcdef0123456789abcdef"}}, false},
+		{"unknown short code in the pool", 404, 20404, subCreds, "GET", "/v1/Services/" + ms + "/ShortCodes/SC0123456789abcdef0123456789abcdef", nil, false},
 		{"unknown alpha sender", 404, 20404, subCreds, "GET", alphas + "/AI0123456789abcdef0123456789abcdef", nil, false},
 	} {
 		a := c.send(tc.cr, tc.method, messagingHost, tc.path, tc.form)

@@ -8,7 +8,7 @@ import (
 
 // A Messaging Service's sender pool (https://www.twilio.com/docs/messaging/api/phonenumber-resource,
 // https://www.twilio.com/docs/messaging/api/alphasender-resource): phone numbers of the account and
-// alphanumeric sender IDs. Short codes are not modeled (the emulator sells no short codes).
+// alphanumeric sender IDs; short codes live in messaging_short_codes.go.
 var messagingSenderRoutes = []*route{
 	{productMessaging, []string{"v1", "Services", "{ServiceSid}", "PhoneNumbers"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).listServicePhoneNumbers, http.MethodPost: (*Emulator).addServicePhoneNumber}},
@@ -38,14 +38,15 @@ var (
 )
 
 // MessagingSender is a member of a Messaging Service's sender pool: a phone number (PN, the SID of the
-// account's incoming number) or an alpha sender (AI).
+// account's incoming number), an alpha sender (AI) or a short code (SC; see messaging_short_codes.go).
 type MessagingSender struct {
 	Sid        string `json:"sid"`
 	AccountSid string `json:"account_sid"`
 	// ServiceSid is the Messaging Service whose pool holds it.
 	ServiceSid string `json:"service_sid"`
-	// AlphaSender is an alpha sender's text ("" for a phone number).
+	// AlphaSender is an alpha sender's text, ShortCode a short code's digits ("" for other kinds).
 	AlphaSender string `json:"alpha_sender,omitempty"`
+	ShortCode   string `json:"short_code,omitempty"`
 	stamp
 }
 

@@ -3,6 +3,7 @@ package emulator
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -243,7 +244,11 @@ func (e *Emulator) deleteMessagingService(c *call) result {
 	s, err := e.messagingServiceIn(c, "Sid")
 	return gone(err, func() {
 		for sid, m := range e.st.msg.senders {
-			if m.ServiceSid == s.Sid {
+			switch {
+			case m.ServiceSid != s.Sid:
+			case strings.HasPrefix(sid, "SC"):
+				m.ServiceSid = "" // the account keeps its short code
+			default:
 				delete(e.st.msg.senders, sid)
 			}
 		}

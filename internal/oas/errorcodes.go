@@ -83,6 +83,7 @@ var operationCodes = map[string][]int{
 	"messaging_v1.CreateService":     append([]int{20002, 90007, 21713}, urlFieldCodes...),
 	"messaging_v1.UpdateService":     append([]int{20002, 90007, 21713}, urlFieldCodes...),
 	"messaging_v1.CreatePhoneNumber": {21421, 21712},
+	"messaging_v1.CreateShortCode":   {21421, 21712},
 }
 
 // documentedCode reports whether Twilio documents code as an answer of operation ("" when no operation
