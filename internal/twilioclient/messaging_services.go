@@ -118,12 +118,21 @@ func (c *Client) ListServicePhoneNumbers(ctx context.Context, accountSID, servic
 // FindServiceOfNumber names the Messaging Service of accountSID whose pool holds the number (PN…);
 // ErrNotFound when none does. It asks each service in turn, since Twilio has no reverse lookup.
 func (c *Client) FindServiceOfNumber(ctx context.Context, accountSID, numberSID string) (*MessagingService, error) {
+	return c.findServiceHolding(ctx, accountSID, func(service string) error {
+		_, err := c.FindServicePhoneNumber(ctx, accountSID, service, numberSID)
+		return err
+	})
+}
+
+// findServiceHolding asks each service of the account whether it holds a sender (in answers nil, or
+// ErrNotFound when it does not) and returns the first that does.
+func (c *Client) findServiceHolding(ctx context.Context, accountSID string, in func(service string) error) (*MessagingService, error) {
 	services, err := c.ListMessagingServices(ctx, accountSID)
 	if err != nil {
 		return nil, err
 	}
 	for i := range services {
-		_, err := c.FindServicePhoneNumber(ctx, accountSID, deref(services[i].Sid), numberSID)
+		err := in(deref(services[i].Sid))
 		switch {
 		case err == nil:
 			return &services[i], nil
@@ -175,5 +184,53 @@ func (c *Client) FindAlphaSendersCreatedSince(ctx context.Context, accountSID, s
 	all, err := c.ListAlphaSenders(ctx, accountSID, serviceSID)
 	return matching(all, err, func(a AlphaSender) bool {
 		return deref(a.AlphaSender) == alpha && CreatedAfter(a.DateCreated, since)
+	})
+}
+
+// ServiceShortCode is a short code in a Messaging Service's sender pool; its SID is the short code's (SC…).
+type ServiceShortCode = messagingv1.MessagingV1ShortCode
+
+// AddServiceShortCode puts one of the account's short codes (SC…) in a service's pool. Like a number, a
+// short code is in one service at a time (21712).
+func (c *Client) AddServiceShortCode(ctx context.Context, accountSID, serviceSID, shortCodeSID string) (*ServiceShortCode, error) {
+	sub, err := c.InAccount(ctx, accountSID, "add the short code to the Messaging Service")
+	if err != nil {
+		return nil, err
+	}
+	params := &messagingv1.CreateShortCodeParams{}
+	params.SetShortCodeSid(shortCodeSID)
+	s, err := sub.messaging(ctx).CreateShortCode(serviceSID, params)
+	return s, sub.wrapError(err)
+}
+
+// FindServiceShortCode fetches a short code of a service's pool; ErrNotFound when it (or the service) is gone.
+func (c *Client) FindServiceShortCode(ctx context.Context, accountSID, serviceSID, shortCodeSID string) (*ServiceShortCode, error) {
+	return asAccount(ctx, c, accountSID, func(sub *Client) (*ServiceShortCode, error) {
+		return sub.messaging(ctx).FetchShortCode(serviceSID, shortCodeSID)
+	})
+}
+
+// RemoveServiceShortCode takes a short code out of a service's pool; it stays in the account.
+func (c *Client) RemoveServiceShortCode(ctx context.Context, accountSID, serviceSID, shortCodeSID string) error {
+	return doAsAccount(ctx, c, accountSID, func(sub *Client) error {
+		return sub.messaging(ctx).DeleteShortCode(serviceSID, shortCodeSID)
+	})
+}
+
+// ListServiceShortCodes lists a service's short codes.
+func (c *Client) ListServiceShortCodes(ctx context.Context, accountSID, serviceSID string) ([]ServiceShortCode, error) {
+	return asAccount(ctx, c, accountSID, func(sub *Client) ([]ServiceShortCode, error) {
+		params := &messagingv1.ListShortCodeParams{}
+		params.SetPageSize(1000)
+		return sub.messaging(ctx).ListShortCode(serviceSID, params)
+	})
+}
+
+// FindServiceOfShortCode names the Messaging Service of accountSID whose pool holds the short code;
+// ErrNotFound when none does.
+func (c *Client) FindServiceOfShortCode(ctx context.Context, accountSID, shortCodeSID string) (*MessagingService, error) {
+	return c.findServiceHolding(ctx, accountSID, func(service string) error {
+		_, err := c.FindServiceShortCode(ctx, accountSID, service, shortCodeSID)
+		return err
 	})
 }
