@@ -83,6 +83,9 @@ alpha_sender = "12345"`), "alpha_sender", "cannot be only digits"},
 alpha_sender = "AcmeShopping"`), "alpha_sender", "length must be between 1 and 11"},
 	{"alpha sender with a dot", res("twilio_messaging_service_alpha_sender", `service_sid = "MG0123456789abcdef0123456789abcdef"
 alpha_sender = "Acme.Co"`), "alpha_sender", "may only contain letters"},
+	// twilio_messaging_service_short_code
+	{"short code given its digits", res("twilio_messaging_service_short_code", `service_sid = "MG0123456789abcdef0123456789abcdef"
+short_code_sid = "55123"`), "short_code_sid", "SC followed by 32 hexadecimal digits"},
 	// twilio_api_key
 	{"key account sid with a number prefix", res("twilio_api_key", `account_sid = "`+sidPN+`"`), "account_sid", "AC followed by 32 hexadecimal digits"},
 	{"key account sid too short", res("twilio_api_key", `account_sid = "AC123"`), "account_sid", "AC followed by 32 hexadecimal digits"},

@@ -167,6 +167,30 @@ var faultTargets = []faultTarget{
 		skip:         map[string]string{"update": "every attribute of an alpha sender but timeouts replaces it"},
 	},
 	{
+		// The short code is provisioned by the emulator's test control and the service is made without faults.
+		name: "twilio_messaging_service_short_code",
+		setup: func(t *testing.T, env *acctest.Env) (string, string) {
+			sc, err := env.Emulator.AddShortCode(env.AccountSID, "55123")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprintf(`
+resource "twilio_messaging_service" "pool" {
+  friendly_name = "faulty pool"
+}
+
+resource "twilio_messaging_service_short_code" "test" {
+  service_sid    = twilio_messaging_service.pool.sid
+  short_code_sid = %q
+}
+`, sc), ""
+		},
+		createPath:   `/ShortCodes$`,
+		instancePath: `/ShortCodes/SC[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+		skip:         map[string]string{"update": "every attribute of a pool member but timeouts replaces it"},
+	},
+	{
 		name: "twilio_incoming_number",
 		configA: `resource "twilio_incoming_number" "test" {
   phone_number = "+14155550177"

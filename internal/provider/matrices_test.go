@@ -61,6 +61,7 @@ var identityTests = map[string]string{
 	"twilio_messaging_service":              "TestAccMessagingService_identity",
 	"twilio_messaging_service_phone_number": "TestAccMessagingServicePhoneNumber_identity",
 	"twilio_messaging_service_alpha_sender": "TestAccMessagingServiceAlphaSender_identity",
+	"twilio_messaging_service_short_code":   "TestAccMessagingServiceShortCode_identity",
 	"twilio_dialing_permissions":            "TestAccDialingPermissions_identity",
 }
 

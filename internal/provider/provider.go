@@ -226,6 +226,7 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewMessagingServiceResource,
 		NewMessagingServicePhoneNumberResource,
 		NewMessagingAlphaSenderResource,
+		NewMessagingShortCodeResource,
 	}
 }
 

@@ -112,6 +112,19 @@ resource "twilio_messaging_service_phone_number" "test" {
 				}
 				return fmt.Errorf("no alpha sender %s", sid)
 			}},
+		{name: "messaging_service_short_code", addr: testAccShortCodeAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				config, _ := testAccShortCodeSetup(t, env, "")
+				return config
+			},
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				for _, m := range env.Emulator.Snapshot().MessagingSenders {
+					if m.Sid == sid {
+						return env.Client(t).RemoveServiceShortCode(ctx, account, m.ServiceSid, sid)
+					}
+				}
+				return fmt.Errorf("no short code %s", sid)
+			}},
 		{name: "incoming_number", addr: testAccIncomingNumberAddr,
 			config: testAccIncomingNumberConfig(`phone_number = "+14155550142"`),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {

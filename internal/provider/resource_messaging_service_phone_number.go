@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -117,7 +116,13 @@ func (r *messagingServicePhoneNumberResource) Create(ctx context.Context, req re
 		},
 		check: func(m *twilioclient.ServicePhoneNumber) candidate { return candidate{sid: deref(m.Sid)} },
 		failed: func(err error, _ *createRecord) *twilioclient.ServicePhoneNumber {
-			return r.addRefused(ctx, client, account, service, number, summary, err, &resp.Diagnostics)
+			return poolAddRefused(err, summary, "messaging_service_phone_number", "Phone number "+number, account, &resp.Diagnostics,
+				func() (*twilioclient.ServicePhoneNumber, error) {
+					return client.FindServicePhoneNumber(ctx, account, service, number)
+				},
+				func() (*twilioclient.MessagingService, error) {
+					return client.FindServiceOfNumber(ctx, account, number)
+				})
 		},
 	}, func(ctx context.Context) (*twilioclient.ServicePhoneNumber, error) {
 		return client.AddServicePhoneNumber(ctx, account, service, number)
@@ -127,34 +132,6 @@ func (r *messagingServicePhoneNumberResource) Create(ctx context.Context, req re
 	}
 	resp.Diagnostics.Append(flattenMessagingServicePhoneNumber(ctx, n, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-// addRefused explains a refused add. For Twilio's one-service rule (21712) it names the service that holds
-// the number, or adopts the member when that service is this one (Twilio may refuse a re-add rather than
-// answer it: assumption messaging-sender-readd).
-func (r *messagingServicePhoneNumberResource) addRefused(ctx context.Context, client *twilioclient.Client, account, service, number, summary string,
-	err error, diags *diag.Diagnostics) *twilioclient.ServicePhoneNumber {
-	var te *twilioclient.Error
-	if !errors.As(err, &te) || te.Code != twilioclient.CodeSenderInOtherService {
-		diags.AddError(summary, errorDetail(err)+messagingServiceHint(err, account)+
-			ambiguousCreateHint(err, "messaging_service_phone_number", "the pool member"))
-		return nil
-	}
-	if m, ferr := client.FindServicePhoneNumber(ctx, account, service, number); ferr == nil {
-		return m
-	}
-	where := "another Messaging Service of the account"
-	if holder, ferr := client.FindServiceOfNumber(ctx, account, number); ferr == nil {
-		where = fmt.Sprintf("Messaging Service %s (%q)", deref(holder.Sid), deref(holder.FriendlyName))
-	} else {
-		where += " (looking it up failed: " + errorDetail(ferr) + ")"
-	}
-	diags.AddError(summary, fmt.Sprintf("Phone number %s is already in %s. Twilio keeps a number in one Messaging "+
-		"Service at a time (error 21712). Take it out of that service first: remove its "+
-		"twilio_messaging_service_phone_number from the configuration that manages it, or remove it from the service's "+
-		"sender pool in the Twilio Console; then apply again. If that service is the one you meant, change service_sid "+
-		"instead.\n\n%s", number, where, errorDetail(err)))
-	return nil
 }
 
 func (r *messagingServicePhoneNumberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
