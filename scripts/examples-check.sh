@@ -34,6 +34,7 @@ stub_for() {
     twilio_messaging_service) echo 'friendly_name = "stub"' ;;
     twilio_messaging_service_phone_number) printf 'service_sid = "MG00000000000000000000000000000000"\n  phone_number_sid = "PN00000000000000000000000000000000"' ;;
     twilio_messaging_service_alpha_sender) printf 'service_sid = "MG00000000000000000000000000000000"\n  alpha_sender = "Stub"' ;;
+    twilio_messaging_service_short_code) printf 'service_sid = "MG00000000000000000000000000000000"\n  short_code_sid = "SC00000000000000000000000000000000"' ;;
     *) return 1 ;;
   esac
 }

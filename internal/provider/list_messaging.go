@@ -21,6 +21,8 @@ var (
 	_ list.ListResourceWithConfigValidators = (*messagingPoolNumberListResource)(nil)
 	_ list.ListResourceWithConfigure        = (*messagingAlphaSenderListResource)(nil)
 	_ list.ListResourceWithConfigValidators = (*messagingAlphaSenderListResource)(nil)
+	_ list.ListResourceWithConfigure        = (*messagingShortCodeListResource)(nil)
+	_ list.ListResourceWithConfigValidators = (*messagingShortCodeListResource)(nil)
 )
 
 // NewMessagingServiceListResource is the factory for the twilio_messaging_service list resource.
@@ -211,4 +213,64 @@ func (r *messagingAlphaSenderListResource) List(ctx context.Context, req list.Li
 // nullCreateDeleteTimeouts is an absent timeouts block of a resource without updates, as an import leaves it.
 func nullCreateDeleteTimeouts() timeouts.Value {
 	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})}
+}
+
+// NewMessagingShortCodeListResource is the factory for the twilio_messaging_service_short_code list resource.
+func NewMessagingShortCodeListResource() list.ListResource {
+	return &messagingShortCodeListResource{messagingShortCodeResource{
+		resourceBase: resourceBase{name: "messaging_service_short_code"}}}
+}
+
+type messagingShortCodeListResource struct {
+	messagingShortCodeResource
+}
+
+// messagingShortCodeIdentity is a pool short code's identity: its account, service and short code.
+type messagingShortCodeIdentity struct {
+	AccountSID   types.String `tfsdk:"account_sid"`
+	ServiceSID   types.String `tfsdk:"service_sid"`
+	ShortCodeSID types.String `tfsdk:"short_code_sid"`
+}
+
+func (r *messagingShortCodeListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{
+		MarkdownDescription: "Lists the short codes in Messaging Services' sender pools: per account searched, one " +
+			"request for its services and one per service. The name filters match the **service's** `friendly_name`.",
+		Attributes: listScopeAttributes("Messaging Services' short codes"),
+	}
+}
+
+func (r *messagingShortCodeListResource) ListResourceConfigValidators(context.Context) []list.ConfigValidator {
+	return listScopeValidators()
+}
+
+func (r *messagingShortCodeListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var scope listScopeModel
+	client := listConfig(ctx, req, r.data, &scope, stream)
+	if client == nil {
+		return
+	}
+	stream.Results = listStream(ctx, req, client, scope, "Messaging Services' short codes", func(e *listEmitter, account string) error {
+		return eachMessagingService(ctx, client, scope, e, account, func(s *twilioclient.MessagingService) error {
+			codes, err := client.ListServiceShortCodes(ctx, account, deref(s.Sid))
+			if err != nil {
+				return err
+			}
+			for i := range codes {
+				sc := &codes[i]
+				e.emit(ctx, req, fmt.Sprintf("%s in %s (%s in %s)", deref(sc.ShortCode), deref(s.FriendlyName), deref(s.Sid), account),
+					messagingShortCodeIdentity{AccountSID: types.StringValue(account), ServiceSID: types.StringValue(deref(s.Sid)),
+						ShortCodeSID: types.StringValue(deref(sc.Sid))},
+					func() (any, diag.Diagnostics) {
+						m := messagingShortCodeModel{Timeouts: nullCreateDeleteTimeouts()}
+						diags := flattenMessagingShortCode(ctx, sc, &m)
+						return m, diags
+					})
+				if !e.more {
+					return nil
+				}
+			}
+			return nil
+		})
+	})
 }

@@ -19,6 +19,7 @@ import (
 func TestAccListResources_messaging(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
+	env.RequireEmulator(t)
 	ctx := context.Background()
 	var tenants, services, numbers []string
 	for _, name := range []string{"texts acme", "texts globex"} {
@@ -39,6 +40,13 @@ func TestAccListResources_messaging(t *testing.T) {
 			t.Fatal(err)
 		}
 		if _, err := env.Client(t).AddAlphaSender(ctx, sub, *s.Sid, "Acme"); err != nil {
+			t.Fatal(err)
+		}
+		sc, err := env.Emulator.AddShortCode(sub, "55123")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := env.Client(t).AddServiceShortCode(ctx, sub, *s.Sid, sc); err != nil {
 			t.Fatal(err)
 		}
 		tenants, services, numbers = append(tenants, sub), append(services, *s.Sid), append(numbers, *n.Sid)
@@ -62,7 +70,10 @@ func TestAccListResources_messaging(t *testing.T) {
 					testAccListQuery("twilio_messaging_service_phone_number", "globex", false, `
     all_subaccounts      = true
     friendly_name_prefix = "texts globex"`) +
-					testAccListQuery("twilio_messaging_service_alpha_sender", "alphas", true, `all_subaccounts = true`),
+					testAccListQuery("twilio_messaging_service_alpha_sender", "alphas", true, `all_subaccounts = true`) +
+					testAccListQuery("twilio_messaging_service_short_code", "codes", true, `
+    all_subaccounts      = true
+    friendly_name_prefix = "texts acme"`),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("twilio_messaging_service.fleet", 2),
 					querycheck.ExpectResourceKnownValues("twilio_messaging_service.fleet", queryfilter.ByResourceIdentity(identityOf(tenants[1], services[1])),
@@ -82,6 +93,7 @@ func TestAccListResources_messaging(t *testing.T) {
 					querycheck.ExpectLength("twilio_messaging_service_phone_number.globex", 1),
 					querycheck.ExpectIdentity("twilio_messaging_service_phone_number.globex", poolIdentity(1)),
 					querycheck.ExpectLength("twilio_messaging_service_alpha_sender.alphas", 2),
+					querycheck.ExpectLength("twilio_messaging_service_short_code.codes", 1),
 				},
 			},
 		},

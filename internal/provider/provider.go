@@ -261,6 +261,7 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewMessagingServiceListResource,
 		NewMessagingServicePhoneNumberListResource,
 		NewMessagingAlphaSenderListResource,
+		NewMessagingShortCodeListResource,
 	}
 }
 
