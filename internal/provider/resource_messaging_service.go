@@ -303,13 +303,22 @@ func flattenMessagingService(s *twilioclient.MessagingService, m *messagingServi
 	m.StickySender = types.BoolValue(s.StickySender != nil && *s.StickySender)
 	m.MmsConverter = types.BoolValue(s.MmsConverter != nil && *s.MmsConverter)
 	m.SmartEncoding = types.BoolValue(s.SmartEncoding != nil && *s.SmartEncoding)
-	m.ScanMessageContent = stringValue(s.ScanMessageContent)
+	m.ScanMessageContent = stringOr(s.ScanMessageContent, "inherit")
 	m.FallbackToLongCode = types.BoolValue(s.FallbackToLongCode != nil && *s.FallbackToLongCode)
 	m.AreaCodeGeomatch = types.BoolValue(s.AreaCodeGeomatch != nil && *s.AreaCodeGeomatch)
 	m.ValidityPeriod = types.Int64Value(int64(s.ValidityPeriod))
 	m.SynchronousValidation = types.BoolValue(s.SynchronousValidation != nil && *s.SynchronousValidation)
-	m.Usecase = stringValue(s.Usecase)
+	m.Usecase = stringOr(s.Usecase, "undeclared")
 	m.UseInboundWebhookOnNumber = types.BoolValue(s.UseInboundWebhookOnNumber != nil && *s.UseInboundWebhookOnNumber)
 	m.UsAppToPersonRegistered = types.BoolValue(s.UsAppToPersonRegistered != nil && *s.UsAppToPersonRegistered)
 	m.DateCreated = timeValue(s.DateCreated)
+}
+
+// stringOr reads a setting Twilio may leave null (content scanning is "reserved", the use case optional) as
+// the value the provider sends by default, so a null answer is not a change against the default.
+func stringOr(p *string, def string) types.String {
+	if p == nil || *p == "" {
+		return types.StringValue(def)
+	}
+	return types.StringValue(*p)
 }
