@@ -31,6 +31,10 @@ stub_for() {
       printf 'service_sid = "ZS00000000000000000000000000000000"\n  friendly_name = "stub"\n  path = "/stub"\n  content = "stub"' ;;
     twilio_serverless_build) printf 'service_sid = "ZS00000000000000000000000000000000"\n  function_version_sids = ["ZN00000000000000000000000000000000"]' ;;
     twilio_usage_trigger) printf 'friendly_name = "stub"\n  usage_category = "totalprice"\n  trigger_by = "price"\n  trigger_value = "1"\n  recurring = "monthly"\n  callback_url = "https://stub.example.com"' ;;
+    twilio_messaging_service) echo 'friendly_name = "stub"' ;;
+    twilio_messaging_service_phone_number) printf 'service_sid = "MG00000000000000000000000000000000"\n  phone_number_sid = "PN00000000000000000000000000000000"' ;;
+    twilio_messaging_service_alpha_sender) printf 'service_sid = "MG00000000000000000000000000000000"\n  alpha_sender = "Stub"' ;;
+    twilio_messaging_service_short_code) printf 'service_sid = "MG00000000000000000000000000000000"\n  short_code_sid = "SC00000000000000000000000000000000"' ;;
     *) return 1 ;;
   esac
 }

@@ -23,7 +23,8 @@ post() {
 }
 
 # serverless_post ACCOUNT PATH FORM...: a Serverless create with the account's own credentials (Serverless
-# refuses a parent's; the parent may read a subaccount's auth token); prints the SID.
+# refuses a parent's; the parent may read a subaccount's auth token); prints the SID. HOST, when set, names
+# another product host with the same paths (messaging.twilio.com).
 serverless_post() {
   local account=$1 path=$2 token
   shift 2
@@ -32,7 +33,7 @@ serverless_post() {
   token=$(printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" |
     curl --config - --silent --show-error --fail "$TWILIO_BASE_URL/2010-04-01/Accounts/$account.json" | jq -r .auth_token)
   printf 'user = "%s:%s"\n' "$account" "$token" |
-    curl --config - --silent --show-error --fail "${args[@]}" "$TWILIO_BASE_URL/v1/$path" | jq -r .sid
+    curl --config - --silent --show-error --fail -H "Host: ${HOST:-serverless.twilio.com}" "${args[@]}" "$TWILIO_BASE_URL/v1/$path" | jq -r .sid
 }
 
 fail() {
@@ -84,6 +85,7 @@ TF
     post "Accounts/$tenant/Addresses.json" CustomerName=Tenant Street="1 Main St" City=Springfield Region=IL \
       PostalCode=62701 IsoCountry=US
     serverless_post "$tenant" Services UniqueName=voice FriendlyName=voice
+    HOST=messaging.twilio.com serverless_post "$tenant" Services FriendlyName=texts
   )
   orphans=$(sort <<<"$orphans")
 
@@ -120,7 +122,7 @@ TF
   (cd "$dir/a" && "$tf" plan -input=false -no-color -detailed-exitcode >/dev/null) || fail "the plan after the import is not empty"
   got=$(cd "$dir" && { "$tf" -chdir=a show -json; "$tf" -chdir=b show -json; } | "$finder")
   ! grep -qF "${id#*/}" <<<"$got" || fail "the imported number is still listed"
-  [ "$(wc -l <<<"$got")" -eq 5 ] || fail "expected the five other orphans after the import, got: $got"
+  [ "$(wc -l <<<"$got")" -eq 6 ] || fail "expected the six other orphans after the import, got: $got"
   for d in a b; do
     (cd "$dir/$d" && "$tf" destroy -input=false -no-color -auto-approve >/dev/null)
   done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lists the Twilio objects of a main account and its subaccounts that no Terraform state tracks:
-# phone numbers, subaccounts, API keys, TwiML apps, addresses, Studio flows and Serverless services (whose
-# variables may hold secrets), one per line (tab-separated):
+# phone numbers, subaccounts, API keys, TwiML apps, addresses, Studio flows, Serverless services (whose
+# variables may hold secrets) and Messaging Services (which hold numbers: Twilio adds a number to one
+# service at a time), one per line (tab-separated):
 #   type  sid  account_sid  date_created  friendly_name  import_id
 #
 # Feed it every state that manages this Twilio family, as `terraform show -json` prints them:
@@ -16,13 +17,16 @@ set -euo pipefail
 api=${TWILIO_BASE_URL:-https://api.twilio.com}
 studio=${TWILIO_BASE_URL:-https://studio.twilio.com}
 serverless=${TWILIO_BASE_URL:-https://serverless.twilio.com}
+messaging=${TWILIO_BASE_URL:-https://messaging.twilio.com}
 
 # The SIDs of every managed resource in the states on stdin (modules included).
 tracked=$(jq -r '.. | objects | select(.mode? == "managed") | .values.sid? // empty')
 
-# get USER SECRET URL: credentials go to curl on stdin, never on its command line.
+# get USER SECRET URL: credentials go to curl on stdin, never on its command line. HOST, when set, is the
+# Twilio host to name (Serverless and Messaging share the path /v1/Services; only the host tells them apart
+# when TWILIO_BASE_URL points elsewhere).
 get() {
-  printf 'user = "%s:%s"\n' "$1" "$2" | curl --config - --silent --show-error --fail "$3"
+  printf 'user = "%s:%s"\n' "$1" "$2" | curl --config - --silent --show-error --fail ${HOST:+-H "Host: $HOST"} "$3"
 }
 
 # list USER SECRET BASE PATH KEY: every item of a paginated Twilio list, one JSON object per line.
@@ -82,5 +86,8 @@ while IFS= read -r acct; do
   done < <(list "$sid" "$token" "$studio" "/v2/Flows?PageSize=1000" flows)
   while IFS= read -r v; do
     report serverless_service "$sid" "$v" "$sid/$(jq -r .sid <<<"$v")"
-  done < <(list "$sid" "$token" "$serverless" "/v1/Services?PageSize=1000" services)
+  done < <(HOST=serverless.twilio.com list "$sid" "$token" "$serverless" "/v1/Services?PageSize=1000" services)
+  while IFS= read -r m; do
+    report messaging_service "$sid" "$m" "$sid/$(jq -r .sid <<<"$m")"
+  done < <(HOST=messaging.twilio.com list "$sid" "$token" "$messaging" "/v1/Services?PageSize=1000" services)
 done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts.json?PageSize=1000" accounts)

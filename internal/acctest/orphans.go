@@ -27,6 +27,25 @@ var ManagedTypes = map[string]string{
 	"twilio_serverless_asset":       "serverless asset ",
 	"twilio_address":                "address ",
 	"twilio_usage_trigger":          "usage trigger ",
+	"twilio_messaging_service":      "messaging service ",
+	// A pool number is keyed by its service and number (stateKey): its own SID is the number's.
+	"twilio_messaging_service_phone_number": "messaging pool number ",
+	"twilio_messaging_service_alpha_sender": "messaging alpha sender ",
+	// A pool short code is keyed like a pool number: its SID is the account's short code's.
+	"twilio_messaging_service_short_code": "messaging pool short code ",
+}
+
+// stateKey is the LiveObjects key of a resource in the state: its sid, or for a Messaging Service's pool
+// number (whose SID is the incoming number's) service_sid/phone_number_sid.
+func stateKey(rs *terraform.ResourceState) string {
+	a := rs.Primary.Attributes
+	switch rs.Type {
+	case "twilio_messaging_service_phone_number":
+		return a["service_sid"] + "/" + a["phone_number_sid"]
+	case "twilio_messaging_service_short_code":
+		return a["service_sid"] + "/" + a["short_code_sid"]
+	}
+	return a["sid"]
 }
 
 // Untracked are the registered resource types the orphan check leaves out, and why.
@@ -53,7 +72,7 @@ func (e *Env) Orphans(s *terraform.State) (orphans, ghosts []string) {
 		for _, m := range s.Modules {
 			for _, rs := range m.Resources {
 				if ManagedTypes[rs.Type] != "" && rs.Primary != nil {
-					inState[rs.Primary.Attributes["sid"]] = true
+					inState[stateKey(rs)] = true
 				}
 			}
 		}
@@ -164,6 +183,24 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 	}
 	for _, t := range s.UsageTriggers {
 		out[t.Sid] = "usage trigger " + t.UsageCategory + " " + t.Sid
+	}
+	for _, v := range s.MessagingServices {
+		out[v.Sid] = "messaging service " + v.FriendlyName + " " + v.Sid
+	}
+	// A pool member whose number left the account has left the pool too (the emulator no longer lists it).
+	numbers := map[string]string{}
+	for _, n := range s.IncomingNumbers {
+		numbers[n.Sid] = n.AccountSid
+	}
+	for _, m := range s.MessagingSenders {
+		switch {
+		case strings.HasPrefix(m.Sid, "PN") && numbers[m.Sid] == m.AccountSid:
+			out[m.ServiceSid+"/"+m.Sid] = "messaging pool number " + m.ServiceSid + "/" + m.Sid
+		case strings.HasPrefix(m.Sid, "SC") && m.ServiceSid != "":
+			out[m.ServiceSid+"/"+m.Sid] = "messaging pool short code " + m.ServiceSid + "/" + m.Sid
+		case strings.HasPrefix(m.Sid, "AI"):
+			out[m.Sid] = "messaging alpha sender " + m.AlphaSender + " " + m.Sid
+		}
 	}
 	return out
 }

@@ -15,7 +15,7 @@ func TestManagedTypesMatchLiveObjects(t *testing.T) {
 	snap.Accounts = []emulator.Account{{Sid: "AC1", OwnerAccountSid: "AC0"}}
 	snap.Keys = []emulator.Key{{Sid: "SK1"}}
 	snap.Applications = []emulator.Application{{Sid: "AP1"}}
-	snap.IncomingNumbers = []emulator.IncomingNumber{{Sid: "PN1"}}
+	snap.IncomingNumbers = []emulator.IncomingNumber{{Sid: "PN1", AccountSid: "AC1"}}
 	snap.Flows = []emulator.Flow{{Sid: "FW1"}}
 	snap.Services = []emulator.Service{{Sid: "ZS1"}}
 	snap.Environments = []emulator.Environment{{Sid: "ZE1"}}
@@ -24,6 +24,10 @@ func TestManagedTypesMatchLiveObjects(t *testing.T) {
 	snap.Bundles = []emulator.Bundle{{Sid: "BU1"}}
 	snap.Addresses = []emulator.Address{{Sid: "AD1"}}
 	snap.UsageTriggers = []emulator.UsageTrigger{{Sid: "UT1"}}
+	snap.MessagingServices = []emulator.MessagingService{{Sid: "MG1"}}
+	snap.MessagingSenders = []emulator.MessagingSender{{Sid: "PN1", AccountSid: "AC1", ServiceSid: "MG1"},
+		{Sid: "AI1", AccountSid: "AC1", ServiceSid: "MG1", AlphaSender: "Acme"},
+		{Sid: "SC1", AccountSid: "AC1", ServiceSid: "MG1", ShortCode: "55123"}}
 	live := LiveObjects(snap)
 	for name, prefix := range ManagedTypes {
 		found := false

@@ -27,10 +27,14 @@ const (
 	// AltSecondaryExistsRefused refuses to create a secondary auth token while one exists, instead of
 	// replacing it (assumption secondary-recreate).
 	AltSecondaryExistsRefused = "secondary-recreate"
+	// AltSenderReaddRefused refuses with 21712 to add a number to the Messaging Service that already holds
+	// it, instead of answering 200 with the member (assumption messaging-sender-readd).
+	AltSenderReaddRefused = "messaging-sender-readd"
 )
 
 var knownAlternatives = map[string]bool{AltCloseAgainRefused: true, AltMoveKeepsReferences: true, AltBundleDeleteRefused: true,
-	AltEmergencySwapAccepted: true, AltReleaseWhileUnregistering: true, AltBundleExpiryLate: true, AltSecondaryExistsRefused: true}
+	AltEmergencySwapAccepted: true, AltReleaseWhileUnregistering: true, AltBundleExpiryLate: true, AltSecondaryExistsRefused: true,
+	AltSenderReaddRefused: true}
 
 // SetAlternative switches an assumption to its other outcome (on) or back. It panics on an unknown name,
 // since that is a bug in the test.

@@ -185,6 +185,26 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusNoContent)
 			return
 		}
+		if name == "short-codes" && r.Method == http.MethodPost {
+			// Test control: Twilio provisions a short code to an account (Emulator.AddShortCode).
+			var body struct {
+				AccountSid string `json:"account_sid"`
+				ShortCode  string `json:"short_code"`
+			}
+			if !decodeControl(w, r, &body) {
+				return
+			}
+			if body.AccountSid == "" {
+				body.AccountSid = mainSID
+			}
+			sid, err := e.AddShortCode(body.AccountSid, body.ShortCode)
+			if err != nil {
+				controlError(w, http.StatusBadRequest, err.Error())
+				return
+			}
+			writeJSON(w, http.StatusCreated, map[string]string{"sid": sid})
+			return
+		}
 		if kind, ok := strings.CutPrefix(name, "reviews/"); ok && r.Method == http.MethodPost {
 			e.serveReviewControl(w, r, kind)
 			return

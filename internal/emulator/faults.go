@@ -223,12 +223,18 @@ func (e *Emulator) Backdate(sid string, age time.Duration) error {
 		created, updated = &ad.DateCreated, &ad.DateUpdated
 	} else if tr := e.st.triggers[sid]; tr != nil {
 		created, updated = &tr.DateCreated, &tr.DateUpdated
+	} else if c, u := e.st.msg.poolDates(sid); c != nil {
+		created, updated = c, u
 	} else {
 		return fmt.Errorf("twilio emulator: no object %s", sid)
 	}
 	*created = created.Add(-age)
 	if !updated.IsZero() {
 		*updated = updated.Add(-age)
+	}
+	// A number's SID is also its pool member's: the member ages with it.
+	if m := e.st.msg.senders[sid]; m != nil && &m.DateCreated != created {
+		m.DateCreated, m.DateUpdated = m.DateCreated.Add(-age), m.DateUpdated.Add(-age)
 	}
 	return nil
 }

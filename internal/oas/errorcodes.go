@@ -75,6 +75,15 @@ var operationCodes = map[string][]int{
 	"numbers_v2.CreateBundle": {22200},
 	"numbers_v2.UpdateBundle": {22204},
 	"numbers_v2.DeleteBundle": {21648},
+	// Messaging Services: 20002 a FriendlyName over 64 characters, 90007 a validity period outside 1..36,000
+	// (https://www.twilio.com/docs/api/errors/90007), 21713 an unknown use case
+	// (https://www.twilio.com/docs/api/errors/21713); a pool member: 21421 an invalid Phone Number SID
+	// (https://www.twilio.com/docs/api/errors/21421), 21712 a number in another Messaging Service
+	// (https://www.twilio.com/docs/api/errors/21712).
+	"messaging_v1.CreateService":     append([]int{20002, 90007, 21713}, urlFieldCodes...),
+	"messaging_v1.UpdateService":     append([]int{20002, 90007, 21713}, urlFieldCodes...),
+	"messaging_v1.CreatePhoneNumber": {21421, 21712},
+	"messaging_v1.CreateShortCode":   {21421, 21712},
 }
 
 // documentedCode reports whether Twilio documents code as an answer of operation ("" when no operation

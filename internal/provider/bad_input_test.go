@@ -64,6 +64,28 @@ var badInputs = []badInput{
 	{"trigger unknown field", res("twilio_usage_trigger", testAccTriggerBody(`trigger_by = "minutes"`)), "trigger_by", "value must be one of"},
 	{"trigger unknown period", res("twilio_usage_trigger", testAccTriggerBody(`recurring = "weekly"`)), "recurring", "value must be one of"},
 	{"trigger ftp callback", res("twilio_usage_trigger", testAccTriggerBody(`callback_url = "ftp://ops.example.com/x"`)), "callback_url", "http:// or https:// URL"},
+	// twilio_messaging_service
+	{"messaging validity period 0", res("twilio_messaging_service", "friendly_name = \"t\"\nvalidity_period = 0"), "validity_period", "between 1 and 36000"},
+	{"messaging validity period over 10 hours", res("twilio_messaging_service", "friendly_name = \"t\"\nvalidity_period = 36001"), "validity_period", "between 1 and 36000"},
+	{"messaging use case in capitals", res("twilio_messaging_service", "friendly_name = \"t\"\nusecase = \"Marketing\""), "usecase", "value must be one of"},
+	{"messaging relative inbound URL", res("twilio_messaging_service", "friendly_name = \"t\"\ninbound_request_url = \"/sms\""), "inbound_request_url", "http:// or https:// URL"},
+	{"messaging PUT fallback", res("twilio_messaging_service", "friendly_name = \"t\"\nfallback_method = \"PUT\""), "fallback_method", "value must be one of"},
+	{"messaging name over 64 characters", res("twilio_messaging_service", `friendly_name = "`+strings.Repeat("x", 65)+`"`), "friendly_name", "UTF-8 character count must be between 1 and 64"},
+	// twilio_messaging_service_phone_number
+	{"pool number given a phone number", res("twilio_messaging_service_phone_number", `service_sid = "MG0123456789abcdef0123456789abcdef"
+phone_number_sid = "+14155550100"`), "phone_number_sid", "PN followed by 32 hexadecimal digits"},
+	{"pool number in a Serverless service", res("twilio_messaging_service_phone_number", `service_sid = "`+sidZS+`"
+phone_number_sid = "`+sidPN+`"`), "service_sid", "MG followed by 32 hexadecimal digits"},
+	// twilio_messaging_service_alpha_sender
+	{"alpha sender of digits only", res("twilio_messaging_service_alpha_sender", `service_sid = "MG0123456789abcdef0123456789abcdef"
+alpha_sender = "12345"`), "alpha_sender", "cannot be only digits"},
+	{"alpha sender over 11 characters", res("twilio_messaging_service_alpha_sender", `service_sid = "MG0123456789abcdef0123456789abcdef"
+alpha_sender = "AcmeShopping"`), "alpha_sender", "length must be between 1 and 11"},
+	{"alpha sender with a dot", res("twilio_messaging_service_alpha_sender", `service_sid = "MG0123456789abcdef0123456789abcdef"
+alpha_sender = "Acme.Co"`), "alpha_sender", "may only contain letters"},
+	// twilio_messaging_service_short_code
+	{"short code given its digits", res("twilio_messaging_service_short_code", `service_sid = "MG0123456789abcdef0123456789abcdef"
+short_code_sid = "55123"`), "short_code_sid", "SC followed by 32 hexadecimal digits"},
 	// twilio_api_key
 	{"key account sid with a number prefix", res("twilio_api_key", `account_sid = "`+sidPN+`"`), "account_sid", "AC followed by 32 hexadecimal digits"},
 	{"key account sid too short", res("twilio_api_key", `account_sid = "AC123"`), "account_sid", "AC followed by 32 hexadecimal digits"},

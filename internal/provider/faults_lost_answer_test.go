@@ -157,6 +157,15 @@ var namesakes = map[string]func(t *testing.T, env *acctest.Env) string{
 		}
 		return *tr.Sid
 	},
+	"twilio_messaging_service": func(t *testing.T, env *acctest.Env) string {
+		p := &twilioclient.CreateMessagingServiceParams{}
+		p.SetFriendlyName("faulty").SetInboundRequestUrl("https://a.example.com/sms")
+		s, err := env.Client(t).CreateMessagingService(context.Background(), env.AccountSID, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return *s.Sid
+	},
 	"twilio_twiml_app": func(t *testing.T, env *acctest.Env) string {
 		p := &twilioclient.CreateApplicationParams{}
 		p.SetFriendlyName("faulty").SetVoiceUrl("https://a.example.com/voice")

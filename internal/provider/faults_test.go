@@ -134,6 +134,63 @@ var faultTargets = []faultTarget{
 		deleteMethod: "DELETE",
 	},
 	{
+		name: "twilio_messaging_service",
+		configA: `resource "twilio_messaging_service" "test" {
+  friendly_name       = "faulty"
+  inbound_request_url = "https://a.example.com/sms"
+}`,
+		configB: `resource "twilio_messaging_service" "test" {
+  friendly_name       = "faulty"
+  inbound_request_url = "https://b.example.com/sms"
+}`,
+		createPath:   `^/v1/Services$`,
+		instancePath: `^/v1/Services/MG[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+	},
+	{
+		// The number and the service around the pool member are made without faults; only the member's
+		// calls meet them.
+		name:         "twilio_messaging_service_phone_number",
+		configA:      testAccMessagingPoolFaultConfig,
+		createPath:   `/PhoneNumbers$`,
+		instancePath: `/PhoneNumbers/PN[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+		skip:         map[string]string{"update": "every attribute of a pool member but timeouts replaces it"},
+	},
+	{
+		// The service around the alpha sender is made without faults.
+		name:         "twilio_messaging_service_alpha_sender",
+		configA:      testAccMessagingAlphaFaultConfig,
+		createPath:   `/AlphaSenders$`,
+		instancePath: `/AlphaSenders/AI[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+		skip:         map[string]string{"update": "every attribute of an alpha sender but timeouts replaces it"},
+	},
+	{
+		// The short code is provisioned by the emulator's test control and the service is made without faults.
+		name: "twilio_messaging_service_short_code",
+		setup: func(t *testing.T, env *acctest.Env) (string, string) {
+			sc, err := env.Emulator.AddShortCode(env.AccountSID, "55123")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprintf(`
+resource "twilio_messaging_service" "pool" {
+  friendly_name = "faulty pool"
+}
+
+resource "twilio_messaging_service_short_code" "test" {
+  service_sid    = twilio_messaging_service.pool.sid
+  short_code_sid = %q
+}
+`, sc), ""
+		},
+		createPath:   `/ShortCodes$`,
+		instancePath: `/ShortCodes/SC[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+		skip:         map[string]string{"update": "every attribute of a pool member but timeouts replaces it"},
+	},
+	{
 		name: "twilio_incoming_number",
 		configA: `resource "twilio_incoming_number" "test" {
   phone_number = "+14155550177"
@@ -485,3 +542,32 @@ resource "twilio_serverless_deployment" "test" {
 }
 `
 }
+
+// testAccMessagingPoolFaultConfig is a number in a Messaging Service's pool, the member last
+// (withCreateTimeout gives the last resource its timeout).
+const testAccMessagingPoolFaultConfig = `
+resource "twilio_incoming_number" "pool" {
+  phone_number = "+14155550177"
+}
+
+resource "twilio_messaging_service" "pool" {
+  friendly_name = "faulty pool"
+}
+
+resource "twilio_messaging_service_phone_number" "test" {
+  service_sid      = twilio_messaging_service.pool.sid
+  phone_number_sid = twilio_incoming_number.pool.sid
+}
+`
+
+// testAccMessagingAlphaFaultConfig is a Messaging Service's alpha sender, the sender last.
+const testAccMessagingAlphaFaultConfig = `
+resource "twilio_messaging_service" "alpha" {
+  friendly_name = "faulty alpha"
+}
+
+resource "twilio_messaging_service_alpha_sender" "test" {
+  service_sid  = twilio_messaging_service.alpha.sid
+  alpha_sender = "Faulty"
+}
+`

@@ -70,6 +70,61 @@ func readPolicyResources() []readPolicyResource {
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteUsageTrigger(ctx, account, sid)
 			}},
+		{name: "messaging_service", addr: testAccMessagingServiceAddr,
+			config: testAccMessagingServiceConfig("tenant texts", ""),
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteMessagingService(ctx, account, sid)
+			}},
+		// The number is bought outside Terraform, so the only reads of its SID are the pool member's.
+		{name: "messaging_service_phone_number", addr: testAccPoolNumberAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				p := &twilioclient.CreateIncomingNumberParams{}
+				p.SetAreaCode("415")
+				n, err := env.Client(t).CreateIncomingNumber(ctx, env.AccountSID, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return env.Config(fmt.Sprintf(`
+resource "twilio_messaging_service" "pool" {
+  friendly_name = "tenant texts"
+}
+
+resource "twilio_messaging_service_phone_number" "test" {
+  service_sid      = twilio_messaging_service.pool.sid
+  phone_number_sid = %q
+}
+`, *n.Sid))
+			},
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				for _, m := range env.Emulator.Snapshot().MessagingSenders {
+					if m.Sid == sid {
+						return env.Client(t).RemoveServicePhoneNumber(ctx, account, m.ServiceSid, sid)
+					}
+				}
+				return fmt.Errorf("no pool member %s", sid)
+			}},
+		{name: "messaging_service_alpha_sender", addr: testAccAlphaSenderAddr, config: testAccAlphaSenderConfig("Acme"),
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				for _, m := range env.Emulator.Snapshot().MessagingSenders {
+					if m.Sid == sid {
+						return env.Client(t).RemoveAlphaSender(ctx, account, m.ServiceSid, sid)
+					}
+				}
+				return fmt.Errorf("no alpha sender %s", sid)
+			}},
+		{name: "messaging_service_short_code", addr: testAccShortCodeAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				config, _ := testAccShortCodeSetup(t, env, "")
+				return config
+			},
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				for _, m := range env.Emulator.Snapshot().MessagingSenders {
+					if m.Sid == sid {
+						return env.Client(t).RemoveServiceShortCode(ctx, account, m.ServiceSid, sid)
+					}
+				}
+				return fmt.Errorf("no short code %s", sid)
+			}},
 		{name: "incoming_number", addr: testAccIncomingNumberAddr,
 			config: testAccIncomingNumberConfig(`phone_number = "+14155550142"`),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {

@@ -88,14 +88,24 @@ type serverlessFind func(ctx context.Context, client *twilioclient.Client, accou
 // object is looked for in the provider's account, then in its open subaccounts.
 func (r *resourceBase) importServerless(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
 	levels []serverlessPath, find serverlessFind) {
+	if r.importPath(ctx, req, resp, levels, find) {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
+	}
+}
+
+// importPath resolves an import of any object addressed by a path of SIDs under an account (Serverless
+// objects, Messaging Service pool members) and sets account_sid, the levels' attributes and id (the last
+// SID). It reports whether it did.
+func (r *resourceBase) importPath(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse,
+	levels []serverlessPath, find serverlessFind) bool {
 	what := levels[len(levels)-1].what
 	account, sids, ok := serverlessImportID(ctx, req, levels, &resp.Diagnostics)
 	if !ok {
-		return
+		return false
 	}
 	client := r.data.ready(&resp.Diagnostics)
 	if client == nil {
-		return
+		return false
 	}
 	if account == "" {
 		err := find(ctx, client, client.AccountSID(), sids)
@@ -116,7 +126,7 @@ func (r *resourceBase) importServerless(ctx context.Context, req resource.Import
 					"to name its account. %s", client.AccountSID(), strings.Join(sids, "/"), errorDetail(err))
 			}
 			resp.Diagnostics.AddError(fmt.Sprintf("Cannot import %s %s", what, sids[len(sids)-1]), detail)
-			return
+			return false
 		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), account)...)
@@ -124,7 +134,7 @@ func (r *resourceBase) importServerless(ctx context.Context, req resource.Import
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(l.attr), sids[i])...)
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), sids[len(sids)-1])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
+	return !resp.Diagnostics.HasError()
 }
 
 // serverlessImportID reads the account ("" when not given) and the path's SIDs from an import's string ID

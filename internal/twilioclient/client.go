@@ -18,6 +18,7 @@ import (
 	twclient "github.com/twilio/twilio-go/client"
 	apiv2010 "github.com/twilio/twilio-go/rest/api/v2010"
 	iamv1 "github.com/twilio/twilio-go/rest/iam/v1"
+	messagingv1 "github.com/twilio/twilio-go/rest/messaging/v1"
 	studiov2 "github.com/twilio/twilio-go/rest/studio/v2"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
@@ -196,6 +197,10 @@ func (c *Client) iam(ctx context.Context) *iamv1.ApiService {
 
 func (c *Client) studio(ctx context.Context) *studiov2.ApiService {
 	return studiov2.NewApiService(c.base(ctx))
+}
+
+func (c *Client) messaging(ctx context.Context) *messagingv1.ApiService {
+	return messagingv1.NewApiService(c.base(ctx))
 }
 
 // ForAccount returns a client that acts as accountSID with that account's own credentials. Product APIs

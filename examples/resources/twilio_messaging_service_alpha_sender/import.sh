@@ -1,0 +1,3 @@
+# Import a service's alpha sender as <service SID>/<alpha sender SID>, or with its account in front.
+terraform import twilio_messaging_service_alpha_sender.acme MG00000000000000000000000000000000/AI00000000000000000000000000000000
+terraform import twilio_messaging_service_alpha_sender.acme AC00000000000000000000000000000000/MG00000000000000000000000000000000/AI00000000000000000000000000000000

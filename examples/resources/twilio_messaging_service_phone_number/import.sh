@@ -1,0 +1,3 @@
+# Import a number of a service's pool as <service SID>/<number SID>, or with its account in front.
+terraform import twilio_messaging_service_phone_number.acme_main MG00000000000000000000000000000000/PN00000000000000000000000000000000
+terraform import twilio_messaging_service_phone_number.acme_main AC00000000000000000000000000000000/MG00000000000000000000000000000000/PN00000000000000000000000000000000

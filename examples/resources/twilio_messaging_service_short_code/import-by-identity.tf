@@ -1,0 +1,9 @@
+# Terraform 1.12+ and OpenTofu 1.12+. account_sid may be left out to mean the provider's account.
+import {
+  to = twilio_messaging_service_short_code.acme
+  identity = {
+    account_sid    = "AC00000000000000000000000000000000"
+    service_sid    = "MG00000000000000000000000000000000"
+    short_code_sid = "SC00000000000000000000000000000000"
+  }
+}
