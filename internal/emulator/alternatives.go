@@ -27,10 +27,14 @@ const (
 	// AltSecondaryExistsRefused refuses to create a secondary auth token while one exists, instead of
 	// replacing it (assumption secondary-recreate).
 	AltSecondaryExistsRefused = "secondary-recreate"
+	// AltTrustProfileSubmitted lets a trust product's evaluation pass with a submitted (pending-review or
+	// in-review) customer profile, instead of only an approved one (assumption a2p-profile-approved).
+	AltTrustProfileSubmitted = "a2p-profile-approved"
 )
 
 var knownAlternatives = map[string]bool{AltCloseAgainRefused: true, AltMoveKeepsReferences: true, AltBundleDeleteRefused: true,
-	AltEmergencySwapAccepted: true, AltReleaseWhileUnregistering: true, AltBundleExpiryLate: true, AltSecondaryExistsRefused: true}
+	AltEmergencySwapAccepted: true, AltReleaseWhileUnregistering: true, AltBundleExpiryLate: true, AltSecondaryExistsRefused: true,
+	AltTrustProfileSubmitted: true}
 
 // SetAlternative switches an assumption to its other outcome (on) or back. It panics on an unknown name,
 // since that is a bug in the test.

@@ -75,6 +75,14 @@ var operationCodes = map[string][]int{
 	"numbers_v2.CreateBundle": {22200},
 	"numbers_v2.UpdateBundle": {22204},
 	"numbers_v2.DeleteBundle": {21648},
+	// Trust Hub bundles: 60711 "Once a Customer Profile is in review or approved, you cannot edit it"
+	// (https://www.twilio.com/docs/api/errors/60711): updates and entity assignments of a bundle in review.
+	"trusthub_v1.UpdateCustomerProfile":                 {60711},
+	"trusthub_v1.CreateCustomerProfileEntityAssignment": {60711},
+	"trusthub_v1.DeleteCustomerProfileEntityAssignment": {60711},
+	"trusthub_v1.UpdateTrustProduct":                    {60711},
+	"trusthub_v1.CreateTrustProductEntityAssignment":    {60711},
+	"trusthub_v1.DeleteTrustProductEntityAssignment":    {60711},
 }
 
 // documentedCode reports whether Twilio documents code as an answer of operation ("" when no operation
