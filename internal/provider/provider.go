@@ -223,6 +223,10 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewAddressResource,
 		NewUsageTriggerResource,
 		NewDialingPermissionsResource,
+		NewTrustHubEndUserResource,
+		NewTrustHubSupportingDocumentResource,
+		NewTrustHubCustomerProfileResource,
+		NewTrustHubTrustProductResource,
 	}
 }
 
@@ -254,6 +258,10 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewAddressListResource,
 		NewServerlessServiceListResource,
 		NewUsageTriggerListResource,
+		NewTrustHubEndUserListResource,
+		NewTrustHubSupportingDocumentListResource,
+		NewTrustHubCustomerProfileListResource,
+		NewTrustHubTrustProductListResource,
 	}
 }
 
