@@ -105,7 +105,7 @@ func TestAccTrustHubEndUser_update(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: env.Config(testAccTrustEndUserConfig("business", testAccTrustBusinessAttributes))},
 			{
-				Config: env.Config(testAccTrustEndUserConfig("business", `"{\"website_url\": \"https://tenant.example\", \"business_type\": \"Corporation\", \"business_name\": \"Tenant Inc\"}"`)),
+				Config:           env.Config(testAccTrustEndUserConfig("business", `"{\"website_url\": \"https://tenant.example\", \"business_type\": \"Corporation\", \"business_name\": \"Tenant Inc\"}"`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 			},
 			{

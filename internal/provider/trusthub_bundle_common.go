@@ -157,7 +157,9 @@ func (trustObjectSIDValidator) Description(context.Context) string {
 	return "must be the SID of a Trust Hub end user (IT…), supporting document (RD…) or customer profile (BU…)"
 }
 
-func (v trustObjectSIDValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v trustObjectSIDValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v trustObjectSIDValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
