@@ -27,6 +27,12 @@ var ManagedTypes = map[string]string{
 	"twilio_serverless_asset":       "serverless asset ",
 	"twilio_address":                "address ",
 	"twilio_usage_trigger":          "usage trigger ",
+	// Trust Hub objects cost nothing, but a leftover profile or trust product in review is a submission
+	// nobody follows.
+	"twilio_trusthub_end_user":            "trusthub end user ",
+	"twilio_trusthub_supporting_document": "trusthub supporting document ",
+	"twilio_trusthub_customer_profile":    "trusthub customer profile ",
+	"twilio_trusthub_trust_product":       "trusthub trust product ",
 }
 
 // Untracked are the registered resource types the orphan check leaves out, and why.
@@ -164,6 +170,19 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 	}
 	for _, t := range s.UsageTriggers {
 		out[t.Sid] = "usage trigger " + t.UsageCategory + " " + t.Sid
+	}
+	for _, u := range s.TrustEndUsers {
+		out[u.Sid] = "trusthub end user " + u.Sid
+	}
+	for _, d := range s.SupportingDocuments {
+		out[d.Sid] = "trusthub supporting document " + d.Sid
+	}
+	for _, b := range s.TrustBundles {
+		kind := "trusthub customer profile "
+		if b.Kind == emulator.ReviewTrustProduct {
+			kind = "trusthub trust product "
+		}
+		out[b.Sid] = kind + b.Sid
 	}
 	return out
 }

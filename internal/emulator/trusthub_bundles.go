@@ -565,3 +565,18 @@ func (e *Emulator) fetchTrustEvaluation(c *call, tc trustCollection) result {
 	}
 	return answer(nil, func() any { return renderTrustEvaluation(c, tc, b, &b.Evaluations[i]) })
 }
+
+// trustDates returns the creation and update dates of the Trust Hub object sid, for Backdate; nil when sid
+// is not one.
+func (m *messagingStore) trustDates(sid string) (created, updated *time.Time) {
+	if v := m.endUsers[sid]; v != nil {
+		return &v.DateCreated, &v.DateUpdated
+	}
+	if v := m.documents[sid]; v != nil {
+		return &v.DateCreated, &v.DateUpdated
+	}
+	if v := m.trustBundles[sid]; v != nil {
+		return &v.DateCreated, &v.DateUpdated
+	}
+	return nil, nil
+}

@@ -29,6 +29,16 @@ const (
 // entities the A2P policy requires (entities names which: "business", "rep", "address"), and extra
 // lines for the profile block.
 func testAccTrustProfileConfig(name string, entities []string, extra string) string {
+	return `
+resource "twilio_subaccount" "tenant" {
+  friendly_name = "tenant-a2p"
+}
+` + testAccTrustProfileConfigIn("twilio_subaccount.tenant.sid", name, entities, extra)
+}
+
+// testAccTrustProfileConfigIn is testAccTrustProfileConfig in the account the expression account names
+// ("" for the provider's).
+func testAccTrustProfileConfigIn(account, name string, entities []string, extra string) string {
 	var sids []string
 	for _, e := range entities {
 		switch e {
@@ -38,63 +48,74 @@ func testAccTrustProfileConfig(name string, entities []string, extra string) str
 			sids = append(sids, "twilio_trusthub_end_user."+e+".sid")
 		}
 	}
+	in := ""
+	if account != "" {
+		in = "account_sid   = " + account
+	}
 	return fmt.Sprintf(`
-resource "twilio_subaccount" "tenant" {
-  friendly_name = "tenant-a2p"
-}
-
 resource "twilio_trusthub_end_user" "business" {
-  account_sid   = twilio_subaccount.tenant.sid
+  %[1]s
   friendly_name = "business"
   type          = "customer_profile_business_information"
   attributes    = jsonencode({ business_name = "Tenant Inc", business_type = "Corporation" })
 }
 
 resource "twilio_trusthub_end_user" "rep" {
-  account_sid   = twilio_subaccount.tenant.sid
+  %[1]s
   friendly_name = "representative"
   type          = "authorized_representative_1"
   attributes    = jsonencode({ first_name = "Alex", last_name = "Smith", email = "alex@tenant.example" })
 }
 
 resource "twilio_trusthub_supporting_document" "address" {
-  account_sid   = twilio_subaccount.tenant.sid
+  %[1]s
   friendly_name = "address"
   type          = "customer_profile_address"
   attributes    = jsonencode({ address_sids = "AD0123456789abcdef0123456789abcdef" })
 }
 
 resource "twilio_trusthub_customer_profile" "test" {
-  account_sid   = twilio_subaccount.tenant.sid
-  friendly_name = %q
+  %[1]s
+  friendly_name = %[2]q
   email         = "compliance@isv.example"
-  policy_sid    = "%s"
-  entity_sids   = [%s]
-%s
+  policy_sid    = "%[3]s"
+  entity_sids   = [%[4]s]
+%[5]s
 }
-`, name, emulator.PolicySecondaryCustomerProfile, strings.Join(sids, ", "), extra)
+`, in, name, emulator.PolicySecondaryCustomerProfile, strings.Join(sids, ", "), extra)
 }
 
 var testAccTrustProfileComplete = []string{"business", "rep", "address"}
 
-// testAccTrustProductConfig adds the A2P trust product on the profile.
+// testAccTrustProductConfig adds the A2P trust product on the profile, in a subaccount.
 func testAccTrustProductConfig() string {
-	return testAccTrustProfileConfig("tenant", testAccTrustProfileComplete, "") + fmt.Sprintf(`
+	return testAccTrustProfileConfig("tenant", testAccTrustProfileComplete, "") +
+		testAccTrustProductConfigIn("twilio_subaccount.tenant.sid", "tenant a2p")
+}
+
+// testAccTrustProductConfigIn is the A2P trust product named name, in the account the expression account
+// names ("" for the provider's), on twilio_trusthub_customer_profile.test.
+func testAccTrustProductConfigIn(account, name string) string {
+	in := ""
+	if account != "" {
+		in = "account_sid   = " + account
+	}
+	return fmt.Sprintf(`
 resource "twilio_trusthub_end_user" "a2p" {
-  account_sid   = twilio_subaccount.tenant.sid
+  %[1]s
   friendly_name = "a2p"
   type          = "us_a2p_messaging_profile_information"
   attributes    = jsonencode({ company_type = "private", brand_contact_email = "alex@tenant.example" })
 }
 
 resource "twilio_trusthub_trust_product" "test" {
-  account_sid   = twilio_subaccount.tenant.sid
-  friendly_name = "tenant a2p"
+  %[1]s
+  friendly_name = %[2]q
   email         = "compliance@isv.example"
-  policy_sid    = "%s"
+  policy_sid    = "%[3]s"
   entity_sids   = [twilio_trusthub_end_user.a2p.sid, twilio_trusthub_customer_profile.test.sid]
 }
-`, emulator.PolicyA2PTrustProduct)
+`, in, name, emulator.PolicyA2PTrustProduct)
 }
 
 // testAccTrustSubmissions counts the updates of bundles (submissions and edits), not of their subresources.

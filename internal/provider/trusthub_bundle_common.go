@@ -277,6 +277,13 @@ func (r *trustBundleResource) Create(ctx context.Context, req resource.CreateReq
 	if b == nil {
 		return
 	}
+	if ctx.Err() != nil {
+		// Adopted after a lost answer, past the create's deadline or a Ctrl-C: Terraform still waits for
+		// operations in flight, so the grace period finishes (or cleanly abandons) what was adopted.
+		var cancel context.CancelFunc
+		ctx, cancel = detached(ctx)
+		defer cancel()
+	}
 	desired := setStrings(ctx, plan.EntitySIDs, &resp.Diagnostics)
 	flattenTrustBundle(b, &plan)
 	sid := b.Sid
