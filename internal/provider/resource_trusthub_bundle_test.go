@@ -387,3 +387,33 @@ func TestAccTrustHubTrustProduct_disappears(t *testing.T) {
 			}),
 	})
 }
+
+// TestAccTrustHub_identity checks the identities of the four Trust Hub types after apply and imports each
+// by identity.
+func TestAccTrustHub_identity(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	testAccReview(t, env, emulator.ReviewCustomerProfile, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+	testAccReview(t, env, emulator.ReviewTrustProduct, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+	config := env.Config(testAccTrustProfileConfigIn("", "tenant", testAccTrustProfileComplete, "") + testAccTrustProductConfigIn("", "a2p"))
+	addrs := map[string]string{
+		"twilio_trusthub_end_user.business": "IT", "twilio_trusthub_supporting_document.address": "RD",
+		testAccTrustProfileAddr: "BU", testAccTrustProductAddr: "BU",
+	}
+	var checks []statecheck.StateCheck
+	steps := []resource.TestStep{}
+	for addr, prefix := range addrs {
+		checks = append(checks, statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{
+			"account_sid": knownvalue.StringExact(env.AccountSID), "sid": knownvalue.StringRegexp(sidRegexp(prefix)),
+		}))
+		steps = append(steps, resource.TestStep{Config: config, ResourceName: addr, ImportState: true,
+			ImportStateKind: resource.ImportBlockWithResourceIdentity})
+	}
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   acctest.Needs(acctest.Identity),
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckTrustHubGone(t, env),
+		Steps:                    append([]resource.TestStep{{Config: config, ConfigStateChecks: checks}}, steps...),
+	})
+}
