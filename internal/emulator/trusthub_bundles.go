@@ -168,7 +168,17 @@ func init() {
 
 // settleTrustBundle moves a submitted bundle through its review: pending-review shows as in-review from
 // the first read, and the review's verdict ends it. Every read of a bundle (here, and other kinds'
-// checks through TrustBundleStatus) settles it first.
+// checks through trustBundleStatus) settles it first.
+//
+// ASSUMPTION(trusthub-in-review): Twilio lists pending-review and in-review but not when one becomes the
+// other. The emulator moves a submission to in-review at its first read. The provider waits on both alike;
+// test: TestAccTrustHubCustomerProfile_drift (a create that times out in review).
+//
+// ASSUMPTION(trusthub-rejection-errors): Twilio describes `errors` as "the error codes associated with the
+// rejection" (twilio_trusthub_v1.json) without their shape. The emulator gives one object with the
+// reviewer's reason as `message`. The provider quotes each entry's failure_reason, message or description,
+// or the whole entry as JSON, so Twilio's reason reaches the user whatever the shape; test:
+// TestAccTrustHubCustomerProfile_rejected.
 func (e *Emulator) settleTrustBundle(b *TrustBundle) {
 	if b == nil || b.review == nil {
 		return
@@ -271,7 +281,7 @@ func (e *Emulator) listTrustBundles(c *call, tc trustCollection) result {
 // ASSUMPTION(trusthub-policy-kind): Twilio documents which policy each bundle takes (the ISV guide) but
 // not the answer to another policy, or one it does not have. The emulator answers 400/20001. The provider
 // checks the SID's shape at plan time and names Twilio's two A2P policies in the docs; any other answer is
-// passed on with nothing made; test: TestTrustHubEmulator_rules.
+// passed on with nothing made; test: TestConformanceTrustHub.
 func (e *Emulator) createTrustBundle(c *call, tc trustCollection) result {
 	for _, name := range []string{"FriendlyName", "Email", "PolicySid"} {
 		if c.form.Get(name) == "" {
@@ -409,7 +419,7 @@ func (e *Emulator) listTrustAssignments(c *call, tc trustCollection) result {
 // ASSUMPTION(trusthub-assign-unknown): Twilio does not document the answer to assigning an object the
 // account does not have, or one already assigned. The emulator answers 400/20001 to both. The provider
 // assigns only what the bundle lacks, and a SID of another account is its configuration's mistake, passed
-// on; test: TestTrustHubEmulator_rules.
+// on; test: TestConformanceTrustHub.
 func (e *Emulator) createTrustAssignment(c *call, tc trustCollection) result {
 	b, err := e.trustBundleIn(c, tc, tc.param)
 	if err != nil {

@@ -46,7 +46,7 @@ var trustEndUserTypes = []string{
 // ASSUMPTION(trusthub-unknown-type): Twilio lists the types (EndUserTypes, SupportingDocumentTypes) but
 // not the answer to an unlisted one. The emulator answers 400/20001 naming the type. The provider refuses
 // no type at plan time (Twilio adds types), so it passes Twilio's answer on whatever it is; test:
-// TestTrustHubEmulator_rules.
+// TestConformanceTrustHub.
 func bindTrustTypeAndAttributes(c *call, types []string, typ *string, attrs *json.RawMessage, creating bool) *apiError {
 	if creating {
 		for _, name := range []string{"FriendlyName", "Type"} {
@@ -139,7 +139,7 @@ func (e *Emulator) updateEndUser(c *call) result {
 	}, func() any { return renderEndUser(c, u) })
 }
 
-// deleteEndUser deletes an end user, leaving the assignments that name it (see trustObjectGone).
+// deleteEndUser deletes an end user, leaving the assignments that name it (assumption trusthub-delete).
 func (e *Emulator) deleteEndUser(c *call) result {
 	u, err := e.endUserIn(c)
 	return gone(err, func() { delete(e.st.msg.endUsers, u.Sid) })
