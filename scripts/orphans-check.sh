@@ -22,8 +22,8 @@ post() {
     curl --config - --silent --show-error --fail "${args[@]}" "$TWILIO_BASE_URL/2010-04-01/$path" | jq -r .sid
 }
 
-# serverless_post ACCOUNT PATH FORM...: a Serverless create with the account's own credentials (Serverless
-# refuses a parent's; the parent may read a subaccount's auth token); prints the SID.
+# serverless_post ACCOUNT PATH FORM...: a Serverless (or Trust Hub) create with the account's own credentials
+# (both refuse a parent's; the parent may read a subaccount's auth token); prints the SID.
 serverless_post() {
   local account=$1 path=$2 token
   shift 2
@@ -84,6 +84,8 @@ TF
     post "Accounts/$tenant/Addresses.json" CustomerName=Tenant Street="1 Main St" City=Springfield Region=IL \
       PostalCode=62701 IsoCountry=US
     serverless_post "$tenant" Services UniqueName=voice FriendlyName=voice
+    serverless_post "$tenant" CustomerProfiles FriendlyName=tenant Email=compliance@isv.example \
+      PolicySid=RNdfbf3fae0e1107f8aded0e7cead80bf5
   )
   orphans=$(sort <<<"$orphans")
 
@@ -120,7 +122,7 @@ TF
   (cd "$dir/a" && "$tf" plan -input=false -no-color -detailed-exitcode >/dev/null) || fail "the plan after the import is not empty"
   got=$(cd "$dir" && { "$tf" -chdir=a show -json; "$tf" -chdir=b show -json; } | "$finder")
   ! grep -qF "${id#*/}" <<<"$got" || fail "the imported number is still listed"
-  [ "$(wc -l <<<"$got")" -eq 5 ] || fail "expected the five other orphans after the import, got: $got"
+  [ "$(wc -l <<<"$got")" -eq 6 ] || fail "expected the six other orphans after the import, got: $got"
   for d in a b; do
     (cd "$dir/$d" && "$tf" destroy -input=false -no-color -auto-approve >/dev/null)
   done
