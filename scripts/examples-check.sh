@@ -31,6 +31,9 @@ stub_for() {
       printf 'service_sid = "ZS00000000000000000000000000000000"\n  friendly_name = "stub"\n  path = "/stub"\n  content = "stub"' ;;
     twilio_serverless_build) printf 'service_sid = "ZS00000000000000000000000000000000"\n  function_version_sids = ["ZN00000000000000000000000000000000"]' ;;
     twilio_usage_trigger) printf 'friendly_name = "stub"\n  usage_category = "totalprice"\n  trigger_by = "price"\n  trigger_value = "1"\n  recurring = "monthly"\n  callback_url = "https://stub.example.com"' ;;
+    twilio_trusthub_end_user) printf 'friendly_name = "stub"\n  type = "business"\n  attributes = jsonencode({})' ;;
+    twilio_trusthub_supporting_document) printf 'friendly_name = "stub"\n  type = "customer_profile_address"\n  attributes = jsonencode({})' ;;
+    twilio_trusthub_customer_profile) printf 'friendly_name = "stub"\n  email = "stub@example.com"\n  policy_sid = "RN00000000000000000000000000000000"\n  entity_sids = ["IT00000000000000000000000000000000"]' ;;
     *) return 1 ;;
   esac
 }
