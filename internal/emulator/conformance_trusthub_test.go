@@ -161,3 +161,40 @@ func TestConformanceTrustHub(t *testing.T) {
 		}
 	}
 }
+
+// TestTrustProductProfileApproval: a trust product's evaluation needs its customer profile approved; with
+// the alternative of assumption a2p-profile-approved, a submitted one suffices.
+func TestTrustProductProfileApproval(t *testing.T) {
+	t.Parallel()
+	for _, submittedSuffices := range []bool{false, true} {
+		v := oastest.Validator(t)
+		e := newEmulator()
+		e.SetAlternative(emulator.AltTrustProfileSubmitted, submittedSuffices)
+		c := serve(t, v, e)
+		sid, token := e.MainAccount()
+		cr := credentials{sid, token}
+		post := func(want int, path string, form url.Values) answer { return c.must(want, cr, "POST", trustHubHost, path, form) }
+		var objs []string
+		for _, typ := range []string{"customer_profile_business_information", "authorized_representative_1"} {
+			objs = append(objs, post(201, "/v1/EndUsers", url.Values{"FriendlyName": {typ}, "Type": {typ}}).str("sid"))
+		}
+		objs = append(objs, post(201, "/v1/SupportingDocuments", url.Values{"FriendlyName": {"a"}, "Type": {"customer_profile_address"}}).str("sid"))
+		cp := post(201, "/v1/CustomerProfiles", url.Values{"FriendlyName": {"p"}, "Email": {"a@example.com"},
+			"PolicySid": {emulator.PolicySecondaryCustomerProfile}}).str("sid")
+		for _, o := range objs {
+			post(201, "/v1/CustomerProfiles/"+cp+"/EntityAssignments", url.Values{"ObjectSid": {o}})
+		}
+		post(200, "/v1/CustomerProfiles/"+cp, url.Values{"Status": {"pending-review"}}) // held: no review policy
+		a2p := post(201, "/v1/EndUsers", url.Values{"FriendlyName": {"a2p"}, "Type": {"us_a2p_messaging_profile_information"}}).str("sid")
+		tp := post(201, "/v1/TrustProducts", url.Values{"FriendlyName": {"t"}, "Email": {"a@example.com"},
+			"PolicySid": {emulator.PolicyA2PTrustProduct}}).str("sid")
+		post(201, "/v1/TrustProducts/"+tp+"/EntityAssignments", url.Values{"ObjectSid": {a2p}})
+		post(201, "/v1/TrustProducts/"+tp+"/EntityAssignments", url.Values{"ObjectSid": {cp}})
+		ev := post(201, "/v1/TrustProducts/"+tp+"/Evaluations", url.Values{"PolicySid": {emulator.PolicyA2PTrustProduct}})
+		want := map[bool]string{false: "noncompliant", true: "compliant"}[submittedSuffices]
+		if ev.str("status") != want {
+			t.Errorf("submitted-suffices=%v: a trust product on a profile in review evaluates %q, want %q", submittedSuffices, ev.str("status"), want)
+		}
+		oastest.Check(t, v)
+	}
+}
