@@ -24,6 +24,9 @@ func TestManagedTypesMatchLiveObjects(t *testing.T) {
 	snap.Bundles = []emulator.Bundle{{Sid: "BU1"}}
 	snap.Addresses = []emulator.Address{{Sid: "AD1"}}
 	snap.UsageTriggers = []emulator.UsageTrigger{{Sid: "UT1"}}
+	snap.TrustEndUsers = []emulator.TrustEndUser{{Sid: "IT1"}}
+	snap.SupportingDocuments = []emulator.SupportingDocument{{Sid: "RD1"}}
+	snap.TrustBundles = []emulator.TrustBundle{{Sid: "BU2", Kind: emulator.ReviewCustomerProfile}, {Sid: "BU3", Kind: emulator.ReviewTrustProduct}}
 	live := LiveObjects(snap)
 	for name, prefix := range ManagedTypes {
 		found := false
