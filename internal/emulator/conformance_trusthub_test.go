@@ -173,7 +173,9 @@ func TestTrustProductProfileApproval(t *testing.T) {
 		c := serve(t, v, e)
 		sid, token := e.MainAccount()
 		cr := credentials{sid, token}
-		post := func(want int, path string, form url.Values) answer { return c.must(want, cr, "POST", trustHubHost, path, form) }
+		post := func(want int, path string, form url.Values) answer {
+			return c.must(want, cr, "POST", trustHubHost, path, form)
+		}
 		var objs []string
 		for _, typ := range []string{"customer_profile_business_information", "authorized_representative_1"} {
 			objs = append(objs, post(201, "/v1/EndUsers", url.Values{"FriendlyName": {typ}, "Type": {typ}}).str("sid"))

@@ -317,11 +317,11 @@ func (e *Emulator) fetchTrustBundle(c *call, tc trustCollection) result {
 }
 
 // editable refuses changes to a bundle in review or approved (60711).
-func (b *TrustBundle) editable() *apiError {
-	switch b.Status {
+func (x *TrustBundle) editable() *apiError {
+	switch x.Status {
 	case TrustPendingReview, TrustInReview, TrustApproved:
 		return badRequest(codeTrustNotEditable, "Business status does not allow updates: %s is %s; a bundle in "+
-			"review or approved cannot be edited", b.Sid, b.Status)
+			"review or approved cannot be edited", x.Sid, x.Status)
 	}
 	return nil
 }
@@ -384,9 +384,10 @@ func (e *Emulator) trustObjectKind(account, sid string) (typ string, status stri
 	if d := e.st.msg.documents[sid]; d != nil && d.AccountSid == account {
 		return d.Type, ""
 	}
-	if b := e.st.msg.trustBundles[sid]; b != nil && b.AccountSid == account && b.Kind == ReviewCustomerProfile {
-		e.settleTrustBundle(b)
-		return "customer_profile", b.Status
+	if b := e.st.msg.trustBundles[sid]; b != nil && b.Kind == ReviewCustomerProfile {
+		if status := e.trustBundleStatus(account, sid); status != "" {
+			return "customer_profile", status
+		}
 	}
 	return "", ""
 }
@@ -491,8 +492,8 @@ func (e *Emulator) evaluate(b *TrustBundle) TrustEvaluation {
 			if typ != req.objectType {
 				continue
 			}
-			if typ == "customer_profile" && status != TrustApproved &&
-				!(e.alternative(AltTrustProfileSubmitted) && (status == TrustPendingReview || status == TrustInReview)) {
+			submitted := status == TrustPendingReview || status == TrustInReview
+			if typ == "customer_profile" && status != TrustApproved && (!e.alternative(AltTrustProfileSubmitted) || !submitted) {
 				why = fmt.Sprintf("Customer profile %s is %s; it must be twilio-approved.", a.ObjectSid, status)
 				continue
 			}

@@ -20,15 +20,13 @@ var (
 
 // NewTrustHubEndUserListResource is the factory for the twilio_trusthub_end_user list resource.
 func NewTrustHubEndUserListResource() list.ListResource {
-	return &trustEntityListResource[trustEndUserModel, *trustEndUserModel]{
-		*NewTrustHubEndUserResource().(*trustEntityResource[trustEndUserModel, *trustEndUserModel])}
+	return &trustEntityListResource[trustEndUserModel, *trustEndUserModel]{*newTrustEndUserResource()}
 }
 
 // NewTrustHubSupportingDocumentListResource is the factory for the twilio_trusthub_supporting_document
 // list resource.
 func NewTrustHubSupportingDocumentListResource() list.ListResource {
-	return &trustEntityListResource[trustDocumentModel, *trustDocumentModel]{
-		*NewTrustHubSupportingDocumentResource().(*trustEntityResource[trustDocumentModel, *trustDocumentModel])}
+	return &trustEntityListResource[trustDocumentModel, *trustDocumentModel]{*newTrustDocumentResource()}
 }
 
 type trustEntityListResource[M any, P trustEntityModel[M]] struct {
@@ -70,12 +68,12 @@ func (r *trustEntityListResource[M, P]) List(ctx context.Context, req list.ListR
 // NewTrustHubCustomerProfileListResource is the factory for the twilio_trusthub_customer_profile list
 // resource.
 func NewTrustHubCustomerProfileListResource() list.ListResource {
-	return &trustBundleListResource{*NewTrustHubCustomerProfileResource().(*trustBundleResource)}
+	return &trustBundleListResource{trustBundleResource{resourceBase: resourceBase{name: trustCustomerProfileKind.name}, bundle: trustCustomerProfileKind}}
 }
 
 // NewTrustHubTrustProductListResource is the factory for the twilio_trusthub_trust_product list resource.
 func NewTrustHubTrustProductListResource() list.ListResource {
-	return &trustBundleListResource{*NewTrustHubTrustProductResource().(*trustBundleResource)}
+	return &trustBundleListResource{trustBundleResource{resourceBase: resourceBase{name: trustProductKind.name}, bundle: trustProductKind}}
 }
 
 type trustBundleListResource struct{ trustBundleResource }

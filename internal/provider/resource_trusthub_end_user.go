@@ -27,7 +27,9 @@ var trustEndUserEntity = trustEntity{
 }
 
 // NewTrustHubEndUserResource is the factory for twilio_trusthub_end_user.
-func NewTrustHubEndUserResource() resource.Resource {
+func NewTrustHubEndUserResource() resource.Resource { return newTrustEndUserResource() }
+
+func newTrustEndUserResource() *trustEntityResource[trustEndUserModel, *trustEndUserModel] {
 	return &trustEntityResource[trustEndUserModel, *trustEndUserModel]{
 		resourceBase: resourceBase{name: trustEndUserEntity.name}, entity: trustEndUserEntity}
 }

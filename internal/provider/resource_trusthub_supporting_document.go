@@ -24,7 +24,9 @@ var trustDocumentEntity = trustEntity{
 }
 
 // NewTrustHubSupportingDocumentResource is the factory for twilio_trusthub_supporting_document.
-func NewTrustHubSupportingDocumentResource() resource.Resource {
+func NewTrustHubSupportingDocumentResource() resource.Resource { return newTrustDocumentResource() }
+
+func newTrustDocumentResource() *trustEntityResource[trustDocumentModel, *trustDocumentModel] {
 	return &trustEntityResource[trustDocumentModel, *trustDocumentModel]{
 		resourceBase: resourceBase{name: trustDocumentEntity.name}, entity: trustDocumentEntity,
 		extra: map[string]schema.Attribute{"status": schema.StringAttribute{
