@@ -305,6 +305,66 @@ func TestAccTrustHubCustomerProfile_drift(t *testing.T) {
 	})
 }
 
+// A rejected profile is edited in place (a new name and email, its status callback removed, which clears
+// it in Twilio), evaluated and submitted again, and approved; nothing is replaced.
+func TestAccTrustHubCustomerProfile_update(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	testAccReview(t, env, emulator.ReviewCustomerProfile, emulator.ReviewPolicy{Outcome: emulator.ReviewHold})
+	timeouts := `  timeouts {
+    create = "2s"
+    update = "2s"
+  }`
+	var sid string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckTrustHubGone(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(testAccTrustProfileConfig("tenant", testAccTrustProfileComplete,
+					timeouts+"\n  status_callback = \"https://isv.example/trust\"")),
+				ExpectNonEmptyPlan: true,
+				Check:              testAccCaptureAttr(testAccTrustProfileAddr, "sid", &sid),
+			},
+			{
+				PreConfig: func() {
+					testAccReview(t, env, emulator.ReviewCustomerProfile, emulator.ReviewPolicy{Outcome: emulator.ReviewReject, Reason: "Website unreachable"})
+				},
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				Check:              resource.TestCheckResourceAttr(testAccTrustProfileAddr, "status", "twilio-rejected"),
+			},
+			{
+				PreConfig: func() {
+					testAccReview(t, env, emulator.ReviewCustomerProfile, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove, After: 500 * time.Millisecond})
+				},
+				Config: env.Config(strings.Replace(testAccTrustProfileConfig("tenant fixed", testAccTrustProfileComplete, timeouts),
+					`"compliance@isv.example"`, `"trust@isv.example"`, 1)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccTrustProfileAddr, plancheck.ResourceActionUpdate)}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testAccTrustProfileAddr, tfjsonpath.New("status"), knownvalue.StringExact("twilio-approved")),
+					statecheck.ExpectKnownValue(testAccTrustProfileAddr, tfjsonpath.New("friendly_name"), knownvalue.StringExact("tenant fixed")),
+					statecheck.ExpectKnownValue(testAccTrustProfileAddr, tfjsonpath.New("email"), knownvalue.StringExact("trust@isv.example")),
+					statecheck.ExpectKnownValue(testAccTrustProfileAddr, tfjsonpath.New("status_callback"), knownvalue.Null()),
+				},
+				Check: func(s *terraform.State) error {
+					if got := s.RootModule().Resources[testAccTrustProfileAddr].Primary.Attributes["sid"]; got != sid {
+						return fmt.Errorf("the profile was replaced: %s, then %s", sid, got)
+					}
+					for _, b := range env.Emulator.Snapshot().TrustBundles {
+						if b.Sid == sid && b.StatusCallback != "" {
+							return fmt.Errorf("the status callback was not cleared in Twilio: %q", b.StatusCallback)
+						}
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
 func TestAccTrustHubCustomerProfile_disappears(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
