@@ -477,3 +477,48 @@ func TestAccTrustHub_identity(t *testing.T) {
 		Steps:                    append([]resource.TestStep{{Config: config, ConfigStateChecks: checks}}, steps...),
 	})
 }
+
+// An assignment and the submission whose answers are lost (Twilio made them, then answered 500) are found
+// by reading the profile back: the create neither fails nor assigns or submits twice.
+func TestAccTrustHubCustomerProfile_lostAnswers(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	testAccReview(t, env, emulator.ReviewCustomerProfile, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckTrustHubGone(t, env),
+		Steps: []resource.TestStep{{
+			PreConfig: func() {
+				env.Emulator.AddFault(emulator.Fault{Method: "POST", Path: `/EntityAssignments$`, Kind: emulator.FaultInternal, AfterEffect: true, Times: 1})
+				env.Emulator.AddFault(emulator.Fault{Method: "POST", Path: `^/v1/CustomerProfiles/BU[0-9a-f]{32}$`, Kind: emulator.FaultReset, AfterEffect: true, Times: 1})
+			},
+			Config: env.Config(testAccTrustProfileConfig("tenant", testAccTrustProfileComplete, "")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(testAccTrustProfileAddr, tfjsonpath.New("status"), knownvalue.StringExact("twilio-approved")),
+				statecheck.ExpectKnownValue(testAccTrustProfileAddr, tfjsonpath.New("entity_sids"), knownvalue.SetSizeExact(3)),
+			},
+			Check: func(*terraform.State) error {
+				faulted := 0
+				for _, r := range env.Emulator.Requests() {
+					if r.Fault != "" {
+						faulted++
+					}
+				}
+				if faulted != 2 {
+					return fmt.Errorf("%d faulted requests, want the lost assignment and the lost submission", faulted)
+				}
+				accepted := 0
+				for _, r := range env.Emulator.Requests() {
+					if r.Method == "POST" && regexp.MustCompile(`^/v1/CustomerProfiles/BU[0-9a-f]{32}$`).MatchString(r.Path) && r.Status == 200 && r.Fault == "" {
+						accepted++
+					}
+				}
+				if accepted != 0 {
+					return fmt.Errorf("%d submissions accepted after the lost one, want none", accepted)
+				}
+				return nil
+			},
+		}},
+	})
+}

@@ -174,6 +174,10 @@ const (
 	TrustProduct
 )
 
+// CodeTrustNotEditable is Twilio's refusal to edit a bundle in review or approved: "Once a Customer Profile
+// is in review or approved, you cannot edit it" (https://www.twilio.com/docs/api/errors/60711).
+const CodeTrustNotEditable = 60711
+
 // Trust Hub bundle statuses (customer_profile_enum_status, trust_product_enum_status).
 const (
 	TrustStatusDraft         = "draft"
