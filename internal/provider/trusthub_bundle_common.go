@@ -350,9 +350,12 @@ func (r *trustBundleResource) submitAndWait(ctx context.Context, client *twilioc
 				r.bundle.what, sid, m.PolicySID.ValueString(), ev.Status, trustFailures(ev.Results))
 		}
 		b, err := client.UpdateTrustBundle(ctx, r.bundle.kind, account, sid, nil, twilioclient.TrustStatusPendingReview)
-		if err != nil && twilioclient.IsAmbiguous(err) {
-			// The submission may have happened; the wait below reads what Twilio holds.
-			b, err = client.FindTrustBundle(ctx, r.bundle.kind, account, sid)
+		if err != nil && (twilioclient.IsAmbiguous(err) || twilioclient.IsCode(err, twilioclient.CodeTrustNotEditable)) {
+			// The submission may have happened (its answer lost, or a retry of it refused because the first
+			// one did): what Twilio holds says, and a submitted bundle is waited for like any other.
+			if found, ferr := client.FindTrustBundle(ctx, r.bundle.kind, account, sid); ferr == nil && !trustBundleEditable(found.Status) {
+				b, err = found, nil
+			}
 		}
 		if err != nil {
 			return trustFailed, "Submitting it for review failed: " + errorDetail(err)
