@@ -35,6 +35,9 @@ stub_for() {
     twilio_messaging_service_phone_number) printf 'service_sid = "MG00000000000000000000000000000000"\n  phone_number_sid = "PN00000000000000000000000000000000"' ;;
     twilio_messaging_service_alpha_sender) printf 'service_sid = "MG00000000000000000000000000000000"\n  alpha_sender = "Stub"' ;;
     twilio_messaging_service_short_code) printf 'service_sid = "MG00000000000000000000000000000000"\n  short_code_sid = "SC00000000000000000000000000000000"' ;;
+    twilio_trusthub_end_user) printf 'friendly_name = "stub"\n  type = "business"\n  attributes = jsonencode({})' ;;
+    twilio_trusthub_supporting_document) printf 'friendly_name = "stub"\n  type = "customer_profile_address"\n  attributes = jsonencode({})' ;;
+    twilio_trusthub_customer_profile) printf 'friendly_name = "stub"\n  email = "stub@example.com"\n  policy_sid = "RN00000000000000000000000000000000"\n  entity_sids = ["IT00000000000000000000000000000000"]' ;;
     *) return 1 ;;
   esac
 }

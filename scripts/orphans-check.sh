@@ -22,9 +22,9 @@ post() {
     curl --config - --silent --show-error --fail "${args[@]}" "$TWILIO_BASE_URL/2010-04-01/$path" | jq -r .sid
 }
 
-# serverless_post ACCOUNT PATH FORM...: a Serverless create with the account's own credentials (Serverless
-# refuses a parent's; the parent may read a subaccount's auth token); prints the SID. HOST, when set, names
-# another product host with the same paths (messaging.twilio.com).
+# serverless_post ACCOUNT PATH FORM...: a Serverless (or Trust Hub) create with the account's own credentials
+# (both refuse a parent's; the parent may read a subaccount's auth token); prints the SID. HOST, when set,
+# names another product host with the same paths (messaging.twilio.com).
 serverless_post() {
   local account=$1 path=$2 token
   shift 2
@@ -86,6 +86,8 @@ TF
       PostalCode=62701 IsoCountry=US
     serverless_post "$tenant" Services UniqueName=voice FriendlyName=voice
     HOST=messaging.twilio.com serverless_post "$tenant" Services FriendlyName=texts
+    HOST=trusthub.twilio.com serverless_post "$tenant" CustomerProfiles FriendlyName=tenant Email=compliance@isv.example \
+      PolicySid=RNdfbf3fae0e1107f8aded0e7cead80bf5
   )
   orphans=$(sort <<<"$orphans")
 

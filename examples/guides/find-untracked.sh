@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Lists the Twilio objects of a main account and its subaccounts that no Terraform state tracks:
 # phone numbers, subaccounts, API keys, TwiML apps, addresses, Studio flows, Serverless services (whose
-# variables may hold secrets) and Messaging Services (which hold numbers: Twilio adds a number to one
-# service at a time), one per line (tab-separated):
+# variables may hold secrets), Messaging Services (which hold numbers: Twilio adds a number to one
+# service at a time) and Trust Hub customer profiles and trust products (a business's A2P registration,
+# with its people's personal data), one per line (tab-separated):
 #   type  sid  account_sid  date_created  friendly_name  import_id
 #
 # Feed it every state that manages this Twilio family, as `terraform show -json` prints them:
@@ -18,6 +19,7 @@ api=${TWILIO_BASE_URL:-https://api.twilio.com}
 studio=${TWILIO_BASE_URL:-https://studio.twilio.com}
 serverless=${TWILIO_BASE_URL:-https://serverless.twilio.com}
 messaging=${TWILIO_BASE_URL:-https://messaging.twilio.com}
+trusthub=${TWILIO_BASE_URL:-https://trusthub.twilio.com}
 
 # The SIDs of every managed resource in the states on stdin (modules included).
 tracked=$(jq -r '.. | objects | select(.mode? == "managed") | .values.sid? // empty')
@@ -72,7 +74,7 @@ while IFS= read -r acct; do
   while IFS= read -r a; do
     report address "$sid" "$a" "$sid/$(jq -r .sid <<<"$a")"
   done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts/$sid/Addresses.json?PageSize=1000" addresses)
-  # Studio and Serverless answer only an account's own credentials (the parent may read a subaccount's auth token), and
+  # Studio, Serverless and Trust Hub answer only an account's own credentials (the parent may read a subaccount's auth token), and
   # none while the account is suspended.
   if [ "$status" != active ]; then
     continue
@@ -90,4 +92,10 @@ while IFS= read -r acct; do
   while IFS= read -r m; do
     report messaging_service "$sid" "$m" "$sid/$(jq -r .sid <<<"$m")"
   done < <(HOST=messaging.twilio.com list "$sid" "$token" "$messaging" "/v1/Services?PageSize=1000" services)
+  while IFS= read -r b; do
+    report trusthub_customer_profile "$sid" "$b" "$sid/$(jq -r .sid <<<"$b")"
+  done < <(list "$sid" "$token" "$trusthub" "/v1/CustomerProfiles?PageSize=1000" results)
+  while IFS= read -r b; do
+    report trusthub_trust_product "$sid" "$b" "$sid/$(jq -r .sid <<<"$b")"
+  done < <(list "$sid" "$token" "$trusthub" "/v1/TrustProducts?PageSize=1000" results)
 done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts.json?PageSize=1000" accounts)

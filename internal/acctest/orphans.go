@@ -33,6 +33,12 @@ var ManagedTypes = map[string]string{
 	"twilio_messaging_service_alpha_sender": "messaging alpha sender ",
 	// A pool short code is keyed like a pool number: its SID is the account's short code's.
 	"twilio_messaging_service_short_code": "messaging pool short code ",
+	// Trust Hub objects cost nothing, but a leftover profile or trust product in review is a submission
+	// nobody follows.
+	"twilio_trusthub_end_user":            "trusthub end user ",
+	"twilio_trusthub_supporting_document": "trusthub supporting document ",
+	"twilio_trusthub_customer_profile":    "trusthub customer profile ",
+	"twilio_trusthub_trust_product":       "trusthub trust product ",
 }
 
 // stateKey is the LiveObjects key of a resource in the state: its sid, or for a Messaging Service's pool
@@ -201,6 +207,19 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 		case strings.HasPrefix(m.Sid, "AI"):
 			out[m.Sid] = "messaging alpha sender " + m.AlphaSender + " " + m.Sid
 		}
+	}
+	for _, u := range s.TrustEndUsers {
+		out[u.Sid] = "trusthub end user " + u.Sid
+	}
+	for _, d := range s.SupportingDocuments {
+		out[d.Sid] = "trusthub supporting document " + d.Sid
+	}
+	for _, b := range s.TrustBundles {
+		kind := "trusthub customer profile "
+		if b.Kind == emulator.ReviewTrustProduct {
+			kind = "trusthub trust product "
+		}
+		out[b.Sid] = kind + b.Sid
 	}
 	return out
 }

@@ -28,6 +28,9 @@ func TestManagedTypesMatchLiveObjects(t *testing.T) {
 	snap.MessagingSenders = []emulator.MessagingSender{{Sid: "PN1", AccountSid: "AC1", ServiceSid: "MG1"},
 		{Sid: "AI1", AccountSid: "AC1", ServiceSid: "MG1", AlphaSender: "Acme"},
 		{Sid: "SC1", AccountSid: "AC1", ServiceSid: "MG1", ShortCode: "55123"}}
+	snap.TrustEndUsers = []emulator.TrustEndUser{{Sid: "IT1"}}
+	snap.SupportingDocuments = []emulator.SupportingDocument{{Sid: "RD1"}}
+	snap.TrustBundles = []emulator.TrustBundle{{Sid: "BU2", Kind: emulator.ReviewCustomerProfile}, {Sid: "BU3", Kind: emulator.ReviewTrustProduct}}
 	live := LiveObjects(snap)
 	for name, prefix := range ManagedTypes {
 		found := false

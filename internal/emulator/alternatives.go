@@ -30,11 +30,14 @@ const (
 	// AltSenderReaddRefused refuses with 21712 to add a number to the Messaging Service that already holds
 	// it, instead of answering 200 with the member (assumption messaging-sender-readd).
 	AltSenderReaddRefused = "messaging-sender-readd"
+	// AltTrustProfileSubmitted lets a trust product's evaluation pass with a submitted (pending-review or
+	// in-review) customer profile, instead of only an approved one (assumption a2p-profile-approved).
+	AltTrustProfileSubmitted = "a2p-profile-approved"
 )
 
 var knownAlternatives = map[string]bool{AltCloseAgainRefused: true, AltMoveKeepsReferences: true, AltBundleDeleteRefused: true,
 	AltEmergencySwapAccepted: true, AltReleaseWhileUnregistering: true, AltBundleExpiryLate: true, AltSecondaryExistsRefused: true,
-	AltSenderReaddRefused: true}
+	AltSenderReaddRefused: true, AltTrustProfileSubmitted: true}
 
 // SetAlternative switches an assumption to its other outcome (on) or back. It panics on an unknown name,
 // since that is a bug in the test.

@@ -17,6 +17,8 @@ type stamp struct {
 
 func (s *stamp) order() int64 { return s.seq }
 
+func (s *stamp) stampOf() *stamp { return s }
+
 // ordered is a stored object with a place in creation order.
 type ordered interface{ order() int64 }
 

@@ -223,8 +223,8 @@ func (e *Emulator) Backdate(sid string, age time.Duration) error {
 		created, updated = &ad.DateCreated, &ad.DateUpdated
 	} else if tr := e.st.triggers[sid]; tr != nil {
 		created, updated = &tr.DateCreated, &tr.DateUpdated
-	} else if c, u := e.st.msg.poolDates(sid); c != nil {
-		created, updated = c, u
+	} else if st := e.st.msg.dates(sid); st != nil {
+		created, updated = &st.DateCreated, &st.DateUpdated
 	} else {
 		return fmt.Errorf("twilio emulator: no object %s", sid)
 	}

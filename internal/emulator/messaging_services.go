@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -254,16 +253,4 @@ func (e *Emulator) deleteMessagingService(c *call) result {
 		}
 		delete(e.st.msg.services, s.Sid)
 	})
-}
-
-// poolDates returns the creation and update dates of a Messaging Service or pool member sid, for
-// Backdate; nil when sid is neither.
-func (m *messagingStore) poolDates(sid string) (created, updated *time.Time) {
-	if v := m.services[sid]; v != nil {
-		return &v.DateCreated, &v.DateUpdated
-	}
-	if v := m.senders[sid]; v != nil {
-		return &v.DateCreated, &v.DateUpdated
-	}
-	return nil, nil
 }

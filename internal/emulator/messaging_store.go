@@ -71,6 +71,7 @@ type owned[T any] interface {
 	ordered
 	owner() string
 	clone() T
+	stampOf() *stamp
 }
 
 func dropOwned[T any, P owned[T]](m map[string]P, account string) {
@@ -79,6 +80,26 @@ func dropOwned[T any, P owned[T]](m map[string]P, account string) {
 			delete(m, k)
 		}
 	}
+}
+
+// dates finds the creation and update dates of any Messaging or Trust Hub object by SID, for
+// [Emulator.Backdate]; nil when there is none.
+func (m *messagingStore) dates(sid string) *stamp {
+	for _, st := range []*stamp{stampIn(m.services, sid), stampIn(m.senders, sid), stampIn(m.tollfree, sid),
+		stampIn(m.endUsers, sid), stampIn(m.documents, sid), stampIn(m.trustBundles, sid), stampIn(m.brands, sid),
+		stampIn(m.campaigns, sid)} {
+		if st != nil {
+			return st
+		}
+	}
+	return nil
+}
+
+func stampIn[T any, P owned[T]](m map[string]P, sid string) *stamp {
+	if v, ok := m[sid]; ok {
+		return v.stampOf()
+	}
+	return nil
 }
 
 // copyAll copies the values in creation order.

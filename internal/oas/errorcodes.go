@@ -84,6 +84,14 @@ var operationCodes = map[string][]int{
 	"messaging_v1.UpdateService":     append([]int{20002, 90007, 21713}, urlFieldCodes...),
 	"messaging_v1.CreatePhoneNumber": {21421, 21712},
 	"messaging_v1.CreateShortCode":   {21421, 21712},
+	// Trust Hub bundles: 60711 "Once a Customer Profile is in review or approved, you cannot edit it"
+	// (https://www.twilio.com/docs/api/errors/60711): updates and entity assignments of a bundle in review.
+	"trusthub_v1.UpdateCustomerProfile":                 {60711},
+	"trusthub_v1.CreateCustomerProfileEntityAssignment": {60711},
+	"trusthub_v1.DeleteCustomerProfileEntityAssignment": {60711},
+	"trusthub_v1.UpdateTrustProduct":                    {60711},
+	"trusthub_v1.CreateTrustProductEntityAssignment":    {60711},
+	"trusthub_v1.DeleteTrustProductEntityAssignment":    {60711},
 }
 
 // documentedCode reports whether Twilio documents code as an answer of operation ("" when no operation

@@ -48,6 +48,20 @@ func testAccTriggerBody(override string) string {
 	return strings.Join(lines, "\n")
 }
 
+// testAccTrustBundleBody is a valid Trust Hub bundle's body with one attribute replaced by override.
+func testAccTrustBundleBody(override string) string {
+	attrs := map[string]string{"friendly_name": `"t"`, "email": `"compliance@isv.example"`,
+		"policy_sid": `"RNdfbf3fae0e1107f8aded0e7cead80bf5"`, "entity_sids": `["IT0123456789abcdef0123456789abcdef"]`}
+	name := strings.TrimSpace(strings.SplitN(override, "=", 2)[0])
+	lines := []string{override}
+	for _, k := range []string{"friendly_name", "email", "policy_sid", "entity_sids"} {
+		if k != name {
+			lines = append(lines, k+" = "+attrs[k])
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 func data(typ, body string) string {
 	return fmt.Sprintf("data %q \"test\" {\n%s\n}\n", typ, body)
 }
@@ -153,6 +167,15 @@ short_code_sid = "55123"`), "short_code_sid", "SC followed by 32 hexadecimal dig
 	{"number lookup by app sid", data("twilio_incoming_number", `sid = "`+sidAP+`"`), "sid", "PN followed by 32 hexadecimal digits"},
 	// data source twilio_account
 	{"account lookup by key sid", data("twilio_account", `sid = "`+sidSK+`"`), "sid", "AC followed by 32 hexadecimal digits"},
+	// twilio_trusthub_*
+	{"end user attributes an array", res("twilio_trusthub_end_user", "friendly_name = \"b\"\ntype = \"customer_profile_business_information\"\nattributes = jsonencode([\"a\"])"), "attributes", "must be a JSON object"},
+	{"end user empty type", res("twilio_trusthub_end_user", "friendly_name = \"b\"\ntype = \"\"\nattributes = jsonencode({})"), "type", "at least 1"},
+	{"document account sid with a bundle sid", res("twilio_trusthub_supporting_document", "account_sid = \"BU0123456789abcdef0123456789abcdef\"\nfriendly_name = \"a\"\ntype = \"customer_profile_address\"\nattributes = jsonencode({})"), "account_sid", "AC followed by 32 hexadecimal digits"},
+	{"profile policy with a bundle sid", res("twilio_trusthub_customer_profile", testAccTrustBundleBody(`policy_sid = "BU0123456789abcdef0123456789abcdef"`)), "policy_sid", "RN followed by 32 hexadecimal digits"},
+	{"profile not an email", res("twilio_trusthub_customer_profile", testAccTrustBundleBody(`email = "compliance at isv"`)), "email", "must be an email address"},
+	{"profile entity an address", res("twilio_trusthub_customer_profile", testAccTrustBundleBody(`entity_sids = ["AD0123456789abcdef0123456789abcdef"]`)), "entity_sids", "end user (IT…), supporting document (RD…) or customer profile (BU…)"},
+	{"profile no entities", res("twilio_trusthub_customer_profile", testAccTrustBundleBody(`entity_sids = []`)), "entity_sids", "at least 1"},
+	{"trust product ftp callback", res("twilio_trusthub_trust_product", testAccTrustBundleBody(`status_callback = "ftp://isv.example/a2p"`)), "status_callback", "http:// or https:// URL"},
 }
 
 // badProviders are invalid provider blocks; their configurations are complete (no shared provider block).

@@ -188,6 +188,20 @@ var namesakes = map[string]func(t *testing.T, env *acctest.Env) string{
 		}
 		return *f.Sid
 	},
+	// Trust Hub objects are made with exactly what configA sends, as the flow is.
+	"twilio_trusthub_end_user": func(t *testing.T, env *acctest.Env) string {
+		return testAccTrustNamesakeEntity(t, env, twilioclient.TrustEndUser, "customer_profile_business_information", `{"business_name":"a"}`)
+	},
+	"twilio_trusthub_supporting_document": func(t *testing.T, env *acctest.Env) string {
+		return testAccTrustNamesakeEntity(t, env, twilioclient.TrustSupportingDocument, "customer_profile_address",
+			`{"address_sids":"AD0123456789abcdef0123456789abcdef"}`)
+	},
+	"twilio_trusthub_customer_profile": func(t *testing.T, env *acctest.Env) string {
+		return testAccTrustNamesakeBundle(t, env, twilioclient.TrustCustomerProfile, emulator.PolicySecondaryCustomerProfile)
+	},
+	"twilio_trusthub_trust_product": func(t *testing.T, env *acctest.Env) string {
+		return testAccTrustNamesakeBundle(t, env, twilioclient.TrustProduct, emulator.PolicyA2PTrustProduct)
+	},
 	"twilio_address": func(t *testing.T, env *acctest.Env) string {
 		p := &twilioclient.CreateAddressParams{}
 		p.SetCustomerName("faulty").SetStreet("1 Example Street").SetCity("London").SetRegion("Greater London").
@@ -330,4 +344,23 @@ func testAccNumberReapplyScenario(t *testing.T, scenario string) {
 			},
 		}},
 	})
+}
+
+func testAccTrustNamesakeEntity(t *testing.T, env *acctest.Env, kind twilioclient.TrustEntityKind, typ, attrs string) string {
+	e, err := env.Client(t).CreateTrustEntity(context.Background(), kind, env.AccountSID,
+		twilioclient.TrustEntityParams{FriendlyName: "faulty", Type: typ, Attributes: json.RawMessage(attrs)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e.Sid
+}
+
+// testAccTrustNamesakeBundle makes a draft named as configA's bundle, with its email and policy.
+func testAccTrustNamesakeBundle(t *testing.T, env *acctest.Env, kind twilioclient.TrustBundleKind, policy string) string {
+	b, err := env.Client(t).CreateTrustBundle(context.Background(), kind, env.AccountSID,
+		twilioclient.TrustBundleParams{FriendlyName: "faulty", Email: "compliance@isv.example", PolicySid: policy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Sid
 }

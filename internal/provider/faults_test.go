@@ -337,6 +337,76 @@ resource "twilio_messaging_service_short_code" "test" {
 		instancePath: `^/v2/RegulatoryCompliance/Bundles/BU[0-9a-f]{32}$`,
 		deleteMethod: "DELETE",
 	},
+	{
+		name: "twilio_trusthub_end_user",
+		configA: `resource "twilio_trusthub_end_user" "test" {
+  friendly_name = "faulty"
+  type          = "customer_profile_business_information"
+  attributes    = jsonencode({ business_name = "a" })
+}`,
+		configB: `resource "twilio_trusthub_end_user" "test" {
+  friendly_name = "faulty"
+  type          = "customer_profile_business_information"
+  attributes    = jsonencode({ business_name = "b" })
+}`,
+		createPath:   `^/v1/EndUsers$`,
+		instancePath: `^/v1/EndUsers/IT[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+	},
+	{
+		name: "twilio_trusthub_supporting_document",
+		configA: `resource "twilio_trusthub_supporting_document" "test" {
+  friendly_name = "faulty"
+  type          = "customer_profile_address"
+  attributes    = jsonencode({ address_sids = "AD0123456789abcdef0123456789abcdef" })
+}`,
+		configB: `resource "twilio_trusthub_supporting_document" "test" {
+  friendly_name = "faulty"
+  type          = "customer_profile_address"
+  attributes    = jsonencode({ address_sids = "ADfedcba9876543210fedcba9876543210" })
+}`,
+		createPath:   `^/v1/SupportingDocuments$`,
+		instancePath: `^/v1/SupportingDocuments/RD[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+	},
+	{
+		// The entities are made in the same apply, without faults; only the profile's calls meet them.
+		name:         "twilio_trusthub_customer_profile",
+		setup:        testAccTrustFaultSetup(false),
+		createPath:   `^/v1/CustomerProfiles$`,
+		instancePath: `^/v1/CustomerProfiles/BU[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+		skip:         trustBundleFaultSkips,
+	},
+	{
+		// The profile and the entities are made in the same apply; only the trust product's calls meet the
+		// faults.
+		name:         "twilio_trusthub_trust_product",
+		setup:        testAccTrustFaultSetup(true),
+		createPath:   `^/v1/TrustProducts$`,
+		instancePath: `^/v1/TrustProducts/BU[0-9a-f]{32}$`,
+		deleteMethod: "DELETE",
+		skip:         trustBundleFaultSkips,
+	},
+}
+
+// testAccTrustFaultSetup approves every Trust Hub review, so the bundles' creates end; their entities are
+// made in the provider's account, where a namesake is looked for.
+func testAccTrustFaultSetup(product bool) func(t *testing.T, env *acctest.Env) (string, string) {
+	return func(t *testing.T, env *acctest.Env) (string, string) {
+		testAccReview(t, env, emulator.ReviewCustomerProfile, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+		testAccReview(t, env, emulator.ReviewTrustProduct, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+		if product {
+			return testAccTrustProfileConfigIn("", "tenant", testAccTrustProfileComplete, "") + testAccTrustProductConfigIn("", "faulty"), ""
+		}
+		return testAccTrustProfileConfigIn("", "faulty", testAccTrustProfileComplete, ""), ""
+	}
+}
+
+// trustBundleFaultSkips are the scenarios a customer profile or trust product cannot have.
+var trustBundleFaultSkips = map[string]string{
+	"update": "an approved bundle cannot be edited (Twilio's 60711), which the plan refuses before any request; " +
+		"the submission's POST is made by the create",
 }
 
 var faultKinds = []emulator.FaultKind{

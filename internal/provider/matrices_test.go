@@ -63,6 +63,10 @@ var identityTests = map[string]string{
 	"twilio_messaging_service_alpha_sender": "TestAccMessagingServiceAlphaSender_identity",
 	"twilio_messaging_service_short_code":   "TestAccMessagingServiceShortCode_identity",
 	"twilio_dialing_permissions":            "TestAccDialingPermissions_identity",
+	"twilio_trusthub_end_user":              "TestAccTrustHub_identity",
+	"twilio_trusthub_supporting_document":   "TestAccTrustHub_identity",
+	"twilio_trusthub_customer_profile":      "TestAccTrustHub_identity",
+	"twilio_trusthub_trust_product":         "TestAccTrustHub_identity",
 }
 
 // identityCheck finds, in a test's source, a check of identities after apply: a plugin-testing identity

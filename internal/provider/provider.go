@@ -227,6 +227,10 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewMessagingServicePhoneNumberResource,
 		NewMessagingAlphaSenderResource,
 		NewMessagingShortCodeResource,
+		NewTrustHubEndUserResource,
+		NewTrustHubSupportingDocumentResource,
+		NewTrustHubCustomerProfileResource,
+		NewTrustHubTrustProductResource,
 	}
 }
 
@@ -262,6 +266,10 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewMessagingServicePhoneNumberListResource,
 		NewMessagingAlphaSenderListResource,
 		NewMessagingShortCodeListResource,
+		NewTrustHubEndUserListResource,
+		NewTrustHubSupportingDocumentListResource,
+		NewTrustHubCustomerProfileListResource,
+		NewTrustHubTrustProductListResource,
 	}
 }
 

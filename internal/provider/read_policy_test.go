@@ -220,6 +220,32 @@ resource "twilio_serverless_build" "test" {
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteAddress(ctx, account, sid)
 			}},
+		{name: "trusthub_end_user", addr: testAccTrustEndUserAddr,
+			config: testAccTrustEndUserConfig("business", testAccTrustBusinessAttributes),
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteTrustEntity(ctx, twilioclient.TrustEndUser, account, sid)
+			}},
+		{name: "trusthub_supporting_document", addr: testAccTrustDocumentAddr, config: testAccTrustDocumentConfig("address"),
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteTrustEntity(ctx, twilioclient.TrustSupportingDocument, account, sid)
+			}},
+		{name: "trusthub_customer_profile", addr: testAccTrustProfileAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				testAccReview(t, env, emulator.ReviewCustomerProfile, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+				return env.Config(testAccTrustProfileConfig("tenant", testAccTrustProfileComplete, ""))
+			},
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteTrustBundle(ctx, twilioclient.TrustCustomerProfile, account, sid)
+			}},
+		{name: "trusthub_trust_product", addr: testAccTrustProductAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				testAccReview(t, env, emulator.ReviewCustomerProfile, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+				testAccReview(t, env, emulator.ReviewTrustProduct, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+				return env.Config(testAccTrustProductConfig())
+			},
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteTrustBundle(ctx, twilioclient.TrustProduct, account, sid)
+			}},
 	}
 }
 

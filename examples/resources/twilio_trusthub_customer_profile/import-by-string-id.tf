@@ -1,0 +1,4 @@
+import {
+  to = twilio_trusthub_customer_profile.acme
+  id = "AC00000000000000000000000000000000/BU00000000000000000000000000000000"
+}

@@ -1,0 +1,4 @@
+import {
+  to = twilio_trusthub_end_user.business
+  id = "AC00000000000000000000000000000000/IT00000000000000000000000000000000"
+}

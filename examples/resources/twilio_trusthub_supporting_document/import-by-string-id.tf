@@ -1,0 +1,4 @@
+import {
+  to = twilio_trusthub_supporting_document.address
+  id = "AC00000000000000000000000000000000/RD00000000000000000000000000000000"
+}

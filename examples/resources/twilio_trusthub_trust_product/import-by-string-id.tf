@@ -1,0 +1,4 @@
+import {
+  to = twilio_trusthub_trust_product.acme_a2p
+  id = "AC00000000000000000000000000000000/BU00000000000000000000000000000000"
+}

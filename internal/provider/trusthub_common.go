@@ -1,0 +1,291 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// Trust Hub v1 (trusthub.twilio.com): end users and supporting documents (this file) and the customer
+// profiles and trust products that hold them (trusthub_bundle_common.go). The two entity resources and the
+// two bundle resources have the same shapes and rules, so each pair is one implementation here,
+// parameterised by its kind; the resource files only name it and describe it.
+
+const trustHubAccountNote = "Trust Hub objects belong to an account: the provider's own, or a subaccount (`account_sid`), " +
+	"as Twilio's ISV flow keeps each customer's A2P registration in that customer's subaccount. Trust Hub only " +
+	"accepts an account's own credentials, so with the main account's auth token the provider acts as the " +
+	"subaccount, as it does for Studio; an API key reaches its own account only."
+
+// trustAttributesAttribute is an entity's `attributes`: a JSON object compared as JSON, so key order and
+// formatting never show as a change.
+func trustAttributesAttribute(what, example string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: fmt.Sprintf("The %s's fields, as a JSON object (`jsonencode({...})`) with the field names "+
+			"of its type, e.g. %s. Compared as JSON: key order and formatting never show as a change. Twilio "+
+			"checks the fields when a profile or trust product holding it is evaluated.", what, example),
+		CustomType: jsontypes.NormalizedType{},
+		Required:   true,
+		Validators: []validator.String{jsonObjectValidator{}},
+	}
+}
+
+// jsonObjectValidator insists on a JSON object; NormalizedType already rejects text that is not JSON.
+type jsonObjectValidator struct{}
+
+func (jsonObjectValidator) Description(context.Context) string { return "must be a JSON object" }
+
+func (v jsonObjectValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v jsonObjectValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	var obj map[string]json.RawMessage
+	raw := []byte(req.ConfigValue.ValueString())
+	if err := json.Unmarshal(raw, &obj); err != nil && json.Valid(raw) || obj == nil && json.Valid(raw) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Trust Hub attributes",
+			fmt.Sprintf("%s must be a JSON object of the type's fields, such as jsonencode({ business_name = \"Acme\" }); "+
+				"got %s.", req.Path, req.ConfigValue.ValueString()))
+	}
+}
+
+// keepEquivalentJSON plans the state's text for a JSON attribute whose configured value means the same
+// JSON. NOTE: the framework applies semantic equality to what Create, Read and Update return but not to
+// plans (see twilio_studio_flow), and Terraform accepts the prior value as "equivalent".
+func keepEquivalentJSON(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, p path.Path) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var planned, prior jsontypes.Normalized
+	resp.Diagnostics.Append(resp.Plan.GetAttribute(ctx, p, &planned)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, p, &prior)...)
+	if resp.Diagnostics.HasError() || planned.IsUnknown() || planned.IsNull() || prior.IsNull() || planned.Equal(prior) {
+		return
+	}
+	if same, d := prior.StringSemanticEquals(ctx, planned); same && !d.HasError() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, p, prior)...)
+	}
+}
+
+// jsonKeepingConfig is Twilio's JSON, unless the configuration's text means the same.
+func jsonKeepingConfig(ctx context.Context, prior jsontypes.Normalized, remote json.RawMessage) jsontypes.Normalized {
+	v := jsontypes.NewNormalizedValue(string(remote))
+	if prior.IsNull() || prior.IsUnknown() {
+		return v
+	}
+	if same, d := prior.StringSemanticEquals(ctx, v); same && !d.HasError() {
+		return prior
+	}
+	return v
+}
+
+// trustEntity describes one entity kind to trustEntityResource.
+type trustEntity struct {
+	kind         twilioclient.TrustEntityKind
+	name, prefix string // resource name without twilio_, SID prefix
+	what         string // "Trust Hub end user"
+	description  string
+	typeDesc     string
+	example      string
+}
+
+// trustEntityFields are what an end user and a supporting document have alike.
+type trustEntityFields struct {
+	ID           types.String         `tfsdk:"id"`
+	SID          types.String         `tfsdk:"sid"`
+	AccountSID   types.String         `tfsdk:"account_sid"`
+	FriendlyName types.String         `tfsdk:"friendly_name"`
+	Type         types.String         `tfsdk:"type"`
+	Attributes   jsontypes.Normalized `tfsdk:"attributes"`
+	DateCreated  types.String         `tfsdk:"date_created"`
+	Timeouts     timeouts.Value       `tfsdk:"timeouts"`
+}
+
+// trustEntityModel is an entity resource's model: its fields, and a document's status.
+type trustEntityModel[M any] interface {
+	*M
+	fields() *trustEntityFields
+	flattenExtra(e *twilioclient.TrustEntity)
+}
+
+// trustEntityResource is twilio_trusthub_end_user or twilio_trusthub_supporting_document.
+type trustEntityResource[M any, P trustEntityModel[M]] struct {
+	resourceBase
+	entity trustEntity
+	extra  map[string]schema.Attribute
+}
+
+func (r *trustEntityResource[M, P]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = accountObjectIdentitySchema(r.entity.prefix, r.entity.what)
+}
+
+func (r *trustEntityResource[M, P]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id":  idAttribute(),
+		"sid": sidAttribute(r.entity.prefix, r.entity.what),
+		"account_sid": accountSIDAttribute(r.entity.what+"; it cannot move between accounts, so changing it replaces it",
+			stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()),
+		"friendly_name": schema.StringAttribute{
+			MarkdownDescription: "A name for the " + r.entity.what + "; Twilio shows it in the Console's Trust Hub.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
+		},
+		"type": schema.StringAttribute{
+			MarkdownDescription: r.entity.typeDesc + " Twilio cannot change a type: changing it replaces the " + r.entity.what + ".",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+		"attributes":   trustAttributesAttribute(r.entity.what, r.entity.example),
+		"date_created": dateCreatedAttribute(),
+	}
+	for k, v := range r.extra {
+		attrs[k] = v
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: r.entity.description + "\n\n" + trustHubAccountNote,
+		Attributes:          attrs,
+		Blocks:              timeoutsBlock(ctx, true),
+	}
+}
+
+func (r *trustEntityResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.defaultAccountSID(ctx, req, resp, false)
+	keepEquivalentJSON(ctx, req, resp, path.Root("attributes"))
+}
+
+func (r *trustEntityResource[M, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	ctx, plan, client, done := beginCreate[M](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
+		return
+	}
+	m := P(&plan).fields()
+	account, name := m.AccountSID.ValueString(), m.FriendlyName.ValueString()
+	params := twilioclient.TrustEntityParams{FriendlyName: name, Type: m.Type.ValueString(),
+		Attributes: json.RawMessage(m.Attributes.ValueString())}
+	what := fmt.Sprintf("a %s named %q", r.entity.what, name)
+	summary := fmt.Sprintf("Creating %s %q in account %s", r.entity.what, name, account)
+	e := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.TrustEntity]{
+		kind: r.entity.name, scope: account, name: name, what: what, summary: summary,
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.TrustEntity, error) {
+			return client.FindTrustEntitiesCreatedSince(ctx, r.entity.kind, account, name, since)
+		},
+		check: func(e *twilioclient.TrustEntity) candidate {
+			if e.Type != params.Type {
+				return candidate{sid: e.Sid, differs: "type"}
+			}
+			same, d := m.Attributes.StringSemanticEquals(ctx, jsontypes.NewNormalizedValue(string(e.Attributes)))
+			return differsIf(e.Sid, d.HasError() || !same, "attributes")
+		},
+		failed: func(err error, _ *createRecord) *twilioclient.TrustEntity {
+			_, hint := accountStateOf(ctx, client, account, err)
+			resp.Diagnostics.AddError(summary, errorDetail(err)+hint+ambiguousCreateHint(err, r.entity.name, what))
+			return nil
+		},
+	}, func(ctx context.Context) (*twilioclient.TrustEntity, error) {
+		return client.CreateTrustEntity(ctx, r.entity.kind, account, params)
+	})
+	if e == nil {
+		return
+	}
+	r.flatten(ctx, e, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *trustEntityResource[M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state, client, done := beginRead[M](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
+		return
+	}
+	m := P(&state).fields()
+	account, sid := m.AccountSID.ValueString(), m.SID.ValueString()
+	e := readObject(ctx, client, account, m.DateCreated, r.entity.what+" "+sid, resp, func() (*twilioclient.TrustEntity, error) {
+		return client.FindTrustEntity(ctx, r.entity.kind, account, sid)
+	})
+	if e == nil {
+		return
+	}
+	r.flatten(ctx, e, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *trustEntityResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	ctx, plan, state, client, done := beginUpdate[M](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
+		return
+	}
+	m, prior := P(&plan).fields(), P(&state).fields()
+	account, sid := prior.AccountSID.ValueString(), prior.SID.ValueString()
+	e, err := client.UpdateTrustEntity(ctx, r.entity.kind, account, sid, twilioclient.TrustEntityParams{
+		FriendlyName: m.FriendlyName.ValueString(), Attributes: json.RawMessage(m.Attributes.ValueString())})
+	if err != nil {
+		_, hint := accountStateOf(ctx, client, account, err)
+		resp.Diagnostics.AddError(fmt.Sprintf("Updating %s %s", r.entity.what, sid), errorDetail(err)+hint)
+		return
+	}
+	r.flatten(ctx, e, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *trustEntityResource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	ctx, state, client, done := beginDelete[M](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
+		return
+	}
+	m := P(&state).fields()
+	account, sid := m.AccountSID.ValueString(), m.SID.ValueString()
+	err := client.DeleteTrustEntity(ctx, r.entity.kind, account, sid)
+	finishDelete(ctx, client, account, err, fmt.Sprintf("Deleting %s %s", r.entity.what, sid), &resp.Diagnostics)
+}
+
+// ImportState takes AC…/XX…, a bare XX… (found in the provider's account or one of its subaccounts), or an
+// identity { account_sid, sid }.
+func (r *trustEntityResource[M, P]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	r.importAccountObject(ctx, req, resp, r.entity.prefix, r.entity.what, func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+		_, err := c.FindTrustEntity(ctx, r.entity.kind, account, sid)
+		return err
+	})
+}
+
+func (r *trustEntityResource[M, P]) flatten(ctx context.Context, e *twilioclient.TrustEntity, model *M) {
+	m := P(model).fields()
+	m.SID = types.StringValue(e.Sid)
+	m.ID = m.SID
+	m.AccountSID = types.StringValue(e.AccountSid)
+	m.FriendlyName = types.StringValue(e.FriendlyName)
+	m.Type = types.StringValue(e.Type)
+	m.Attributes = jsonKeepingConfig(ctx, m.Attributes, e.Attributes)
+	m.DateCreated = timeValue(e.DateCreated)
+	P(model).flattenExtra(e)
+}
+
+// trustEntityListed is a listed entity's model, as import and refresh would store it.
+func trustEntityListed[M any, P trustEntityModel[M]](ctx context.Context, r *trustEntityResource[M, P], e *twilioclient.TrustEntity) (any, diag.Diagnostics) {
+	var model M
+	P(&model).fields().Timeouts = nullTimeouts()
+	P(&model).fields().Attributes = jsontypes.NewNormalizedNull()
+	r.flatten(ctx, e, &model)
+	return model, nil
+}
