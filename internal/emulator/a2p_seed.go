@@ -1,0 +1,55 @@
+package emulator
+
+import "fmt"
+
+// Test controls for the A2P tests, not Twilio behaviour: the customer profile, trust product and Messaging
+// Service a brand and a campaign need, made directly in the store as Twilio's Console and reviewers would
+// leave them. The Trust Hub and Messaging Service handlers have their own files; these controls let the
+// A2P tests run without them.
+
+// Policy SIDs of Twilio's ISV guide
+// (https://www.twilio.com/docs/messaging/compliance/a2p-10dlc/onboarding-isv-api): the secondary customer
+// profile's and the A2P messaging profile's (trust product).
+const (
+	seedCustomerProfilePolicy = "RNdfbf3fae0e1107f8aded0e7cead80bf5"
+	seedTrustProductPolicy    = "RNb0d4771c2c98518d916a3d4cd70a8f8b"
+)
+
+// SeedApprovedTrustBundles adds a twilio-approved secondary customer profile and A2P trust product to
+// account (the main account when empty) and returns their SIDs.
+func (e *Emulator) SeedApprovedTrustBundles(account string) (customerProfile, trustProduct string, err error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if account == "" {
+		account = e.mainSID
+	}
+	if e.st.accounts[account] == nil {
+		return "", "", fmt.Errorf("twilio emulator: no account %s", account)
+	}
+	add := func(policy string) string {
+		t := now()
+		b := &TrustBundle{Sid: newSID("BU"), AccountSid: account, PolicySid: policy, Status: brandBundleApproved,
+			stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
+		e.st.msg.trustBundles[b.Sid] = b
+		return b.Sid
+	}
+	return add(seedCustomerProfilePolicy), add(seedTrustProductPolicy), nil
+}
+
+// SeedMessagingService adds a Messaging Service named name to account (the main account when empty) and
+// returns its SID.
+func (e *Emulator) SeedMessagingService(account, name string) (string, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if account == "" {
+		account = e.mainSID
+	}
+	if e.st.accounts[account] == nil {
+		return "", fmt.Errorf("twilio emulator: no account %s", account)
+	}
+	t := now()
+	s := &MessagingService{Sid: newSID("MG"), AccountSid: account, FriendlyName: name,
+		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
+	e.st.msg.services[s.Sid] = s
+	return s.Sid, nil
+}
