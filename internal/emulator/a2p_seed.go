@@ -53,3 +53,16 @@ func (e *Emulator) SeedMessagingService(account, name string) (string, error) {
 	e.st.msg.services[s.Sid] = s
 	return s.Sid, nil
 }
+
+// DeleteBrandInConsole removes a brand as the Console's "Delete Brand" does (Twilio's troubleshooting guide:
+// "If you use the Console, delete the failed Brand and submit a new Brand",
+// https://www.twilio.com/docs/api/errors/30702); the API has no DELETE.
+func (e *Emulator) DeleteBrandInConsole(sid string) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.st.msg.brands[sid] == nil {
+		return fmt.Errorf("twilio emulator: no brand %s", sid)
+	}
+	delete(e.st.msg.brands, sid)
+	return nil
+}

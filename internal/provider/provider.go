@@ -222,6 +222,7 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewBundleCloneResource,
 		NewAddressResource,
 		NewUsageTriggerResource,
+		NewA2PBrandRegistrationResource,
 		NewDialingPermissionsResource,
 	}
 }
@@ -254,6 +255,7 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewAddressListResource,
 		NewServerlessServiceListResource,
 		NewUsageTriggerListResource,
+		NewA2PBrandRegistrationListResource,
 	}
 }
 
