@@ -223,6 +223,10 @@ func (e *Emulator) Backdate(sid string, age time.Duration) error {
 		created, updated = &ad.DateCreated, &ad.DateUpdated
 	} else if tr := e.st.triggers[sid]; tr != nil {
 		created, updated = &tr.DateCreated, &tr.DateUpdated
+	} else if b := e.st.msg.brands[sid]; b != nil {
+		created, updated = &b.DateCreated, &b.DateUpdated
+	} else if k := e.st.msg.campaigns[sid]; k != nil {
+		created, updated = &k.DateCreated, &k.DateUpdated
 	} else {
 		return fmt.Errorf("twilio emulator: no object %s", sid)
 	}

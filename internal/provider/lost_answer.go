@@ -250,7 +250,7 @@ func lostAnswerDetail(err, lookupErr error, why, kind, what string) string {
 // unrepeatableLostAnswerDetail is lostAnswerDetail for a create that must not be repeated: whatever the
 // lookup found (nothing yet, several candidates, or an error), it never says that applying again is safe.
 func unrepeatableLostAnswerDetail(err, lookupErr error, why, what, advice string) string {
-	found := fmt.Sprintf("A lookup found no %s created since, but Twilio may list it late.", what)
+	found := fmt.Sprintf("A lookup for %s found nothing created since, but Twilio may list it late.", what)
 	switch {
 	case lookupErr != nil:
 		found = fmt.Sprintf("Looking for what it made kept failing (%s).", errorDetail(lookupErr))

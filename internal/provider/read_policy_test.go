@@ -75,6 +75,15 @@ func readPolicyResources() []readPolicyResource {
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteIncomingNumber(ctx, account, sid)
 			}},
+		{name: "a2p_brand_registration", addr: testAccA2PBrandAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				profile, product := testAccA2PBundles(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+				return env.Config(testAccA2PBrandConfig(profile, product, ""))
+			},
+			// NOTE: the API has no DELETE; the Console deletes a brand (a failed one, in Twilio's guide).
+			remove: func(_ *testing.T, env *acctest.Env, _, sid string) error {
+				return env.Emulator.DeleteBrandInConsole(sid)
+			}},
 		{name: "studio_flow", addr: testAccStudioFlowAddr,
 			config: testAccStudioFlowConfig("reception", "published", testAccStudioFlowDefinition("v1"), ""),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
