@@ -136,6 +136,10 @@ func TestConformanceA2PErrors(t *testing.T) {
 	brand := c.must(201, main, "POST", messagingHost, brands,
 		url.Values{"CustomerProfileBundleSid": {profile}, "A2PProfileBundleSid": {product}}).str("sid")
 	held := c.must(201, main, "POST", messagingHost, campaigns, campaignForm(brand)).str("sid")
+	draft, err := e.SeedCustomerProfile("", "in-review")
+	if err != nil {
+		t.Fatal(err)
+	}
 	other, err := e.SeedMessagingService("", "other")
 	if err != nil {
 		t.Fatal(err)
@@ -165,6 +169,8 @@ func TestConformanceA2PErrors(t *testing.T) {
 		{"brand without bundles", 400, 20001, "POST", brands, url.Values{"BrandType": {"STANDARD"}}, true},
 		{"brand of an unknown profile", 400, 20001, "POST", brands,
 			url.Values{"CustomerProfileBundleSid": {"BU0123456789abcdef0123456789abcdef"}, "A2PProfileBundleSid": {product}}, false},
+		{"brand of a profile in review", 400, 20001, "POST", brands,
+			url.Values{"CustomerProfileBundleSid": {draft}, "A2PProfileBundleSid": {product}}, false},
 		{"brand of an unknown type", 400, 20001, "POST", brands,
 			url.Values{"CustomerProfileBundleSid": {profile}, "A2PProfileBundleSid": {product}, "BrandType": {"HUGE"}}, false},
 		{"unknown brand", 404, 20404, "GET", brands + "/BN0123456789abcdef0123456789abcdef", nil, false},

@@ -26,14 +26,30 @@ func (e *Emulator) SeedApprovedTrustBundles(account string) (customerProfile, tr
 	if e.st.accounts[account] == nil {
 		return "", "", fmt.Errorf("twilio emulator: no account %s", account)
 	}
-	add := func(policy string) string {
-		t := now()
-		b := &TrustBundle{Sid: newSID("BU"), AccountSid: account, PolicySid: policy, Status: brandBundleApproved,
-			stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
-		e.st.msg.trustBundles[b.Sid] = b
-		return b.Sid
+	return e.seedTrustBundle(account, seedCustomerProfilePolicy, brandBundleApproved),
+		e.seedTrustBundle(account, seedTrustProductPolicy, brandBundleApproved), nil
+}
+
+// SeedCustomerProfile adds a secondary customer profile in the given Trust Hub status ("draft",
+// "in-review", "twilio-rejected"…) to account (the main account when empty) and returns its SID.
+func (e *Emulator) SeedCustomerProfile(account, status string) (string, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if account == "" {
+		account = e.mainSID
 	}
-	return add(seedCustomerProfilePolicy), add(seedTrustProductPolicy), nil
+	if e.st.accounts[account] == nil {
+		return "", fmt.Errorf("twilio emulator: no account %s", account)
+	}
+	return e.seedTrustBundle(account, seedCustomerProfilePolicy, status), nil
+}
+
+func (e *Emulator) seedTrustBundle(account, policy, status string) string {
+	t := now()
+	b := &TrustBundle{Sid: newSID("BU"), AccountSid: account, PolicySid: policy, Status: status,
+		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
+	e.st.msg.trustBundles[b.Sid] = b
+	return b.Sid
 }
 
 // SeedMessagingService adds a Messaging Service named name to account (the main account when empty) and
