@@ -29,6 +29,7 @@ var ManagedTypes = map[string]string{
 	"twilio_address":                "address ",
 	"twilio_usage_trigger":          "usage trigger ",
 	"twilio_a2p_brand_registration": "a2p brand ",
+	"twilio_a2p_campaign":           "a2p campaign ",
 }
 
 // KeptOnDestroy are the managed types whose objects Twilio cannot delete, so a destroy only forgets them
@@ -178,6 +179,9 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 	}
 	for _, b := range s.BrandRegistrations {
 		out[b.Sid] = "a2p brand " + b.Sid
+	}
+	for _, k := range s.Campaigns {
+		out[k.Sid] = "a2p campaign " + k.Sid
 	}
 	return out
 }

@@ -223,6 +223,7 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewAddressResource,
 		NewUsageTriggerResource,
 		NewA2PBrandRegistrationResource,
+		NewA2PCampaignResource,
 		NewDialingPermissionsResource,
 	}
 }

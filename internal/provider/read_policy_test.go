@@ -84,6 +84,19 @@ func readPolicyResources() []readPolicyResource {
 			remove: func(_ *testing.T, env *acctest.Env, _, sid string) error {
 				return env.Emulator.DeleteBrandInConsole(sid)
 			}},
+		{name: "a2p_campaign", addr: testAccA2PCampaignAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				return env.Config(testAccA2PCampaignSetup(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove}),
+					testAccA2PCampaignConfig(testAccA2PCampaignDescription, "ACCOUNT_NOTIFICATION", ""))
+			},
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				for _, k := range env.Emulator.Snapshot().Campaigns {
+					if k.Sid == sid {
+						return env.Client(t).DeleteCampaign(ctx, account, k.MessagingServiceSid, sid)
+					}
+				}
+				return fmt.Errorf("no campaign %s", sid)
+			}},
 		{name: "studio_flow", addr: testAccStudioFlowAddr,
 			config: testAccStudioFlowConfig("reception", "published", testAccStudioFlowDefinition("v1"), ""),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
