@@ -75,6 +75,11 @@ TF
   done
   tenant=$(cd "$dir/a" && "$tf" show -json | jq -r '.values.root_module.resources[] | select(.address == "twilio_subaccount.tenant") | .values.sid')
 
+  # A brand needs an approved customer profile and trust product: the emulator's test control makes them.
+  bundles=$(printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" |
+    curl --config - --silent --show-error --fail -H 'Content-Type: application/json' \
+      --data "{\"account_sid\": \"$tenant\"}" "$TWILIO_BASE_URL/_emulator/a2p/trust-bundles")
+
   # The crash: creates Twilio answered but no state recorded (as if Terraform died while they were in flight).
   orphans=$(
     post "Accounts/$tenant/IncomingPhoneNumbers.json" AreaCode=415
@@ -84,6 +89,9 @@ TF
     post "Accounts/$tenant/Addresses.json" CustomerName=Tenant Street="1 Main St" City=Springfield Region=IL \
       PostalCode=62701 IsoCountry=US
     serverless_post "$tenant" Services UniqueName=voice FriendlyName=voice
+    serverless_post "$tenant" a2p/BrandRegistrations \
+      "CustomerProfileBundleSid=$(jq -r .customer_profile_bundle_sid <<<"$bundles")" \
+      "A2PProfileBundleSid=$(jq -r .a2p_profile_bundle_sid <<<"$bundles")"
   )
   orphans=$(sort <<<"$orphans")
 
@@ -120,7 +128,7 @@ TF
   (cd "$dir/a" && "$tf" plan -input=false -no-color -detailed-exitcode >/dev/null) || fail "the plan after the import is not empty"
   got=$(cd "$dir" && { "$tf" -chdir=a show -json; "$tf" -chdir=b show -json; } | "$finder")
   ! grep -qF "${id#*/}" <<<"$got" || fail "the imported number is still listed"
-  [ "$(wc -l <<<"$got")" -eq 5 ] || fail "expected the five other orphans after the import, got: $got"
+  [ "$(wc -l <<<"$got")" -eq 6 ] || fail "expected the six other orphans after the import, got: $got"
   for d in a b; do
     (cd "$dir/$d" && "$tf" destroy -input=false -no-color -auto-approve >/dev/null)
   done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lists the Twilio objects of a main account and its subaccounts that no Terraform state tracks:
-# phone numbers, subaccounts, API keys, TwiML apps, addresses, Studio flows and Serverless services (whose
-# variables may hold secrets), one per line (tab-separated):
+# phone numbers, subaccounts, API keys, TwiML apps, addresses, Studio flows, Serverless services (whose
+# variables may hold secrets) and A2P brand registrations (charged, and never deletable), one per line
+# (tab-separated):
 #   type  sid  account_sid  date_created  friendly_name  import_id
 #
 # Feed it every state that manages this Twilio family, as `terraform show -json` prints them:
@@ -16,6 +17,7 @@ set -euo pipefail
 api=${TWILIO_BASE_URL:-https://api.twilio.com}
 studio=${TWILIO_BASE_URL:-https://studio.twilio.com}
 serverless=${TWILIO_BASE_URL:-https://serverless.twilio.com}
+messaging=${TWILIO_BASE_URL:-https://messaging.twilio.com}
 
 # The SIDs of every managed resource in the states on stdin (modules included).
 tracked=$(jq -r '.. | objects | select(.mode? == "managed") | .values.sid? // empty')
@@ -68,7 +70,7 @@ while IFS= read -r acct; do
   while IFS= read -r a; do
     report address "$sid" "$a" "$sid/$(jq -r .sid <<<"$a")"
   done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts/$sid/Addresses.json?PageSize=1000" addresses)
-  # Studio and Serverless answer only an account's own credentials (the parent may read a subaccount's auth token), and
+  # Studio, Serverless and Messaging answer only an account's own credentials (the parent may read a subaccount's auth token), and
   # none while the account is suspended.
   if [ "$status" != active ]; then
     continue
@@ -83,4 +85,7 @@ while IFS= read -r acct; do
   while IFS= read -r v; do
     report serverless_service "$sid" "$v" "$sid/$(jq -r .sid <<<"$v")"
   done < <(list "$sid" "$token" "$serverless" "/v1/Services?PageSize=1000" services)
+  while IFS= read -r b; do
+    report a2p_brand_registration "$sid" "$b" "$sid/$(jq -r .sid <<<"$b")"
+  done < <(list "$sid" "$token" "$messaging" "/v1/a2p/BrandRegistrations?PageSize=1000" data)
 done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts.json?PageSize=1000" accounts)

@@ -1,6 +1,9 @@
 package emulator
 
-import "fmt"
+import (
+	"fmt"
+	"net/http"
+)
 
 // Test controls for the A2P tests, not Twilio behaviour: the customer profile, trust product and Messaging
 // Service a brand and a campaign need, made directly in the store as Twilio's Console and reviewers would
@@ -81,4 +84,44 @@ func (e *Emulator) DeleteBrandInConsole(sid string) error {
 	}
 	delete(e.st.msg.brands, sid)
 	return nil
+}
+
+// serveA2PControl answers the A2P test controls, reporting whether name was one:
+//   - POST /_emulator/a2p/trust-bundles {"account_sid": "AC…"} makes an approved customer profile and trust
+//     product (SeedApprovedTrustBundles) and answers {"customer_profile_bundle_sid", "a2p_profile_bundle_sid"};
+//   - POST /_emulator/a2p/messaging-services {"account_sid", "friendly_name"} makes a Messaging Service
+//     (SeedMessagingService) and answers {"sid"}.
+func (e *Emulator) serveA2PControl(w http.ResponseWriter, r *http.Request, name string) bool {
+	if r.Method != http.MethodPost {
+		return false
+	}
+	var body struct {
+		AccountSid   string `json:"account_sid"`
+		FriendlyName string `json:"friendly_name"`
+	}
+	switch name {
+	case "a2p/trust-bundles":
+		if !decodeControl(w, r, &body) {
+			return true
+		}
+		profile, product, err := e.SeedApprovedTrustBundles(body.AccountSid)
+		if err != nil {
+			controlError(w, http.StatusBadRequest, err.Error())
+			return true
+		}
+		writeJSON(w, http.StatusCreated, map[string]string{"customer_profile_bundle_sid": profile, "a2p_profile_bundle_sid": product})
+	case "a2p/messaging-services":
+		if !decodeControl(w, r, &body) {
+			return true
+		}
+		sid, err := e.SeedMessagingService(body.AccountSid, body.FriendlyName)
+		if err != nil {
+			controlError(w, http.StatusBadRequest, err.Error())
+			return true
+		}
+		writeJSON(w, http.StatusCreated, map[string]string{"sid": sid})
+	default:
+		return false
+	}
+	return true
 }
