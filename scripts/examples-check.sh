@@ -31,6 +31,8 @@ stub_for() {
       printf 'service_sid = "ZS00000000000000000000000000000000"\n  friendly_name = "stub"\n  path = "/stub"\n  content = "stub"' ;;
     twilio_serverless_build) printf 'service_sid = "ZS00000000000000000000000000000000"\n  function_version_sids = ["ZN00000000000000000000000000000000"]' ;;
     twilio_usage_trigger) printf 'friendly_name = "stub"\n  usage_category = "totalprice"\n  trigger_by = "price"\n  trigger_value = "1"\n  recurring = "monthly"\n  callback_url = "https://stub.example.com"' ;;
+    twilio_a2p_brand_registration) printf 'customer_profile_bundle_sid = "BU00000000000000000000000000000001"\n  a2p_profile_bundle_sid = "BU00000000000000000000000000000002"' ;;
+    twilio_a2p_campaign) printf 'messaging_service_sid = "MG00000000000000000000000000000000"\n  brand_registration_sid = "BN00000000000000000000000000000000"\n  us_app_to_person_usecase = "MIXED"\n  description = "A stub campaign description of forty characters or more."\n  message_flow = "A stub message flow of at least forty characters long."\n  message_samples = ["A stub sample message one.", "A stub sample message two."]\n  has_embedded_links = false\n  has_embedded_phone = false' ;;
     *) return 1 ;;
   esac
 }
@@ -53,12 +55,12 @@ while IFS= read -r dir; do
   # import-by-string-id.tf and import-by-identity.tf show two ways to import the same resource; validated
   # together they would be a duplicate import, so the identity one imports a stand-in of the same type.
   if [ -f "$work/import-by-identity.tf" ] && [ -f "$work/import-by-string-id.tf" ]; then
-    sed -i -E 's/^(  to = twilio_[a-z_]+\.[a-z0-9_]+)/\1_by_identity/' "$work/import-by-identity.tf"
+    sed -i -E 's/^(  to = twilio_[a-z0-9_]+\.[a-z0-9_]+)/\1_by_identity/' "$work/import-by-identity.tf"
   fi
   if ! grep -q 'required_providers' "$work"/*.tf; then
     printf 'terraform {\n  required_providers {\n    twilio = { source = "tenantwire/twilio" }\n  }\n}\n' >>"$stubs"
   fi
-  for ref in $(grep -hoE '\btwilio_[a-z_]+\.[a-z0-9_]+\b' "$work"/*.tf | grep -v '^twilio_[a-z_]*\.\(sid\|id\)$' | sort -u); do
+  for ref in $(grep -hoE '\btwilio_[a-z0-9_]+\.[a-z0-9_]+\b' "$work"/*.tf | grep -v '^twilio_[a-z_]*\.\(sid\|id\)$' | sort -u); do
     type=${ref%%.*} name=${ref#*.}
     grep -qE "^(resource|data|ephemeral) \"$type\" \"$name\"" "$work"/*.tf && continue
     grep -qE "(data|ephemeral)\.$ref" "$work"/*.tf && continue
