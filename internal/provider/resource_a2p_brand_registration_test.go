@@ -139,7 +139,8 @@ func TestAccA2PBrandRegistration_pendingAtTimeout(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	profile, product := testAccA2PBundles(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewHold})
-	config := env.Config(testAccA2PBrandConfig(profile, product, "  timeouts {\n    create = \"3s\"\n  }"))
+	// A Low-Volume Standard brand, which skips secondary vetting (assumption a2p-brand-type-lvs).
+	config := env.Config(testAccA2PBrandConfig(profile, product, "  brand_type = \"LOW_VOLUME_STANDARD\"\n  skip_automatic_sec_vet = true\n  timeouts {\n    create = \"3s\"\n  }"))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckA2PBrandForgotten(env, 1),
@@ -160,6 +161,8 @@ func TestAccA2PBrandRegistration_pendingAtTimeout(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(testAccA2PBrandAddr, tfjsonpath.New("status"), knownvalue.StringExact("APPROVED")),
+					statecheck.ExpectKnownValue(testAccA2PBrandAddr, tfjsonpath.New("brand_type"), knownvalue.StringExact("LOW_VOLUME_STANDARD")),
+					statecheck.ExpectKnownValue(testAccA2PBrandAddr, tfjsonpath.New("brand_score"), knownvalue.Null()),
 				},
 			},
 		},
