@@ -211,3 +211,83 @@ func num(v any) float64 {
 	f, _ := v.(float64)
 	return f
 }
+
+// tollfreeForm is a verification with every required field.
+func tollfreeForm(number string) url.Values {
+	return url.Values{
+		"TollfreePhoneNumberSid":  {number},
+		"BusinessName":            {"Main Street Dental"},
+		"BusinessWebsite":         {"https://dental.example.com"},
+		"NotificationEmail":       {"ops@dental.example.com"},
+		"UseCaseCategories":       {"ACCOUNT_NOTIFICATIONS"},
+		"UseCaseSummary":          {"Appointment reminders for patients who opted in on the booking form."},
+		"ProductionMessageSample": {"Main Street Dental: your appointment is tomorrow at 10am."},
+		"OptInImageUrls":          {"https://dental.example.com/opt-in.png"},
+		"OptInType":               {"WEB_FORM"},
+		"MessageVolume":           {"1,000"},
+	}
+}
+
+// TestConformanceTollfree drives the toll-free verification operations: a rejection, an edit within the
+// window, an approval, the list, the delete, and the refusals.
+func TestConformanceTollfree(t *testing.T) {
+	t.Parallel()
+	v := oastest.Validator(t)
+	e := newEmulator()
+	c := serve(t, v, e)
+	mainSID, mainToken := e.MainAccount()
+	main := credentials{mainSID, mainToken}
+	numbers := "/2010-04-01/Accounts/" + mainSID + "/IncomingPhoneNumbers.json"
+	tollFree := c.must(201, main, "POST", apiHost, numbers, url.Values{"AreaCode": {"800"}}).str("sid")
+	local := c.must(201, main, "POST", apiHost, numbers, url.Values{"AreaCode": {"415"}}).str("sid")
+	path := "/v1/Tollfree/Verifications"
+	if err := e.SetReviewPolicy(emulator.ReviewTollfree, emulator.ReviewPolicy{Outcome: emulator.ReviewReject, Reason: "Website not reachable"}); err != nil {
+		t.Fatal(err)
+	}
+	sid := c.must(201, main, "POST", messagingHost, path, tollfreeForm(tollFree)).str("sid")
+	got := c.must(200, main, "GET", messagingHost, path+"/"+sid, nil)
+	if got.str("status") != emulator.TollfreeRejected || got.str("rejection_reason") != "Website not reachable" || got.body["edit_allowed"] != true {
+		t.Fatalf("rejected verification: %v", got.body)
+	}
+	if err := e.SetReviewPolicy(emulator.ReviewTollfree, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove}); err != nil {
+		t.Fatal(err)
+	}
+	c.must(202, main, "POST", messagingHost, path+"/"+sid, url.Values{"BusinessWebsite": {"https://www.dental.example.com"},
+		"EditReason": {"Website fixed"}})
+	if got := c.must(200, main, "GET", messagingHost, path+"/"+sid, nil); got.str("status") != emulator.TollfreeApproved {
+		t.Fatalf("edited verification: %v", got.body)
+	}
+	page := c.must(200, main, "GET", messagingHost, path, url.Values{"TollfreePhoneNumberSid": {tollFree}})
+	if list, _ := page.body["verifications"].([]any); len(list) != 1 {
+		t.Fatalf("list: %v", page.body)
+	}
+	oastest.Check(t, v)
+	validated := v.Operations()
+	v.Reset()
+	for _, tc := range []struct {
+		name   string
+		status int
+		method string
+		path   string
+		form   url.Values
+	}{
+		{"a local number", 400, "POST", path, tollfreeForm(local)},
+		{"editing an approved verification", 400, "POST", path + "/" + sid, url.Values{"BusinessName": {"Other"}}},
+		{"an unknown opt-in type", 400, "POST", path, func() url.Values { f := tollfreeForm(tollFree); f.Set("OptInType", "EMAIL"); return f }()},
+	} {
+		a := c.send(main, tc.method, messagingHost, tc.path, tc.form)
+		if a.status != tc.status {
+			t.Errorf("%s: status %d, want %d: %v", tc.name, a.status, tc.status, a.body)
+		}
+		v.Reset()
+	}
+	c.must(204, main, "DELETE", messagingHost, path+"/"+sid, nil)
+	oastest.Check(t, v)
+	validated = append(validated, v.Operations()...)
+	for _, op := range []string{"messaging_v1.CreateTollfreeVerification", "messaging_v1.FetchTollfreeVerification",
+		"messaging_v1.ListTollfreeVerification", "messaging_v1.UpdateTollfreeVerification", "messaging_v1.DeleteTollfreeVerification"} {
+		if !slices.Contains(validated, op) {
+			t.Errorf("operation %s was not validated: drive it here", op)
+		}
+	}
+}
