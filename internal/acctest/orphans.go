@@ -30,6 +30,7 @@ var ManagedTypes = map[string]string{
 	"twilio_usage_trigger":          "usage trigger ",
 	"twilio_a2p_brand_registration": "a2p brand ",
 	"twilio_a2p_campaign":           "a2p campaign ",
+	"twilio_tollfree_verification":  "tollfree verification ",
 }
 
 // KeptOnDestroy are the managed types whose objects Twilio cannot delete, so a destroy only forgets them
@@ -182,6 +183,9 @@ func LiveObjects(s emulator.Snapshot) map[string]string {
 	}
 	for _, k := range s.Campaigns {
 		out[k.Sid] = "a2p campaign " + k.Sid
+	}
+	for _, v := range s.TollfreeVerifications {
+		out[v.Sid] = "tollfree verification " + v.Sid
 	}
 	return out
 }

@@ -227,6 +227,8 @@ func (e *Emulator) Backdate(sid string, age time.Duration) error {
 		created, updated = &b.DateCreated, &b.DateUpdated
 	} else if k := e.st.msg.campaigns[sid]; k != nil {
 		created, updated = &k.DateCreated, &k.DateUpdated
+	} else if v := e.st.msg.tollfree[sid]; v != nil {
+		created, updated = &v.DateCreated, &v.DateUpdated
 	} else {
 		return fmt.Errorf("twilio emulator: no object %s", sid)
 	}

@@ -224,6 +224,7 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewUsageTriggerResource,
 		NewA2PBrandRegistrationResource,
 		NewA2PCampaignResource,
+		NewTollfreeVerificationResource,
 		NewDialingPermissionsResource,
 	}
 }

@@ -97,6 +97,14 @@ func readPolicyResources() []readPolicyResource {
 				}
 				return fmt.Errorf("no campaign %s", sid)
 			}},
+		{name: "tollfree_verification", addr: testAccTollfreeAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				testAccTollfreeReviews(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+				return env.Config(testAccTollfreeConfig("https://dental.example.com", ""))
+			},
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteTollfreeVerification(ctx, account, sid)
+			}},
 		{name: "studio_flow", addr: testAccStudioFlowAddr,
 			config: testAccStudioFlowConfig("reception", "published", testAccStudioFlowDefinition("v1"), ""),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
