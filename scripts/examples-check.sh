@@ -33,6 +33,7 @@ stub_for() {
     twilio_usage_trigger) printf 'friendly_name = "stub"\n  usage_category = "totalprice"\n  trigger_by = "price"\n  trigger_value = "1"\n  recurring = "monthly"\n  callback_url = "https://stub.example.com"' ;;
     twilio_a2p_brand_registration) printf 'customer_profile_bundle_sid = "BU00000000000000000000000000000001"\n  a2p_profile_bundle_sid = "BU00000000000000000000000000000002"' ;;
     twilio_a2p_campaign) printf 'messaging_service_sid = "MG00000000000000000000000000000000"\n  brand_registration_sid = "BN00000000000000000000000000000000"\n  us_app_to_person_usecase = "MIXED"\n  description = "A stub campaign description of forty characters or more."\n  message_flow = "A stub message flow of at least forty characters long."\n  message_samples = ["A stub sample message one.", "A stub sample message two."]\n  has_embedded_links = false\n  has_embedded_phone = false' ;;
+    twilio_tollfree_verification) printf 'tollfree_phone_number_sid = "PN00000000000000000000000000000000"\n  business_name = "stub"\n  business_website = "https://stub.example.com"\n  notification_email = "stub@example.com"\n  use_case_categories = ["ACCOUNT_NOTIFICATIONS"]\n  use_case_summary = "stub"\n  production_message_sample = "stub"\n  opt_in_image_urls = ["https://stub.example.com/a.png"]\n  opt_in_type = "WEB_FORM"\n  message_volume = "10"' ;;
     *) return 1 ;;
   esac
 }

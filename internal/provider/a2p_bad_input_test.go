@@ -29,7 +29,21 @@ func init() {
 		}
 		return res("twilio_a2p_campaign", strings.Join(lines, "\n"))
 	}
+	tollfree := func(extra string) string {
+		return res("twilio_tollfree_verification", `tollfree_phone_number_sid = "PN0123456789abcdef0123456789abcdef"
+business_name = "x"
+business_website = "https://x.example.com"
+notification_email = "x@example.com"
+use_case_categories = ["ACCOUNT_NOTIFICATIONS"]
+use_case_summary = "x"
+production_message_sample = "x"
+message_volume = "10"
+`+extra)
+	}
 	badInputs = append(badInputs,
+		badInput{"tollfree unknown opt-in type", tollfree("opt_in_image_urls = [\"https://x.example.com/a.png\"]\nopt_in_type = \"EMAIL\""), "opt_in_type", "value must be one of"},
+		badInput{"tollfree opt-in image not a URL", tollfree("opt_in_image_urls = [\"opt-in.png\"]\nopt_in_type = \"WEB_FORM\""), "opt_in_image_urls", "must be a public http(s) URL"},
+		badInput{"tollfree contact phone not E.164", tollfree("opt_in_image_urls = [\"https://x.example.com/a.png\"]\nopt_in_type = \"WEB_FORM\"\nbusiness_contact_phone = \"415-555-0100\""), "business_contact_phone", "must be an E.164 number"},
 		badInput{"brand profile with a trust product's wrong prefix", res("twilio_a2p_brand_registration",
 			"customer_profile_bundle_sid = \"RN0123456789abcdef0123456789abcdef\"\na2p_profile_bundle_sid = \""+bu+"\""),
 			"customer_profile_bundle_sid", "BU followed by 32 hexadecimal digits"},
