@@ -258,6 +258,7 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewServerlessServiceListResource,
 		NewUsageTriggerListResource,
 		NewA2PBrandRegistrationListResource,
+		NewTollfreeVerificationListResource,
 	}
 }
 

@@ -136,7 +136,7 @@ func (r *a2pBrandResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"brand_score":  schema.Int64Attribute{MarkdownDescription: "The secondary vetting score, or The Campaign Registry's brand score; null when there is none.", Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}},
 			"date_created": dateCreatedAttribute(),
 		},
-		Blocks: timeoutsBlock(ctx, false),
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
