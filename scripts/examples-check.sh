@@ -38,6 +38,9 @@ stub_for() {
     twilio_trusthub_end_user) printf 'friendly_name = "stub"\n  type = "business"\n  attributes = jsonencode({})' ;;
     twilio_trusthub_supporting_document) printf 'friendly_name = "stub"\n  type = "customer_profile_address"\n  attributes = jsonencode({})' ;;
     twilio_trusthub_customer_profile) printf 'friendly_name = "stub"\n  email = "stub@example.com"\n  policy_sid = "RN00000000000000000000000000000000"\n  entity_sids = ["IT00000000000000000000000000000000"]' ;;
+    twilio_a2p_brand_registration) printf 'customer_profile_bundle_sid = "BU00000000000000000000000000000001"\n  a2p_profile_bundle_sid = "BU00000000000000000000000000000002"' ;;
+    twilio_a2p_campaign) printf 'messaging_service_sid = "MG00000000000000000000000000000000"\n  brand_registration_sid = "BN00000000000000000000000000000000"\n  us_app_to_person_usecase = "MIXED"\n  description = "A stub campaign description of forty characters or more."\n  message_flow = "A stub message flow of at least forty characters long."\n  message_samples = ["A stub sample message one.", "A stub sample message two."]\n  has_embedded_links = false\n  has_embedded_phone = false' ;;
+    twilio_tollfree_verification) printf 'tollfree_phone_number_sid = "PN00000000000000000000000000000000"\n  business_name = "stub"\n  business_website = "https://stub.example.com"\n  notification_email = "stub@example.com"\n  use_case_categories = ["ACCOUNT_NOTIFICATIONS"]\n  use_case_summary = "stub"\n  production_message_sample = "stub"\n  opt_in_image_urls = ["https://stub.example.com/a.png"]\n  opt_in_type = "WEB_FORM"\n  message_volume = "10"' ;;
     *) return 1 ;;
   esac
 }
@@ -60,12 +63,12 @@ while IFS= read -r dir; do
   # import-by-string-id.tf and import-by-identity.tf show two ways to import the same resource; validated
   # together they would be a duplicate import, so the identity one imports a stand-in of the same type.
   if [ -f "$work/import-by-identity.tf" ] && [ -f "$work/import-by-string-id.tf" ]; then
-    sed -i -E 's/^(  to = twilio_[a-z_]+\.[a-z0-9_]+)/\1_by_identity/' "$work/import-by-identity.tf"
+    sed -i -E 's/^(  to = twilio_[a-z0-9_]+\.[a-z0-9_]+)/\1_by_identity/' "$work/import-by-identity.tf"
   fi
   if ! grep -q 'required_providers' "$work"/*.tf; then
     printf 'terraform {\n  required_providers {\n    twilio = { source = "tenantwire/twilio" }\n  }\n}\n' >>"$stubs"
   fi
-  for ref in $(grep -hoE '\btwilio_[a-z_]+\.[a-z0-9_]+\b' "$work"/*.tf | grep -v '^twilio_[a-z_]*\.\(sid\|id\)$' | sort -u); do
+  for ref in $(grep -hoE '\btwilio_[a-z0-9_]+\.[a-z0-9_]+\b' "$work"/*.tf | grep -v '^twilio_[a-z_]*\.\(sid\|id\)$' | sort -u); do
     type=${ref%%.*} name=${ref#*.}
     grep -qE "^(resource|data|ephemeral) \"$type\" \"$name\"" "$work"/*.tf && continue
     grep -qE "(data|ephemeral)\.$ref" "$work"/*.tf && continue

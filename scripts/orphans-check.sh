@@ -76,6 +76,11 @@ TF
   done
   tenant=$(cd "$dir/a" && "$tf" show -json | jq -r '.values.root_module.resources[] | select(.address == "twilio_subaccount.tenant") | .values.sid')
 
+  # A brand needs an approved customer profile and trust product: the emulator's test control makes them.
+  bundles=$(printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" |
+    curl --config - --silent --show-error --fail -H 'Content-Type: application/json' \
+      --data "{\"account_sid\": \"$tenant\"}" "$TWILIO_BASE_URL/_emulator/a2p/trust-bundles")
+
   # The crash: creates Twilio answered but no state recorded (as if Terraform died while they were in flight).
   orphans=$(
     post "Accounts/$tenant/IncomingPhoneNumbers.json" AreaCode=415
@@ -88,6 +93,9 @@ TF
     HOST=messaging.twilio.com serverless_post "$tenant" Services FriendlyName=texts
     HOST=trusthub.twilio.com serverless_post "$tenant" CustomerProfiles FriendlyName=tenant Email=compliance@isv.example \
       PolicySid=RNdfbf3fae0e1107f8aded0e7cead80bf5
+    HOST=messaging.twilio.com serverless_post "$tenant" a2p/BrandRegistrations \
+      "CustomerProfileBundleSid=$(jq -r .customer_profile_bundle_sid <<<"$bundles")" \
+      "A2PProfileBundleSid=$(jq -r .a2p_profile_bundle_sid <<<"$bundles")"
   )
   orphans=$(sort <<<"$orphans")
 

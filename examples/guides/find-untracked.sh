@@ -2,8 +2,9 @@
 # Lists the Twilio objects of a main account and its subaccounts that no Terraform state tracks:
 # phone numbers, subaccounts, API keys, TwiML apps, addresses, Studio flows, Serverless services (whose
 # variables may hold secrets), Messaging Services (which hold numbers: Twilio adds a number to one
-# service at a time) and Trust Hub customer profiles and trust products (a business's A2P registration,
-# with its people's personal data), one per line (tab-separated):
+# service at a time), Trust Hub customer profiles and trust products (a business's A2P registration, with
+# its people's personal data) and A2P brand registrations (charged, and never deletable), one per line
+# (tab-separated):
 #   type  sid  account_sid  date_created  friendly_name  import_id
 #
 # Feed it every state that manages this Twilio family, as `terraform show -json` prints them:
@@ -74,7 +75,7 @@ while IFS= read -r acct; do
   while IFS= read -r a; do
     report address "$sid" "$a" "$sid/$(jq -r .sid <<<"$a")"
   done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts/$sid/Addresses.json?PageSize=1000" addresses)
-  # Studio, Serverless and Trust Hub answer only an account's own credentials (the parent may read a subaccount's auth token), and
+  # Studio, Serverless, Messaging and Trust Hub answer only an account's own credentials (the parent may read a subaccount's auth token), and
   # none while the account is suspended.
   if [ "$status" != active ]; then
     continue
@@ -98,4 +99,7 @@ while IFS= read -r acct; do
   while IFS= read -r b; do
     report trusthub_trust_product "$sid" "$b" "$sid/$(jq -r .sid <<<"$b")"
   done < <(list "$sid" "$token" "$trusthub" "/v1/TrustProducts?PageSize=1000" results)
+  while IFS= read -r b; do
+    report a2p_brand_registration "$sid" "$b" "$sid/$(jq -r .sid <<<"$b")"
+  done < <(list "$sid" "$token" "$messaging" "/v1/a2p/BrandRegistrations?PageSize=1000" data)
 done < <(list "$u" "$p" "$api" "/2010-04-01/Accounts.json?PageSize=1000" accounts)

@@ -31,6 +31,9 @@ func TestManagedTypesMatchLiveObjects(t *testing.T) {
 	snap.TrustEndUsers = []emulator.TrustEndUser{{Sid: "IT1"}}
 	snap.SupportingDocuments = []emulator.SupportingDocument{{Sid: "RD1"}}
 	snap.TrustBundles = []emulator.TrustBundle{{Sid: "BU2", Kind: emulator.ReviewCustomerProfile}, {Sid: "BU3", Kind: emulator.ReviewTrustProduct}}
+	snap.BrandRegistrations = []emulator.BrandRegistration{{Sid: "BN1"}}
+	snap.Campaigns = []emulator.Campaign{{Sid: "QE1"}}
+	snap.TollfreeVerifications = []emulator.TollfreeVerification{{Sid: "HH1"}}
 	live := LiveObjects(snap)
 	for name, prefix := range ManagedTypes {
 		found := false
@@ -49,5 +52,23 @@ func TestManagedTypesMatchLiveObjects(t *testing.T) {
 		if !typed {
 			t.Errorf("%s (%s) is of no managed type", sid, what)
 		}
+	}
+}
+
+// A kept-on-destroy type's objects are allowed after a destroy only: after an apply they are orphans like
+// any other.
+func TestKeptOnDestroyOnlyAfterDestroy(t *testing.T) {
+	for typ := range KeptOnDestroy {
+		prefix := ManagedTypes[typ]
+		if prefix == "" {
+			t.Errorf("%s is kept on destroy but not a managed type", typ)
+			continue
+		}
+		if !keptOnDestroy(prefix + "X1") {
+			t.Errorf("%s: an object described %q is not recognised as kept on destroy", typ, prefix+"X1")
+		}
+	}
+	if keptOnDestroy("a2p campaign QE1") || keptOnDestroy("number +14155550100 PN1") {
+		t.Error("objects Twilio can delete must count as orphans after a destroy")
 	}
 }

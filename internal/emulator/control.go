@@ -205,6 +205,9 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusCreated, map[string]string{"sid": sid})
 			return
 		}
+		if e.serveA2PControl(w, r, name) {
+			return
+		}
 		if kind, ok := strings.CutPrefix(name, "reviews/"); ok && r.Method == http.MethodPost {
 			e.serveReviewControl(w, r, kind)
 			return

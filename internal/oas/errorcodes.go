@@ -59,6 +59,13 @@ var operationCodes = map[string][]int{
 	"iam_v1.CreateNewKey":                        {20002},
 	"iam_v1.UpdateKey":                           {20002},
 	// 81022 flow definition validation failed (https://www.twilio.com/docs/errors/81022).
+	// A2P 10DLC campaigns (https://www.twilio.com/docs/api/errors/<code>): 21701 the Messaging Service does
+	// not exist, 21717 the brand is not registered (APPROVED), 21720 invalid use case, 21727 a required
+	// parameter is missing, 21728 a length limit is not met.
+	"messaging_v1.CreateUsAppToPerson": {21701, 21717, 21720, 21727, 21728},
+	"messaging_v1.UpdateUsAppToPerson": {21727, 21728},
+	"messaging_v1.ListUsAppToPerson":   {21701},
+
 	"studio_v2.CreateFlow": {81022},
 	"studio_v2.UpdateFlow": {81022},
 	// 20409 conflict: a taken service unique name, environment unique name or domain suffix, or variable

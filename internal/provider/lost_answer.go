@@ -39,6 +39,9 @@ type lostCreate[T any] struct {
 	// failed, when set, handles a create that failed with a clear answer: it may still recover the object
 	// (return it), or report the error; by default the error is reported with what may exist.
 	failed func(err error, rec *createRecord) *T
+	// lostAdvice, when set, is what to do after a lost answer that found nothing to adopt, in place of the
+	// usual "import it, or apply again": for a create that must never be repeated (a paid registration).
+	lostAdvice string
 }
 
 // createAdopting runs create under the in-flight registry. When the answer is lost, it looks for what the
@@ -66,7 +69,11 @@ func createAdopting[T any](ctx context.Context, diags *diag.Diagnostics, c lostC
 					"again.", err, c.scope, c.what, cands[i].sid))
 			return &found[i]
 		}
-		diags.AddError(c.summary, lostAnswerDetail(err, lookupErr, why, c.kind, c.what))
+		detail := lostAnswerDetail(err, lookupErr, why, c.kind, c.what)
+		if c.lostAdvice != "" {
+			detail = unrepeatableLostAnswerDetail(err, lookupErr, why, c.what, c.lostAdvice)
+		}
+		diags.AddError(c.summary, detail)
 		return nil
 	}
 	if c.failed != nil {
@@ -238,4 +245,17 @@ func lostAnswerDetail(err, lookupErr error, why, kind, what string) string {
 	return fmt.Sprintf("%s\n\nThe request was sent but its answer was lost; a lookup found no %s created since, "+
 		"so it was most likely not created and applying again is safe. If one shows up later in the Twilio "+
 		"Console, import it instead.", errorDetail(err), what)
+}
+
+// unrepeatableLostAnswerDetail is lostAnswerDetail for a create that must not be repeated: whatever the
+// lookup found (nothing yet, several candidates, or an error), it never says that applying again is safe.
+func unrepeatableLostAnswerDetail(err, lookupErr error, why, what, advice string) string {
+	found := fmt.Sprintf("A lookup for %s found nothing created since, but Twilio may list it late.", what)
+	switch {
+	case lookupErr != nil:
+		found = fmt.Sprintf("Looking for what it made kept failing (%s).", errorDetail(lookupErr))
+	case why != "":
+		found = why
+	}
+	return fmt.Sprintf("%s\n\nThe request was sent but its answer was lost. %s %s", errorDetail(err), found, advice)
 }

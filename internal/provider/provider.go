@@ -222,6 +222,9 @@ func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource
 		NewBundleCloneResource,
 		NewAddressResource,
 		NewUsageTriggerResource,
+		NewA2PBrandRegistrationResource,
+		NewA2PCampaignResource,
+		NewTollfreeVerificationResource,
 		NewDialingPermissionsResource,
 		NewMessagingServiceResource,
 		NewMessagingServicePhoneNumberResource,
@@ -270,6 +273,8 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewTrustHubSupportingDocumentListResource,
 		NewTrustHubCustomerProfileListResource,
 		NewTrustHubTrustProductListResource,
+		NewA2PBrandRegistrationListResource,
+		NewTollfreeVerificationListResource,
 	}
 }
 

@@ -130,6 +130,36 @@ resource "twilio_messaging_service_phone_number" "test" {
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
 				return env.Client(t).DeleteIncomingNumber(ctx, account, sid)
 			}},
+		{name: "a2p_brand_registration", addr: testAccA2PBrandAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				profile, product := testAccA2PBundles(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+				return env.Config(testAccA2PBrandConfig(profile, product, ""))
+			},
+			// NOTE: the API has no DELETE; the Console deletes a brand (a failed one, in Twilio's guide).
+			remove: func(_ *testing.T, env *acctest.Env, _, sid string) error {
+				return env.Emulator.DeleteBrandInConsole(sid)
+			}},
+		{name: "a2p_campaign", addr: testAccA2PCampaignAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				return env.Config(testAccA2PCampaignSetup(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove}),
+					testAccA2PCampaignConfig(testAccA2PCampaignDescription, "ACCOUNT_NOTIFICATION", ""))
+			},
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				for _, k := range env.Emulator.Snapshot().Campaigns {
+					if k.Sid == sid {
+						return env.Client(t).DeleteCampaign(ctx, account, k.MessagingServiceSid, sid)
+					}
+				}
+				return fmt.Errorf("no campaign %s", sid)
+			}},
+		{name: "tollfree_verification", addr: testAccTollfreeAddr,
+			setup: func(t *testing.T, env *acctest.Env) string {
+				testAccTollfreeReviews(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+				return env.Config(testAccTollfreeConfig("https://dental.example.com", ""))
+			},
+			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {
+				return env.Client(t).DeleteTollfreeVerification(ctx, account, sid)
+			}},
 		{name: "studio_flow", addr: testAccStudioFlowAddr,
 			config: testAccStudioFlowConfig("reception", "published", testAccStudioFlowDefinition("v1"), ""),
 			remove: func(t *testing.T, env *acctest.Env, account, sid string) error {

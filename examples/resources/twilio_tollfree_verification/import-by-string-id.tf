@@ -1,0 +1,4 @@
+import {
+  to = twilio_tollfree_verification.acme
+  id = "AC00000000000000000000000000000000/HH00000000000000000000000000000000"
+}

@@ -1,0 +1,341 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+var _ managedResource = (*a2pBrandResource)(nil)
+
+// NewA2PBrandRegistrationResource is the factory for twilio_a2p_brand_registration.
+func NewA2PBrandRegistrationResource() resource.Resource {
+	return &a2pBrandResource{resourceBase: resourceBase{name: "a2p_brand_registration"}}
+}
+
+type a2pBrandResource struct {
+	resourceBase
+}
+
+type a2pBrandModel struct {
+	ID                       types.String   `tfsdk:"id"`
+	SID                      types.String   `tfsdk:"sid"`
+	AccountSID               types.String   `tfsdk:"account_sid"`
+	CustomerProfileBundleSID types.String   `tfsdk:"customer_profile_bundle_sid"`
+	A2PProfileBundleSID      types.String   `tfsdk:"a2p_profile_bundle_sid"`
+	BrandType                types.String   `tfsdk:"brand_type"`
+	Mock                     types.Bool     `tfsdk:"mock"`
+	SkipAutomaticSecVet      types.Bool     `tfsdk:"skip_automatic_sec_vet"`
+	Status                   types.String   `tfsdk:"status"`
+	FailureReason            types.String   `tfsdk:"failure_reason"`
+	Errors                   types.List     `tfsdk:"errors"`
+	IdentityStatus           types.String   `tfsdk:"identity_status"`
+	TcrID                    types.String   `tfsdk:"tcr_id"`
+	BrandScore               types.Int64    `tfsdk:"brand_score"`
+	DateCreated              types.String   `tfsdk:"date_created"`
+	Timeouts                 timeouts.Value `tfsdk:"timeouts"`
+}
+
+// a2pBrandTypes are Twilio's three brand types ("A2P 10DLC Brand Registration",
+// https://www.twilio.com/docs/trust-hub/registrations/a2p-10dlc-brand).
+var a2pBrandTypes = []string{"STANDARD", "LOW_VOLUME_STANDARD", "SOLE_PROPRIETOR"}
+
+func (r *a2pBrandResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = accountObjectIdentitySchema("BN", "A2P brand registration")
+}
+
+func (r *a2pBrandResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	computed := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A US A2P 10DLC brand registration: the business behind a tenant's text messages, registered " +
+			"with The Campaign Registry from an approved secondary customer profile and an approved A2P trust product.\n\n" +
+			"**Twilio charges a fee for every registration and has no way to change or delete one.** So this resource " +
+			"never registers a brand twice on its own: a create whose answer was lost adopts the brand its two bundles " +
+			"made instead of registering again; any change to an attribute (in the configuration, or a brand that " +
+			"differs after import) is refused at plan time instead of planning a replacement; destroying it only " +
+			"removes it from the state, with a warning.\n\n" +
+			"The create waits, within `timeouts.create` (5 minutes by default), for the review: `APPROVED` ends it; " +
+			"`FAILED` fails the apply with Twilio's reason (the brand is kept in the state, tainted: fix the bundles and " +
+			"resubmit it in the Console, or see the guide); a review still going on when the timeout ends is reported " +
+			"with a warning and the brand is kept, and later refreshes show its status. Secondary vetting " +
+			"(`/Vettings`) is not managed: Twilio runs it automatically unless `skip_automatic_sec_vet` is set.",
+		Attributes: map[string]schema.Attribute{
+			"id":          idAttribute(),
+			"sid":         sidAttribute("BN", "brand registration"),
+			"account_sid": accountSIDAttribute("brand registration", stringplanmodifier.UseStateForUnknown()),
+			"customer_profile_bundle_sid": schema.StringAttribute{
+				MarkdownDescription: "SID (`BU…`) of the account's `twilio-approved` secondary customer profile.",
+				Required:            true,
+				Validators:          []validator.String{sidValidator("BU")},
+			},
+			"a2p_profile_bundle_sid": schema.StringAttribute{
+				MarkdownDescription: "SID (`BU…`) of the account's `twilio-approved` A2P messaging profile (trust product).",
+				Required:            true,
+				Validators:          []validator.String{sidValidator("BU")},
+			},
+			"brand_type": schema.StringAttribute{
+				MarkdownDescription: "`STANDARD`, `LOW_VOLUME_STANDARD` or `SOLE_PROPRIETOR` (Twilio's three brand types). " +
+					"Defaults to `STANDARD`, Twilio's default.",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString("STANDARD"),
+				Validators: []validator.String{stringvalidator.OneOf(a2pBrandTypes...)},
+			},
+			"mock": schema.BoolAttribute{
+				MarkdownDescription: "Register a mock brand, for testing: Twilio does not send it to The Campaign Registry. " +
+					"Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"skip_automatic_sec_vet": schema.BoolAttribute{
+				MarkdownDescription: "Skip the secondary vetting Twilio would otherwise run automatically (Low-Volume " +
+					"Standard brands skip it). Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Review status: `PENDING`, `IN_REVIEW`, `APPROVED`, `FAILED`, `SUSPENDED`… Refreshed " +
+					"on every plan.",
+				Computed: true,
+			},
+			"failure_reason": schema.StringAttribute{
+				MarkdownDescription: "Why the registration failed, when `status` is `FAILED` (empty otherwise).",
+				Computed:            true,
+			},
+			"errors": schema.ListAttribute{
+				MarkdownDescription: "Twilio's registration errors, one sentence each.",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+			"identity_status": schema.StringAttribute{
+				MarkdownDescription: "The Campaign Registry's verdict on the brand's identity (`SELF_DECLARED`, `UNVERIFIED`, " +
+					"`VERIFIED`, `VETTED_VERIFIED`).",
+				Computed: true,
+			},
+			"tcr_id":       computed("The Campaign Registry's brand ID, once registered."),
+			"brand_score":  schema.Int64Attribute{MarkdownDescription: "The secondary vetting score, or The Campaign Registry's brand score; null when there is none.", Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}},
+			"date_created": dateCreatedAttribute(),
+		},
+		Blocks: timeoutsBlock(ctx, true),
+	}
+}
+
+// ModifyPlan defaults account_sid, refuses any change to what the brand was registered from (a new brand
+// is a new fee, and only the user may decide that), and warns when a destroy only forgets the brand.
+func (r *a2pBrandResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		var sid, account types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("sid"), &sid)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &account)...)
+		resp.Diagnostics.AddWarning(fmt.Sprintf("A2P brand %s will only be forgotten", sid.ValueString()),
+			a2pBrandForgetNote(sid.ValueString(), account.ValueString()))
+		return
+	}
+	// A brand never moves, but its account_sid is refused below rather than replaced.
+	r.defaultAccountSID(ctx, req, resp, true)
+	if req.State.Raw.IsNull() || resp.Diagnostics.HasError() {
+		return
+	}
+	var plan, state a2pBrandModel
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	refuseChanges(&resp.Diagnostics, []planned{
+		{"account_sid", state.AccountSID, plan.AccountSID},
+		{"customer_profile_bundle_sid", state.CustomerProfileBundleSID, plan.CustomerProfileBundleSID},
+		{"a2p_profile_bundle_sid", state.A2PProfileBundleSID, plan.A2PProfileBundleSID},
+		{"brand_type", state.BrandType, plan.BrandType},
+		{"mock", state.Mock, plan.Mock},
+		{"skip_automatic_sec_vet", state.SkipAutomaticSecVet, plan.SkipAutomaticSecVet},
+	}, func(attr, from, to string) string {
+		return fmt.Sprintf("Brand registration %s was registered with %s = %s; this plan would make it %s. Twilio cannot "+
+			"change a brand, and registering another one is charged, so this provider never replaces a brand on its "+
+			"own. Set %s back to %s (after an import, to what Twilio shows). To register a new brand on purpose, "+
+			"first remove this one from the state (terraform state rm, or a removed block; it stays in Twilio), "+
+			"then apply.", state.SID.ValueString(), attr, from, to, attr, from)
+	})
+	if state.Status.ValueString() == twilioclient.BrandStatusFailed {
+		resp.Diagnostics.AddWarning(fmt.Sprintf("A2P brand %s was rejected", state.SID.ValueString()),
+			fmt.Sprintf("%s Fix the customer profile or trust product, then resubmit the brand in the Twilio Console "+
+				"(Messaging > Regulatory Compliance > Brands). If Terraform marked it tainted after the failed create, "+
+				"this plan replaces it, which registers a new brand and is charged again; run terraform untaint on it "+
+				"to keep the one you have.", rejectionReason(state.FailureReason.ValueString(), nil)))
+	}
+}
+
+func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	ctx, plan, client, done := beginCreate[a2pBrandModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
+		return
+	}
+
+	account := plan.AccountSID.ValueString()
+	profile, product := plan.CustomerProfileBundleSID.ValueString(), plan.A2PProfileBundleSID.ValueString()
+	params := &twilioclient.CreateBrandRegistrationParams{}
+	params.SetCustomerProfileBundleSid(profile).SetA2PProfileBundleSid(product).SetBrandType(plan.BrandType.ValueString())
+	params.SetMock(plan.Mock.ValueBool()).SetSkipAutomaticSecVet(plan.SkipAutomaticSecVet.ValueBool())
+	what := fmt.Sprintf("a brand registered from customer profile %s and trust product %s", profile, product)
+	b := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.BrandRegistration]{
+		kind: "a2p_brand_registration", scope: account, name: profile + "/" + product, what: what,
+		summary: fmt.Sprintf("Registering an A2P brand in account %s", account),
+		find: func(ctx context.Context, since time.Time) ([]twilioclient.BrandRegistration, error) {
+			return findBrandsAllowingLag(ctx, func(ctx context.Context) ([]twilioclient.BrandRegistration, error) {
+				return client.FindBrandRegistrationsCreatedSince(ctx, account, profile, product, since)
+			})
+		},
+		check: func(b *twilioclient.BrandRegistration) candidate {
+			var m a2pBrandModel
+			flattenA2PBrand(b, &m)
+			return differsIf(deref(b.Sid), !m.BrandType.Equal(plan.BrandType) || !m.Mock.Equal(plan.Mock) ||
+				!m.SkipAutomaticSecVet.Equal(plan.SkipAutomaticSecVet), "brand_type, mock or skip_automatic_sec_vet")
+		},
+		lostAdvice: fmt.Sprintf("Do not apply again yet: another registration would be charged. Look in the Twilio "+
+			"Console (Messaging > Regulatory Compliance > Brands) of account %s for a brand of customer profile %s "+
+			"registered just now; if there is one, import it (see the twilio_a2p_brand_registration documentation); "+
+			"if there is none after a few minutes, apply again.", account, profile),
+	}, func(ctx context.Context) (*twilioclient.BrandRegistration, error) {
+		return client.CreateBrandRegistration(ctx, account, params)
+	})
+	if b == nil {
+		return
+	}
+	sid := deref(b.Sid)
+	b, outcome, lastErr := awaitReview(ctx, b, func(b *twilioclient.BrandRegistration) string { return deref(b.Status) },
+		twilioclient.BrandStatusApproved, twilioclient.BrandStatusFailed,
+		func(ctx context.Context) (*twilioclient.BrandRegistration, error) {
+			return client.FindBrandRegistration(ctx, account, sid)
+		})
+	flattenA2PBrand(b, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	switch outcome {
+	case reviewRejected:
+		resp.Diagnostics.AddError(fmt.Sprintf("A2P brand %s was rejected", sid),
+			fmt.Sprintf("%s\n\nOne registration was made and is kept in the state (Terraform marks it tainted). Fix the "+
+				"customer profile or trust product, then resubmit the brand in the Twilio Console (Messaging > "+
+				"Regulatory Compliance > Brands) and run terraform untaint on it; applying with it tainted registers "+
+				"a new brand, which is charged again.", rejectionReason(plan.FailureReason.ValueString(), twilioclient.BrandProblems(b))))
+	case reviewPending:
+		reviewPendingWarning(&resp.Diagnostics, "A2P brand", sid, plan.Status.ValueString(),
+			"Campaigns need it APPROVED; set timeouts.create to wait longer next time.", lastErr)
+	}
+}
+
+// findBrandsAllowingLag asks again, for a while, when a lookup after a lost registration finds nothing:
+// Twilio may list a new brand late, and "nothing" must not be taken for "not registered" too early.
+func findBrandsAllowingLag(ctx context.Context, find func(context.Context) ([]twilioclient.BrandRegistration, error)) ([]twilioclient.BrandRegistration, error) {
+	var (
+		found []twilioclient.BrandRegistration
+		err   error
+	)
+	brandListingLag.Retry(ctx, time.Now().Add(brandListingLagWindow), func(int) bool {
+		found, err = find(ctx)
+		return err == nil && len(found) == 0
+	})
+	return found, err
+}
+
+// brandListingLag and brandListingLagWindow pace and bound the lookups of findBrandsAllowingLag.
+var (
+	brandListingLag       = twilioclient.Backoff{Min: time.Second, Max: 5 * time.Second}
+	brandListingLagWindow = 20 * time.Second
+)
+
+func (r *a2pBrandResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state, client, done := beginRead[a2pBrandModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if client == nil {
+		return
+	}
+	b := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("A2P brand registration %s", state.SID.ValueString()), resp, func() (*twilioclient.BrandRegistration, error) {
+		return client.FindBrandRegistration(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
+	})
+	if b == nil {
+		return
+	}
+	flattenA2PBrand(b, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Update only ever changes timeouts: ModifyPlan refuses every other change.
+func (r *a2pBrandResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	_, plan, state, _, done := beginUpdate[a2pBrandModel](ctx, &r.resourceBase, req, resp)
+	defer done()
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	state.Timeouts = plan.Timeouts
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Delete forgets the brand: Twilio has no DELETE for brand registrations.
+func (r *a2pBrandResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state a2pBrandModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.AddWarning(fmt.Sprintf("A2P brand %s forgotten, not deleted", state.SID.ValueString()),
+		a2pBrandForgetNote(state.SID.ValueString(), state.AccountSID.ValueString()))
+}
+
+func a2pBrandForgetNote(sid, account string) string {
+	return fmt.Sprintf("Twilio has no way to delete a brand registration: brand %s stays registered in account %s and "+
+		"is only removed from the Terraform state. Import it to manage it again; closing the account ends it.", sid, account)
+}
+
+// ImportState takes AC…/BN…, a bare BN… found in the provider's account or one of its subaccounts, or an
+// identity { account_sid, sid }.
+func (r *a2pBrandResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	r.importAccountObject(ctx, req, resp, "BN", "A2P brand registration", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+		_, err := c.FindBrandRegistration(ctx, account, sid)
+		return err
+	})
+}
+
+func flattenA2PBrand(b *twilioclient.BrandRegistration, m *a2pBrandModel) {
+	m.SID = stringValue(b.Sid)
+	m.ID = m.SID
+	m.AccountSID = stringValue(b.AccountSid)
+	m.CustomerProfileBundleSID = stringValue(b.CustomerProfileBundleSid)
+	m.A2PProfileBundleSID = stringValue(b.A2pProfileBundleSid)
+	m.BrandType = stringValue(b.BrandType)
+	if deref(b.BrandType) == "" {
+		m.BrandType = types.StringValue("STANDARD")
+	}
+	m.Mock = types.BoolValue(b.Mock != nil && *b.Mock)
+	m.SkipAutomaticSecVet = types.BoolValue(b.SkipAutomaticSecVet != nil && *b.SkipAutomaticSecVet)
+	m.Status = stringValue(b.Status)
+	m.FailureReason = stringValue(b.FailureReason)
+	m.Errors = problemList(twilioclient.BrandProblems(b))
+	m.IdentityStatus = stringValue(b.IdentityStatus)
+	m.TcrID = stringValue(b.TcrId)
+	m.BrandScore = types.Int64Null()
+	if b.BrandScore != nil {
+		m.BrandScore = types.Int64Value(int64(*b.BrandScore))
+	}
+	m.DateCreated = timeValue(b.DateCreated)
+}
