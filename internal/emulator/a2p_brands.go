@@ -198,18 +198,16 @@ func (e *Emulator) createBrand(c *call) result {
 // approvedTrustBundle refuses a customer profile or trust product that is not the calling account's, or
 // not twilio-approved.
 func (e *Emulator) approvedTrustBundle(c *call, param, sid string) *apiError {
-	tb := e.st.msg.trustBundles[sid]
-	switch {
-	case tb == nil || tb.AccountSid != c.target.Sid:
+	// trustBundleStatus settles a review whose verdict is due before the status is judged.
+	switch status := e.trustBundleStatus(c.target.Sid, sid); status {
+	case "":
 		return badRequest(codeInvalidParameter, "%s %s is not a customer profile or trust product of account %s", param, sid, c.target.Sid)
-	case tb.Status != brandBundleApproved:
-		return badRequest(codeInvalidParameter, "%s %s is %s; a brand needs it twilio-approved", param, sid, tb.Status)
+	case TrustApproved:
+		return nil
+	default:
+		return badRequest(codeInvalidParameter, "%s %s is %s; a brand needs it twilio-approved", param, sid, status)
 	}
-	return nil
 }
-
-// brandBundleApproved is Trust Hub's spelling of an approved customer profile or trust product.
-const brandBundleApproved = "twilio-approved"
 
 // updateBrand resubmits a FAILED brand for review once its bundles are fixed: Twilio's update takes no
 // parameters (UpdateBrandRegistrations) and its troubleshooting guide resubmits a failed brand this way

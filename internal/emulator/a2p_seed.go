@@ -10,14 +10,6 @@ import (
 // leave them. The Trust Hub and Messaging Service handlers have their own files; these controls let the
 // A2P tests run without them.
 
-// Policy SIDs of Twilio's ISV guide
-// (https://www.twilio.com/docs/messaging/compliance/a2p-10dlc/onboarding-isv-api): the secondary customer
-// profile's and the A2P messaging profile's (trust product).
-const (
-	seedCustomerProfilePolicy = "RNdfbf3fae0e1107f8aded0e7cead80bf5"
-	seedTrustProductPolicy    = "RNb0d4771c2c98518d916a3d4cd70a8f8b"
-)
-
 // SeedApprovedTrustBundles adds a twilio-approved secondary customer profile and A2P trust product to
 // account (the main account when empty) and returns their SIDs.
 func (e *Emulator) SeedApprovedTrustBundles(account string) (customerProfile, trustProduct string, err error) {
@@ -29,8 +21,8 @@ func (e *Emulator) SeedApprovedTrustBundles(account string) (customerProfile, tr
 	if e.st.accounts[account] == nil {
 		return "", "", fmt.Errorf("twilio emulator: no account %s", account)
 	}
-	return e.seedTrustBundle(account, seedCustomerProfilePolicy, brandBundleApproved),
-		e.seedTrustBundle(account, seedTrustProductPolicy, brandBundleApproved), nil
+	return e.seedTrustBundle(account, PolicySecondaryCustomerProfile, TrustApproved),
+		e.seedTrustBundle(account, PolicyA2PTrustProduct, TrustApproved), nil
 }
 
 // SeedCustomerProfile adds a secondary customer profile in the given Trust Hub status ("draft",
@@ -44,13 +36,13 @@ func (e *Emulator) SeedCustomerProfile(account, status string) (string, error) {
 	if e.st.accounts[account] == nil {
 		return "", fmt.Errorf("twilio emulator: no account %s", account)
 	}
-	return e.seedTrustBundle(account, seedCustomerProfilePolicy, status), nil
+	return e.seedTrustBundle(account, PolicySecondaryCustomerProfile, status), nil
 }
 
 func (e *Emulator) seedTrustBundle(account, policy, status string) string {
 	t := now()
 	b := &TrustBundle{Sid: newSID("BU"), AccountSid: account, PolicySid: policy, Status: status,
-		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
+		Kind: trustPolicyBySid(policy).kind, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
 	e.st.msg.trustBundles[b.Sid] = b
 	return b.Sid
 }
