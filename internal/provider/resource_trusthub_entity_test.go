@@ -255,3 +255,57 @@ func TestAccTrustHubSupportingDocument_disappears(t *testing.T) {
 			}),
 	})
 }
+
+// Trust Hub takes an account's own credentials: with the parent's auth token the end user is made in the
+// subaccount itself; an API key, which reaches its own account only, is refused at plan time.
+func TestAccTrustHubEndUser_subaccounts(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	ctx := context.Background()
+	key, err := env.Client(t).CreateKey(ctx, env.AccountSID, "main key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := testAccMakeSubaccount(t, env, "tenant")
+	config := fmt.Sprintf(`
+resource "twilio_trusthub_end_user" "test" {
+  account_sid   = %q
+  friendly_name = "business"
+  type          = "customer_profile_business_information"
+  attributes    = jsonencode({ business_name = "Tenant Inc" })
+}
+`, sub)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckTrustHubGone(t, env),
+		Steps: []resource.TestStep{
+			{
+				Config: fmt.Sprintf(`
+provider "twilio" {
+  base_url       = %q
+  account_sid    = %q
+  api_key_sid    = %q
+  api_key_secret = %q
+}
+`, env.URL, env.AccountSID, key.SID, key.Secret) + config,
+				ExpectError: acctest.ErrorRegexp("An API key cannot manage another account's resources"),
+			},
+			{
+				Config: env.Config(config),
+				Check: func(*terraform.State) error {
+					users := env.Emulator.Snapshot().TrustEndUsers
+					if len(users) != 1 || users[0].AccountSid != sub {
+						return fmt.Errorf("want one end user in %s, got %+v", sub, users)
+					}
+					for _, r := range env.Requests("POST", "/v1/EndUsers") {
+						if r.AuthUser != sub {
+							return fmt.Errorf("the end user was created with %s's credentials, want the subaccount's own", r.AuthUser)
+						}
+					}
+					return nil
+				},
+			},
+		},
+	})
+}

@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -22,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
@@ -74,14 +71,6 @@ type trustBundleResource struct {
 	resourceBase
 	bundle trustBundleKind
 }
-
-// trustReviewPoll paces the reads while Twilio reviews a bundle.
-var trustReviewPoll = twilioclient.Backoff{Min: 500 * time.Millisecond, Max: 30 * time.Second, Jitter: true}
-
-// trustObjectPrefixes are what a bundle may hold: end users, supporting documents, customer profiles.
-var trustObjectPrefixes = []string{"IT", "RD", "BU"}
-
-var emailRE = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
 func (r *trustBundleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = accountObjectIdentitySchema("BU", r.bundle.what)
@@ -148,41 +137,6 @@ func (r *trustBundleResource) Schema(ctx context.Context, _ resource.SchemaReque
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
-}
-
-// trustObjectSIDValidator accepts the SID of an end user, a supporting document or a customer profile.
-type trustObjectSIDValidator struct{}
-
-func (trustObjectSIDValidator) Description(context.Context) string {
-	return "must be the SID of a Trust Hub end user (IT…), supporting document (RD…) or customer profile (BU…)"
-}
-
-func (v trustObjectSIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v trustObjectSIDValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	for _, p := range trustObjectPrefixes {
-		if sids.Valid(p, s) {
-			return
-		}
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Trust Hub entity SID",
-		fmt.Sprintf("%s %s, such as twilio_trusthub_end_user.business.sid; got %q (%s).", req.Path, v.Description(ctx), s, sidsInWords))
-}
-
-// trustBundleEditable reports whether Twilio lets a bundle in status be edited: "Once a Customer Profile
-// is in review or approved, you cannot edit it" (https://www.twilio.com/docs/api/errors/60711).
-func trustBundleEditable(status string) bool {
-	switch status {
-	case twilioclient.TrustStatusPendingReview, twilioclient.TrustStatusInReview, twilioclient.TrustStatusApproved:
-		return false
-	}
-	return true
 }
 
 func (r *trustBundleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -320,15 +274,6 @@ func (r *trustBundleResource) abandon(ctx context.Context, client *twilioclient.
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
-// Outcomes of submitAndWait.
-const (
-	trustApproved = iota
-	trustWaiting
-	trustRejected
-	trustNoncompliant
-	trustFailed
-)
-
 // submitAndWait evaluates the bundle, submits it when compliant (unless it is already submitted) and waits
 // for the review within ctx. m is updated with what Twilio reports; detail explains any outcome but
 // approval.
@@ -390,38 +335,6 @@ func (r *trustBundleResource) submitAndWait(ctx context.Context, client *twilioc
 		"up (status %s). Reviews can take days. It is kept in the state; every plan shows an update until the review "+
 		"ends, and applying it goes on waiting (raise timeouts.create or timeouts.update to wait longer per apply). "+
 		"What stands on it (a trust product, a brand) cannot be registered before it is approved.", m.Status.ValueString())
-}
-
-// trustFailures quotes Twilio's evaluation results or rejection errors, one per line: the reason when it
-// has one, else the whole entry.
-func trustFailures(entries []json.RawMessage) string {
-	var b strings.Builder
-	for _, raw := range entries {
-		var e map[string]any
-		if json.Unmarshal(raw, &e) == nil {
-			if passed, ok := e["passed"].(bool); ok && passed {
-				continue
-			}
-			for _, key := range []string{"failure_reason", "message", "description"} {
-				if s, ok := e[key].(string); ok && s != "" {
-					name, _ := e["requirement_friendly_name"].(string)
-					if name != "" {
-						s = name + ": " + s
-					}
-					fmt.Fprintf(&b, "  - %s\n", s)
-					raw = nil
-					break
-				}
-			}
-		}
-		if raw != nil {
-			fmt.Fprintf(&b, "  - %s\n", raw)
-		}
-	}
-	if b.Len() == 0 {
-		return "  (Twilio gave no reason)\n"
-	}
-	return b.String()
 }
 
 // reconcileAssignments makes the bundle hold exactly desired.
@@ -584,21 +497,6 @@ func flattenTrustBundle(b *twilioclient.TrustBundle, m *trustBundleModel) {
 	m.Status = types.StringValue(b.Status)
 	m.ValidUntil = timeValue(b.ValidUntil)
 	m.DateCreated = timeValue(b.DateCreated)
-}
-
-func setStrings(ctx context.Context, s types.Set, diags *diag.Diagnostics) []string {
-	var out []string
-	diags.Append(s.ElementsAs(ctx, &out, false)...)
-	slices.Sort(out)
-	return out
-}
-
-func stringSet(values []string) types.Set {
-	elems := make([]attr.Value, 0, len(values))
-	for _, v := range values {
-		elems = append(elems, types.StringValue(v))
-	}
-	return types.SetValueMust(types.StringType, elems)
 }
 
 // trustBundleListed is a listed bundle's model, as import and refresh would store it.

@@ -4,11 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -18,10 +22,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-// Trust Hub v1 (trusthub.twilio.com): end users and supporting documents (this file) and the customer
+// Trust Hub v1 (trusthub.twilio.com): end users and supporting documents (this file, with the small rules
+// the bundles use: entity SIDs, editable statuses, how Twilio's reasons are quoted) and the customer
 // profiles and trust products that hold them (trusthub_bundle_common.go). The two entity resources and the
 // two bundle resources have the same shapes and rules, so each pair is one implementation here,
 // parameterised by its kind; the resource files only name it and describe it.
@@ -288,4 +294,103 @@ func trustEntityListed[M any, P trustEntityModel[M]](ctx context.Context, r *tru
 	P(&model).fields().Attributes = jsontypes.NewNormalizedNull()
 	r.flatten(ctx, e, &model)
 	return model, nil
+}
+
+// trustReviewPoll paces the reads while Twilio reviews a bundle.
+var trustReviewPoll = twilioclient.Backoff{Min: 500 * time.Millisecond, Max: 30 * time.Second, Jitter: true}
+
+// trustObjectPrefixes are what a bundle may hold: end users, supporting documents, customer profiles.
+var trustObjectPrefixes = []string{"IT", "RD", "BU"}
+
+var emailRE = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// trustObjectSIDValidator accepts the SID of an end user, a supporting document or a customer profile.
+type trustObjectSIDValidator struct{}
+
+func (trustObjectSIDValidator) Description(context.Context) string {
+	return "must be the SID of a Trust Hub end user (IT…), supporting document (RD…) or customer profile (BU…)"
+}
+
+func (v trustObjectSIDValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v trustObjectSIDValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	for _, p := range trustObjectPrefixes {
+		if sids.Valid(p, s) {
+			return
+		}
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Trust Hub entity SID",
+		fmt.Sprintf("%s %s, such as twilio_trusthub_end_user.business.sid; got %q (%s).", req.Path, v.Description(ctx), s, sidsInWords))
+}
+
+// trustBundleEditable reports whether Twilio lets a bundle in status be edited: "Once a Customer Profile
+// is in review or approved, you cannot edit it" (https://www.twilio.com/docs/api/errors/60711).
+func trustBundleEditable(status string) bool {
+	switch status {
+	case twilioclient.TrustStatusPendingReview, twilioclient.TrustStatusInReview, twilioclient.TrustStatusApproved:
+		return false
+	}
+	return true
+}
+
+// Outcomes of submitAndWait.
+const (
+	trustApproved = iota
+	trustWaiting
+	trustRejected
+	trustNoncompliant
+	trustFailed
+)
+
+// trustFailures quotes Twilio's evaluation results or rejection errors, one per line: the reason when it
+// has one, else the whole entry.
+func trustFailures(entries []json.RawMessage) string {
+	var b strings.Builder
+	for _, raw := range entries {
+		var e map[string]any
+		if json.Unmarshal(raw, &e) == nil {
+			if passed, ok := e["passed"].(bool); ok && passed {
+				continue
+			}
+			for _, key := range []string{"failure_reason", "message", "description"} {
+				if s, ok := e[key].(string); ok && s != "" {
+					name, _ := e["requirement_friendly_name"].(string)
+					if name != "" {
+						s = name + ": " + s
+					}
+					fmt.Fprintf(&b, "  - %s\n", s)
+					raw = nil
+					break
+				}
+			}
+		}
+		if raw != nil {
+			fmt.Fprintf(&b, "  - %s\n", raw)
+		}
+	}
+	if b.Len() == 0 {
+		return "  (Twilio gave no reason)\n"
+	}
+	return b.String()
+}
+
+func setStrings(ctx context.Context, s types.Set, diags *diag.Diagnostics) []string {
+	var out []string
+	diags.Append(s.ElementsAs(ctx, &out, false)...)
+	slices.Sort(out)
+	return out
+}
+
+func stringSet(values []string) types.Set {
+	elems := make([]attr.Value, 0, len(values))
+	for _, v := range values {
+		elems = append(elems, types.StringValue(v))
+	}
+	return types.SetValueMust(types.StringType, elems)
 }
