@@ -13,6 +13,11 @@ for which in terraform tofu; do
   # regulatory.tftest.hcl clones the main account's approved UK bundle, made as the Console and Twilio's
   # review would (the emulator's test control).
   lib_emulator_bundle "UK business" GB local business
+  # messaging.tftest.hcl registers a tenant for A2P 10DLC; Twilio's reviewers (the emulator's review
+  # control) approve every submission.
+  for kind in customer-profile trust-product brand campaign; do
+    lib_emulator_review "$kind" approve
+  done
   echo "=== terraform test of examples/modules/tenant under $("$tf" version | head -n 1), against the emulator"
   rm -rf "$lib_work/module"
   cp -R examples/modules/tenant "$lib_work/module"

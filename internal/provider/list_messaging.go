@@ -60,7 +60,7 @@ func (r *messagingServiceListResource) List(ctx context.Context, req list.ListRe
 			name := deref(s.FriendlyName)
 			return listed{display: name, sid: deref(s.Sid), skip: !scope.nameMatches(name)}
 		}, func(s *twilioclient.MessagingService) (any, diag.Diagnostics) {
-			m := messagingServiceModel{Timeouts: nullTimeouts()}
+			m := messagingServiceModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
 			flattenMessagingService(s, &m)
 			return m, nil
 		})

@@ -65,6 +65,7 @@ type a2pCampaignModel struct {
 	CampaignID           types.String   `tfsdk:"campaign_id"`
 	Errors               types.List     `tfsdk:"errors"`
 	DateCreated          types.String   `tfsdk:"date_created"`
+	SkipDestroy          types.Bool     `tfsdk:"skip_destroy"`
 	Timeouts             timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -196,6 +197,8 @@ func (r *a2pCampaignResource) Schema(ctx context.Context, _ resource.SchemaReque
 				MarkdownDescription: "Twilio's registration errors, one sentence each.", ElementType: types.StringType, Computed: true,
 			},
 			"date_created": dateCreatedAttribute(),
+			"skip_destroy": skipDestroyAttribute("a new campaign is vetted again (weeks) and charged again, so " +
+				"keep a verified one when the configuration that made it goes."),
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
@@ -203,6 +206,7 @@ func (r *a2pCampaignResource) Schema(ctx context.Context, _ resource.SchemaReque
 
 // ModifyPlan defaults account_sid (a campaign cannot move, so another account replaces it).
 func (r *a2pCampaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, "A2P campaign", "")
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 
@@ -269,6 +273,7 @@ func (r *a2pCampaignResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	resp.Diagnostics.Append(flattenA2PCampaign(ctx, k, &state)...)
+	state.SkipDestroy = falseWhenNull(state.SkipDestroy)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -278,6 +283,14 @@ func (r *a2pCampaignResource) Update(ctx context.Context, req resource.UpdateReq
 	ctx, plan, state, client, done := beginUpdate[a2pCampaignModel](ctx, &r.resourceBase, req, resp)
 	defer done()
 	if client == nil {
+		return
+	}
+	// An update may send the campaign back to vetting, which is charged: skip_destroy alone changes only the state.
+	if plan.Description.Equal(state.Description) && plan.MessageFlow.Equal(state.MessageFlow) &&
+		plan.MessageSamples.Equal(state.MessageSamples) && plan.HasEmbeddedLinks.Equal(state.HasEmbeddedLinks) &&
+		plan.HasEmbeddedPhone.Equal(state.HasEmbeddedPhone) && plan.AgeGated.Equal(state.AgeGated) &&
+		plan.DirectLending.Equal(state.DirectLending) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
 	var samples []string
@@ -301,6 +314,9 @@ func (r *a2pCampaignResource) Update(ctx context.Context, req resource.UpdateReq
 func (r *a2pCampaignResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	ctx, state, client, done := beginDelete[a2pCampaignModel](ctx, &r.resourceBase, req, resp)
 	defer done()
+	if skipDestroy(state.SkipDestroy, "A2P campaign", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
+		return
+	}
 	if client == nil {
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -305,6 +306,18 @@ func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 // timeoutsBlock is the timeouts block of a resource: create and delete, and update when it has one.
 func timeoutsBlock(ctx context.Context, update bool) map[string]schema.Block {
 	return map[string]schema.Block{"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: update, Delete: true})}
+}
+
+// skipDestroyAttribute is skip_destroy for an object that costs more to lose than to keep: kept says
+// why a destroy should keep it.
+func skipDestroyAttribute(kept string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and the " +
+			"object stays in Twilio: " + kept + " Defaults to `false`.",
+		Optional: true,
+		Computed: true,
+		Default:  booldefault.StaticBool(false),
+	}
 }
 
 // skipDestroy ends a Delete with a warning when skip_destroy is set; it reports whether it did.

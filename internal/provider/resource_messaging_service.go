@@ -56,6 +56,7 @@ type messagingServiceModel struct {
 	UseInboundWebhookOnNumber types.Bool     `tfsdk:"use_inbound_webhook_on_number"`
 	UsAppToPersonRegistered   types.Bool     `tfsdk:"us_app_to_person_registered"`
 	DateCreated               types.String   `tfsdk:"date_created"`
+	SkipDestroy               types.Bool     `tfsdk:"skip_destroy"`
 	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -155,12 +156,15 @@ func (r *messagingServiceResource) Schema(ctx context.Context, _ resource.Schema
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"date_created": dateCreatedAttribute(),
+			"skip_destroy": skipDestroyAttribute("its numbers stay in its sender pool, and an A2P campaign " +
+				"registered on it (which Twilio deletes with the service) stays registered."),
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
 func (r *messagingServiceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, "Messaging Service", "friendly_name")
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 
@@ -208,6 +212,7 @@ func (r *messagingServiceResource) Read(ctx context.Context, req resource.ReadRe
 		return
 	}
 	flattenMessagingService(s, &state)
+	state.SkipDestroy = falseWhenNull(state.SkipDestroy)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -230,6 +235,9 @@ func (r *messagingServiceResource) Update(ctx context.Context, req resource.Upda
 func (r *messagingServiceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	ctx, state, client, done := beginDelete[messagingServiceModel](ctx, &r.resourceBase, req, resp)
 	defer done()
+	if skipDestroy(state.SkipDestroy, "Messaging Service", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
+		return
+	}
 	if client == nil {
 		return
 	}

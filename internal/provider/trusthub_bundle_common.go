@@ -63,6 +63,7 @@ type trustBundleModel struct {
 	EvaluationStatus types.String   `tfsdk:"evaluation_status"`
 	ValidUntil       types.String   `tfsdk:"valid_until"`
 	DateCreated      types.String   `tfsdk:"date_created"`
+	SkipDestroy      types.Bool     `tfsdk:"skip_destroy"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -134,12 +135,15 @@ func (r *trustBundleResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Computed:            true,
 			},
 			"date_created": dateCreatedAttribute(),
+			"skip_destroy": skipDestroyAttribute("an approved " + what + " took Twilio's review (days) to get, and " +
+				"a brand registered from it depends on it."),
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
 func (r *trustBundleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	warnKeptOnDestroy(ctx, req, resp, r.bundle.what, "friendly_name")
 	r.defaultAccountSID(ctx, req, resp, false)
 	if req.State.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
@@ -389,6 +393,7 @@ func (r *trustBundleResource) Read(ctx context.Context, req resource.ReadRequest
 		finishRead(ctx, client, account, err, r.bundle.what+" "+sid, resp)
 		return
 	}
+	state.SkipDestroy = falseWhenNull(state.SkipDestroy)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
@@ -468,6 +473,9 @@ func (r *trustBundleResource) Update(ctx context.Context, req resource.UpdateReq
 func (r *trustBundleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	ctx, state, client, done := beginDelete[trustBundleModel](ctx, &r.resourceBase, req, resp)
 	defer done()
+	if skipDestroy(state.SkipDestroy, r.bundle.what, state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
+		return
+	}
 	if client == nil {
 		return
 	}
@@ -502,7 +510,7 @@ func flattenTrustBundle(b *twilioclient.TrustBundle, m *trustBundleModel) {
 // trustBundleListed is a listed bundle's model, as import and refresh would store it.
 func (r *trustBundleResource) listed(ctx context.Context, client *twilioclient.Client, b *twilioclient.TrustBundle) (any, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	m := trustBundleModel{Timeouts: nullTimeouts()}
+	m := trustBundleModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
 	if err := r.readDetails(ctx, client, b, &m); err != nil {
 		diags.AddError(fmt.Sprintf("Reading %s %s", r.bundle.what, b.Sid), errorDetail(err))
 		return nil, diags

@@ -35,10 +35,6 @@ const (
 	CampaignStatusFailed   = "FAILED"
 )
 
-func (c *Client) a2p(ctx context.Context) *messagingv1.ApiService {
-	return messagingv1.NewApiService(c.base(ctx))
-}
-
 // CreateBrandRegistration registers a brand in accountSID. Twilio charges a fee for every registration:
 // callers must never repeat it after an unclear answer (see FindBrandRegistrationsCreatedSince).
 func (c *Client) CreateBrandRegistration(ctx context.Context, accountSID string, params *CreateBrandRegistrationParams) (*BrandRegistration, error) {
@@ -46,21 +42,21 @@ func (c *Client) CreateBrandRegistration(ctx context.Context, accountSID string,
 	if err != nil {
 		return nil, notSent(fmt.Errorf("obtaining the credentials of account %s to register the brand: %w", accountSID, err))
 	}
-	b, err := sub.a2p(ctx).CreateBrandRegistrations(params)
+	b, err := sub.messaging(ctx).CreateBrandRegistrations(params)
 	return b, sub.wrapError(err)
 }
 
 // FindBrandRegistration fetches a brand registration; ErrNotFound when it is gone.
 func (c *Client) FindBrandRegistration(ctx context.Context, accountSID, sid string) (*BrandRegistration, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) (*BrandRegistration, error) {
-		return sub.a2p(ctx).FetchBrandRegistrations(sid)
+		return sub.messaging(ctx).FetchBrandRegistrations(sid)
 	})
 }
 
 // ListBrandRegistrations lists the brand registrations of accountSID.
 func (c *Client) ListBrandRegistrations(ctx context.Context, accountSID string) ([]BrandRegistration, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]BrandRegistration, error) {
-		return sub.a2p(ctx).ListBrandRegistrations(&messagingv1.ListBrandRegistrationsParams{PageSize: ptr(1000)})
+		return sub.messaging(ctx).ListBrandRegistrations(&messagingv1.ListBrandRegistrationsParams{PageSize: ptr(1000)})
 	})
 }
 
@@ -81,21 +77,21 @@ func (c *Client) CreateCampaign(ctx context.Context, accountSID, serviceSID stri
 	if err != nil {
 		return nil, notSent(fmt.Errorf("obtaining the credentials of account %s to register the campaign: %w", accountSID, err))
 	}
-	k, err := sub.a2p(ctx).CreateUsAppToPerson(serviceSID, params)
+	k, err := sub.messaging(ctx).CreateUsAppToPerson(serviceSID, params)
 	return k, sub.wrapError(err)
 }
 
 // FindCampaign fetches a campaign; ErrNotFound when it (or its Messaging Service) is gone.
 func (c *Client) FindCampaign(ctx context.Context, accountSID, serviceSID, sid string) (*Campaign, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) (*Campaign, error) {
-		return sub.a2p(ctx).FetchUsAppToPerson(serviceSID, sid, nil)
+		return sub.messaging(ctx).FetchUsAppToPerson(serviceSID, sid, nil)
 	})
 }
 
 // ListCampaigns lists the campaigns of a Messaging Service (at most one, as Twilio registers them).
 func (c *Client) ListCampaigns(ctx context.Context, accountSID, serviceSID string) ([]Campaign, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]Campaign, error) {
-		return sub.a2p(ctx).ListUsAppToPerson(serviceSID, &messagingv1.ListUsAppToPersonParams{PageSize: ptr(1000)})
+		return sub.messaging(ctx).ListUsAppToPerson(serviceSID, &messagingv1.ListUsAppToPersonParams{PageSize: ptr(1000)})
 	})
 }
 
@@ -109,13 +105,13 @@ func (c *Client) FindCampaignsCreatedSince(ctx context.Context, accountSID, serv
 // UpdateCampaign changes what Twilio lets a campaign change.
 func (c *Client) UpdateCampaign(ctx context.Context, accountSID, serviceSID, sid string, params *UpdateCampaignParams) (*Campaign, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) (*Campaign, error) {
-		return sub.a2p(ctx).UpdateUsAppToPerson(serviceSID, sid, params)
+		return sub.messaging(ctx).UpdateUsAppToPerson(serviceSID, sid, params)
 	})
 }
 
 // DeleteCampaign deletes a campaign.
 func (c *Client) DeleteCampaign(ctx context.Context, accountSID, serviceSID, sid string) error {
-	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.a2p(ctx).DeleteUsAppToPerson(serviceSID, sid) })
+	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.messaging(ctx).DeleteUsAppToPerson(serviceSID, sid) })
 }
 
 // RegistrationProblems turns a brand's or campaign's errors, which twilio-go leaves untyped, into

@@ -29,14 +29,14 @@ func (c *Client) CreateTollfreeVerification(ctx context.Context, accountSID stri
 	if err != nil {
 		return nil, notSent(fmt.Errorf("obtaining the credentials of account %s to submit the verification: %w", accountSID, err))
 	}
-	v, err := sub.a2p(ctx).CreateTollfreeVerification(params)
+	v, err := sub.messaging(ctx).CreateTollfreeVerification(params)
 	return v, sub.wrapError(err)
 }
 
 // FindTollfreeVerification fetches a verification; ErrNotFound when it is gone.
 func (c *Client) FindTollfreeVerification(ctx context.Context, accountSID, sid string) (*TollfreeVerification, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) (*TollfreeVerification, error) {
-		return sub.a2p(ctx).FetchTollfreeVerification(sid)
+		return sub.messaging(ctx).FetchTollfreeVerification(sid)
 	})
 }
 
@@ -47,7 +47,7 @@ func (c *Client) ListTollfreeVerifications(ctx context.Context, accountSID, numb
 		params.TollfreePhoneNumberSid = &numberSID
 	}
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]TollfreeVerification, error) {
-		return sub.a2p(ctx).ListTollfreeVerification(params)
+		return sub.messaging(ctx).ListTollfreeVerification(params)
 	})
 }
 
@@ -63,11 +63,11 @@ func (c *Client) FindTollfreeVerificationsCreatedSince(ctx context.Context, acco
 // UpdateTollfreeVerification edits a verification (Twilio takes edits of rejected ones).
 func (c *Client) UpdateTollfreeVerification(ctx context.Context, accountSID, sid string, params *UpdateTollfreeVerificationParams) (*TollfreeVerification, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) (*TollfreeVerification, error) {
-		return sub.a2p(ctx).UpdateTollfreeVerification(sid, params)
+		return sub.messaging(ctx).UpdateTollfreeVerification(sid, params)
 	})
 }
 
 // DeleteTollfreeVerification deletes a verification.
 func (c *Client) DeleteTollfreeVerification(ctx context.Context, accountSID, sid string) error {
-	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.a2p(ctx).DeleteTollfreeVerification(sid) })
+	return doAsAccount(ctx, c, accountSID, func(sub *Client) error { return sub.messaging(ctx).DeleteTollfreeVerification(sid) })
 }
