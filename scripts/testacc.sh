@@ -58,7 +58,7 @@ run() {
 status=0
 # The smoke set under the oldest supported Terraform: each resource's create/update/import/destroy, the
 # data sources and the provider configuration paths.
-smoke='^TestAcc(Subaccount|TwimlApp|APIKey|IncomingNumber|StudioFlow|ServerlessFunction|ServerlessBuild|TrustHubEndUser|TrustHubCustomerProfile|TrustHubTrustProduct)_(basic|import)$|^TestAccServerlessDeployment_codeChange$|^TestAccProvider_|^TestAccFunctions(_withoutCredentials)?$|^TestAcc[A-Za-z]*DataSource_basic$'
+smoke='^TestAcc(Subaccount|TwimlApp|APIKey|IncomingNumber|StudioFlow|ServerlessFunction|ServerlessBuild|TrustHubEndUser|TrustHubCustomerProfile|TrustHubTrustProduct|MessagingService|MessagingServicePhoneNumber)_(basic|import)$|^TestAccServerlessDeployment_codeChange$|^TestAccProvider_|^TestAccFunctions(_withoutCredentials)?$|^TestAcc[A-Za-z]*DataSource_basic$'
 for b in $binaries; do
   case "$b" in
     terraform) run "Terraform 1.16.0" "$bin_dir/terraform-1.16.0" "${TESTACC_RUN:-^TestAcc}" "$@" || status=1 ;;
