@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -173,15 +175,15 @@ func (r *a2pBrandResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return fmt.Sprintf("Brand registration %s was registered with %s = %s; this plan would make it %s. Twilio cannot "+
 			"change a brand, and registering another one is charged, so this provider never replaces a brand on its "+
 			"own. Set %s back to %s (after an import, to what Twilio shows). To register a new brand on purpose, "+
-			"first remove this one from the state (terraform state rm, or a removed block; it stays in Twilio), "+
-			"then apply.", state.SID.ValueString(), attr, from, to, attr, from)
+			"first remove this one from the state (terraform state rm, or a removed block; it stays in Twilio) "+
+			"and, when the bundles stay the same, from the Twilio Console (a brand of the same bundles is taken over, "+
+			"not registered again), then apply.", state.SID.ValueString(), attr, from, to, attr, from)
 	})
 	if state.Status.ValueString() == twilioclient.BrandStatusFailed {
 		resp.Diagnostics.AddWarning(fmt.Sprintf("A2P brand %s was rejected", state.SID.ValueString()),
 			fmt.Sprintf("%s Fix the customer profile or trust product, then resubmit the brand in the Twilio Console "+
 				"(Messaging > Regulatory Compliance > Brands). If Terraform marked it tainted after the failed create, "+
-				"this plan replaces it, which registers a new brand and is charged again; run terraform untaint on it "+
-				"to keep the one you have.", rejectionReason(state.FailureReason.ValueString(), nil)))
+				"this plan replaces it: the create takes this brand over and waits for its review; it registers nothing.", rejectionReason(state.FailureReason.ValueString(), nil)))
 	}
 }
 
@@ -198,27 +200,35 @@ func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateReques
 	params.SetCustomerProfileBundleSid(profile).SetA2PProfileBundleSid(product).SetBrandType(plan.BrandType.ValueString())
 	params.SetMock(plan.Mock.ValueBool()).SetSkipAutomaticSecVet(plan.SkipAutomaticSecVet.ValueBool())
 	what := fmt.Sprintf("a brand registered from customer profile %s and trust product %s", profile, product)
-	b := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.BrandRegistration]{
-		kind: "a2p_brand_registration", scope: account, name: profile + "/" + product, what: what,
-		summary: fmt.Sprintf("Registering an A2P brand in account %s", account),
-		find: func(ctx context.Context, since time.Time) ([]twilioclient.BrandRegistration, error) {
-			return findBrandsAllowingLag(ctx, func(ctx context.Context) ([]twilioclient.BrandRegistration, error) {
-				return client.FindBrandRegistrationsCreatedSince(ctx, account, profile, product, since)
-			})
-		},
-		check: func(b *twilioclient.BrandRegistration) candidate {
-			var m a2pBrandModel
-			flattenA2PBrand(b, &m)
-			return differsIf(deref(b.Sid), !m.BrandType.Equal(plan.BrandType) || !m.Mock.Equal(plan.Mock) ||
-				!m.SkipAutomaticSecVet.Equal(plan.SkipAutomaticSecVet), "brand_type, mock or skip_automatic_sec_vet")
-		},
-		lostAdvice: fmt.Sprintf("Do not apply again yet: another registration would be charged. Look in the Twilio "+
-			"Console (Messaging > Regulatory Compliance > Brands) of account %s for a brand of customer profile %s "+
-			"registered just now; if there is one, import it (see the twilio_a2p_brand_registration documentation); "+
-			"if there is none after a few minutes, apply again.", account, profile),
-	}, func(ctx context.Context) (*twilioclient.BrandRegistration, error) {
-		return client.CreateBrandRegistration(ctx, account, params)
-	})
+	// A brand already registered from these bundles is taken over, never registered again (charged): one a
+	// failed create left tainted, which Terraform now replaces, or one made in the Console.
+	b, stop := r.takeOver(ctx, client, &plan, what, &resp.Diagnostics)
+	if stop {
+		return
+	}
+	if b == nil {
+		b = createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.BrandRegistration]{
+			kind: "a2p_brand_registration", scope: account, name: profile + "/" + product, what: what,
+			summary: fmt.Sprintf("Registering an A2P brand in account %s", account),
+			find: func(ctx context.Context, since time.Time) ([]twilioclient.BrandRegistration, error) {
+				return findBrandsAllowingLag(ctx, func(ctx context.Context) ([]twilioclient.BrandRegistration, error) {
+					return client.FindBrandRegistrationsCreatedSince(ctx, account, profile, product, since)
+				})
+			},
+			check: func(b *twilioclient.BrandRegistration) candidate {
+				var m a2pBrandModel
+				flattenA2PBrand(b, &m)
+				return differsIf(deref(b.Sid), !m.BrandType.Equal(plan.BrandType) || !m.Mock.Equal(plan.Mock) ||
+					!m.SkipAutomaticSecVet.Equal(plan.SkipAutomaticSecVet), "brand_type, mock or skip_automatic_sec_vet")
+			},
+			lostAdvice: fmt.Sprintf("Do not apply again yet: another registration would be charged. Look in the Twilio "+
+				"Console (Messaging > Regulatory Compliance > Brands) of account %s for a brand of customer profile %s "+
+				"registered just now; if there is one, import it (see the twilio_a2p_brand_registration documentation); "+
+				"if there is none after a few minutes, apply again.", account, profile),
+		}, func(ctx context.Context) (*twilioclient.BrandRegistration, error) {
+			return client.CreateBrandRegistration(ctx, account, params)
+		})
+	}
 	if b == nil {
 		return
 	}
@@ -235,12 +245,50 @@ func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.AddError(fmt.Sprintf("A2P brand %s was rejected", sid),
 			fmt.Sprintf("%s\n\nOne registration was made and is kept in the state (Terraform marks it tainted). Fix the "+
 				"customer profile or trust product, then resubmit the brand in the Twilio Console (Messaging > "+
-				"Regulatory Compliance > Brands) and run terraform untaint on it; applying with it tainted registers "+
-				"a new brand, which is charged again.", rejectionReason(plan.FailureReason.ValueString(), twilioclient.BrandProblems(b))))
+				"Regulatory Compliance > Brands) and apply again: the replacement Terraform plans for it takes this "+
+				"brand over and waits for its new review; it registers nothing.", rejectionReason(plan.FailureReason.ValueString(), twilioclient.BrandProblems(b))))
 	case reviewPending:
 		reviewPendingWarning(&resp.Diagnostics, "A2P brand", sid, plan.Status.ValueString(),
 			"Campaigns need it APPROVED; set timeouts.create to wait longer next time.", lastErr)
 	}
+}
+
+// takeOver looks for a brand already registered from the plan's bundles. One, as planned, is returned
+// with a warning, so the create waits for its review instead of paying for another; one registered
+// differently, or several, end the create with an error (done) that says what to do. None returns nil.
+func (r *a2pBrandResource) takeOver(ctx context.Context, client *twilioclient.Client, plan *a2pBrandModel, what string,
+	diags *diag.Diagnostics) (b *twilioclient.BrandRegistration, done bool) {
+	account := plan.AccountSID.ValueString()
+	existing, err := client.FindBrandRegistrationsCreatedSince(ctx, account, plan.CustomerProfileBundleSID.ValueString(),
+		plan.A2PProfileBundleSID.ValueString(), time.Time{})
+	summary := fmt.Sprintf("Registering an A2P brand in account %s", account)
+	switch {
+	case err != nil:
+		diags.AddError(summary, "Could not check for "+what+" before registering one (nothing was registered): "+errorDetail(err))
+		return nil, true
+	case len(existing) == 0:
+		return nil, false
+	case len(existing) > 1:
+		diags.AddError(summary, fmt.Sprintf("Account %s already holds %d brands registered from these bundles; nothing "+
+			"was registered. Import the one to keep (see the twilio_a2p_brand_registration documentation).", account, len(existing)))
+		return nil, true
+	}
+	b = &existing[0]
+	var m a2pBrandModel
+	flattenA2PBrand(b, &m)
+	if !m.BrandType.Equal(plan.BrandType) || !m.Mock.Equal(plan.Mock) || !m.SkipAutomaticSecVet.Equal(plan.SkipAutomaticSecVet) {
+		diags.AddError(summary, fmt.Sprintf("Brand %s was already registered from these bundles, with brand_type = %s, mock = %s "+
+			"and skip_automatic_sec_vet = %s; nothing was registered, since another brand would be charged. Set the "+
+			"configuration to match it, or remove it in the Twilio Console first.", deref(b.Sid), m.BrandType.ValueString(),
+			m.Mock.String(), m.SkipAutomaticSecVet.String()))
+		return nil, true
+	}
+	diags.AddWarning(fmt.Sprintf("A2P brand %s taken over, not registered again", deref(b.Sid)), fmt.Sprintf("Brand %s (status %s) "+
+		"was already registered from these bundles, for example by a create that failed its review, which Terraform "+
+		"then replaces; registering another would be charged. It is now in the state. A FAILED brand needs its "+
+		"customer profile or trust product fixed and a resubmission in the Twilio Console (Messaging > Regulatory "+
+		"Compliance > Brands).", deref(b.Sid), deref(b.Status)))
+	return b, false
 }
 
 // findBrandsAllowingLag asks again, for a while, when a lookup after a lost registration finds nothing:

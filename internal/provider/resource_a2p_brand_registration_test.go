@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"testing"
 
@@ -31,6 +32,8 @@ func testAccA2PBundles(t *testing.T, env *acctest.Env, brandReview emulator.Revi
 	if err := env.Emulator.SetReviewPolicy(emulator.ReviewBrand, brandReview); err != nil {
 		t.Fatal(err)
 	}
+	// The seeded bundles stand for what the Console made before Terraform ran: not orphans of the test.
+	env.Baseline()
 	return profile, product
 }
 
@@ -129,8 +132,50 @@ func TestAccA2PBrandRegistration_rejected(t *testing.T) {
 				Config:      env.Config(testAccA2PBrandConfig(profile, product, "")),
 				ExpectError: regexp.MustCompile(`(?s)was\s+rejected.*EIN\s+does\s+not\s+match\s+the\s+legal\s+business\s+name.*One\s+registration\s+was\s+made`),
 			},
+			// The failed create left the brand tainted, so Terraform plans a replacement. After the customer
+			// fixed the profile and resubmitted the brand in the Console, the apply takes the brand over and
+			// waits for its new review: still one registration in all (CheckDestroy).
+			{
+				PreConfig: func() {
+					if err := env.Emulator.SetReviewPolicy(emulator.ReviewBrand, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove}); err != nil {
+						t.Fatal(err)
+					}
+					testAccResubmitBrand(t, env)
+				},
+				Config: env.Config(testAccA2PBrandConfig(profile, product, "")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(testAccA2PBrandAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testAccA2PBrandAddr, tfjsonpath.New("status"), knownvalue.StringExact("APPROVED")),
+				},
+			},
 		},
 	})
+}
+
+// testAccResubmitBrand resubmits the test's one brand as the Console does (a POST to the brand, Twilio's
+// UpdateBrandRegistrations).
+func testAccResubmitBrand(t *testing.T, env *acctest.Env) {
+	t.Helper()
+	brands := env.Emulator.Snapshot().BrandRegistrations
+	if len(brands) != 1 {
+		t.Fatalf("%d brands, want the rejected one", len(brands))
+	}
+	req, err := http.NewRequest(http.MethodPost, env.URL+"/v1/a2p/BrandRegistrations/"+brands[0].Sid, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = "messaging.twilio.com"
+	req.SetBasicAuth(env.AccountSID, env.AuthToken)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res.Body.Close()
+	if res.StatusCode != http.StatusAccepted {
+		t.Fatalf("resubmitting brand %s: HTTP %d", brands[0].Sid, res.StatusCode)
+	}
 }
 
 // A review still going on when timeouts.create ends keeps the brand with a warning; the next refresh shows
@@ -179,6 +224,7 @@ func TestAccA2PBrandRegistration_changeRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	env.Baseline()
 	config := env.Config(testAccA2PBrandConfig(profile, product, ""))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
@@ -344,29 +390,49 @@ func TestAccA2PBrandRegistration_lostAnswerAdopted(t *testing.T) {
 	})
 }
 
-// When the lookup after a lost answer finds two brands of the same bundles (one made in the Console at the
-// same time), nothing is adopted and nothing is registered again: the error says what to check first.
-func TestAccA2PBrandRegistration_lostAnswerAmbiguous(t *testing.T) {
+// A brand already registered from the same bundles (in the Console, or by an earlier create that failed
+// its review) is taken over instead of registered again: one request in all, the Console's.
+func TestAccA2PBrandRegistration_takenOver(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
 	profile, product := testAccA2PBundles(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
-	testAccA2PBrandInConsole(t, env, profile, product, "STANDARD")
+	sid := testAccA2PBrandInConsole(t, env, profile, product, "STANDARD")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckA2PBrandForgotten(env, 1),
 		Steps: []resource.TestStep{
 			{
-				PreConfig: func() {
-					env.Emulator.AddFault(emulator.Fault{Method: "POST", Path: `^/v1/a2p/BrandRegistrations$`,
-						Kind: emulator.FaultReset, AfterEffect: true, Times: 1})
+				Config: env.Config(testAccA2PBrandConfig(profile, product, "")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(testAccA2PBrandAddr, tfjsonpath.New("sid"), knownvalue.StringExact(sid)),
+					statecheck.ExpectKnownValue(testAccA2PBrandAddr, tfjsonpath.New("status"), knownvalue.StringExact("APPROVED")),
 				},
-				Config:      env.Config(testAccA2PBrandConfig(profile, product, "")),
-				ExpectError: regexp.MustCompile(`(?s)Found\s+2\s+candidates.*nothing\s+was\s+adopted.*Do\s+not\s+apply\s+again\s+yet.*Regulatory\s+Compliance\s+>\s+Brands`),
 			},
 		},
 	})
-	// The Console's brand and the lost one; the provider sent one registration.
+}
+
+// Two brands already registered from the same bundles, or one registered differently: nothing is taken
+// over and nothing registered; the error says what to do.
+func TestAccA2PBrandRegistration_takeOverRefused(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	profile, product := testAccA2PBundles(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+	testAccA2PBrandInConsole(t, env, profile, product, "SOLE_PROPRIETOR")
+	config := env.Config(testAccA2PBrandConfig(profile, product, ""))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{
+			{Config: config, ExpectError: regexp.MustCompile(`(?s)already\s+registered\s+from\s+these\s+bundles,\s+with\s+brand_type\s+=\s+SOLE_PROPRIETOR.*nothing\s+was\s+registered`)},
+			{
+				PreConfig:   func() { testAccA2PBrandInConsole(t, env, profile, product, "STANDARD") },
+				Config:      config,
+				ExpectError: regexp.MustCompile(`(?s)already\s+holds\s+2\s+brands\s+registered\s+from\s+these\s+bundles.*nothing\s+was\s+registered.*Import`),
+			},
+		},
+	})
 	if n := testAccA2PBrandRegistrations(env); n != 2 {
-		t.Errorf("%d registration requests in all (one from the Console), want 2", n)
+		t.Errorf("%d registration requests in all (both from the Console), want 2", n)
 	}
 }
 

@@ -34,6 +34,7 @@ func testAccA2PCampaignSetup(t *testing.T, env *acctest.Env, campaignReview emul
 	if err := env.Emulator.SetReviewPolicy(emulator.ReviewCampaign, campaignReview); err != nil {
 		t.Fatal(err)
 	}
+	env.Baseline()
 	return testAccA2PBrandConfig(profile, product, "") + fmt.Sprintf("\nlocals {\n  service_sid = %q\n}\n", service)
 }
 
