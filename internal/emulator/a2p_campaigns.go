@@ -40,7 +40,7 @@ const (
 	campaignSamplesMax     = 5
 	campaignSampleMin      = 20
 	campaignSampleMax      = 1024
-	// OptInMessage, OptOutMessage, HelpMessage: "20 character minimum. 320 character maximum."
+	// OptInMessage, OptOutMessage and HelpMessage take "20 character minimum. 320 character maximum" (the spec).
 	campaignReplyMin = 20
 	campaignReplyMax = 320
 )

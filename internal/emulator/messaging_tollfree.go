@@ -189,7 +189,7 @@ func (e *Emulator) createTollfree(c *call) result {
 		}
 	}
 	pn := c.form.Get("TollfreePhoneNumberSid")
-	if n := e.st.numbers[pn]; n == nil || n.AccountSid != c.target.Sid || !(isTollFree(n.PhoneNumber) && strings.HasPrefix(n.PhoneNumber, "+1")) {
+	if n := e.st.numbers[pn]; n == nil || n.AccountSid != c.target.Sid || !isTollFree(n.PhoneNumber) || !strings.HasPrefix(n.PhoneNumber, "+1") {
 		return result{err: badRequest(codeInvalidParameter, "TollfreePhoneNumberSid %s is not a toll-free number of account %s", pn, c.target.Sid)}
 	}
 	t := now()

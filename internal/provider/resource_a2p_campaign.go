@@ -79,7 +79,7 @@ const (
 	campaignKeywordMax                             = 255
 )
 
-// campaignKeyword: "Values must be alphanumeric. 255 character maximum."
+// campaignKeyword is a keyword: "Values must be alphanumeric. 255 character maximum" (the spec).
 var campaignKeyword = regexp.MustCompile(`^[A-Za-z0-9]+$`)
 
 // campaignUsecase: Twilio's use cases are upper case (error 21720 asks for "all uppercase letters").
