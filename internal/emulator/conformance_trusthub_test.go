@@ -200,3 +200,27 @@ func TestTrustProductProfileApproval(t *testing.T) {
 		oastest.Check(t, v)
 	}
 }
+
+// A customer's secondary profile, in its subaccount, takes the ISV's primary profile from the parent account
+// (the ISV guide's flow), but not a profile of another, unrelated account.
+func TestSecondaryProfileTakesParentsPrimary(t *testing.T) {
+	t.Parallel()
+	v := oastest.Validator(t)
+	e := newEmulator()
+	c := serve(t, v, e)
+	sid, token := e.MainAccount()
+	main := credentials{sid, token}
+	subaccount := func(name string) credentials {
+		a := c.must(201, main, "POST", apiHost, "/2010-04-01/Accounts.json", url.Values{"FriendlyName": {name}})
+		return credentials{a.str("sid"), a.str("auth_token")}
+	}
+	tenant, other := subaccount("tenant"), subaccount("other")
+	profile := func(cr credentials) string {
+		return c.must(201, cr, "POST", trustHubHost, "/v1/CustomerProfiles", url.Values{"FriendlyName": {"p"},
+			"Email": {"a@example.com"}, "PolicySid": {emulator.PolicySecondaryCustomerProfile}}).str("sid")
+	}
+	primary, foreign, secondary := profile(main), profile(other), profile(tenant)
+	c.must(201, tenant, "POST", trustHubHost, "/v1/CustomerProfiles/"+secondary+"/EntityAssignments", url.Values{"ObjectSid": {primary}})
+	c.must(400, tenant, "POST", trustHubHost, "/v1/CustomerProfiles/"+secondary+"/EntityAssignments", url.Values{"ObjectSid": {foreign}})
+	oastest.Check(t, v)
+}

@@ -376,7 +376,12 @@ func (e *Emulator) deleteTrustBundle(c *call, tc trustCollection) result {
 }
 
 // trustObjectKind is what an assigned SID is in the account: an end-user or document type, or
-// "customer_profile"; "" when the account has no such object.
+// "customer_profile"; "" when the account has no such object. A customer profile may also be the parent
+// account's: Twilio's ISV guide registers each customer in its own subaccount, with the subaccount's
+// credentials, and attaches the ISV's primary customer profile, which lives in the parent account, to the
+// customer's secondary profile
+// (https://www.twilio.com/docs/messaging/compliance/a2p-10dlc/onboarding-isv-api, "Use the correct Account
+// SID" and step 1 of the secondary customer profile).
 func (e *Emulator) trustObjectKind(account, sid string) (typ string, status string) {
 	if u := e.st.msg.endUsers[sid]; u != nil && u.AccountSid == account {
 		return u.Type, ""
@@ -385,7 +390,11 @@ func (e *Emulator) trustObjectKind(account, sid string) (typ string, status stri
 		return d.Type, ""
 	}
 	if b := e.st.msg.trustBundles[sid]; b != nil && b.Kind == ReviewCustomerProfile {
-		if status := e.trustBundleStatus(account, sid); status != "" {
+		owner := account
+		if a := e.st.accounts[account]; a != nil && b.AccountSid == a.OwnerAccountSid {
+			owner = a.OwnerAccountSid
+		}
+		if status := e.trustBundleStatus(owner, sid); status != "" {
 			return "customer_profile", status
 		}
 	}
