@@ -19,7 +19,9 @@ import (
 // testAccA2PTenantConfig is a tenant texting from two US numbers, registered as Twilio's ISV guide does it:
 // a subaccount; in it a secondary customer profile (business information, authorized representative,
 // address document), an A2P trust product (messaging profile information and the profile), a brand
-// registration, a Messaging Service with both numbers in its sender pool, and a campaign.
+// registration, a Messaging Service with both numbers in its sender pool, and a campaign. The secondary
+// profile also carries the platform's primary profile (local.primary_customer_profile_sid), from the main
+// account, as Twilio's ISV guide attaches it.
 const testAccA2PTenantConfig = `
 # skip_destroy keeps the subaccount open on destroy, so the check after it sees what each resource's own
 # delete left, not what closing the account swept away.
@@ -92,6 +94,7 @@ resource "twilio_trusthub_customer_profile" "tenant" {
     twilio_trusthub_end_user.business.sid,
     twilio_trusthub_end_user.representative.sid,
     twilio_trusthub_supporting_document.address.sid,
+    local.primary_customer_profile_sid,
   ]
 }
 
@@ -164,11 +167,17 @@ func TestAccA2PTenant_endToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	config := env.Config(testAccA2PTenantConfig)
+	// The platform's primary customer profile, approved, in the main account: made only in the Console.
+	primary, err := env.Emulator.SeedCustomerProfile("", emulator.TrustApproved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Baseline()
+	config := env.Config(testAccA2PTenantConfig, fmt.Sprintf("locals {\n  primary_customer_profile_sid = %q\n}\n", primary))
 	var tenantSID, serviceSID, removedSID string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
-		CheckDestroy:             testAccCheckA2PTenantGone(env),
+		CheckDestroy:             testAccCheckA2PTenantGone(env, primary),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -219,15 +228,21 @@ func testAccCheckPool(env *acctest.Env, serviceSID string, want int) error {
 
 // testAccCheckA2PTenantGone checks that the destroy deleted everything Twilio can delete, and kept the brand
 // registration, which it cannot.
-func testAccCheckA2PTenantGone(env *acctest.Env) resource.TestCheckFunc {
+func testAccCheckA2PTenantGone(env *acctest.Env, primary string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		snap := env.Emulator.Snapshot()
 		if n := len(snap.BrandRegistrations); n != 1 {
 			return fmt.Errorf("%d brand registrations after destroy, want the one Twilio cannot delete", n)
 		}
+		bundles := 0
+		for _, b := range snap.TrustBundles {
+			if b.Sid != primary {
+				bundles++
+			}
+		}
 		for what, n := range map[string]int{
 			"Messaging Services": len(snap.MessagingServices), "senders": len(snap.MessagingSenders),
-			"campaigns": len(snap.Campaigns), "trust bundles": len(snap.TrustBundles),
+			"campaigns": len(snap.Campaigns), "trust bundles besides the primary profile": bundles,
 			"end users": len(snap.TrustEndUsers), "supporting documents": len(snap.SupportingDocuments),
 		} {
 			if n != 0 {
