@@ -58,9 +58,8 @@ func (e *Emulator) SeedMessagingService(account, name string) (string, error) {
 	if e.st.accounts[account] == nil {
 		return "", fmt.Errorf("twilio emulator: no account %s", account)
 	}
-	t := now()
-	s := &MessagingService{Sid: newSID("MG"), AccountSid: account, FriendlyName: name,
-		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
+	s := newMessagingService(account)
+	s.FriendlyName, s.seq = name, e.st.nextSeq()
 	e.st.msg.services[s.Sid] = s
 	return s.Sid, nil
 }

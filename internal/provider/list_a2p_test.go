@@ -40,6 +40,24 @@ func TestAccListResources_a2p(t *testing.T) {
 		}
 		tenants, brands = append(tenants, sub), append(brands, *b.Sid)
 	}
+	// A campaign in acme's subaccount, on a Messaging Service of its own, as the Console registers one.
+	if _, err := env.Client(t).FindBrandRegistration(ctx, tenants[0], brands[0]); err != nil { // the review settles on a read
+		t.Fatal(err)
+	}
+	service, err := env.Emulator.SeedMessagingService(tenants[0], "acme texts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := &twilioclient.CreateCampaignParams{}
+	cp.SetBrandRegistrationSid(brands[0]).SetUsAppToPersonUsecase("ACCOUNT_NOTIFICATION").
+		SetDescription("Acme sends its customers notices about their orders and account.").
+		SetMessageFlow("Customers opt in on acme.example.com/signup by ticking a box to get texts.").
+		SetMessageSamples([]string{"Acme: your order 1234 has shipped. Reply STOP to opt out.", "Acme: your password was changed. Reply STOP to opt out."}).
+		SetHasEmbeddedLinks(false).SetHasEmbeddedPhone(false)
+	campaign, err := env.Client(t).CreateCampaign(ctx, tenants[0], service, cp)
+	if err != nil {
+		t.Fatal(err)
+	}
 	number, err := env.Client(t).CreateIncomingNumber(ctx, env.AccountSID, (&twilioclient.CreateIncomingNumberParams{}).SetAreaCode("888"))
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +80,8 @@ func TestAccListResources_a2p(t *testing.T) {
 				Query: true,
 				Config: testAccListQuery("twilio_a2p_brand_registration", "fleet", true, `all_subaccounts = true`) +
 					testAccListQuery("twilio_a2p_brand_registration", "own", false, "") +
-					testAccListQuery("twilio_tollfree_verification", "own", true, ""),
+					testAccListQuery("twilio_tollfree_verification", "own", true, "") +
+					testAccListQuery("twilio_a2p_campaign", "fleet", true, `all_subaccounts = true`),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("twilio_a2p_brand_registration.fleet", 2),
 					querycheck.ExpectResourceKnownValues("twilio_a2p_brand_registration.fleet", queryfilter.ByResourceIdentity(identityOf(tenants[1], brands[1])),
@@ -72,6 +91,14 @@ func TestAccListResources_a2p(t *testing.T) {
 						}),
 					querycheck.ExpectLength("twilio_a2p_brand_registration.own", 0),
 					querycheck.ExpectLength("twilio_tollfree_verification.own", 1),
+					querycheck.ExpectLength("twilio_a2p_campaign.fleet", 1),
+					querycheck.ExpectResourceKnownValues("twilio_a2p_campaign.fleet", queryfilter.ByResourceIdentity(map[string]knownvalue.Check{
+						"account_sid": knownvalue.StringExact(tenants[0]), "messaging_service_sid": knownvalue.StringExact(service),
+						"sid": knownvalue.StringExact(*campaign.Sid)}),
+						[]querycheck.KnownValueCheck{
+							{Path: tfjsonpath.New("us_app_to_person_usecase"), KnownValue: knownvalue.StringExact("ACCOUNT_NOTIFICATION")},
+							{Path: tfjsonpath.New("skip_destroy"), KnownValue: knownvalue.Bool(false)},
+						}),
 					querycheck.ExpectResourceKnownValues("twilio_tollfree_verification.own",
 						queryfilter.ByResourceIdentity(identityOf(env.AccountSID, *verification.Sid)),
 						[]querycheck.KnownValueCheck{

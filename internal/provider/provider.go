@@ -274,6 +274,7 @@ func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListReso
 		NewTrustHubCustomerProfileListResource,
 		NewTrustHubTrustProductListResource,
 		NewA2PBrandRegistrationListResource,
+		NewA2PCampaignListResource,
 		NewTollfreeVerificationListResource,
 	}
 }
