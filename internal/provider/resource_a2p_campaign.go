@@ -198,16 +198,52 @@ func (r *a2pCampaignResource) Schema(ctx context.Context, _ resource.SchemaReque
 			},
 			"date_created": dateCreatedAttribute(),
 			"skip_destroy": skipDestroyAttribute("a new campaign is vetted again (weeks) and charged again, so " +
-				"keep a verified one when the configuration that made it goes."),
+				"keep one when the configuration that made it goes. A `FAILED` campaign is deleted anyway (kept, it " +
+				"would block the service's next campaign), and a replacement is refused while it is set."),
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
-// ModifyPlan defaults account_sid (a campaign cannot move, so another account replaces it).
+// ModifyPlan defaults account_sid (a campaign cannot move, so another account replaces it), refuses a
+// replacement that skip_destroy would turn into two campaigns on one service, and warns when an update
+// sends the campaign back to Twilio's (charged) vetting.
 func (r *a2pCampaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	warnKeptOnDestroy(ctx, req, resp, "A2P campaign", "")
 	r.defaultAccountSID(ctx, req, resp, false)
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
+		return
+	}
+	var plan, state a2pCampaignModel
+	resp.Diagnostics.Append(resp.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	sid := state.SID.ValueString()
+	// The framework hands a resource's ModifyPlan no RequiresReplace of the attributes' own plan modifiers,
+	// so the arguments that replace a campaign are compared here.
+	replaced := campaignReplacedBy(&plan, &state)
+	if len(replaced) > 0 && state.SkipDestroy.ValueBool() && state.CampaignStatus.ValueString() != twilioclient.CampaignStatusFailed {
+		resp.Diagnostics.AddError(fmt.Sprintf("A2P campaign %s cannot be replaced while skip_destroy is set", sid),
+			fmt.Sprintf("This plan replaces campaign %s (%s changed), but skip_destroy = true would keep the old one in "+
+				"Twilio, and a Messaging Service carries one campaign: the new one could not be registered. Set "+
+				"skip_destroy = false for this change (the old campaign is then deleted, and the new one is vetted, "+
+				"and charged, again), apply, and set it back; or keep the campaign as it is.", sid, strings.Join(replaced, ", ")))
+		return
+	}
+	if len(replaced) == 0 && !campaignVettedFieldsChange(&plan, &state) {
+		// Nothing reaches Twilio (Update keeps the state), so the review's outcome stays as it is.
+		plan.CampaignStatus, plan.CampaignID, plan.Errors = state.CampaignStatus, state.CampaignID, state.Errors
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+		return
+	}
+	if len(replaced) == 0 {
+		resp.Diagnostics.AddWarning(fmt.Sprintf("A2P campaign %s will be updated and vetted again", sid),
+			"Twilio sends an updated campaign back to vetting, which is charged and can take days; messages may be "+
+				"filtered until it is VERIFIED again. After an import, set the configuration to what Twilio shows to "+
+				"change nothing.")
+	}
 }
 
 func (r *a2pCampaignResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -222,6 +258,21 @@ func (r *a2pCampaignResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	what := fmt.Sprintf("a campaign of Messaging Service %s", service)
+	// A service carries one campaign; one already there (registered in the Console, or kept by skip_destroy)
+	// is never registered over, and never taken over silently: its content may differ, and an update is vetted.
+	existing, err := client.ListCampaigns(ctx, account, service)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Registering an A2P campaign on Messaging Service %s", service),
+			"Could not check the service for a campaign before registering one (nothing was registered): "+errorDetail(err))
+		return
+	}
+	if len(existing) > 0 {
+		resp.Diagnostics.AddError(fmt.Sprintf("Messaging Service %s already has campaign %s", service, deref(existing[0].Sid)),
+			fmt.Sprintf("Nothing was registered: a Messaging Service carries one campaign. To manage the one it has, "+
+				"import it (id %s/%s/%s) with a configuration that matches it; to register a new one, delete it first "+
+				"(in the Console, or by destroying the resource that manages it).", account, service, deref(existing[0].Sid)))
+		return
+	}
 	k := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Campaign]{
 		kind: "a2p_campaign", scope: account, name: service, what: what,
 		summary: fmt.Sprintf("Registering an A2P campaign on Messaging Service %s", service),
@@ -233,6 +284,9 @@ func (r *a2pCampaignResource) Create(ctx context.Context, req resource.CreateReq
 			return differsIf(deref(k.Sid), deref(k.BrandRegistrationSid) != plan.BrandRegistrationSID.ValueString() ||
 				deref(k.Description) != plan.Description.ValueString(), "brand or description")
 		},
+		lostAdvice: fmt.Sprintf("Do not apply again yet: each campaign vetting is charged. Look in the Twilio Console "+
+			"(Messaging > Services > %s > Integration/Compliance) for a campaign registered just now; if there is one, "+
+			"import it (see the twilio_a2p_campaign documentation); if there is none after a few minutes, apply again.", service),
 	}, func(ctx context.Context) (*twilioclient.Campaign, error) {
 		return client.CreateCampaign(ctx, account, service, params)
 	})
@@ -286,11 +340,11 @@ func (r *a2pCampaignResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	// An update may send the campaign back to vetting, which is charged: skip_destroy alone changes only the state.
-	if plan.Description.Equal(state.Description) && plan.MessageFlow.Equal(state.MessageFlow) &&
-		plan.MessageSamples.Equal(state.MessageSamples) && plan.HasEmbeddedLinks.Equal(state.HasEmbeddedLinks) &&
-		plan.HasEmbeddedPhone.Equal(state.HasEmbeddedPhone) && plan.AgeGated.Equal(state.AgeGated) &&
-		plan.DirectLending.Equal(state.DirectLending) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	if !campaignVettedFieldsChange(&plan, &state) {
+		// Every other argument replaces the campaign, so only these two can differ; the computed attributes
+		// (unknown in the plan) keep what Twilio last said.
+		state.SkipDestroy, state.Timeouts = plan.SkipDestroy, plan.Timeouts
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}
 	var samples []string
@@ -314,7 +368,13 @@ func (r *a2pCampaignResource) Update(ctx context.Context, req resource.UpdateReq
 func (r *a2pCampaignResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	ctx, state, client, done := beginDelete[a2pCampaignModel](ctx, &r.resourceBase, req, resp)
 	defer done()
-	if skipDestroy(state.SkipDestroy, "A2P campaign", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
+	// A FAILED campaign is worth nothing and, kept, would block the service's next one (as when Terraform
+	// replaces the campaign a failed review left tainted): skip_destroy keeps only a campaign that may pass.
+	if state.SkipDestroy.ValueBool() && state.CampaignStatus.ValueString() == twilioclient.CampaignStatusFailed && client == nil {
+		var cancel context.CancelFunc
+		ctx, client, cancel = r.begin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+		defer cancel()
+	} else if skipDestroy(state.SkipDestroy, "A2P campaign", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	if client == nil {
@@ -448,4 +508,36 @@ func a2pCampaignProblems(k *twilioclient.Campaign) []string {
 		return nil
 	}
 	return twilioclient.RegistrationProblems(slices.Clone(*k.Errors))
+}
+
+// campaignVettedFieldsChange reports whether the plan changes what Twilio's campaign update takes (and vets
+// again); every other argument replaces the campaign.
+func campaignVettedFieldsChange(plan, state *a2pCampaignModel) bool {
+	return !plan.Description.Equal(state.Description) || !plan.MessageFlow.Equal(state.MessageFlow) ||
+		!plan.MessageSamples.Equal(state.MessageSamples) || !plan.HasEmbeddedLinks.Equal(state.HasEmbeddedLinks) ||
+		!plan.HasEmbeddedPhone.Equal(state.HasEmbeddedPhone) || !plan.AgeGated.Equal(state.AgeGated) ||
+		!plan.DirectLending.Equal(state.DirectLending)
+}
+
+// campaignReplacedBy names the changed arguments that register a new campaign (their schema says
+// RequiresReplace); an unknown value counts as a change.
+func campaignReplacedBy(plan, state *a2pCampaignModel) []string {
+	var out []string
+	for _, a := range []struct {
+		name        string
+		plan, state attr.Value
+	}{
+		{"account_sid", plan.AccountSID, state.AccountSID}, {"messaging_service_sid", plan.MessagingServiceSID, state.MessagingServiceSID},
+		{"brand_registration_sid", plan.BrandRegistrationSID, state.BrandRegistrationSID},
+		{"us_app_to_person_usecase", plan.Usecase, state.Usecase},
+		{"opt_in_keywords", plan.OptInKeywords, state.OptInKeywords}, {"opt_in_message", plan.OptInMessage, state.OptInMessage},
+		{"opt_out_keywords", plan.OptOutKeywords, state.OptOutKeywords}, {"opt_out_message", plan.OptOutMessage, state.OptOutMessage},
+		{"help_keywords", plan.HelpKeywords, state.HelpKeywords}, {"help_message", plan.HelpMessage, state.HelpMessage},
+		{"subscriber_opt_in", plan.SubscriberOptIn, state.SubscriberOptIn},
+	} {
+		if !a.plan.Equal(a.state) {
+			out = append(out, a.name)
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"regexp"
 	"time"
 
@@ -264,18 +265,29 @@ func (r *tollfreeVerificationResource) Update(ctx context.Context, req resource.
 	if client == nil {
 		return
 	}
-	p := &twilioclient.UpdateTollfreeVerificationParams{}
-	d := tollfreeDetails(ctx, &plan, func(f tollfreeField) {
-		v := ""
-		if f.value != nil {
-			v = *f.value
-		}
-		if v == "" && f.noClear {
-			return
-		}
-		f.setUpdate(p, v)
-	}, func(cats, urls []string) { p.SetUseCaseCategories(cats).SetOptInImageUrls(urls) })
+	edit := func(m *tollfreeVerificationModel) (*twilioclient.UpdateTollfreeVerificationParams, diag.Diagnostics) {
+		p := &twilioclient.UpdateTollfreeVerificationParams{}
+		d := tollfreeDetails(ctx, m, func(f tollfreeField) {
+			v := ""
+			if f.value != nil {
+				v = *f.value
+			}
+			if v == "" && f.noClear {
+				return
+			}
+			f.setUpdate(p, v)
+		}, func(cats, urls []string) { p.SetUseCaseCategories(cats).SetOptInImageUrls(urls) })
+		return p, d
+	}
+	p, d := edit(&plan)
 	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
+		return
+	}
+	// An edit resubmits the verification for review (and Twilio takes one only while it is rejected): when the
+	// details are what the state holds (only timeouts changed), nothing is sent.
+	if last, d := edit(&state); !d.HasError() && reflect.DeepEqual(p, last) {
+		state.Timeouts = plan.Timeouts
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 		return
 	}
 	v, err := client.UpdateTollfreeVerification(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), p)

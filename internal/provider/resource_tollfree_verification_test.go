@@ -190,3 +190,27 @@ func init() {
 	})
 	identityTests["twilio_tollfree_verification"] = "TestAccTollfreeVerification_basic"
 }
+
+// A change of timeouts alone sends no edit: an edit resubmits the verification for review, and Twilio takes
+// one only while the verification is rejected.
+func TestAccTollfreeVerification_timeoutsOnly(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	testAccTollfreeReviews(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             env.CheckDestroyNoOrphans(),
+		Steps: []resource.TestStep{
+			{Config: env.Config(testAccTollfreeConfig("https://dental.example.com", ""))},
+			{
+				Config: env.Config(testAccTollfreeConfig("https://dental.example.com", "  timeouts {\n    update = \"2m\"\n  }")),
+				Check: func(*terraform.State) error {
+					for _, r := range env.Requests("POST", "/v1/Tollfree/Verifications/") {
+						return fmt.Errorf("an edit was sent for a change of timeouts: POST %s", r.Path)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}

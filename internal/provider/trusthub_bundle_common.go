@@ -136,7 +136,8 @@ func (r *trustBundleResource) Schema(ctx context.Context, _ resource.SchemaReque
 			},
 			"date_created": dateCreatedAttribute(),
 			"skip_destroy": skipDestroyAttribute("an approved " + what + " took Twilio's review (days) to get, and " +
-				"a brand registered from it depends on it."),
+				"a brand registered from it depends on it. A draft or a rejected one is deleted anyway: it holds the " +
+				"business's personal data and no review worth keeping."),
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
@@ -473,7 +474,14 @@ func (r *trustBundleResource) Update(ctx context.Context, req resource.UpdateReq
 func (r *trustBundleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	ctx, state, client, done := beginDelete[trustBundleModel](ctx, &r.resourceBase, req, resp)
 	defer done()
-	if skipDestroy(state.SkipDestroy, r.bundle.what, state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
+	// A rejected bundle or a draft holds the business's personal data and no review worth keeping (as when
+	// Terraform replaces one a rejection left tainted): skip_destroy keeps only a bundle in review or approved.
+	if st := state.Status.ValueString(); state.SkipDestroy.ValueBool() && client == nil &&
+		(st == twilioclient.TrustStatusRejected || st == twilioclient.TrustStatusDraft) {
+		var cancel context.CancelFunc
+		ctx, client, cancel = r.begin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+		defer cancel()
+	} else if skipDestroy(state.SkipDestroy, r.bundle.what, state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
 		return
 	}
 	if client == nil {
