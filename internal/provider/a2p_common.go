@@ -132,3 +132,22 @@ func refuseChanges(diags *diag.Diagnostics, changes []planned, detail func(attr,
 		diags.AddAttributeError(path.Root(c.attr), fmt.Sprintf("%s cannot change", c.attr), detail(c.attr, c.prior.String(), to))
 	}
 }
+
+// readBeforeCharge runs a read that a charged create must have answered first (is there a brand of these
+// bundles, a campaign on this service?), trying again through errors until the create's deadline: an
+// outage then delays the registration instead of failing it, and nothing is registered without the answer.
+func readBeforeCharge[T any](ctx context.Context, read func(context.Context) (T, error)) (T, error) {
+	var (
+		v   T
+		err error
+	)
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		deadline = time.Now().Add(time.Minute)
+	}
+	lookupBackoff.Retry(ctx, deadline, func(int) bool {
+		v, err = read(ctx)
+		return err != nil && !twilioclient.IsNotFound(err)
+	})
+	return v, err
+}

@@ -183,7 +183,7 @@ func (r *a2pBrandResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		resp.Diagnostics.AddWarning(fmt.Sprintf("A2P brand %s was rejected", state.SID.ValueString()),
 			fmt.Sprintf("%s Fix the customer profile or trust product, then resubmit the brand in the Twilio Console "+
 				"(Messaging > Regulatory Compliance > Brands). If Terraform marked it tainted after the failed create, "+
-				"this plan replaces it: the create takes this brand over and waits for its review; it registers nothing.", rejectionReason(state.FailureReason.ValueString(), nil)))
+				"this plan replaces it: with the same bundles, the create takes this brand over and waits for its review.", rejectionReason(state.FailureReason.ValueString(), nil)))
 	}
 }
 
@@ -245,8 +245,9 @@ func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateReques
 		resp.Diagnostics.AddError(fmt.Sprintf("A2P brand %s was rejected", sid),
 			fmt.Sprintf("%s\n\nOne registration was made and is kept in the state (Terraform marks it tainted). Fix the "+
 				"customer profile or trust product, then resubmit the brand in the Twilio Console (Messaging > "+
-				"Regulatory Compliance > Brands) and apply again: the replacement Terraform plans for it takes this "+
-				"brand over and waits for its new review; it registers nothing.", rejectionReason(plan.FailureReason.ValueString(), twilioclient.BrandProblems(b))))
+				"Regulatory Compliance > Brands) and apply again: while customer_profile_bundle_sid and "+
+				"a2p_profile_bundle_sid stay the same, the replacement Terraform plans for it takes this brand over and "+
+				"waits for its new review, registering nothing; with other bundles it registers, and pays for, a new brand.", rejectionReason(plan.FailureReason.ValueString(), twilioclient.BrandProblems(b))))
 	case reviewPending:
 		reviewPendingWarning(&resp.Diagnostics, "A2P brand", sid, plan.Status.ValueString(),
 			"Campaigns need it APPROVED; set timeouts.create to wait longer next time.", lastErr)
@@ -259,15 +260,17 @@ func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateReques
 func (r *a2pBrandResource) takeOver(ctx context.Context, client *twilioclient.Client, plan *a2pBrandModel, what string,
 	diags *diag.Diagnostics) (b *twilioclient.BrandRegistration, done bool) {
 	account := plan.AccountSID.ValueString()
-	existing, err := client.FindBrandRegistrationsCreatedSince(ctx, account, plan.CustomerProfileBundleSID.ValueString(),
-		plan.A2PProfileBundleSID.ValueString(), time.Time{})
+	existing, err := readBeforeCharge(ctx, func(ctx context.Context) ([]twilioclient.BrandRegistration, error) {
+		return client.FindBrandRegistrationsCreatedSince(ctx, account, plan.CustomerProfileBundleSID.ValueString(),
+			plan.A2PProfileBundleSID.ValueString(), time.Time{})
+	})
 	summary := fmt.Sprintf("Registering an A2P brand in account %s", account)
 	switch {
 	case err != nil:
 		diags.AddError(summary, "Could not check for "+what+" before registering one (nothing was registered): "+errorDetail(err))
 		return nil, true
 	case len(existing) == 0:
-		return nil, false
+		return nil, bundlesNotApproved(ctx, client, plan, summary, diags)
 	case len(existing) > 1:
 		diags.AddError(summary, fmt.Sprintf("Account %s already holds %d brands registered from these bundles; nothing "+
 			"was registered. Import the one to keep (see the twilio_a2p_brand_registration documentation).", account, len(existing)))
@@ -289,6 +292,39 @@ func (r *a2pBrandResource) takeOver(ctx context.Context, client *twilioclient.Cl
 		"customer profile or trust product fixed and a resubmission in the Twilio Console (Messaging > Regulatory "+
 		"Compliance > Brands).", deref(b.Sid), deref(b.Status)))
 	return b, false
+}
+
+// bundlesNotApproved refuses, before anything is registered, a brand whose customer profile or trust
+// product is not twilio-approved (say, a review that outlasted its resource's timeouts.create in the same
+// apply): Twilio's refusal of such a registration is undocumented (assumption a2p-brand-bundle-refusal),
+// and the fetch costs nothing. It reports whether it refused.
+func bundlesNotApproved(ctx context.Context, client *twilioclient.Client, plan *a2pBrandModel, summary string, diags *diag.Diagnostics) bool {
+	account := plan.AccountSID.ValueString()
+	for _, b := range []struct {
+		kind      twilioclient.TrustBundleKind
+		sid, what string
+	}{
+		{twilioclient.TrustCustomerProfile, plan.CustomerProfileBundleSID.ValueString(), "customer profile"},
+		{twilioclient.TrustProduct, plan.A2PProfileBundleSID.ValueString(), "trust product"},
+	} {
+		bundle, err := readBeforeCharge(ctx, func(ctx context.Context) (*twilioclient.TrustBundle, error) {
+			return client.FindTrustBundle(ctx, b.kind, account, b.sid)
+		})
+		switch {
+		case twilioclient.IsNotFound(err):
+			diags.AddError(summary, fmt.Sprintf("There is no %s %s in account %s; nothing was registered.", b.what, b.sid, account))
+			return true
+		case err != nil:
+			diags.AddError(summary, fmt.Sprintf("Could not read %s %s before registering (nothing was registered): %s", b.what, b.sid, errorDetail(err)))
+			return true
+		case bundle.Status != twilioclient.TrustStatusApproved:
+			diags.AddError(summary, fmt.Sprintf("The %s %s is %s; a brand needs it twilio-approved, so nothing was "+
+				"registered. Apply again once Twilio's review approves it (its resource's next plan goes on waiting).",
+				b.what, b.sid, bundle.Status))
+			return true
+		}
+	}
+	return false
 }
 
 // findBrandsAllowingLag asks again, for a while, when a lookup after a lost registration finds nothing:

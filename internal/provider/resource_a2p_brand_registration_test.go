@@ -459,3 +459,25 @@ func TestAccA2PBrandRegistration_lostAnswerNothingFound(t *testing.T) {
 		t.Errorf("%d registration requests, want 1", n)
 	}
 }
+
+// A brand whose customer profile is still in review is refused before anything is registered.
+func TestAccA2PBrandRegistration_bundleNotApproved(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	_, product := testAccA2PBundles(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewApprove})
+	profile, err := env.Emulator.SeedCustomerProfile("", "in-review")
+	if err != nil {
+		t.Fatal(err)
+	}
+	env.Baseline()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		Steps: []resource.TestStep{{
+			Config:      env.Config(testAccA2PBrandConfig(profile, product, "")),
+			ExpectError: regexp.MustCompile(`(?s)customer\s+profile\s+BU[0-9a-f]{32}\s+is\s+in-review.*nothing\s+was\s+registered`),
+		}},
+	})
+	if n := testAccA2PBrandRegistrations(env); n != 0 {
+		t.Errorf("%d registration requests, want none", n)
+	}
+}

@@ -260,7 +260,9 @@ func (r *a2pCampaignResource) Create(ctx context.Context, req resource.CreateReq
 	what := fmt.Sprintf("a campaign of Messaging Service %s", service)
 	// A service carries one campaign; one already there (registered in the Console, or kept by skip_destroy)
 	// is never registered over, and never taken over silently: its content may differ, and an update is vetted.
-	existing, err := client.ListCampaigns(ctx, account, service)
+	existing, err := readBeforeCharge(ctx, func(ctx context.Context) ([]twilioclient.Campaign, error) {
+		return client.ListCampaigns(ctx, account, service)
+	})
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Registering an A2P campaign on Messaging Service %s", service),
 			"Could not check the service for a campaign before registering one (nothing was registered): "+errorDetail(err))
