@@ -19,9 +19,11 @@ variable "messaging" {
       senders              names (keys of numbers) of the numbers to text from; null: all of them
       a2p                  the US A2P 10DLC registration (null: none, e.g. texting outside the US):
         primary_customer_profile_sid  the platform's approved primary customer profile (BU…, made in the
-                                      Console's Trust Hub, main account)
+                                      Console's Trust Hub, main account); Twilio's ISV guide attaches it to
+                                      each secondary profile (null leaves it out)
         email                         where Twilio sends the reviews' outcomes
-        brand_type                    STANDARD or SOLE_PROPRIETOR (default STANDARD)
+        brand_type                    STANDARD (the default and, for now, the only one: a sole proprietor
+                                      registers through another profile and trust product)
         low_volume                    a Low-Volume Standard brand: skips the secondary vetting (default false)
         mock                          register a mock brand (testing only; default false)
         business                      the tenant's business information (Trust Hub end user
@@ -37,7 +39,7 @@ variable "messaging" {
     status_callback     = optional(string)
     senders             = optional(list(string))
     a2p = optional(object({
-      primary_customer_profile_sid = string
+      primary_customer_profile_sid = optional(string)
       email                        = string
       brand_type                   = optional(string, "STANDARD")
       low_volume                   = optional(bool, false)
@@ -89,8 +91,12 @@ variable "messaging" {
     error_message = "messaging.senders must name numbers of the numbers input."
   }
   validation {
-    condition     = try(var.messaging.a2p, null) == null || contains(["STANDARD", "SOLE_PROPRIETOR"], try(var.messaging.a2p.brand_type, ""))
-    error_message = "messaging.a2p.brand_type must be STANDARD or SOLE_PROPRIETOR (a Low-Volume Standard brand is STANDARD with low_volume = true)."
+    condition     = try(var.messaging.a2p, null) == null || try(var.messaging.a2p.brand_type, "") == "STANDARD"
+    error_message = "messaging.a2p.brand_type must be STANDARD (a Low-Volume Standard brand is STANDARD with low_volume = true); a sole proprietor brand needs another profile and trust product, which this module does not make."
+  }
+  validation {
+    condition     = try(var.messaging.a2p.primary_customer_profile_sid, null) == null || can(regex("^BU[0-9a-f]{32}$", try(var.messaging.a2p.primary_customer_profile_sid, "")))
+    error_message = "messaging.a2p.primary_customer_profile_sid must be a customer profile SID: BU followed by 32 lower-case hexadecimal digits."
   }
 }
 
@@ -108,6 +114,8 @@ resource "twilio_messaging_service" "this" {
   usecase             = each.value.usecase
   inbound_request_url = each.value.inbound_request_url
   status_callback     = each.value.status_callback
+  # Without a service-wide URL, each number's own messaging webhook handles the texts it receives.
+  use_inbound_webhook_on_number = each.value.inbound_request_url == null
   # Twilio deletes a service's campaign with the service.
   skip_destroy = var.protect
 }

@@ -44,6 +44,42 @@ run "pool_without_a2p" {
   }
 }
 
+run "sole_proprietor_refused" {
+  command = plan
+
+  variables {
+    messaging = {
+      a2p = {
+        email      = "compliance@textco.example.com"
+        brand_type = "SOLE_PROPRIETOR"
+        business = {
+          business_name                = "Textco Inc"
+          business_type                = "Corporation"
+          business_industry            = "TECHNOLOGY"
+          business_registration_number = "12-3456789"
+          website_url                  = "https://textco.example.com"
+        }
+        representative = {
+          first_name     = "Grace"
+          last_name      = "Hopper"
+          email          = "grace@textco.example.com"
+          phone_number   = "+14155550100"
+          business_title = "CEO"
+          job_position   = "CEO"
+        }
+        campaign = {
+          usecase         = "ACCOUNT_NOTIFICATION"
+          description     = "Textco sends its customers notices about their orders and their account."
+          message_flow    = "Customers opt in on textco.example.com/signup by ticking 'Text me about my orders'."
+          message_samples = ["Textco: your order 1234 has shipped. Reply STOP to opt out.", "Textco: your password was changed. Reply STOP to opt out."]
+        }
+      }
+    }
+  }
+
+  expect_failures = [var.messaging]
+}
+
 run "unknown_sender_refused" {
   command = plan
 
@@ -60,8 +96,7 @@ run "registered_tenant" {
   variables {
     messaging = {
       a2p = {
-        primary_customer_profile_sid = null
-        email                        = "compliance@textco.example.com"
+        email = "compliance@textco.example.com"
         business = {
           business_name                = "Textco Inc"
           business_type                = "Corporation"
@@ -105,5 +140,9 @@ run "registered_tenant" {
   assert {
     condition     = twilio_a2p_campaign.this["this"].messaging_service_sid == output.messaging_service_sid
     error_message = "the campaign must belong to the tenant's Messaging Service"
+  }
+  assert {
+    condition     = twilio_messaging_service.this["this"].use_inbound_webhook_on_number
+    error_message = "without inbound_request_url the numbers' own webhooks must handle the texts they receive"
   }
 }
