@@ -81,6 +81,11 @@ TF
     curl --config - --silent --show-error --fail -H 'Content-Type: application/json' \
       --data "{\"account_sid\": \"$tenant\"}" "$TWILIO_BASE_URL/_emulator/a2p/trust-bundles")
 
+  # Brands are reviewed at once here (the emulator's stand-in for Twilio's reviewers), so a campaign can follow.
+  printf 'user = "%s:%s"\n' "$TWILIO_ACCOUNT_SID" "$TWILIO_AUTH_TOKEN" |
+    curl --config - --silent --show-error --fail -H 'Content-Type: application/json' \
+      --data '{"outcome": "approve"}' "$TWILIO_BASE_URL/_emulator/reviews/brand"
+
   # The crash: creates Twilio answered but no state recorded (as if Terraform died while they were in flight).
   orphans=$(
     post "Accounts/$tenant/IncomingPhoneNumbers.json" AreaCode=415
@@ -90,12 +95,22 @@ TF
     post "Accounts/$tenant/Addresses.json" CustomerName=Tenant Street="1 Main St" City=Springfield Region=IL \
       PostalCode=62701 IsoCountry=US
     serverless_post "$tenant" Services UniqueName=voice FriendlyName=voice
-    HOST=messaging.twilio.com serverless_post "$tenant" Services FriendlyName=texts
+    # The brand's approved bundles, made by the test control, are objects no state tracks as well.
+    jq -r '.customer_profile_bundle_sid, .a2p_profile_bundle_sid' <<<"$bundles"
+    service=$(HOST=messaging.twilio.com serverless_post "$tenant" Services FriendlyName=texts)
+    echo "$service"
     HOST=trusthub.twilio.com serverless_post "$tenant" CustomerProfiles FriendlyName=tenant Email=compliance@isv.example \
       PolicySid=RNdfbf3fae0e1107f8aded0e7cead80bf5
-    HOST=messaging.twilio.com serverless_post "$tenant" a2p/BrandRegistrations \
+    brand=$(HOST=messaging.twilio.com serverless_post "$tenant" a2p/BrandRegistrations \
       "CustomerProfileBundleSid=$(jq -r .customer_profile_bundle_sid <<<"$bundles")" \
-      "A2PProfileBundleSid=$(jq -r .a2p_profile_bundle_sid <<<"$bundles")"
+      "A2PProfileBundleSid=$(jq -r .a2p_profile_bundle_sid <<<"$bundles")")
+    echo "$brand"
+    HOST=messaging.twilio.com serverless_post "$tenant" "Services/$service/Compliance/Usa2p" BrandRegistrationSid="$brand" \
+      UsAppToPersonUsecase=ACCOUNT_NOTIFICATION HasEmbeddedLinks=false HasEmbeddedPhone=false \
+      Description="Tenant sends its customers notices about their orders." \
+      MessageFlow="Customers opt in on the tenant's signup form by ticking a box to get texts." \
+      MessageSamples="Tenant: your order 1234 has shipped. Reply STOP to opt out." \
+      MessageSamples="Tenant: your password was changed. Reply STOP to opt out."
   )
   orphans=$(sort <<<"$orphans")
 
@@ -132,7 +147,7 @@ TF
   (cd "$dir/a" && "$tf" plan -input=false -no-color -detailed-exitcode >/dev/null) || fail "the plan after the import is not empty"
   got=$(cd "$dir" && { "$tf" -chdir=a show -json; "$tf" -chdir=b show -json; } | "$finder")
   ! grep -qF "${id#*/}" <<<"$got" || fail "the imported number is still listed"
-  [ "$(wc -l <<<"$got")" -eq 6 ] || fail "expected the six other orphans after the import, got: $got"
+  [ "$(wc -l <<<"$got")" -eq "$(($(wc -l <<<"$orphans") - 1))" ] || fail "expected the other orphans after the import, got: $got"
   for d in a b; do
     (cd "$dir/$d" && "$tf" destroy -input=false -no-color -auto-approve >/dev/null)
   done

@@ -3,8 +3,8 @@
 # phone numbers, subaccounts, API keys, TwiML apps, addresses, Studio flows, Serverless services (whose
 # variables may hold secrets), Messaging Services (which hold numbers: Twilio adds a number to one
 # service at a time), Trust Hub customer profiles and trust products (a business's A2P registration, with
-# its people's personal data) and A2P brand registrations (charged, and never deletable), one per line
-# (tab-separated):
+# its people's personal data), A2P brand registrations (charged, and never deletable) and A2P campaigns
+# (charged every month), one per line (tab-separated):
 #   type  sid  account_sid  date_created  friendly_name  import_id
 #
 # Feed it every state that manages this Twilio family, as `terraform show -json` prints them:
@@ -92,6 +92,10 @@ while IFS= read -r acct; do
   done < <(HOST=serverless.twilio.com list "$sid" "$token" "$serverless" "/v1/Services?PageSize=1000" services)
   while IFS= read -r m; do
     report messaging_service "$sid" "$m" "$sid/$(jq -r .sid <<<"$m")"
+    msid=$(jq -r .sid <<<"$m")
+    while IFS= read -r k; do
+      report a2p_campaign "$sid" "$k" "$sid/$msid/$(jq -r .sid <<<"$k")"
+    done < <(HOST=messaging.twilio.com list "$sid" "$token" "$messaging" "/v1/Services/$msid/Compliance/Usa2p?PageSize=1000" compliance)
   done < <(HOST=messaging.twilio.com list "$sid" "$token" "$messaging" "/v1/Services?PageSize=1000" services)
   while IFS= read -r b; do
     report trusthub_customer_profile "$sid" "$b" "$sid/$(jq -r .sid <<<"$b")"
