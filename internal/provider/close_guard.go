@@ -41,6 +41,18 @@ func (k *numberSet) note(accountSID, numberSID string) {
 	k.byAccount[accountSID][numberSID] = true
 }
 
+// in returns the numbers noted for an account, sorted.
+func (k *numberSet) in(accountSID string) []string {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	out := make([]string, 0, len(k.byAccount[accountSID]))
+	for sid := range k.byAccount[accountSID] {
+		out = append(out, sid)
+	}
+	sort.Strings(out)
+	return out
+}
+
 func (k *numberSet) has(accountSID, numberSID string) bool {
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -71,12 +83,15 @@ func numbersOwnedBy(ctx context.Context, client *twilioclient.Client, kept, skip
 	return lines, nil
 }
 
-// The destroy plan lists the subaccount's numbers for its warning, and the apply lists them again right
-// before the close, after the numbers' own releases. A build once let the plan's listing stand in for the
-// apply's when it was under two minutes old and this apply had released every number in it (one request
-// fewer per tenant, issue 25); it was reverted: a number bought in the subaccount in that window (a person
-// in the Console, another state) would have been released by the close without anyone seeing it, and
-// releasing is irreversible. The apply's own list leaves only the milliseconds between it and the close.
+// A command lists a subaccount's numbers once, where the list decides something (issue 25). Without
+// release_numbers_on_close, the apply lists them right before the close, after the numbers' own releases,
+// and refuses to close while any is left; the plan does not list them (a refusal names the numbers, as the
+// AWS provider's S3 bucket without force_destroy fails at apply). With it, the close goes ahead whatever
+// the list says, so only the destroy plan lists them, to name in its warning what the close will release.
+// A build once let the plan's listing stand in for the apply's guard when it was under two minutes old; it
+// was reverted: a number bought in the subaccount in that window (a person in the Console, another state)
+// would have been released by the close without anyone seeing it, and releasing is irreversible. The
+// apply's own list leaves only the milliseconds between it and the close.
 
 // closeGuardDependents says what a refused close does not undo. Terraform destroys whatever depends on a
 // subaccount (its numbers, keys, apps, flows, Serverless services) before it asks for the close, so those are

@@ -17,8 +17,9 @@ import (
 
 // A whole tenant costs no request beyond the ones its objects need and its safety: the objects planned into
 // a new subaccount do not fetch the account the same apply just created, and the destroy lists the
-// subaccount's numbers twice, for the plan's warning and right before the close (close_guard.go says why
-// the plan's listing must not stand in for the apply's).
+// subaccount's numbers once, in the apply, after its numbers' releases and right before the close
+// (close_guard.go says why the plan's listing must not stand in for the apply's, and why the plan does not
+// list without release_numbers_on_close).
 func TestAccSubaccount_tenantRequests(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
@@ -33,8 +34,18 @@ func TestAccSubaccount_tenantRequests(t *testing.T) {
 			if err := testAccCheckNumbersReleased(t, env, []string{pn}); err != nil {
 				return err
 			}
-			if lists := env.Requests("GET", "/Accounts/"+sid+"/IncomingPhoneNumbers.json"); len(lists) != 2 {
-				return fmt.Errorf("the destroy listed the numbers of %s %d times, want twice (its plan, then right before the close)", sid, len(lists))
+			lists := env.Requests("GET", "/Accounts/"+sid+"/IncomingPhoneNumbers.json")
+			if len(lists) != 1 {
+				return fmt.Errorf("the destroy listed the numbers of %s %d times, want once (right before the close)", sid, len(lists))
+			}
+			releases := env.Requests("DELETE", "/Accounts/"+sid+"/IncomingPhoneNumbers/"+pn)
+			closes := env.Requests("POST", "/Accounts/"+sid+".json")
+			if len(releases) != 1 || len(closes) != 1 {
+				return fmt.Errorf("want one release of %s and one close of %s, got %d and %d", pn, sid, len(releases), len(closes))
+			}
+			if lists[0].Time.Before(releases[0].Time) || closes[0].Time.Before(lists[0].Time) {
+				return fmt.Errorf("the close guard listed the numbers of %s at %s, want after the number's release "+
+					"(%s) and before the close (%s)", sid, lists[0].Time, releases[0].Time, closes[0].Time)
 			}
 			return nil
 		},

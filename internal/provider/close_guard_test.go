@@ -14,8 +14,10 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-// A destroy plan of a subaccount that owns numbers warns, naming them, before anything is applied.
-// Plugin-testing cannot see warnings, so ModifyPlan is called here directly, against the emulator.
+// A destroy plan of a subaccount with release_numbers_on_close that owns numbers warns, naming them, before
+// anything is applied. Without it, the plan does not list the numbers at all: the apply's guard does, right
+// before the close (one list per command). Plugin-testing cannot see warnings, so ModifyPlan is called here
+// directly, against the emulator.
 func TestSubaccountModifyPlan_destroyWarnsAboutNumbers(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
@@ -43,13 +45,13 @@ func TestSubaccountModifyPlan_destroyWarnsAboutNumbers(t *testing.T) {
 		sid           string
 		skip, release bool
 		want          []string // words of the one warning; none means no diagnostic
+		lists         int      // list requests the plan sends
 	}{
-		{"owns numbers", *withNumbers.Sid, false, false, []string{"the close is refused while any is left", "+14155550181", "+14155550182",
-			"the apply fails at the close, but only after the rest", "twilio_api_key (revoked)", "and stays gone",
-			"release_numbers_on_close = true", "terraform state rm"}},
-		{"owns numbers, opted in", *withNumbers.Sid, false, true, []string{"will release its phone numbers", "+14155550181", "+14155550182"}},
-		{"owns numbers, left open", *withNumbers.Sid, true, false, []string{"will be kept in Twilio, not destroyed", "stays open"}},
-		{"owns none", *empty.Sid, false, false, nil},
+		{"owns numbers", *withNumbers.Sid, false, false, nil, 0},
+		{"owns numbers, opted in", *withNumbers.Sid, false, true, []string{"will release its phone numbers", "+14155550181", "+14155550182"}, 1},
+		{"owns numbers, left open", *withNumbers.Sid, true, false, []string{"will be kept in Twilio, not destroyed", "stays open"}, 0},
+		{"owns numbers, left open, opted in", *withNumbers.Sid, true, true, []string{"will be kept in Twilio, not destroyed", "stays open"}, 0},
+		{"owns none, opted in", *empty.Sid, false, true, nil, 1},
 	}
 	r := &subaccountResource{resourceBase{data: &providerData{client: client}}}
 	var schemaResp resource.SchemaResponse
@@ -66,7 +68,12 @@ func TestSubaccountModifyPlan_destroyWarnsAboutNumbers(t *testing.T) {
 			}
 			req := resource.ModifyPlanRequest{State: state, Plan: tfsdk.Plan{Schema: schemaResp.Schema, Raw: tftypes.NewValue(typ, nil)}}
 			resp := &resource.ModifyPlanResponse{Plan: req.Plan}
+			listPath := "/Accounts/" + tt.sid + "/IncomingPhoneNumbers.json"
+			before := len(env.Requests("GET", listPath))
 			r.ModifyPlan(ctx, req, resp)
+			if n := len(env.Requests("GET", listPath)) - before; n != tt.lists {
+				t.Errorf("the plan listed the numbers of %s %d times, want %d", tt.sid, n, tt.lists)
+			}
 			if len(tt.want) == 0 {
 				if len(resp.Diagnostics) != 0 {
 					t.Fatalf("unexpected diagnostics: %v", resp.Diagnostics)

@@ -58,7 +58,7 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"~> **Destroying closes the subaccount, which is irreversible.** Twilio releases every phone number it " +
 			"still owns and deletes the account 30 days later; nothing can reopen it. So a destroy (or a " +
 			"replacement) **fails while the subaccount owns numbers**, naming them, and releases nothing, unless " +
-			"`release_numbers_on_close = true`; the plan warns already. Set `skip_destroy = true` to leave the " +
+			"`release_numbers_on_close = true`. Set `skip_destroy = true` to leave the " +
 			"subaccount untouched in Twilio when the resource is destroyed, and consider `lifecycle { " +
 			"prevent_destroy = true }`.",
 		Attributes: map[string]schema.Attribute{
@@ -88,8 +88,9 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "When `true`, destroying the subaccount closes it even while it owns phone " +
 					"numbers, and Twilio releases them all, irreversibly. When `false` (the default), such a destroy " +
 					"fails with an error listing the numbers, and nothing is closed or released. Like `skip_destroy`, " +
-					"it takes effect once applied: set it and apply before destroying. The destroy plan lists the " +
-					"subaccount's numbers, and the apply lists them again right before the close.",
+					"it takes effect once applied: set it and apply before destroying. The numbers are listed once " +
+					"per command, where the list decides something: when `false`, by the apply right before the " +
+					"close; when `true`, by the destroy plan, which warns naming the numbers the close will release.",
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
@@ -222,42 +223,47 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 	}
 
 	sid := state.SID.ValueString()
-	// NOTE: closing releases every number the account still owns, so look first, right before the close
-	// (close_guard.go says why the plan's listing does not stand in for this one).
-	numbers, err := numbersOwnedBy(ctx, client, &r.data.kept, nil, sid)
-	if twilioclient.IsNotFound(err) {
-		return // closed or deleted already
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Closing Twilio subaccount %s", sid),
-			"Listing the phone numbers it owns failed, so it was not closed (closing would release them): "+errorDetail(err))
-		return
-	}
-	if len(numbers) > 0 && !state.ReleaseNumbers.ValueBool() {
-		resp.Diagnostics.AddError(fmt.Sprintf("Twilio subaccount %s still owns phone numbers; not closed", sid),
-			closeRefusal(sid, numbers))
-		return
+	if !state.ReleaseNumbers.ValueBool() {
+		// NOTE: closing releases every number the account still owns, so look first, right before the close
+		// (close_guard.go says why the plan's listing does not stand in for this one).
+		numbers, err := numbersOwnedBy(ctx, client, &r.data.kept, nil, sid)
+		if twilioclient.IsNotFound(err) {
+			return // closed or deleted already
+		}
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Closing Twilio subaccount %s", sid),
+				"Listing the phone numbers it owns failed, so it was not closed (closing would release them): "+errorDetail(err))
+			return
+		}
+		if len(numbers) > 0 {
+			resp.Diagnostics.AddError(fmt.Sprintf("Twilio subaccount %s still owns phone numbers; not closed", sid),
+				closeRefusal(sid, numbers))
+			return
+		}
 	}
 
 	// NOTE: Twilio has no way to delete an account; closing is the end of its life and cannot be undone.
 	closed := twilioclient.AccountStatusClosed
-	_, err = client.UpdateAccount(ctx, sid, &twilioclient.UpdateAccountParams{Status: &closed})
+	_, err := client.UpdateAccount(ctx, sid, &twilioclient.UpdateAccountParams{Status: &closed})
 	// NOTE: a close retried after a lost answer may meet 21479 ("subaccount has been closed"): the first
 	// attempt did the job, so that answer means done.
 	if err != nil && !twilioclient.IsNotFound(err) && !twilioclient.IsCode(err, twilioclient.CodeAccountClosed) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Closing Twilio subaccount %s", sid), errorDetail(err))
 		return
 	}
-	if len(numbers) > 0 {
-		resp.Diagnostics.AddWarning(fmt.Sprintf("Twilio released the phone numbers of subaccount %s", sid),
-			fmt.Sprintf("release_numbers_on_close is set: closing the subaccount released %d number(s):\n  - %s",
-				len(numbers), strings.Join(numbers, "\n  - ")))
+	if kept := r.data.kept.in(sid); len(kept) > 0 {
+		resp.Diagnostics.AddWarning(fmt.Sprintf("Twilio released numbers kept with skip_destroy in subaccount %s", sid),
+			fmt.Sprintf("release_numbers_on_close is set, so the subaccount was closed, and Twilio released every "+
+				"number it still owned, including %s, whose twilio_incoming_number has skip_destroy = true and "+
+				"left it there in this apply.", strings.Join(kept, ", ")))
 	}
 }
 
-// ModifyPlan warns in a destroy plan when the subaccount owns numbers: the apply will refuse to close it
-// (or, with release_numbers_on_close, release them). Numbers whose twilio_incoming_number is destroyed in
-// the same apply are released before the account closes, so the warning says "still owns" at close time.
+// ModifyPlan warns in a destroy plan with release_numbers_on_close when the subaccount owns numbers, naming
+// the ones the close will release. Numbers whose twilio_incoming_number is destroyed in the same apply are
+// released before the account closes and are not named. Without release_numbers_on_close the plan does not
+// list (issue 25: one list per command, where it decides something): the apply's list right before the
+// close is the guard, and a refusal there names the numbers.
 func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	warnKeptOnDestroy(ctx, req, resp, "Twilio subaccount", "friendly_name")
 	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || !r.data.known() {
@@ -265,29 +271,18 @@ func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.Modify
 	}
 	var state subaccountModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || state.SkipDestroy.ValueBool() {
+	if resp.Diagnostics.HasError() || state.SkipDestroy.ValueBool() || !state.ReleaseNumbers.ValueBool() {
 		return
 	}
 	sid := state.SID.ValueString()
 	numbers, err := numbersOwnedBy(ctx, r.data.client, nil, &r.data.released, sid)
 	if err != nil || len(numbers) == 0 {
-		// A failed look-up must not block the plan; the apply looks again before closing.
+		// A failed look-up must not block the plan: a warning is all it would give.
 		return
 	}
-	list := "\n  - " + strings.Join(numbers, "\n  - ")
-	if state.ReleaseNumbers.ValueBool() {
-		resp.Diagnostics.AddWarning(fmt.Sprintf("Closing Twilio subaccount %s will release its phone numbers", sid),
-			fmt.Sprintf("release_numbers_on_close is set, and the subaccount owns %d number(s) now:%s\n\n"+
-				"Every one still in it when it closes is released, irreversibly.", len(numbers), list))
-		return
-	}
-	resp.Diagnostics.AddWarning(fmt.Sprintf("Twilio subaccount %s is to be closed and owns phone numbers", sid),
-		fmt.Sprintf("The subaccount owns %d number(s) now:%s\n\nClosing it would release every number still in "+
-			"it, so the close is refused while any is left. Numbers whose twilio_incoming_number this apply "+
-			"destroys are released before the close, so only others block it: numbers bought outside Terraform, "+
-			"or kept with skip_destroy = true. If any is left, the apply fails at the close, but only after the "+
-			"rest: %s\n\nTo avoid a half-done destroy, deal with those numbers before applying.\n\n%s",
-			len(numbers), list, closeGuardDependents, closeGuardWaysOut))
+	resp.Diagnostics.AddWarning(fmt.Sprintf("Closing Twilio subaccount %s will release its phone numbers", sid),
+		fmt.Sprintf("release_numbers_on_close is set, and the subaccount owns %d number(s) now:\n  - %s\n\n"+
+			"Every one still in it when it closes is released, irreversibly.", len(numbers), strings.Join(numbers, "\n  - ")))
 }
 
 func (r *subaccountResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -39,7 +39,18 @@ func TestAccSubaccount_closeRefusedWhileItOwnsNumbers(t *testing.T) {
 		}
 		return nil
 	}
+	lists := func() []string {
+		var at []string
+		for _, r := range env.Requests("GET", "/Accounts/"+sid+"/IncomingPhoneNumbers.json") {
+			at = append(at, r.Time.String())
+		}
+		return at
+	}
 	stillThere := func() {
+		// One list per command (issue 25): the refused destroy's apply listed them; its plan did not.
+		if at := lists(); len(at) != 1 {
+			t.Fatalf("the refused destroy listed the numbers of %s %d times (%v), want once, in its apply", sid, len(at), at)
+		}
 		acct, err := env.Client(t).FindAccount(context.Background(), sid)
 		if err != nil || *acct.Status != twilioclient.AccountStatusActive {
 			t.Fatalf("the refused destroy must leave subaccount %s active: %v %v", sid, acct, err)
@@ -61,6 +72,11 @@ resource "twilio_subaccount" "test" {
 		CheckDestroy: func(s *terraform.State) error {
 			if err := testAccCheckSubaccountClosed(t, env)(s); err != nil {
 				return err
+			}
+			// With release_numbers_on_close, the destroy's plan lists the numbers for its warning and the
+			// apply closes without listing again: the list would not change the outcome.
+			if at := lists(); len(at) != 2 {
+				return fmt.Errorf("listed the numbers of %s %d times (%v), want twice: the refused destroy's apply, the opted-in destroy's plan", sid, len(at), at)
 			}
 			return testAccCheckNumbersReleased(t, env, bought)
 		},
