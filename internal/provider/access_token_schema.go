@@ -147,65 +147,47 @@ var accessTokenAttrs = []accessTokenAttr{
 	},
 }
 
+// grantSetting is a setting of a grant block. Every one is optional: an empty block is a grant too (video: any
+// room).
+func grantSetting(name string, kind accessTokenAttrKind, desc string) accessTokenAttr {
+	return accessTokenAttr{name: name, kind: kind, optional: true, desc: desc}
+}
+
 var accessTokenGrants = []accessTokenGrant{
 	{
 		name: "voice", desc: "Lets `identity` make and receive calls with the Voice SDK.",
 		attrs: []accessTokenAttr{
-			{
-				name: "incoming_allow", kind: accessTokenBool, optional: true,
-				desc: "Whether `identity` may receive calls addressed to `client:<identity>`. Defaults to `false`.",
-			},
-			{
-				name: "outgoing_application_sid", kind: accessTokenString, optional: true,
-				desc: "SID of the TwiML app (`AP…`) Twilio asks for instructions when `identity` places a call; " +
-					"without it the token cannot call out.",
-			},
-			{
-				name: "outgoing_application_params", kind: accessTokenStringMap, optional: true,
-				desc: "Parameters Twilio passes to the TwiML app with every outgoing call. They require " +
-					"`outgoing_application_sid`.",
-			},
-			{
-				name: "push_credential_sid", kind: accessTokenString, optional: true,
-				desc: "SID of the push credential (`CR…`) used to notify mobile clients of incoming calls.",
-			},
+			grantSetting("incoming_allow", accessTokenBool,
+				"Whether `identity` may receive calls addressed to `client:<identity>`. Defaults to `false`."),
+			grantSetting("outgoing_application_sid", accessTokenString,
+				"SID of the TwiML app (`AP…`) Twilio asks for instructions when `identity` places a call; "+
+					"without it the token cannot call out."),
+			grantSetting("outgoing_application_params", accessTokenStringMap,
+				"Parameters Twilio passes to the TwiML app with every outgoing call. They require "+
+					"`outgoing_application_sid`."),
+			grantSetting("push_credential_sid", accessTokenString,
+				"SID of the push credential (`CR…`) used to notify mobile clients of incoming calls."),
 		},
 	},
 	{
 		name: "video", desc: "Lets `identity` join Programmable Video rooms. An empty block allows every room.",
-		attrs: []accessTokenAttr{{
-			name: "room", kind: accessTokenString, optional: true,
-			desc: "Unique name or SID (`RM…`) of the only room the token may join. Unset allows any room.",
-		}},
+		attrs: []accessTokenAttr{grantSetting("room", accessTokenString,
+			"Unique name or SID (`RM…`) of the only room the token may join. Unset allows any room.")},
 	},
 	{
 		name: "chat", desc: "Lets `identity` use Conversations (formerly Programmable Chat).",
 		attrs: []accessTokenAttr{
-			{
-				name: "service_sid", kind: accessTokenString, optional: true,
-				desc: "SID of the Conversations service (`IS…`) the token is for.",
-			},
-			{
-				name: "endpoint_id", kind: accessTokenString, optional: true,
-				desc: "Identifies one device of `identity`, for push notifications.",
-			},
-			{
-				name: "push_credential_sid", kind: accessTokenString, optional: true,
-				desc: "SID of the push credential (`CR…`) for that device.",
-			},
+			grantSetting("service_sid", accessTokenString, "SID of the Conversations service (`IS…`) the token is for."),
+			grantSetting("endpoint_id", accessTokenString, "Identifies one device of `identity`, for push notifications."),
+			grantSetting("push_credential_sid", accessTokenString, "SID of the push credential (`CR…`) for that device."),
 		},
 	},
 	{
 		name: "sync", desc: "Lets `identity` use Sync.",
 		attrs: []accessTokenAttr{
-			{
-				name: "service_sid", kind: accessTokenString, optional: true,
-				desc: "SID of the Sync service (`IS…`). Unset means the account's default service.",
-			},
-			{
-				name: "endpoint_id", kind: accessTokenString, optional: true,
-				desc: "Identifies one device of `identity`.",
-			},
+			grantSetting("service_sid", accessTokenString,
+				"SID of the Sync service (`IS…`). Unset means the account's default service."),
+			grantSetting("endpoint_id", accessTokenString, "Identifies one device of `identity`."),
 		},
 	},
 }
@@ -239,33 +221,47 @@ func accessTokenDataSourceSchema(desc string) dsschema.Schema {
 	return dsschema.Schema{MarkdownDescription: desc, Attributes: attrs(accessTokenAttrs), Blocks: blocks}
 }
 
-// accessTokenEphemeralSchema renders the shared schema for an ephemeral resource.
+// accessTokenEphemeralSchema is the data source's schema for an ephemeral resource. The two packages'
+// attribute types have the same fields, so each converts as it is and nothing can be rendered differently.
 func accessTokenEphemeralSchema(desc string) ephschema.Schema {
-	attrs := func(list []accessTokenAttr) map[string]ephschema.Attribute {
-		out := make(map[string]ephschema.Attribute, len(list))
-		for _, a := range list {
-			switch a.kind {
-			case accessTokenString:
-				out[a.name] = ephschema.StringAttribute{MarkdownDescription: a.desc, Required: a.required,
-					Optional: a.optional, Computed: a.computed, Sensitive: a.sensitive}
-			case accessTokenInt64:
-				out[a.name] = ephschema.Int64Attribute{MarkdownDescription: a.desc, Required: a.required,
-					Optional: a.optional, Computed: a.computed, Sensitive: a.sensitive, Validators: a.int64Validators}
-			case accessTokenBool:
-				out[a.name] = ephschema.BoolAttribute{MarkdownDescription: a.desc, Required: a.required,
-					Optional: a.optional, Computed: a.computed, Sensitive: a.sensitive}
-			case accessTokenStringMap:
-				out[a.name] = ephschema.MapAttribute{MarkdownDescription: a.desc, ElementType: types.StringType,
-					Required: a.required, Optional: a.optional, Computed: a.computed, Sensitive: a.sensitive}
+	ds := accessTokenDataSourceSchema(desc)
+	attrs := func(in map[string]dsschema.Attribute) map[string]ephschema.Attribute {
+		out := make(map[string]ephschema.Attribute, len(in))
+		for name, a := range in {
+			switch a := a.(type) {
+			case dsschema.StringAttribute:
+				out[name] = ephschema.StringAttribute(a)
+			case dsschema.Int64Attribute:
+				out[name] = ephschema.Int64Attribute(a)
+			case dsschema.BoolAttribute:
+				out[name] = ephschema.BoolAttribute(a)
+			case dsschema.MapAttribute:
+				out[name] = ephschema.MapAttribute(a)
+			default:
+				panic(fmt.Sprintf("access token attribute %s: no ephemeral form of %T", name, a))
 			}
 		}
 		return out
 	}
-	blocks := make(map[string]ephschema.Block, len(accessTokenGrants))
-	for _, g := range accessTokenGrants {
-		blocks[g.name] = ephschema.SingleNestedBlock{MarkdownDescription: g.desc, Attributes: attrs(g.attrs)}
+	blocks := make(map[string]ephschema.Block, len(ds.Blocks))
+	for name, b := range ds.Blocks {
+		g, ok := b.(dsschema.SingleNestedBlock)
+		if !ok {
+			panic(fmt.Sprintf("access token block %s: no ephemeral form of %T", name, b))
+		}
+		blocks[name] = ephschema.SingleNestedBlock{MarkdownDescription: g.MarkdownDescription, Attributes: attrs(g.Attributes)}
 	}
-	return ephschema.Schema{MarkdownDescription: desc, Attributes: attrs(accessTokenAttrs), Blocks: blocks}
+	return ephschema.Schema{MarkdownDescription: ds.MarkdownDescription, Attributes: attrs(ds.Attributes), Blocks: blocks}
+}
+
+// mintConfigured reads the configuration and mints its token: the read of the data source and the open of
+// the ephemeral resource. ok is false after the reason was reported.
+func mintConfigured(ctx context.Context, config tfsdk.Config, data *providerData, diags *diag.Diagnostics) (m accessTokenModel, ok bool) {
+	diags.Append(config.Get(ctx, &m)...)
+	if !diags.HasError() {
+		mintAccessToken(ctx, &m, data, diags)
+	}
+	return m, !diags.HasError()
 }
 
 // validateAccessTokenConfig runs the minting rules at plan time, on whatever the configuration already

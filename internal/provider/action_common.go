@@ -31,6 +31,38 @@ func (a *actionBase) Configure(_ context.Context, req action.ConfigureRequest, r
 	a.data = configureClient(req.ProviderData, &resp.Diagnostics)
 }
 
+// subaccountActionModel is the configuration every action has: the subaccount it acts on.
+type subaccountActionModel struct {
+	AccountSID types.String `tfsdk:"account_sid"`
+}
+
+func (m subaccountActionModel) subaccount() types.String { return m.AccountSID }
+
+// subaccountActionConfig is an action's configuration: subaccountActionModel and what the action adds.
+type subaccountActionConfig interface{ subaccount() types.String }
+
+// planSubaccountAction reads an action's configuration at plan time and refuses the provider's own account
+// (what: "rotate the auth token of"); false when the configuration could not be read.
+func planSubaccountAction[M subaccountActionConfig](ctx context.Context, a *actionBase, req action.ModifyPlanRequest,
+	resp *action.ModifyPlanResponse, what string) bool {
+	var cfg M
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...); resp.Diagnostics.HasError() {
+		return false
+	}
+	a.refuseMainAccount(cfg.subaccount(), what, &resp.Diagnostics)
+	return true
+}
+
+// beginInvoke starts an action's Invoke with its configuration; client is nil after the reason was
+// reported.
+func beginInvoke[M any](ctx context.Context, a *actionBase, req action.InvokeRequest, resp *action.InvokeResponse) (M, *twilioclient.Client) {
+	var cfg M
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...); resp.Diagnostics.HasError() {
+		return cfg, nil
+	}
+	return cfg, a.data.ready(&resp.Diagnostics)
+}
+
 // refuseMainAccount is the plan-time refusal that needs no Twilio call: the account is the provider's own.
 func (a *actionBase) refuseMainAccount(sid types.String, what string, diags *diag.Diagnostics) {
 	if sid.IsNull() || sid.IsUnknown() || !a.data.known() {

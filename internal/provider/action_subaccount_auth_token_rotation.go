@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
@@ -26,10 +25,6 @@ func NewSubaccountAuthTokenRotationAction() action.Action {
 
 type authTokenRotationAction struct {
 	actionBase
-}
-
-type authTokenRotationModel struct {
-	AccountSID types.String `tfsdk:"account_sid"`
 }
 
 func (a *authTokenRotationAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -60,12 +55,9 @@ func (a *authTokenRotationAction) Schema(_ context.Context, _ action.SchemaReque
 }
 
 func (a *authTokenRotationAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
-	var cfg authTokenRotationModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	if !planSubaccountAction[subaccountActionModel](ctx, &a.actionBase, req, resp, "rotate the auth token of") {
 		return
 	}
-	a.refuseMainAccount(cfg.AccountSID, "rotate the auth token of", &resp.Diagnostics)
 	if a.data.known() && a.data.client.UsesAPIKey() {
 		resp.Diagnostics.AddAttributeError(path.Root("account_sid"), "Cannot rotate a subaccount's auth token with an API key",
 			"Rotating needs the subaccount's own auth token, which Twilio shows only to the parent's auth token. "+
@@ -74,12 +66,7 @@ func (a *authTokenRotationAction) ModifyPlan(ctx context.Context, req action.Mod
 }
 
 func (a *authTokenRotationAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var cfg authTokenRotationModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := a.data.ready(&resp.Diagnostics)
+	cfg, client := beginInvoke[subaccountActionModel](ctx, &a.actionBase, req, resp)
 	if client == nil {
 		return
 	}

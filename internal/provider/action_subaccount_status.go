@@ -28,8 +28,8 @@ type subaccountStatusAction struct {
 }
 
 type subaccountStatusModel struct {
-	AccountSID types.String `tfsdk:"account_sid"`
-	Status     types.String `tfsdk:"status"`
+	subaccountActionModel
+	Status types.String `tfsdk:"status"`
 }
 
 func (a *subaccountStatusAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
@@ -60,21 +60,11 @@ func (a *subaccountStatusAction) Schema(_ context.Context, _ action.SchemaReques
 }
 
 func (a *subaccountStatusAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
-	var cfg subaccountStatusModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	a.refuseMainAccount(cfg.AccountSID, "change the status of", &resp.Diagnostics)
+	planSubaccountAction[subaccountStatusModel](ctx, &a.actionBase, req, resp, "change the status of")
 }
 
 func (a *subaccountStatusAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var cfg subaccountStatusModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	client := a.data.ready(&resp.Diagnostics)
+	cfg, client := beginInvoke[subaccountStatusModel](ctx, &a.actionBase, req, resp)
 	if client == nil {
 		return
 	}

@@ -39,14 +39,7 @@ func (d *accessTokenDataSource) ValidateConfig(ctx context.Context, req datasour
 }
 
 func (d *accessTokenDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m accessTokenModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if m, ok := mintConfigured(ctx, req.Config, d.data, &resp.Diagnostics); ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 	}
-	mintAccessToken(ctx, &m, d.data, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }

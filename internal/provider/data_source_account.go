@@ -67,10 +67,7 @@ func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if client == nil {
 		return
 	}
-	sid := cfg.SID.ValueString()
-	if sid == "" {
-		sid = client.AccountSID()
-	}
+	sid := accountOrProvider(cfg.SID, client)
 	acct, err := client.FindAccount(ctx, sid)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Reading Twilio account %s", sid), errorDetail(err))

@@ -112,10 +112,7 @@ func (d *incomingNumberDataSource) Read(ctx context.Context, req datasource.Read
 	if client == nil {
 		return
 	}
-	accountSID := cfg.AccountSID.ValueString()
-	if accountSID == "" {
-		accountSID = client.AccountSID()
-	}
+	accountSID := accountOrProvider(cfg.AccountSID, client)
 	var (
 		n    *twilioclient.IncomingNumber
 		err  error

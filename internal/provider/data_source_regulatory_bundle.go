@@ -123,10 +123,7 @@ func (d *regulatoryBundleDataSource) Read(ctx context.Context, req datasource.Re
 	if client == nil {
 		return
 	}
-	account := cfg.AccountSID.ValueString()
-	if account == "" {
-		account = client.AccountSID()
-	}
+	account := accountOrProvider(cfg.AccountSID, client)
 	status := cfg.Status.ValueString()
 	var b *twilioclient.Bundle
 	if sid := cfg.SID.ValueString(); sid != "" {

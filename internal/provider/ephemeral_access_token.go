@@ -50,14 +50,7 @@ func (r *accessTokenEphemeralResource) ValidateConfig(ctx context.Context, req e
 }
 
 func (r *accessTokenEphemeralResource) Open(ctx context.Context, req ephemeral.OpenRequest, resp *ephemeral.OpenResponse) {
-	var m accessTokenModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if m, ok := mintConfigured(ctx, req.Config, r.data, &resp.Diagnostics); ok {
+		resp.Diagnostics.Append(resp.Result.Set(ctx, m)...)
 	}
-	mintAccessToken(ctx, &m, r.data, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.Result.Set(ctx, m)...)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"maps"
 	"sort"
 	"strings"
 
@@ -261,35 +262,158 @@ func nullTimeouts() timeouts.Value {
 	})}
 }
 
+// nullCreateDeleteTimeouts is an absent timeouts block of a resource without updates, as an import leaves it.
+func nullCreateDeleteTimeouts() timeouts.Value {
+	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})}
+}
+
 // accountObjectIdentity is the identity of an object an account owns.
 type accountObjectIdentity struct {
 	AccountSID types.String `tfsdk:"account_sid"`
 	SID        types.String `tfsdk:"sid"`
 }
 
-// listed is what a list resource says of one object it found: its display name and SID, or skip when the
-// filters leave it out.
-type listed struct {
-	display, sid string
-	skip         bool
+// scopedConfig is the config of a list block that searches the accounts of a scope: listScopeModel itself,
+// or a model that embeds it and adds filters of its own.
+type scopedConfig interface{ scopeOf() listScopeModel }
+
+func (s listScopeModel) scopeOf() listScopeModel { return s }
+
+var (
+	_ list.ListResourceWithConfigure        = (*scopedList[listScopeModel])(nil)
+	_ list.ListResourceWithConfigValidators = (*scopedList[listScopeModel])(nil)
+)
+
+// scopedList is every list resource that searches the accounts of a scope: the list block's schema and
+// validators, reading its config and walking the accounts (listStream, with its warnings) live here once.
+// A list resource is a declaration: its type name, its words, and in each how the objects of one account
+// are found and shown (accountObjects, serviceMembers).
+type scopedList[C scopedConfig] struct {
+	resourceBase
+	// description is the list block's MarkdownDescription.
+	description string
+	// scope is what listScopeAttributes calls the objects ("addresses"); what is what warnings and errors
+	// call them ("TwiML applications").
+	scope, what string
+	// attributes and validators are filters beyond the scope's (C has their fields).
+	attributes map[string]listschema.Attribute
+	validators []list.ConfigValidator
+	each       listEach[C]
 }
 
-// emitAccountObjects emits each object of account that show does not skip, identified by account and SID,
-// with resource (only when the query asks for it: include_resource) giving what import and refresh would
-// store. It stops when the stream wants no more.
-func emitAccountObjects[T any](ctx context.Context, req list.ListRequest, e *listEmitter, account string, items []T,
-	show func(*T) listed, resource func(*T) (any, diag.Diagnostics)) {
-	for i := range items {
-		item := &items[i]
-		l := show(item)
-		if l.skip {
-			continue
+// listEach emits the objects of one account.
+type listEach[C scopedConfig] func(ctx context.Context, req list.ListRequest, client *twilioclient.Client, cfg C,
+	e *listEmitter, account string) error
+
+// listResourceFunc gives what import and refresh would store for one listed object (asked for only with
+// include_resource). No model and no error skips the object, with the warnings saying why.
+type listResourceFunc[T any] func(ctx context.Context, client *twilioclient.Client, account string, item *T) (any, diag.Diagnostics)
+
+func (l *scopedList[C]) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	attrs := listScopeAttributes(l.scope)
+	maps.Copy(attrs, l.attributes)
+	resp.Schema = listschema.Schema{MarkdownDescription: l.description, Attributes: attrs}
+}
+
+func (l *scopedList[C]) ListResourceConfigValidators(context.Context) []list.ConfigValidator {
+	return append(listScopeValidators(), l.validators...)
+}
+
+func (l *scopedList[C]) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var cfg C
+	client := listConfig(ctx, req, l.data, &cfg, stream)
+	if client == nil {
+		return
+	}
+	stream.Results = listStream(ctx, req, client, cfg.scopeOf(), l.what, func(e *listEmitter, account string) error {
+		return l.each(ctx, req, client, cfg, e, account)
+	})
+}
+
+// listed is what a list resource says of one object it found: the name the name filters match, its SID,
+// and what the results show (the name when display is empty).
+type listed struct {
+	name, display, sid string
+}
+
+// accountObjects lists the objects find returns in each account whose name the scope matches, identified
+// by account and SID and shown as "display (sid in account)". It stops when the stream wants no more.
+func accountObjects[C scopedConfig, T any](find func(ctx context.Context, client *twilioclient.Client, cfg C, account string) ([]T, error),
+	show func(*T) listed, resource listResourceFunc[T]) listEach[C] {
+	return func(ctx context.Context, req list.ListRequest, client *twilioclient.Client, cfg C, e *listEmitter, account string) error {
+		items, err := find(ctx, client, cfg, account)
+		if err != nil {
+			return err
 		}
-		e.emit(ctx, req, fmt.Sprintf("%s (%s in %s)", l.display, l.sid, account),
-			accountObjectIdentity{AccountSID: types.StringValue(account), SID: types.StringValue(l.sid)},
-			func() (any, diag.Diagnostics) { return resource(item) })
-		if !e.more {
-			return
+		scope := cfg.scopeOf()
+		for i := range items {
+			item := &items[i]
+			l := show(item)
+			if !scope.nameMatches(l.name) {
+				continue
+			}
+			if l.display == "" {
+				l.display = l.name
+			}
+			e.emit(ctx, req, fmt.Sprintf("%s (%s in %s)", l.display, l.sid, account),
+				accountObjectIdentity{AccountSID: types.StringValue(account), SID: types.StringValue(l.sid)},
+				func() (any, diag.Diagnostics) { return resource(ctx, client, account, item) })
+			if !e.more {
+				return nil
+			}
 		}
+		return nil
+	}
+}
+
+// serviceMembers lists, in each account, the members find returns of each Messaging Service whose name the
+// scope matches (a query adopts whole pools); show gives a member's display name and identity, which
+// name its service. It stops when the stream wants no more.
+func serviceMembers[T any](find func(c *twilioclient.Client, ctx context.Context, account, serviceSID string) ([]T, error),
+	show func(account string, s *twilioclient.MessagingService, member *T) (display string, identity any),
+	resource listResourceFunc[T]) listEach[listScopeModel] {
+	return func(ctx context.Context, req list.ListRequest, client *twilioclient.Client, scope listScopeModel, e *listEmitter, account string) error {
+		services, err := client.ListMessagingServices(ctx, account)
+		if err != nil {
+			return err
+		}
+		for i := range services {
+			s := &services[i]
+			if !scope.nameMatches(deref(s.FriendlyName)) {
+				continue
+			}
+			members, err := find(client, ctx, account, deref(s.Sid))
+			if err != nil {
+				return err
+			}
+			for j := range members {
+				member := &members[j]
+				display, identity := show(account, s, member)
+				e.emit(ctx, req, display, identity, func() (any, diag.Diagnostics) { return resource(ctx, client, account, member) })
+				if !e.more {
+					return nil
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// imported is the resource hook of a list whose objects import and refresh store as flatten fills blank,
+// which holds what an import leaves at its default (no timeouts block, skip_destroy false).
+func imported[T, M any](blank M, flatten func(*T, *M)) listResourceFunc[T] {
+	return func(_ context.Context, _ *twilioclient.Client, _ string, item *T) (any, diag.Diagnostics) {
+		m := blank
+		flatten(item, &m)
+		return m, nil
+	}
+}
+
+// importedReporting is imported for a flatten that reports problems.
+func importedReporting[T, M any](blank M, flatten func(context.Context, *T, *M) diag.Diagnostics) listResourceFunc[T] {
+	return func(ctx context.Context, _ *twilioclient.Client, _ string, item *T) (any, diag.Diagnostics) {
+		m := blank
+		diags := flatten(ctx, item, &m)
+		return m, diags
 	}
 }

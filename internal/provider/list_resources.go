@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listresourcevalidator"
@@ -18,21 +19,13 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-// One list resource per managed resource. Each embeds its resource for the type name and the provider's
-// client, and reuses the resource's flatten function, so a listed object is exactly what import + refresh
-// would store.
+// One list resource per managed resource. Each is a scopedList declaration (list_common.go) with its
+// resource's type name, and reuses the resource's flatten function, so a listed object is exactly what
+// import + refresh would store; the subaccount list, which searches no scope, is its own.
 
 var (
 	_ list.ListResourceWithConfigure        = (*subaccountListResource)(nil)
 	_ list.ListResourceWithConfigValidators = (*subaccountListResource)(nil)
-	_ list.ListResourceWithConfigure        = (*twimlAppListResource)(nil)
-	_ list.ListResourceWithConfigValidators = (*twimlAppListResource)(nil)
-	_ list.ListResourceWithConfigure        = (*apiKeyListResource)(nil)
-	_ list.ListResourceWithConfigValidators = (*apiKeyListResource)(nil)
-	_ list.ListResourceWithConfigure        = (*incomingNumberListResource)(nil)
-	_ list.ListResourceWithConfigValidators = (*incomingNumberListResource)(nil)
-	_ list.ListResourceWithConfigure        = (*studioFlowListResource)(nil)
-	_ list.ListResourceWithConfigValidators = (*studioFlowListResource)(nil)
 )
 
 // NewSubaccountListResource is the factory for the twilio_subaccount list resource.
@@ -119,121 +112,56 @@ func (r *subaccountListResource) List(ctx context.Context, req list.ListRequest,
 
 // NewTwimlAppListResource is the factory for the twilio_twiml_app list resource.
 func NewTwimlAppListResource() list.ListResource {
-	return &twimlAppListResource{twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}}
-}
-
-type twimlAppListResource struct{ twimlAppResource }
-
-func (r *twimlAppListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = listschema.Schema{
-		MarkdownDescription: "Lists TwiML applications: one request per account searched (per 1,000 applications).",
-		Attributes:          listScopeAttributes("applications"),
+	return &scopedList[listScopeModel]{
+		resourceBase: resourceBase{name: "twiml_app"},
+		description:  "Lists TwiML applications: one request per account searched (per 1,000 applications).",
+		scope:        "applications", what: "TwiML applications",
+		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, scope listScopeModel, account string) ([]twilioclient.Application, error) {
+			return client.ListApplications(ctx, account, scope.FriendlyName.ValueString())
+		}, func(a *twilioclient.Application) listed {
+			return listed{name: stringValue(a.FriendlyName).ValueString(), sid: deref(a.Sid)}
+		}, imported(twimlAppModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}, flattenTwimlApp)),
 	}
-}
-
-func (r *twimlAppListResource) ListResourceConfigValidators(context.Context) []list.ConfigValidator {
-	return listScopeValidators()
-}
-
-func (r *twimlAppListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var scope listScopeModel
-	client := listConfig(ctx, req, r.data, &scope, stream)
-	if client == nil {
-		return
-	}
-	stream.Results = listStream(ctx, req, client, scope, "TwiML applications", func(e *listEmitter, account string) error {
-		apps, err := client.ListApplications(ctx, account, scope.FriendlyName.ValueString())
-		if err != nil {
-			return err
-		}
-		emitAccountObjects(ctx, req, e, account, apps, func(a *twilioclient.Application) listed {
-			name := stringValue(a.FriendlyName).ValueString()
-			return listed{display: name, sid: deref(a.Sid), skip: !scope.nameMatches(name)}
-		}, func(a *twilioclient.Application) (any, diag.Diagnostics) {
-			m := twimlAppModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
-			flattenTwimlApp(a, &m)
-			return m, nil
-		})
-		return nil
-	})
 }
 
 // NewAPIKeyListResource is the factory for the twilio_api_key list resource.
 func NewAPIKeyListResource() list.ListResource {
-	return &apiKeyListResource{apiKeyResource{resourceBase: resourceBase{name: "api_key"}}}
-}
-
-type apiKeyListResource struct{ apiKeyResource }
-
-func (r *apiKeyListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = listschema.Schema{
-		MarkdownDescription: "Lists API keys, metadata only: Twilio never shows a key's secret after it was created, " +
+	return &scopedList[listScopeModel]{
+		resourceBase: resourceBase{name: "api_key"},
+		description: "Lists API keys, metadata only: Twilio never shows a key's secret after it was created, " +
 			"so an imported key has no `secret` (create a new key where the secret is needed). One request per " +
 			"account searched (per 1,000 keys); with `include_resource`, one more request per key, because only " +
 			"IAM tells a restricted key's policy.",
-		Attributes: listScopeAttributes("keys"),
-	}
-}
-
-func (r *apiKeyListResource) ListResourceConfigValidators(context.Context) []list.ConfigValidator {
-	return listScopeValidators()
-}
-
-func (r *apiKeyListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var scope listScopeModel
-	client := listConfig(ctx, req, r.data, &scope, stream)
-	if client == nil {
-		return
-	}
-	stream.Results = listStream(ctx, req, client, scope, "API keys", func(e *listEmitter, account string) error {
-		keys, err := client.ListKeys(ctx, account)
-		if err != nil {
-			return err
-		}
-		for i := range keys {
-			k := keys[i]
-			if !scope.nameMatches(k.FriendlyName) {
-				continue
+		scope: "keys", what: "API keys",
+		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.Key, error) {
+			return client.ListKeys(ctx, account)
+		}, func(k *twilioclient.Key) listed {
+			return listed{name: k.FriendlyName, sid: k.SID}
+		}, func(ctx context.Context, client *twilioclient.Client, account string, k *twilioclient.Key) (any, diag.Diagnostics) {
+			var diags diag.Diagnostics
+			// NOTE: the key type and a restricted key's policy are only in IAM's answer, as in Read after an
+			// import.
+			full, err := client.FindRestrictedKey(ctx, account, k.SID)
+			if twilioclient.IsAccountInactive(err) {
+				diags.AddWarning(notListedWhileInactive("API key "+k.SID, account, err))
+				return nil, diags
 			}
-			e.emit(ctx, req, fmt.Sprintf("%s (%s in %s)", k.FriendlyName, k.SID, account),
-				accountObjectIdentity{AccountSID: types.StringValue(account), SID: types.StringValue(k.SID)},
-				func() (any, diag.Diagnostics) {
-					var diags diag.Diagnostics
-					// NOTE: the key type and a restricted key's policy are only in IAM's answer, as in Read
-					// after an import.
-					full, err := client.FindRestrictedKey(ctx, account, k.SID)
-					if twilioclient.IsAccountInactive(err) {
-						diags.AddWarning(notListedWhileInactive("API key "+k.SID, account, err))
-						return nil, diags
-					}
-					if err != nil {
-						diags.AddError(fmt.Sprintf("Reading Twilio API key %s", k.SID), errorDetail(err))
-						return nil, diags
-					}
-					m := apiKeyModel{KeyType: types.StringValue(apiKeyTypeStandard), Timeouts: nullTimeouts()}
-					if full.Policy != "" {
-						m.KeyType = types.StringValue(apiKeyTypeRestricted)
-					}
-					flattenAPIKey(full, &m)
-					return m, diags
-				})
-			if !e.more {
-				return nil
+			if err != nil {
+				diags.AddError(fmt.Sprintf("Reading Twilio API key %s", k.SID), errorDetail(err))
+				return nil, diags
 			}
-		}
-		return nil
-	})
+			m := apiKeyModel{KeyType: types.StringValue(apiKeyTypeStandard), Timeouts: nullTimeouts()}
+			if full.Policy != "" {
+				m.KeyType = types.StringValue(apiKeyTypeRestricted)
+			}
+			flattenAPIKey(full, &m)
+			return m, diags
+		}),
+	}
 }
 
 // e164PrefixPattern is the start of an E.164 number: a country code and, optionally, more digits.
 var e164PrefixPattern = regexp.MustCompile(`^\+[1-9][0-9]{0,14}$`)
-
-// NewIncomingNumberListResource is the factory for the twilio_incoming_number list resource.
-func NewIncomingNumberListResource() list.ListResource {
-	return &incomingNumberListResource{incomingNumberResource{}}
-}
-
-type incomingNumberListResource struct{ incomingNumberResource }
 
 type incomingNumberListModel struct {
 	listScopeModel
@@ -241,91 +169,56 @@ type incomingNumberListModel struct {
 	PhoneNumberPrefix types.String `tfsdk:"phone_number_prefix"`
 }
 
-func (r *incomingNumberListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	attrs := listScopeAttributes("numbers")
-	attrs["phone_number"] = listschema.StringAttribute{
-		MarkdownDescription: "Only this number, in E.164 form (`+14155550100`).",
-		Optional:            true,
-		Validators:          []validator.String{e164Validator{}},
+// NewIncomingNumberListResource is the factory for the twilio_incoming_number list resource.
+func NewIncomingNumberListResource() list.ListResource {
+	return &scopedList[incomingNumberListModel]{
+		resourceBase: resourceBase{name: "incoming_number"},
+		description:  "Lists incoming phone numbers: one request per account searched (per 1,000 numbers).",
+		scope:        "numbers", what: "phone numbers",
+		attributes: map[string]listschema.Attribute{
+			"phone_number": listschema.StringAttribute{
+				MarkdownDescription: "Only this number, in E.164 form (`+14155550100`).",
+				Optional:            true,
+				Validators:          []validator.String{e164Validator{}},
+			},
+			"phone_number_prefix": listschema.StringAttribute{
+				MarkdownDescription: "Only numbers starting with this E.164 prefix: a country and area, e.g. `+1415` for " +
+					"area code 415.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.RegexMatches(e164PrefixPattern, "must be + and digits, e.g. +1415")},
+			},
+		},
+		validators: []list.ConfigValidator{
+			listresourcevalidator.Conflicting(path.MatchRoot("phone_number"), path.MatchRoot("phone_number_prefix")),
+		},
+		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, cfg incomingNumberListModel, account string) ([]twilioclient.IncomingNumber, error) {
+			// Twilio's PhoneNumber filter matches parts of numbers; exact and prefix matches are checked here.
+			filter := cfg.PhoneNumber.ValueString() + cfg.PhoneNumberPrefix.ValueString()
+			numbers, err := client.ListIncomingNumbersMatching(ctx, account, filter)
+			return slices.DeleteFunc(numbers, func(n twilioclient.IncomingNumber) bool {
+				number := deref(n.PhoneNumber)
+				return !strings.HasPrefix(number, filter) || (!cfg.PhoneNumber.IsNull() && number != cfg.PhoneNumber.ValueString())
+			}), err
+		}, func(n *twilioclient.IncomingNumber) listed {
+			name := deref(n.FriendlyName)
+			return listed{name: name, display: deref(n.PhoneNumber) + " " + name, sid: deref(n.Sid)}
+		}, imported(incomingNumberModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}, flattenIncomingNumber)),
 	}
-	attrs["phone_number_prefix"] = listschema.StringAttribute{
-		MarkdownDescription: "Only numbers starting with this E.164 prefix: a country and area, e.g. `+1415` for " +
-			"area code 415.",
-		Optional:   true,
-		Validators: []validator.String{stringvalidator.RegexMatches(e164PrefixPattern, "must be + and digits, e.g. +1415")},
-	}
-	resp.Schema = listschema.Schema{
-		MarkdownDescription: "Lists incoming phone numbers: one request per account searched (per 1,000 numbers).",
-		Attributes:          attrs,
-	}
-}
-
-func (r *incomingNumberListResource) ListResourceConfigValidators(context.Context) []list.ConfigValidator {
-	return append(listScopeValidators(),
-		listresourcevalidator.Conflicting(path.MatchRoot("phone_number"), path.MatchRoot("phone_number_prefix")))
-}
-
-func (r *incomingNumberListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var cfg incomingNumberListModel
-	client := listConfig(ctx, req, r.data, &cfg, stream)
-	if client == nil {
-		return
-	}
-	// Twilio's PhoneNumber filter matches parts of numbers; exact and prefix matches are checked here.
-	filter := cfg.PhoneNumber.ValueString() + cfg.PhoneNumberPrefix.ValueString()
-	stream.Results = listStream(ctx, req, client, cfg.listScopeModel, "phone numbers", func(e *listEmitter, account string) error {
-		numbers, err := client.ListIncomingNumbersMatching(ctx, account, filter)
-		if err != nil {
-			return err
-		}
-		emitAccountObjects(ctx, req, e, account, numbers, func(n *twilioclient.IncomingNumber) listed {
-			number, name := deref(n.PhoneNumber), deref(n.FriendlyName)
-			return listed{display: number + " " + name, sid: deref(n.Sid), skip: !cfg.nameMatches(name) ||
-				!strings.HasPrefix(number, filter) || (!cfg.PhoneNumber.IsNull() && number != cfg.PhoneNumber.ValueString())}
-		}, func(n *twilioclient.IncomingNumber) (any, diag.Diagnostics) {
-			m := incomingNumberModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}
-			flattenIncomingNumber(n, &m)
-			return m, nil
-		})
-		return nil
-	})
 }
 
 // NewStudioFlowListResource is the factory for the twilio_studio_flow list resource.
 func NewStudioFlowListResource() list.ListResource {
-	return &studioFlowListResource{studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}}
-}
-
-type studioFlowListResource struct{ studioFlowResource }
-
-func (r *studioFlowListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = listschema.Schema{
-		MarkdownDescription: "Lists Studio flows: one request per account searched (per 1,000 flows), with the " +
+	return &scopedList[listScopeModel]{
+		resourceBase: resourceBase{name: "studio_flow"},
+		description: "Lists Studio flows: one request per account searched (per 1,000 flows), with the " +
 			"account's own credentials, which the provider takes from the subaccount list (`all_subaccounts`) or " +
 			"fetches once per subaccount.",
-		Attributes: listScopeAttributes("flows"),
-	}
-}
-
-func (r *studioFlowListResource) ListResourceConfigValidators(context.Context) []list.ConfigValidator {
-	return listScopeValidators()
-}
-
-func (r *studioFlowListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var scope listScopeModel
-	client := listConfig(ctx, req, r.data, &scope, stream)
-	if client == nil {
-		return
-	}
-	stream.Results = listStream(ctx, req, client, scope, "Studio flows", func(e *listEmitter, account string) error {
-		flows, err := client.ListFlows(ctx, account)
-		if err != nil {
-			return err
-		}
-		emitAccountObjects(ctx, req, e, account, flows, func(f *twilioclient.Flow) listed {
-			name := deref(f.FriendlyName)
-			return listed{display: name, sid: deref(f.Sid), skip: !scope.nameMatches(name)}
-		}, func(f *twilioclient.Flow) (any, diag.Diagnostics) {
+		scope: "flows", what: "Studio flows",
+		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.Flow, error) {
+			return client.ListFlows(ctx, account)
+		}, func(f *twilioclient.Flow) listed {
+			return listed{name: deref(f.FriendlyName), sid: deref(f.Sid)}
+		}, func(ctx context.Context, client *twilioclient.Client, account string, f *twilioclient.Flow) (any, diag.Diagnostics) {
 			var diags diag.Diagnostics
 			if f.Definition == nil {
 				// ASSUMPTION: Twilio's description of the list has each flow's definition; should a page leave
@@ -340,7 +233,6 @@ func (r *studioFlowListResource) List(ctx context.Context, req list.ListRequest,
 			m := studioFlowModel{Timeouts: nullTimeouts()}
 			diags.Append(flattenStudioFlow(ctx, f, &m)...)
 			return m, diags
-		})
-		return nil
-	})
+		}),
+	}
 }

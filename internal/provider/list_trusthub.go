@@ -6,108 +6,66 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
-	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var (
-	_ list.ListResourceWithConfigure        = (*trustEntityListResource[trustEndUserModel, *trustEndUserModel])(nil)
-	_ list.ListResourceWithConfigValidators = (*trustEntityListResource[trustEndUserModel, *trustEndUserModel])(nil)
-	_ list.ListResourceWithConfigure        = (*trustBundleListResource)(nil)
-	_ list.ListResourceWithConfigValidators = (*trustBundleListResource)(nil)
-)
-
 // NewTrustHubEndUserListResource is the factory for the twilio_trusthub_end_user list resource.
 func NewTrustHubEndUserListResource() list.ListResource {
-	return &trustEntityListResource[trustEndUserModel, *trustEndUserModel]{*newTrustEndUserResource()}
+	return trustEntityList(newTrustEndUserResource())
 }
 
 // NewTrustHubSupportingDocumentListResource is the factory for the twilio_trusthub_supporting_document
 // list resource.
 func NewTrustHubSupportingDocumentListResource() list.ListResource {
-	return &trustEntityListResource[trustDocumentModel, *trustDocumentModel]{*newTrustDocumentResource()}
+	return trustEntityList(newTrustDocumentResource())
 }
 
-type trustEntityListResource[M any, P trustEntityModel[M]] struct {
-	trustEntityResource[M, P]
-}
-
-func (r *trustEntityListResource[M, P]) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = listschema.Schema{
-		MarkdownDescription: fmt.Sprintf("Lists %ss: one request per account searched (per 1,000), with the account's "+
+// trustEntityList lists the entities of r's kind, as r would import them.
+func trustEntityList[M any, P trustEntityModel[M]](r *trustEntityResource[M, P]) list.ListResource {
+	return &scopedList[listScopeModel]{
+		resourceBase: resourceBase{name: r.entity.name},
+		description: fmt.Sprintf("Lists %ss: one request per account searched (per 1,000), with the account's "+
 			"own credentials, as Trust Hub requires. The name filters match `friendly_name`.", r.entity.what),
-		Attributes: listScopeAttributes(r.entity.what + "s"),
+		scope: r.entity.what + "s", what: r.entity.what + "s",
+		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.TrustEntity, error) {
+			return client.ListTrustEntities(ctx, r.entity.kind, account)
+		}, func(x *twilioclient.TrustEntity) listed {
+			return listed{name: x.FriendlyName, display: x.FriendlyName + " (" + x.Type + ")", sid: x.Sid}
+		}, func(ctx context.Context, _ *twilioclient.Client, _ string, x *twilioclient.TrustEntity) (any, diag.Diagnostics) {
+			return trustEntityListed(ctx, r, x)
+		}),
 	}
-}
-
-func (r *trustEntityListResource[M, P]) ListResourceConfigValidators(context.Context) []list.ConfigValidator {
-	return listScopeValidators()
-}
-
-func (r *trustEntityListResource[M, P]) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var scope listScopeModel
-	client := listConfig(ctx, req, r.data, &scope, stream)
-	if client == nil {
-		return
-	}
-	stream.Results = listStream(ctx, req, client, scope, r.entity.what+"s", func(e *listEmitter, account string) error {
-		all, err := client.ListTrustEntities(ctx, r.entity.kind, account)
-		if err != nil {
-			return err
-		}
-		emitAccountObjects(ctx, req, e, account, all, func(x *twilioclient.TrustEntity) listed {
-			return listed{display: x.FriendlyName + " (" + x.Type + ")", sid: x.Sid, skip: !scope.nameMatches(x.FriendlyName)}
-		}, func(x *twilioclient.TrustEntity) (any, diag.Diagnostics) {
-			return trustEntityListed(ctx, &r.trustEntityResource, x)
-		})
-		return nil
-	})
 }
 
 // NewTrustHubCustomerProfileListResource is the factory for the twilio_trusthub_customer_profile list
 // resource.
 func NewTrustHubCustomerProfileListResource() list.ListResource {
-	return &trustBundleListResource{trustBundleResource{resourceBase: resourceBase{name: trustCustomerProfileKind.name}, bundle: trustCustomerProfileKind}}
+	return trustBundleList(trustCustomerProfileKind)
 }
 
 // NewTrustHubTrustProductListResource is the factory for the twilio_trusthub_trust_product list resource.
 func NewTrustHubTrustProductListResource() list.ListResource {
-	return &trustBundleListResource{trustBundleResource{resourceBase: resourceBase{name: trustProductKind.name}, bundle: trustProductKind}}
+	return trustBundleList(trustProductKind)
 }
 
-type trustBundleListResource struct{ trustBundleResource }
-
-func (r *trustBundleListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = listschema.Schema{
-		MarkdownDescription: fmt.Sprintf("Lists %ss: one request per account searched (per 1,000), with the account's "+
+// trustBundleList lists the bundles of one kind, each with its assignments and latest evaluation, as import
+// would read them.
+func trustBundleList(kind trustBundleKind) list.ListResource {
+	r := &trustBundleResource{resourceBase: resourceBase{name: kind.name}, bundle: kind}
+	return &scopedList[listScopeModel]{
+		resourceBase: r.resourceBase,
+		description: fmt.Sprintf("Lists %ss: one request per account searched (per 1,000), with the account's "+
 			"own credentials, as Trust Hub requires; with `include_resource`, two more per %s (its entity "+
 			"assignments and evaluations), which import would read too. The name filters match `friendly_name`.",
-			r.bundle.what, r.bundle.what),
-		Attributes: listScopeAttributes(r.bundle.what + "s"),
-	}
-}
-
-func (r *trustBundleListResource) ListResourceConfigValidators(context.Context) []list.ConfigValidator {
-	return listScopeValidators()
-}
-
-func (r *trustBundleListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var scope listScopeModel
-	client := listConfig(ctx, req, r.data, &scope, stream)
-	if client == nil {
-		return
-	}
-	stream.Results = listStream(ctx, req, client, scope, r.bundle.what+"s", func(e *listEmitter, account string) error {
-		all, err := client.ListTrustBundles(ctx, r.bundle.kind, account)
-		if err != nil {
-			return err
-		}
-		emitAccountObjects(ctx, req, e, account, all, func(b *twilioclient.TrustBundle) listed {
-			return listed{display: b.FriendlyName + " (" + b.Status + ")", sid: b.Sid, skip: !scope.nameMatches(b.FriendlyName)}
-		}, func(b *twilioclient.TrustBundle) (any, diag.Diagnostics) {
+			kind.what, kind.what),
+		scope: kind.what + "s", what: kind.what + "s",
+		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.TrustBundle, error) {
+			return client.ListTrustBundles(ctx, kind.kind, account)
+		}, func(b *twilioclient.TrustBundle) listed {
+			return listed{name: b.FriendlyName, display: b.FriendlyName + " (" + b.Status + ")", sid: b.Sid}
+		}, func(ctx context.Context, client *twilioclient.Client, _ string, b *twilioclient.TrustBundle) (any, diag.Diagnostics) {
 			return r.listed(ctx, client, b)
-		})
-		return nil
-	})
+		}),
+	}
 }

@@ -158,9 +158,7 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 	// the first plan. Failing here would make such configurations impossible; resources get a placeholder
 	// that lets plans through and errors only if a call must really be made.
 	if cfg.anyUnknown() {
-		data := &providerData{}
-		resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData = data, data, data, data
-		resp.ActionData = data
+		handOut(resp, &providerData{})
 		return
 	}
 
@@ -200,41 +198,57 @@ func (p *twilioProvider) Configure(ctx context.Context, req provider.ConfigureRe
 		resp.Diagnostics.AddError("Invalid Twilio provider configuration", err.Error())
 		return
 	}
-	data := &providerData{client: client}
+	handOut(resp, &providerData{client: client})
+}
+
+// handOut gives every kind of type the provider registers the same providerData (configureClient takes it).
+func handOut(resp *provider.ConfigureResponse, data *providerData) {
 	resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData, resp.ListResourceData = data, data, data, data
 	resp.ActionData = data
 }
 
+// managedTypes are the resources, each with its list resource where users adopt it in bulk. Resources and
+// ListResources both read this one table, so a type is registered once and a list resource always has its
+// managed resource (the framework refuses one without).
+var managedTypes = []struct {
+	resource func() resource.Resource
+	list     func() list.ListResource
+}{
+	{NewSubaccountResource, NewSubaccountListResource},
+	{NewAPIKeyResource, NewAPIKeyListResource},
+	{NewTwimlAppResource, NewTwimlAppListResource},
+	{NewIncomingNumberResource, NewIncomingNumberListResource},
+	{NewStudioFlowResource, NewStudioFlowListResource},
+	{NewServerlessServiceResource, NewServerlessServiceListResource},
+	{NewServerlessEnvironmentResource, nil},
+	{NewServerlessVariableResource, nil},
+	{NewServerlessFunctionResource, nil},
+	{NewServerlessAssetResource, nil},
+	{NewServerlessBuildResource, nil},
+	{NewServerlessDeploymentResource, nil},
+	{NewBundleCloneResource, nil},
+	{NewAddressResource, NewAddressListResource},
+	{NewUsageTriggerResource, NewUsageTriggerListResource},
+	{NewA2PBrandRegistrationResource, NewA2PBrandRegistrationListResource},
+	{NewA2PCampaignResource, NewA2PCampaignListResource},
+	{NewTollfreeVerificationResource, NewTollfreeVerificationListResource},
+	{NewDialingPermissionsResource, nil},
+	{NewMessagingServiceResource, NewMessagingServiceListResource},
+	{NewMessagingServicePhoneNumberResource, NewMessagingServicePhoneNumberListResource},
+	{NewMessagingAlphaSenderResource, NewMessagingAlphaSenderListResource},
+	{NewMessagingShortCodeResource, NewMessagingShortCodeListResource},
+	{NewTrustHubEndUserResource, NewTrustHubEndUserListResource},
+	{NewTrustHubSupportingDocumentResource, NewTrustHubSupportingDocumentListResource},
+	{NewTrustHubCustomerProfileResource, NewTrustHubCustomerProfileListResource},
+	{NewTrustHubTrustProductResource, NewTrustHubTrustProductListResource},
+}
+
 func (p *twilioProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
-		NewSubaccountResource,
-		NewAPIKeyResource,
-		NewTwimlAppResource,
-		NewIncomingNumberResource,
-		NewStudioFlowResource,
-		NewServerlessServiceResource,
-		NewServerlessEnvironmentResource,
-		NewServerlessVariableResource,
-		NewServerlessFunctionResource,
-		NewServerlessAssetResource,
-		NewServerlessBuildResource,
-		NewServerlessDeploymentResource,
-		NewBundleCloneResource,
-		NewAddressResource,
-		NewUsageTriggerResource,
-		NewA2PBrandRegistrationResource,
-		NewA2PCampaignResource,
-		NewTollfreeVerificationResource,
-		NewDialingPermissionsResource,
-		NewMessagingServiceResource,
-		NewMessagingServicePhoneNumberResource,
-		NewMessagingAlphaSenderResource,
-		NewMessagingShortCodeResource,
-		NewTrustHubEndUserResource,
-		NewTrustHubSupportingDocumentResource,
-		NewTrustHubCustomerProfileResource,
-		NewTrustHubTrustProductResource,
+	out := make([]func() resource.Resource, 0, len(managedTypes))
+	for _, t := range managedTypes {
+		out = append(out, t.resource)
 	}
+	return out
 }
 
 func (p *twilioProvider) DataSources(_ context.Context) []func() datasource.DataSource {
@@ -256,27 +270,13 @@ func (p *twilioProvider) EphemeralResources(_ context.Context) []func() ephemera
 // ListResources are what `terraform query` (Terraform 1.14+) searches to adopt objects made outside
 // Terraform.
 func (p *twilioProvider) ListResources(_ context.Context) []func() list.ListResource {
-	return []func() list.ListResource{
-		NewSubaccountListResource,
-		NewTwimlAppListResource,
-		NewAPIKeyListResource,
-		NewIncomingNumberListResource,
-		NewStudioFlowListResource,
-		NewAddressListResource,
-		NewServerlessServiceListResource,
-		NewUsageTriggerListResource,
-		NewMessagingServiceListResource,
-		NewMessagingServicePhoneNumberListResource,
-		NewMessagingAlphaSenderListResource,
-		NewMessagingShortCodeListResource,
-		NewTrustHubEndUserListResource,
-		NewTrustHubSupportingDocumentListResource,
-		NewTrustHubCustomerProfileListResource,
-		NewTrustHubTrustProductListResource,
-		NewA2PBrandRegistrationListResource,
-		NewA2PCampaignListResource,
-		NewTollfreeVerificationListResource,
+	var out []func() list.ListResource
+	for _, t := range managedTypes {
+		if t.list != nil {
+			out = append(out, t.list)
+		}
 	}
+	return out
 }
 
 // Actions are operations a configuration triggers (Terraform 1.14+; OpenTofu has none).

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -55,6 +56,14 @@ func (pd *providerData) ready(diags *diag.Diagnostics) *twilioclient.Client {
 // configured yet instead of failing the whole plan.
 func (pd *providerData) known() bool {
 	return pd != nil && pd.client != nil
+}
+
+// accountOrProvider is the account an optional account_sid names: the provider's own when it is unset.
+func accountOrProvider(sid types.String, client *twilioclient.Client) string {
+	if v := sid.ValueString(); v != "" {
+		return v
+	}
+	return client.AccountSID()
 }
 
 // validateCredentials reports the configuration's first problem (twilioclient.Config.Check, the one
