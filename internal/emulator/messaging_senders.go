@@ -9,16 +9,7 @@ import (
 // A Messaging Service's sender pool (https://www.twilio.com/docs/messaging/api/phonenumber-resource,
 // https://www.twilio.com/docs/messaging/api/alphasender-resource): phone numbers of the account and
 // alphanumeric sender IDs; short codes live in messaging_short_codes.go.
-var messagingSenderRoutes = []*route{
-	{productMessaging, []string{"v1", "Services", "{ServiceSid}", "PhoneNumbers"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).listServicePhoneNumbers, http.MethodPost: (*Emulator).addServicePhoneNumber}},
-	{productMessaging, []string{"v1", "Services", "{ServiceSid}", "PhoneNumbers", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchServicePhoneNumber, http.MethodDelete: (*Emulator).removeServicePhoneNumber}},
-	{productMessaging, []string{"v1", "Services", "{ServiceSid}", "AlphaSenders"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).listAlphaSenders, http.MethodPost: (*Emulator).addAlphaSender}},
-	{productMessaging, []string{"v1", "Services", "{ServiceSid}", "AlphaSenders", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchAlphaSender, http.MethodDelete: (*Emulator).removeAlphaSender}},
-}
+var messagingSenderRoutes = append(servicePhoneNumbers.routes(), alphaSenders.routes()...)
 
 func init() { routes = append(routes, messagingSenderRoutes...) }
 
@@ -78,7 +69,8 @@ type servicePhoneNumberJSON struct {
 	v1Meta
 }
 
-func renderServicePhoneNumber(c *call, m *MessagingSender, n *IncomingNumber) any {
+func renderServicePhoneNumber(e *Emulator, c *call, m *MessagingSender) any {
+	n := e.senderNumber(m)
 	caps := []string{}
 	for _, c := range []struct {
 		on   bool
@@ -102,15 +94,59 @@ func (e *Emulator) poolMembers(s *MessagingService, prefix string) []*MessagingS
 	})
 }
 
-func (e *Emulator) listServicePhoneNumbers(c *call) result {
+// poolKind is one kind of pool member as Twilio serves it under /v1/Services/{ServiceSid}/<collection>:
+// listed, added, fetched and removed the same way for every kind but for what an add checks, how a member
+// renders and what a removal leaves behind.
+type poolKind struct {
+	prefix, collection, listKey string // "PN", "PhoneNumbers", "phone_numbers"
+	render                      func(e *Emulator, c *call, m *MessagingSender) any
+	add                         func(e *Emulator, c *call, s *MessagingService) result
+	remove                      func(e *Emulator, m *MessagingSender)
+}
+
+func (k poolKind) routes() []*route {
+	return []*route{
+		{productMessaging, []string{"v1", "Services", "{ServiceSid}", k.collection}, scopeProduct, false, map[string]handler{
+			http.MethodGet: k.list, http.MethodPost: k.create}},
+		{productMessaging, []string{"v1", "Services", "{ServiceSid}", k.collection, "{Sid}"}, scopeProduct, false, map[string]handler{
+			http.MethodGet: k.fetch, http.MethodDelete: k.delete}},
+	}
+}
+
+func (k poolKind) list(e *Emulator, c *call) result {
 	s, err := e.messagingServiceIn(c, "ServiceSid")
 	if err != nil {
 		return result{err: err}
 	}
-	return listed(c, listV1, "phone_numbers", nil, e.poolMembers(s, "PN"),
-		func(m *MessagingSender) string { return m.Sid },
-		func(m *MessagingSender) any { return renderServicePhoneNumber(c, m, e.senderNumber(m)) })
+	return listed(c, listV1, k.listKey, nil, e.poolMembers(s, k.prefix),
+		func(m *MessagingSender) string { return m.Sid }, func(m *MessagingSender) any { return k.render(e, c, m) })
 }
+
+func (k poolKind) create(e *Emulator, c *call) result {
+	s, err := e.messagingServiceIn(c, "ServiceSid")
+	if err != nil {
+		return result{err: err}
+	}
+	return k.add(e, c, s)
+}
+
+func (k poolKind) fetch(e *Emulator, c *call) result {
+	m, err := e.memberIn(c, k.prefix)
+	return answer(err, func() any { return k.render(e, c, m) })
+}
+
+func (k poolKind) delete(e *Emulator, c *call) result {
+	m, err := e.memberIn(c, k.prefix)
+	return gone(err, func() { k.remove(e, m) })
+}
+
+// dropMember removes a member that is nothing outside its pool (a number stays in the account as an
+// incoming number, an alpha sender is gone).
+func dropMember(e *Emulator, m *MessagingSender) { delete(e.st.msg.senders, m.Sid) }
+
+// servicePhoneNumbers are the account's numbers in pools; a number taken out stays in the account.
+var servicePhoneNumbers = poolKind{prefix: "PN", collection: "PhoneNumbers", listKey: "phone_numbers",
+	render: renderServicePhoneNumber, add: (*Emulator).addServicePhoneNumber, remove: dropMember}
 
 // addServicePhoneNumber puts one of the account's numbers in the pool. A number of another account, or no
 // number, is refused with 21421 ("You tried to add an invalid Phone Number SID or Short Code SID to a
@@ -122,11 +158,7 @@ func (e *Emulator) listServicePhoneNumbers(c *call) result {
 // (https://www.twilio.com/docs/api/errors/80104). The provider accepts the member either way, and on a
 // 21712 first checks whether the number is already in its own service and adopts it if so; test:
 // TestMessagingServices, TestAccMessagingServicePhoneNumber_inOtherService.
-func (e *Emulator) addServicePhoneNumber(c *call) result {
-	s, err := e.messagingServiceIn(c, "ServiceSid")
-	if err != nil {
-		return result{err: err}
-	}
+func (e *Emulator) addServicePhoneNumber(c *call, s *MessagingService) result {
 	sid := c.form.Get("PhoneNumberSid")
 	if sid == "" {
 		return result{err: missingParam("PhoneNumberSid")}
@@ -139,13 +171,13 @@ func (e *Emulator) addServicePhoneNumber(c *call) result {
 		if m.ServiceSid != s.Sid || e.alternative(AltSenderReaddRefused) {
 			return result{err: badRequest(codeSenderInOtherService, "Phone Number or Short Code is associated with another Messaging Service")}
 		}
-		return result{status: http.StatusOK, body: renderServicePhoneNumber(c, m, n)}
+		return result{status: http.StatusOK, body: renderServicePhoneNumber(e, c, m)}
 	}
 	t := now()
 	m := &MessagingSender{Sid: sid, AccountSid: c.target.Sid, ServiceSid: s.Sid, stamp: stamp{DateCreated: t, DateUpdated: t}}
 	m.seq = e.st.nextSeq()
 	e.st.msg.senders[sid] = m
-	return result{status: http.StatusCreated, body: renderServicePhoneNumber(c, m, n)}
+	return result{status: http.StatusCreated, body: renderServicePhoneNumber(e, c, m)}
 }
 
 // memberIn finds the pool member the path names, of the given kind, in the path's service.
@@ -159,17 +191,6 @@ func (e *Emulator) memberIn(c *call, prefix string) (*MessagingSender, *apiError
 	})
 }
 
-func (e *Emulator) fetchServicePhoneNumber(c *call) result {
-	m, err := e.memberIn(c, "PN")
-	return answer(err, func() any { return renderServicePhoneNumber(c, m, e.senderNumber(m)) })
-}
-
-// removeServicePhoneNumber takes the number out of the pool; it stays in the account.
-func (e *Emulator) removeServicePhoneNumber(c *call) result {
-	m, err := e.memberIn(c, "PN")
-	return gone(err, func() { delete(e.st.msg.senders, m.Sid) })
-}
-
 type alphaSenderJSON struct {
 	Sid          string   `json:"sid"`
 	AccountSid   string   `json:"account_sid"`
@@ -179,21 +200,16 @@ type alphaSenderJSON struct {
 	v1Meta
 }
 
-func renderAlphaSender(c *call, m *MessagingSender) any {
+// alphaSenders are the services' alpha senders; one removed is gone.
+var alphaSenders = poolKind{prefix: "AI", collection: "AlphaSenders", listKey: "alpha_senders",
+	render: renderAlphaSender, add: (*Emulator).addAlphaSender, remove: dropMember}
+
+func renderAlphaSender(_ *Emulator, c *call, m *MessagingSender) any {
 	return alphaSenderJSON{
 		Sid: m.Sid, AccountSid: m.AccountSid, ServiceSid: m.ServiceSid, AlphaSender: m.AlphaSender,
 		Capabilities: []string{"SMS"},
 		v1Meta:       m.metaAt(c.base + "/v1/Services/" + m.ServiceSid + "/AlphaSenders/" + m.Sid),
 	}
-}
-
-func (e *Emulator) listAlphaSenders(c *call) result {
-	s, err := e.messagingServiceIn(c, "ServiceSid")
-	if err != nil {
-		return result{err: err}
-	}
-	return listed(c, listV1, "alpha_senders", nil, e.poolMembers(s, "AI"),
-		func(m *MessagingSender) string { return m.Sid }, func(m *MessagingSender) any { return renderAlphaSender(c, m) })
 }
 
 // addAlphaSender adds the service's alpha sender: "Each Messaging Services may only have one alpha sender
@@ -203,11 +219,7 @@ func (e *Emulator) listAlphaSenders(c *call) result {
 // ASSUMPTION(alpha-sender-errors): Twilio documents the format and the one-per-service rule but not the
 // answer to a breach; the emulator answers 400/20001. The provider checks the format at plan time and
 // names the service's current alpha sender when an add is refused; test: TestMessagingServices.
-func (e *Emulator) addAlphaSender(c *call) result {
-	s, err := e.messagingServiceIn(c, "ServiceSid")
-	if err != nil {
-		return result{err: err}
-	}
+func (e *Emulator) addAlphaSender(c *call, s *MessagingService) result {
 	alpha := c.form.Get("AlphaSender")
 	switch {
 	case alpha == "":
@@ -225,15 +237,5 @@ func (e *Emulator) addAlphaSender(c *call) result {
 		stamp: stamp{DateCreated: t, DateUpdated: t}}
 	m.seq = e.st.nextSeq()
 	e.st.msg.senders[m.Sid] = m
-	return result{status: http.StatusCreated, body: renderAlphaSender(c, m)}
-}
-
-func (e *Emulator) fetchAlphaSender(c *call) result {
-	m, err := e.memberIn(c, "AI")
-	return answer(err, func() any { return renderAlphaSender(c, m) })
-}
-
-func (e *Emulator) removeAlphaSender(c *call) result {
-	m, err := e.memberIn(c, "AI")
-	return gone(err, func() { delete(e.st.msg.senders, m.Sid) })
+	return result{status: http.StatusCreated, body: renderAlphaSender(e, c, m)}
 }

@@ -12,12 +12,7 @@ import (
 // emulator's stand-in is test control (AddShortCode, POST /_emulator/short-codes). An account's short code
 // is a MessagingSender with prefix SC: ServiceSid is empty while no pool holds it, since its SID is also
 // its pool member's.
-var messagingShortCodeRoutes = []*route{
-	{productMessaging, []string{"v1", "Services", "{ServiceSid}", "ShortCodes"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).listServiceShortCodes, http.MethodPost: (*Emulator).addServiceShortCode}},
-	{productMessaging, []string{"v1", "Services", "{ServiceSid}", "ShortCodes", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchServiceShortCode, http.MethodDelete: (*Emulator).removeServiceShortCode}},
-}
+var messagingShortCodeRoutes = serviceShortCodes.routes()
 
 func init() { routes = append(routes, messagingShortCodeRoutes...) }
 
@@ -52,7 +47,12 @@ type serviceShortCodeJSON struct {
 	v1Meta
 }
 
-func renderServiceShortCode(c *call, m *MessagingSender) any {
+// serviceShortCodes are the account's short codes in pools; one taken out stays in the account, in no pool.
+var serviceShortCodes = poolKind{prefix: "SC", collection: "ShortCodes", listKey: "short_codes",
+	render: renderServiceShortCode, add: (*Emulator).addServiceShortCode,
+	remove: func(_ *Emulator, m *MessagingSender) { m.ServiceSid = "" }}
+
+func renderServiceShortCode(_ *Emulator, c *call, m *MessagingSender) any {
 	return serviceShortCodeJSON{
 		Sid: m.Sid, AccountSid: m.AccountSid, ServiceSid: m.ServiceSid, ShortCode: m.ShortCode, CountryCode: "US",
 		Capabilities: []string{"SMS", "MMS"},
@@ -60,25 +60,12 @@ func renderServiceShortCode(c *call, m *MessagingSender) any {
 	}
 }
 
-func (e *Emulator) listServiceShortCodes(c *call) result {
-	s, err := e.messagingServiceIn(c, "ServiceSid")
-	if err != nil {
-		return result{err: err}
-	}
-	return listed(c, listV1, "short_codes", nil, e.poolMembers(s, "SC"),
-		func(m *MessagingSender) string { return m.Sid }, func(m *MessagingSender) any { return renderServiceShortCode(c, m) })
-}
-
 // addServiceShortCode puts one of the account's short codes in the pool: 21421 for a SID that is not one
 // ("an invalid Phone Number SID or Short Code SID", https://www.twilio.com/docs/api/errors/21421), 21712 for
 // one another service holds ("Phone Number or Short Code is associated with another Messaging Service",
 // https://www.twilio.com/docs/api/errors/21712); a re-add answers 200 as for numbers (assumption
 // messaging-sender-readd).
-func (e *Emulator) addServiceShortCode(c *call) result {
-	s, err := e.messagingServiceIn(c, "ServiceSid")
-	if err != nil {
-		return result{err: err}
-	}
+func (e *Emulator) addServiceShortCode(c *call, s *MessagingService) result {
 	sid := c.form.Get("ShortCodeSid")
 	if sid == "" {
 		return result{err: missingParam("ShortCodeSid")}
@@ -89,22 +76,11 @@ func (e *Emulator) addServiceShortCode(c *call) result {
 	}
 	switch {
 	case m.ServiceSid == s.Sid && !e.alternative(AltSenderReaddRefused):
-		return result{status: http.StatusOK, body: renderServiceShortCode(c, m)}
+		return result{status: http.StatusOK, body: renderServiceShortCode(e, c, m)}
 	case m.ServiceSid != "":
 		return result{err: badRequest(codeSenderInOtherService, "Phone Number or Short Code is associated with another Messaging Service")}
 	}
 	m.ServiceSid = s.Sid
 	m.DateCreated, m.DateUpdated = now(), now()
-	return result{status: http.StatusCreated, body: renderServiceShortCode(c, m)}
-}
-
-func (e *Emulator) fetchServiceShortCode(c *call) result {
-	m, err := e.memberIn(c, "SC")
-	return answer(err, func() any { return renderServiceShortCode(c, m) })
-}
-
-// removeServiceShortCode takes the short code out of the pool; it stays in the account.
-func (e *Emulator) removeServiceShortCode(c *call) result {
-	m, err := e.memberIn(c, "SC")
-	return gone(err, func() { m.ServiceSid = "" })
+	return result{status: http.StatusCreated, body: renderServiceShortCode(e, c, m)}
 }

@@ -2,7 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
-	"net/http"
+	"time"
 )
 
 // Trust Hub v1 supporting documents (https://www.twilio.com/docs/trust-hub/trusthub-rest-api/supporting-documents):
@@ -42,13 +42,22 @@ var supportingDocumentTypes = []string{
 // never plans on it, so any value is right; test: TestAccTrustHubSupportingDocument_basic.
 const documentDraft = "DRAFT"
 
-var supportingDocumentRoutes = []*route{
-	{productTrustHub, []string{"v1", "SupportingDocuments"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).listSupportingDocuments, http.MethodPost: (*Emulator).createSupportingDocument}},
-	{productTrustHub, []string{"v1", "SupportingDocuments", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchSupportingDocument, http.MethodPost: (*Emulator).updateSupportingDocument,
-		http.MethodDelete: (*Emulator).deleteSupportingDocument}},
+// supportingDocuments are the account's supporting documents.
+var supportingDocuments = trustEntityKind[SupportingDocument, *SupportingDocument]{
+	collection: "SupportingDocuments", types: supportingDocumentTypes,
+	store: func(e *Emulator) map[string]*SupportingDocument { return e.st.msg.documents },
+	make: func(account string, t time.Time) *SupportingDocument {
+		return &SupportingDocument{Sid: newSID("RD"), AccountSid: account, Status: documentDraft,
+			stamp: stamp{DateCreated: t, DateUpdated: t}}
+	},
+	render: renderSupportingDocument,
 }
+
+func (x *SupportingDocument) entity() (string, *string, *json.RawMessage, *string) {
+	return x.Sid, &x.Type, &x.Attributes, &x.FriendlyName
+}
+
+var supportingDocumentRoutes = supportingDocuments.routes()
 
 func init() { routes = append(routes, supportingDocumentRoutes...) }
 
@@ -67,51 +76,4 @@ func renderSupportingDocument(c *call, d *SupportingDocument) any {
 	return supportingDocumentJSON{Sid: d.Sid, AccountSid: d.AccountSid, FriendlyName: d.FriendlyName,
 		Status: d.Status, Type: d.Type, Attributes: d.Attributes,
 		v1Meta: d.metaAt(c.base + "/v1/SupportingDocuments/" + d.Sid)}
-}
-
-func (e *Emulator) supportingDocumentIn(c *call) (*SupportingDocument, *apiError) {
-	return findIn(c, e.st.msg.documents, c.params["Sid"], func(d *SupportingDocument) bool { return d.AccountSid == c.target.Sid })
-}
-
-func (e *Emulator) listSupportingDocuments(c *call) result {
-	all := sorted(e.st.msg.documents, func(d *SupportingDocument) bool { return d.AccountSid == c.target.Sid })
-	return listed(c, listV1, "results", nil, all,
-		func(d *SupportingDocument) string { return d.Sid }, func(d *SupportingDocument) any { return renderSupportingDocument(c, d) })
-}
-
-func (e *Emulator) createSupportingDocument(c *call) result {
-	t := now()
-	d := &SupportingDocument{Sid: newSID("RD"), AccountSid: c.target.Sid, Status: documentDraft,
-		stamp: stamp{DateCreated: t, DateUpdated: t}}
-	if err := bindTrustTypeAndAttributes(c, supportingDocumentTypes, &d.Type, &d.Attributes, true); err != nil {
-		return result{err: err}
-	}
-	d.FriendlyName = c.form.Get("FriendlyName")
-	d.seq = e.st.nextSeq()
-	e.st.msg.documents[d.Sid] = d
-	return result{status: http.StatusCreated, body: renderSupportingDocument(c, d)}
-}
-
-func (e *Emulator) fetchSupportingDocument(c *call) result {
-	d, err := e.supportingDocumentIn(c)
-	return answer(err, func() any { return renderSupportingDocument(c, d) })
-}
-
-// updateSupportingDocument changes FriendlyName and Attributes; the type cannot change.
-func (e *Emulator) updateSupportingDocument(c *call) result {
-	d, err := e.supportingDocumentIn(c)
-	return revised(d, err, func(next *SupportingDocument) *apiError {
-		if err := bindTrustTypeAndAttributes(c, nil, &next.Type, &next.Attributes, false); err != nil {
-			return err
-		}
-		if v, ok := c.form["FriendlyName"]; ok {
-			next.FriendlyName = v[0]
-		}
-		return nil
-	}, func() any { return renderSupportingDocument(c, d) })
-}
-
-func (e *Emulator) deleteSupportingDocument(c *call) result {
-	d, err := e.supportingDocumentIn(c)
-	return gone(err, func() { delete(e.st.msg.documents, d.Sid) })
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Trust Hub v1 end users (https://www.twilio.com/docs/trust-hub/trusthub-rest-api/end-users): the people
@@ -74,13 +75,107 @@ func bindTrustTypeAndAttributes(c *call, types []string, typ *string, attrs *jso
 	return nil
 }
 
-var trustEndUserRoutes = []*route{
-	{productTrustHub, []string{"v1", "EndUsers"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).listEndUsers, http.MethodPost: (*Emulator).createEndUser}},
-	{productTrustHub, []string{"v1", "EndUsers", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchEndUser, http.MethodPost: (*Emulator).updateEndUser,
-		http.MethodDelete: (*Emulator).deleteEndUser}},
+// trustEntity is a stored Trust Hub object that is a type and its attributes (P is a pointer to T).
+type trustEntity[T any] interface {
+	*T
+	ordered
+	touch()
+	stampOf() *stamp
+	owner() string
+	// entity gives its SID, and its type, attributes and friendly name to bind.
+	entity() (sid string, typ *string, attrs *json.RawMessage, name *string)
 }
+
+// trustEntityKind serves one collection of Trust Hub objects that are a type and its attributes (end users,
+// supporting documents) in the calling account: each is listed, created, fetched, updated (FriendlyName
+// and Attributes; the type cannot change) and deleted the same way, by bindTrustTypeAndAttributes.
+type trustEntityKind[T any, P trustEntity[T]] struct {
+	collection string   // under /v1: "EndUsers"
+	types      []string // the types a create may name
+	store      func(e *Emulator) map[string]P
+	make       func(account string, t time.Time) P // a new one: its SID, account, first status and stamps
+	render     func(c *call, x P) any
+}
+
+func (k trustEntityKind[T, P]) routes() []*route {
+	return []*route{
+		{productTrustHub, []string{"v1", k.collection}, scopeProduct, false, map[string]handler{
+			http.MethodGet: k.list, http.MethodPost: k.create}},
+		{productTrustHub, []string{"v1", k.collection, "{Sid}"}, scopeProduct, false, map[string]handler{
+			http.MethodGet: k.fetch, http.MethodPost: k.update, http.MethodDelete: k.delete}},
+	}
+}
+
+// in finds the object the path names in the calling account.
+func (k trustEntityKind[T, P]) in(e *Emulator, c *call) (P, *apiError) {
+	x := k.store(e)[c.params["Sid"]]
+	if x == nil || x.owner() != c.target.Sid {
+		return nil, notFound(c.path)
+	}
+	return x, nil
+}
+
+func (k trustEntityKind[T, P]) list(e *Emulator, c *call) result {
+	all := []*T{}
+	for _, x := range sorted(k.store(e), func(x P) bool { return x.owner() == c.target.Sid }) {
+		all = append(all, x)
+	}
+	return listed(c, listV1, "results", nil, all,
+		func(x *T) string { sid, _, _, _ := P(x).entity(); return sid }, func(x *T) any { return k.render(c, x) })
+}
+
+func (k trustEntityKind[T, P]) create(e *Emulator, c *call) result {
+	x := k.make(c.target.Sid, now())
+	sid, typ, attrs, name := x.entity()
+	if err := bindTrustTypeAndAttributes(c, k.types, typ, attrs, true); err != nil {
+		return result{err: err}
+	}
+	*name = c.form.Get("FriendlyName")
+	x.stampOf().seq = e.st.nextSeq()
+	k.store(e)[sid] = x
+	return result{status: http.StatusCreated, body: k.render(c, x)}
+}
+
+func (k trustEntityKind[T, P]) fetch(e *Emulator, c *call) result {
+	x, err := k.in(e, c)
+	return answer(err, func() any { return k.render(c, x) })
+}
+
+func (k trustEntityKind[T, P]) update(e *Emulator, c *call) result {
+	x, err := k.in(e, c)
+	return revised(x, err, func(next P) *apiError {
+		_, typ, attrs, name := next.entity()
+		if err := bindTrustTypeAndAttributes(c, nil, typ, attrs, false); err != nil {
+			return err
+		}
+		if v, ok := c.form["FriendlyName"]; ok {
+			*name = v[0]
+		}
+		return nil
+	}, func() any { return k.render(c, x) })
+}
+
+// delete leaves the assignments that name the object (assumption trusthub-delete).
+func (k trustEntityKind[T, P]) delete(e *Emulator, c *call) result {
+	x, err := k.in(e, c)
+	return gone(err, func() { sid, _, _, _ := x.entity(); delete(k.store(e), sid) })
+}
+
+// trustEndUsers are the account's end users.
+var trustEndUsers = trustEntityKind[TrustEndUser, *TrustEndUser]{
+	collection: "EndUsers", types: trustEndUserTypes,
+	store: func(e *Emulator) map[string]*TrustEndUser { return e.st.msg.endUsers },
+	make: func(account string, t time.Time) *TrustEndUser {
+		return &TrustEndUser{Sid: newSID("IT"), AccountSid: account, stamp: stamp{DateCreated: t, DateUpdated: t}}
+	},
+	render: renderEndUser,
+}
+
+func (x *TrustEndUser) entity() (string, *string, *json.RawMessage, *string) {
+	return x.Sid, &x.Type, &x.Attributes, &x.FriendlyName
+}
+
+var trustEndUserRoutes = trustEndUsers.routes()
 
 func init() { routes = append(routes, trustEndUserRoutes...) }
 
@@ -96,51 +191,4 @@ type endUserJSON struct {
 func renderEndUser(c *call, u *TrustEndUser) any {
 	return endUserJSON{Sid: u.Sid, AccountSid: u.AccountSid, FriendlyName: u.FriendlyName, Type: u.Type,
 		Attributes: u.Attributes, v1Meta: u.metaAt(c.base + "/v1/EndUsers/" + u.Sid)}
-}
-
-func (e *Emulator) endUserIn(c *call) (*TrustEndUser, *apiError) {
-	return findIn(c, e.st.msg.endUsers, c.params["Sid"], func(u *TrustEndUser) bool { return u.AccountSid == c.target.Sid })
-}
-
-func (e *Emulator) listEndUsers(c *call) result {
-	all := sorted(e.st.msg.endUsers, func(u *TrustEndUser) bool { return u.AccountSid == c.target.Sid })
-	return listed(c, listV1, "results", nil, all,
-		func(u *TrustEndUser) string { return u.Sid }, func(u *TrustEndUser) any { return renderEndUser(c, u) })
-}
-
-func (e *Emulator) createEndUser(c *call) result {
-	t := now()
-	u := &TrustEndUser{Sid: newSID("IT"), AccountSid: c.target.Sid, stamp: stamp{DateCreated: t, DateUpdated: t}}
-	if err := bindTrustTypeAndAttributes(c, trustEndUserTypes, &u.Type, &u.Attributes, true); err != nil {
-		return result{err: err}
-	}
-	u.FriendlyName = c.form.Get("FriendlyName")
-	u.seq = e.st.nextSeq()
-	e.st.msg.endUsers[u.Sid] = u
-	return result{status: http.StatusCreated, body: renderEndUser(c, u)}
-}
-
-func (e *Emulator) fetchEndUser(c *call) result {
-	u, err := e.endUserIn(c)
-	return answer(err, func() any { return renderEndUser(c, u) })
-}
-
-// updateEndUser changes FriendlyName and Attributes; the type cannot change (the update takes no Type).
-func (e *Emulator) updateEndUser(c *call) result {
-	u, err := e.endUserIn(c)
-	return revised(u, err, func(next *TrustEndUser) *apiError {
-		if err := bindTrustTypeAndAttributes(c, nil, &next.Type, &next.Attributes, false); err != nil {
-			return err
-		}
-		if v, ok := c.form["FriendlyName"]; ok {
-			next.FriendlyName = v[0]
-		}
-		return nil
-	}, func() any { return renderEndUser(c, u) })
-}
-
-// deleteEndUser deletes an end user, leaving the assignments that name it (assumption trusthub-delete).
-func (e *Emulator) deleteEndUser(c *call) result {
-	u, err := e.endUserIn(c)
-	return gone(err, func() { delete(e.st.msg.endUsers, u.Sid) })
 }
