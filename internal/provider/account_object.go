@@ -53,7 +53,8 @@ type accountObject[M accountObjectModel, T any] struct {
 	updateHint bool
 	find       func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
 	flatten    func(ctx context.Context, obj *T, m *M) diag.Diagnostics
-	// update sends the plan; nil when the resource declares its own Update.
+	// update sends the plan; nil when nothing changes in place but timeouts (every other attribute
+	// replaces the object), or when the resource declares its own Update.
 	update func(ctx context.Context, c *twilioclient.Client, plan, state *M) (*T, error)
 	// remove deletes the object; nil when the resource declares its own Delete.
 	remove func(ctx context.Context, c *twilioclient.Client, m *M) error
@@ -85,6 +86,16 @@ func (o *accountObject[M, T]) Read(ctx context.Context, req resource.ReadRequest
 }
 
 func (o *accountObject[M, T]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if o.update == nil {
+		// Only timeouts changed: nothing to send.
+		defer identityAfterUpdate(ctx, resp)
+		var plan M
+		if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
+			return
+		}
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		return
+	}
 	ctx, plan, state, client, done := beginUpdate[M](ctx, o.base, req, resp)
 	defer done()
 	if client == nil {
