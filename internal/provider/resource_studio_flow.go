@@ -30,17 +30,28 @@ var _ managedResource = (*studioFlowResource)(nil)
 
 // NewStudioFlowResource is the factory for twilio_studio_flow.
 func NewStudioFlowResource() resource.Resource {
-	return &studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}
+	r := &studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}
+	// Update is the flow's own: each one is a new revision, and Twilio's validation errors are explained.
+	r.accountObject = accountObject[studioFlowModel, twilioclient.Flow]{base: &r.resourceBase,
+		noun: "Twilio Studio flow",
+		find: func(ctx context.Context, c *twilioclient.Client, m *studioFlowModel) (*twilioclient.Flow, error) {
+			return c.FindFlow(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
+		},
+		flatten: flattenStudioFlow,
+		remove: func(ctx context.Context, c *twilioclient.Client, m *studioFlowModel) error {
+			return c.DeleteFlow(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
+		},
+	}
+	return r
 }
 
 type studioFlowResource struct {
 	resourceBase
+	accountObject[studioFlowModel, twilioclient.Flow]
 }
 
 type studioFlowModel struct {
-	ID            types.String         `tfsdk:"id"`
-	SID           types.String         `tfsdk:"sid"`
-	AccountSID    types.String         `tfsdk:"account_sid"`
+	accountObjectFields
 	FriendlyName  types.String         `tfsdk:"friendly_name"`
 	Status        types.String         `tfsdk:"status"`
 	Definition    jsontypes.Normalized `tfsdk:"definition"`
@@ -50,7 +61,6 @@ type studioFlowModel struct {
 	Valid         types.Bool           `tfsdk:"valid"`
 	Errors        types.List           `tfsdk:"errors"`
 	Warnings      types.List           `tfsdk:"warnings"`
-	DateCreated   types.String         `tfsdk:"date_created"`
 	Timeouts      timeouts.Value       `tfsdk:"timeouts"`
 }
 
@@ -231,22 +241,6 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 	studioFlowProblemWarning(&resp.Diagnostics, f)
 }
 
-func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[studioFlowModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	f := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp, func() (*twilioclient.Flow, error) {
-		return client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	})
-	if f == nil {
-		return
-	}
-	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &state)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
 func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	ctx, plan, state, client, done := beginUpdate[studioFlowModel](ctx, &r.resourceBase, req, resp)
 	defer done()
@@ -275,17 +269,6 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	studioFlowProblemWarning(&resp.Diagnostics, f)
-}
-
-func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[studioFlowModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
-	err := client.DeleteFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/FW…, a bare FW… found in the provider's account or one of its subaccounts, or an
