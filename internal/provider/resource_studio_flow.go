@@ -130,7 +130,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"cause a diff; a change to the content makes a new revision.",
 				CustomType: jsontypes.NormalizedType{},
 				Required:   true,
-				Validators: []validator.String{studioFlowDefinitionValidator{}},
+				Validators: []validator.String{studioFlowDefinitionValidator},
 			},
 			"commit_message": schema.StringAttribute{
 				MarkdownDescription: "Message recorded with each revision the provider makes, like a commit message. " +
@@ -396,28 +396,17 @@ func studioFlowTime(t *time.Time) types.String {
 	return types.StringValue(t.UTC().Format(time.RFC3339))
 }
 
+const studioFlowDefinitionDescription = "must be a JSON object, as exported by the Studio editor"
+
 // studioFlowDefinitionValidator insists on a JSON object at plan time; NormalizedType itself already rejects
 // text that is not JSON at all.
-type studioFlowDefinitionValidator struct{}
-
-func (studioFlowDefinitionValidator) Description(context.Context) string {
-	return "must be a JSON object, as exported by the Studio editor"
-}
-
-func (v studioFlowDefinitionValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v studioFlowDefinitionValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
+var studioFlowDefinitionValidator = stringCheck{description: studioFlowDefinitionDescription, check: func(req validator.StringRequest, resp *validator.StringResponse) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(req.ConfigValue.ValueString()), &obj); err != nil {
 		// Text that is not JSON at all is NormalizedType's error; only report the wrong JSON kind here.
 		if json.Valid([]byte(req.ConfigValue.ValueString())) {
 			resp.Diagnostics.AddAttributeError(req.Path, "Invalid Studio flow definition",
-				fmt.Sprintf("%s %s.", req.Path, v.Description(ctx)))
+				fmt.Sprintf("%s %s.", req.Path, studioFlowDefinitionDescription))
 		}
 	}
-}
+}}

@@ -116,7 +116,7 @@ func (r *usageTriggerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 					"`\"49.99\"`. Twilio's relative form (`+30`, thirty more than today's usage) is refused: it would " +
 					"be resolved to a different number on every create. Changing it replaces the trigger.",
 				Required:      true,
-				Validators:    []validator.String{triggerValueValidator{}},
+				Validators:    []validator.String{triggerValueValidator},
 				PlanModifiers: triggerFixed,
 			},
 			"recurring": schema.StringAttribute{
@@ -134,9 +134,7 @@ func (r *usageTriggerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"callback_method": httpMethodAttribute("HTTP method for `callback_url`."),
 			"date_created":    dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -231,20 +229,7 @@ func sameNumber(a, b string) bool {
 // triggerValueValidator accepts a positive decimal number: Twilio's trigger value "Must be a positive,
 // numeric value" (its OpenAPI description), and the relative "+30" form would create a different trigger
 // every time.
-type triggerValueValidator struct{}
-
-func (triggerValueValidator) Description(context.Context) string {
-	return "must be a positive number such as 100 or 49.99"
-}
-
-func (v triggerValueValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (triggerValueValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
+var triggerValueValidator = stringCheck{description: "must be a positive number such as 100 or 49.99", check: func(req validator.StringRequest, resp *validator.StringResponse) {
 	s := req.ConfigValue.ValueString()
 	detail := ""
 	r, ok := new(big.Rat).SetString(s)
@@ -260,4 +245,4 @@ func (triggerValueValidator) ValidateString(_ context.Context, req validator.Str
 		return
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid trigger value", detail)
-}
+}}
