@@ -60,6 +60,22 @@ type accountObject[M accountObjectModel, T any] struct {
 	remove func(ctx context.Context, c *twilioclient.Client, m *M) error
 }
 
+// findByKey and removeByKey adapt a client method that takes only the account and the SID (most objects
+// directly under an account), e.g. findByKey[twimlAppModel]((*twilioclient.Client).FindApplication).
+func findByKey[M accountObjectModel, T any](f func(*twilioclient.Client, context.Context, string, string) (*T, error)) func(context.Context, *twilioclient.Client, *M) (*T, error) {
+	return func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error) {
+		account, sid := (*m).objectKey()
+		return f(c, ctx, account, sid)
+	}
+}
+
+func removeByKey[M accountObjectModel](f func(*twilioclient.Client, context.Context, string, string) error) func(context.Context, *twilioclient.Client, *M) error {
+	return func(ctx context.Context, c *twilioclient.Client, m *M) error {
+		account, sid := (*m).objectKey()
+		return f(c, ctx, account, sid)
+	}
+}
+
 // flattenPlain adapts a flattening that cannot fail to the engine's hook.
 func flattenPlain[M, T any](f func(*T, *M)) func(context.Context, *T, *M) diag.Diagnostics {
 	return func(_ context.Context, obj *T, m *M) diag.Diagnostics {

@@ -30,10 +30,8 @@ func NewA2PBrandRegistrationResource() resource.Resource {
 	r := &a2pBrandResource{resourceBase: resourceBase{name: "a2p_brand_registration"}}
 	// Update and Delete are the brand's own: it cannot change, and Twilio cannot delete it.
 	r.accountObject = accountObject[a2pBrandModel, twilioclient.BrandRegistration]{base: &r.resourceBase,
-		noun: "A2P brand registration",
-		find: func(ctx context.Context, c *twilioclient.Client, m *a2pBrandModel) (*twilioclient.BrandRegistration, error) {
-			return c.FindBrandRegistration(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		noun:    "A2P brand registration",
+		find:    findByKey[a2pBrandModel]((*twilioclient.Client).FindBrandRegistration),
 		flatten: flattenPlain(flattenA2PBrand),
 	}
 	return r

@@ -34,10 +34,8 @@ func NewAddressResource() resource.Resource {
 	// Update and Delete are the address's own: Twilio's suggestion of a corrected address, and the refusal
 	// to delete an address in use.
 	r.accountObject = accountObject[addressModel, twilioclient.Address]{base: &r.resourceBase,
-		noun: "address",
-		find: func(ctx context.Context, c *twilioclient.Client, m *addressModel) (*twilioclient.Address, error) {
-			return c.FindAddress(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		noun:    "address",
+		find:    findByKey[addressModel]((*twilioclient.Client).FindAddress),
 		flatten: flattenPlain(flattenAddress),
 	}
 	return r

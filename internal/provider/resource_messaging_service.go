@@ -30,9 +30,7 @@ func NewMessagingServiceResource() resource.Resource {
 	r := &messagingServiceResource{resourceBase: resourceBase{name: "messaging_service"}}
 	r.accountObject = accountObject[messagingServiceModel, twilioclient.MessagingService]{base: &r.resourceBase,
 		noun: "Messaging Service", kept: "Messaging Service",
-		find: func(ctx context.Context, c *twilioclient.Client, m *messagingServiceModel) (*twilioclient.MessagingService, error) {
-			return c.FindMessagingService(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		find: findByKey[messagingServiceModel]((*twilioclient.Client).FindMessagingService),
 		flatten: flattenPlain(func(s *twilioclient.MessagingService, m *messagingServiceModel) {
 			flattenMessagingService(s, m)
 			// A state from before skip_destroy reads as false, the default.
@@ -44,9 +42,7 @@ func NewMessagingServiceResource() resource.Resource {
 		},
 		// NOTE: the service's numbers stay in the account, out of any pool; a campaign registered on the service
 		// goes with it.
-		remove: func(ctx context.Context, c *twilioclient.Client, m *messagingServiceModel) error {
-			return c.DeleteMessagingService(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		remove: removeByKey[messagingServiceModel]((*twilioclient.Client).DeleteMessagingService),
 	}
 	return r
 }

@@ -27,9 +27,7 @@ func NewServerlessServiceResource() resource.Resource {
 	r := &serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service"}}
 	r.accountObject = accountObject[serverlessServiceModel, twilioclient.Service]{base: &r.resourceBase,
 		noun: "Twilio Serverless service", kept: "Serverless service", updateHint: true,
-		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessServiceModel) (*twilioclient.Service, error) {
-			return c.FindService(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		find:    findByKey[serverlessServiceModel]((*twilioclient.Client).FindService),
 		flatten: flattenPlain(flattenServerlessService),
 		update: func(ctx context.Context, c *twilioclient.Client, plan, state *serverlessServiceModel) (*twilioclient.Service, error) {
 			params := &twilioclient.UpdateServiceParams{}
@@ -37,9 +35,7 @@ func NewServerlessServiceResource() resource.Resource {
 			params.SetIncludeCredentials(plan.IncludeCredentials.ValueBool()).SetUiEditable(plan.UIEditable.ValueBool())
 			return c.UpdateService(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
 		},
-		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessServiceModel) error {
-			return c.DeleteService(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		remove: removeByKey[serverlessServiceModel]((*twilioclient.Client).DeleteService),
 	}
 	return r
 }

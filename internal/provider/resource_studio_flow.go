@@ -33,14 +33,10 @@ func NewStudioFlowResource() resource.Resource {
 	r := &studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}
 	// Update is the flow's own: each one is a new revision, and Twilio's validation errors are explained.
 	r.accountObject = accountObject[studioFlowModel, twilioclient.Flow]{base: &r.resourceBase,
-		noun: "Twilio Studio flow",
-		find: func(ctx context.Context, c *twilioclient.Client, m *studioFlowModel) (*twilioclient.Flow, error) {
-			return c.FindFlow(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		noun:    "Twilio Studio flow",
+		find:    findByKey[studioFlowModel]((*twilioclient.Client).FindFlow),
 		flatten: flattenStudioFlow,
-		remove: func(ctx context.Context, c *twilioclient.Client, m *studioFlowModel) error {
-			return c.DeleteFlow(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		remove:  removeByKey[studioFlowModel]((*twilioclient.Client).DeleteFlow),
 	}
 	return r
 }

@@ -28,14 +28,10 @@ func NewTollfreeVerificationResource() resource.Resource {
 	r := &tollfreeVerificationResource{resourceBase: resourceBase{name: "tollfree_verification"}}
 	// Update is the verification's own: an edit is a new review, sent only when the details changed.
 	r.accountObject = accountObject[tollfreeVerificationModel, twilioclient.TollfreeVerification]{base: &r.resourceBase,
-		noun: "toll-free verification",
-		find: func(ctx context.Context, c *twilioclient.Client, m *tollfreeVerificationModel) (*twilioclient.TollfreeVerification, error) {
-			return c.FindTollfreeVerification(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		noun:    "toll-free verification",
+		find:    findByKey[tollfreeVerificationModel]((*twilioclient.Client).FindTollfreeVerification),
 		flatten: flattenTollfreeVerification,
-		remove: func(ctx context.Context, c *twilioclient.Client, m *tollfreeVerificationModel) error {
-			return c.DeleteTollfreeVerification(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		remove:  removeByKey[tollfreeVerificationModel]((*twilioclient.Client).DeleteTollfreeVerification),
 	}
 	return r
 }

@@ -24,9 +24,7 @@ func NewTwimlAppResource() resource.Resource {
 	r := &twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}
 	r.accountObject = accountObject[twimlAppModel, twilioclient.Application]{base: &r.resourceBase,
 		noun: "TwiML application", kept: "TwiML application",
-		find: func(ctx context.Context, c *twilioclient.Client, m *twimlAppModel) (*twilioclient.Application, error) {
-			return c.FindApplication(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		find: findByKey[twimlAppModel]((*twilioclient.Client).FindApplication),
 		flatten: flattenPlain(func(a *twilioclient.Application, m *twimlAppModel) {
 			flattenTwimlApp(a, m)
 			// A state from before skip_destroy reads as false, the default.
@@ -39,9 +37,7 @@ func NewTwimlAppResource() resource.Resource {
 		},
 		// NOTE: Twilio unhooks a deleted application from the numbers that used it; those numbers then answer
 		// with their own URLs, if any.
-		remove: func(ctx context.Context, c *twilioclient.Client, m *twimlAppModel) error {
-			return c.DeleteApplication(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		remove: removeByKey[twimlAppModel]((*twilioclient.Client).DeleteApplication),
 	}
 	return r
 }

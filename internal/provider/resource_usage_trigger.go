@@ -26,10 +26,8 @@ var _ managedResource = (*usageTriggerResource)(nil)
 func NewUsageTriggerResource() resource.Resource {
 	r := &usageTriggerResource{}
 	r.accountObject = accountObject[usageTriggerModel, twilioclient.UsageTrigger]{base: &r.resourceBase,
-		noun: "usage trigger",
-		find: func(ctx context.Context, c *twilioclient.Client, m *usageTriggerModel) (*twilioclient.UsageTrigger, error) {
-			return c.FindUsageTrigger(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		noun:    "usage trigger",
+		find:    findByKey[usageTriggerModel]((*twilioclient.Client).FindUsageTrigger),
 		flatten: flattenPlain(flattenUsageTrigger),
 		// Every updatable field is sent, so a Console edit of any of them is reverted.
 		update: func(ctx context.Context, c *twilioclient.Client, plan, state *usageTriggerModel) (*twilioclient.UsageTrigger, error) {
@@ -38,9 +36,7 @@ func NewUsageTriggerResource() resource.Resource {
 			p.SetFriendlyName(plan.FriendlyName.ValueString())
 			return c.UpdateUsageTrigger(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), p)
 		},
-		remove: func(ctx context.Context, c *twilioclient.Client, m *usageTriggerModel) error {
-			return c.DeleteUsageTrigger(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
-		},
+		remove: removeByKey[usageTriggerModel]((*twilioclient.Client).DeleteUsageTrigger),
 	}
 	return r
 }
