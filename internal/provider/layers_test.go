@@ -79,7 +79,7 @@ var layerNames = []string{"core", "product", "resource", "list", "provider"}
 
 // coreFiles hold the rules every resource follows, each in one home.
 var coreFiles = []string{"helpers.go", "validators.go", "provider_data.go", "close_guard.go", "identity.go",
-	"importing.go", "operation.go", "lost_answer.go", "account_state.go", "read_policy.go", "resource_common.go", "list_common.go",
+	"importing.go", "operation.go", "account_object.go", "lost_answer.go", "account_state.go", "read_policy.go", "resource_common.go", "list_common.go",
 	"datasource_common.go"}
 
 // productFiles hold what one product's resources share, besides the …_common.go files.

@@ -27,17 +27,23 @@ var _ managedResource = (*a2pBrandResource)(nil)
 
 // NewA2PBrandRegistrationResource is the factory for twilio_a2p_brand_registration.
 func NewA2PBrandRegistrationResource() resource.Resource {
-	return &a2pBrandResource{resourceBase: resourceBase{name: "a2p_brand_registration"}}
+	r := &a2pBrandResource{resourceBase: resourceBase{name: "a2p_brand_registration"}}
+	// Update and Delete are the brand's own: it cannot change, and Twilio cannot delete it.
+	r.accountObject = accountObject[a2pBrandModel, twilioclient.BrandRegistration]{base: &r.resourceBase,
+		noun:    "A2P brand registration",
+		find:    findByKey[a2pBrandModel]((*twilioclient.Client).FindBrandRegistration),
+		flatten: flattenPlain(flattenA2PBrand),
+	}
+	return r
 }
 
 type a2pBrandResource struct {
 	resourceBase
+	accountObject[a2pBrandModel, twilioclient.BrandRegistration]
 }
 
 type a2pBrandModel struct {
-	ID                       types.String   `tfsdk:"id"`
-	SID                      types.String   `tfsdk:"sid"`
-	AccountSID               types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	CustomerProfileBundleSID types.String   `tfsdk:"customer_profile_bundle_sid"`
 	A2PProfileBundleSID      types.String   `tfsdk:"a2p_profile_bundle_sid"`
 	BrandType                types.String   `tfsdk:"brand_type"`
@@ -49,7 +55,6 @@ type a2pBrandModel struct {
 	IdentityStatus           types.String   `tfsdk:"identity_status"`
 	TcrID                    types.String   `tfsdk:"tcr_id"`
 	BrandScore               types.Int64    `tfsdk:"brand_score"`
-	DateCreated              types.String   `tfsdk:"date_created"`
 	Timeouts                 timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -346,22 +351,6 @@ var (
 	brandListingLag       = twilioclient.Backoff{Min: time.Second, Max: 5 * time.Second}
 	brandListingLagWindow = 20 * time.Second
 )
-
-func (r *a2pBrandResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[a2pBrandModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	b := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("A2P brand registration %s", state.SID.ValueString()), resp, func() (*twilioclient.BrandRegistration, error) {
-		return client.FindBrandRegistration(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	})
-	if b == nil {
-		return
-	}
-	flattenA2PBrand(b, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
 
 // Update only ever changes timeouts: ModifyPlan refuses every other change.
 func (r *a2pBrandResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

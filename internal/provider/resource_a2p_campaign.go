@@ -33,17 +33,31 @@ var _ managedResource = (*a2pCampaignResource)(nil)
 
 // NewA2PCampaignResource is the factory for twilio_a2p_campaign.
 func NewA2PCampaignResource() resource.Resource {
-	return &a2pCampaignResource{resourceBase: resourceBase{name: "a2p_campaign"}}
+	r := &a2pCampaignResource{resourceBase: resourceBase{name: "a2p_campaign"}}
+	// Update and Delete are the campaign's own: an update is vetted (and charged) again, and a FAILED
+	// campaign is deleted even with skip_destroy.
+	r.accountObject = accountObject[a2pCampaignModel, twilioclient.Campaign]{base: &r.resourceBase,
+		noun: "A2P campaign",
+		find: func(ctx context.Context, c *twilioclient.Client, m *a2pCampaignModel) (*twilioclient.Campaign, error) {
+			return c.FindCampaign(ctx, m.AccountSID.ValueString(), m.MessagingServiceSID.ValueString(), m.SID.ValueString())
+		},
+		flatten: func(ctx context.Context, k *twilioclient.Campaign, m *a2pCampaignModel) diag.Diagnostics {
+			d := flattenA2PCampaign(ctx, k, m)
+			// A state from before skip_destroy reads as false, the default.
+			m.SkipDestroy = falseWhenNull(m.SkipDestroy)
+			return d
+		},
+	}
+	return r
 }
 
 type a2pCampaignResource struct {
 	resourceBase
+	accountObject[a2pCampaignModel, twilioclient.Campaign]
 }
 
 type a2pCampaignModel struct {
-	ID                   types.String   `tfsdk:"id"`
-	SID                  types.String   `tfsdk:"sid"`
-	AccountSID           types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	MessagingServiceSID  types.String   `tfsdk:"messaging_service_sid"`
 	BrandRegistrationSID types.String   `tfsdk:"brand_registration_sid"`
 	Usecase              types.String   `tfsdk:"us_app_to_person_usecase"`
@@ -64,7 +78,6 @@ type a2pCampaignModel struct {
 	CampaignStatus       types.String   `tfsdk:"campaign_status"`
 	CampaignID           types.String   `tfsdk:"campaign_id"`
 	Errors               types.List     `tfsdk:"errors"`
-	DateCreated          types.String   `tfsdk:"date_created"`
 	SkipDestroy          types.Bool     `tfsdk:"skip_destroy"`
 	Timeouts             timeouts.Value `tfsdk:"timeouts"`
 }
@@ -313,24 +326,6 @@ func (r *a2pCampaignResource) Create(ctx context.Context, req resource.CreateReq
 		reviewPendingWarning(&resp.Diagnostics, "A2P campaign", sid, plan.CampaignStatus.ValueString(),
 			"Messages are filtered until it is VERIFIED; set timeouts.create to wait longer next time.", lastErr)
 	}
-}
-
-func (r *a2pCampaignResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[a2pCampaignModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account, service, sid := state.AccountSID.ValueString(), state.MessagingServiceSID.ValueString(), state.SID.ValueString()
-	k := readObject(ctx, client, account, state.DateCreated, fmt.Sprintf("A2P campaign %s", sid), resp, func() (*twilioclient.Campaign, error) {
-		return client.FindCampaign(ctx, account, service, sid)
-	})
-	if k == nil {
-		return
-	}
-	resp.Diagnostics.Append(flattenA2PCampaign(ctx, k, &state)...)
-	state.SkipDestroy = falseWhenNull(state.SkipDestroy)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // Update sends what Twilio's update takes, all of it (Twilio requires every field); RequiresReplace covers

@@ -43,17 +43,25 @@ func TestCampaignReplacedByMatchesSchema(t *testing.T) {
 	}
 	// A plan whose every value is unknown differs from an empty state in every attribute.
 	var plan a2pCampaignModel
-	v := reflect.ValueOf(&plan).Elem()
-	for i := 0; i < v.NumField(); i++ {
-		switch v.Field(i).Interface().(type) {
-		case types.String:
-			v.Field(i).Set(reflect.ValueOf(types.StringUnknown()))
-		case types.Bool:
-			v.Field(i).Set(reflect.ValueOf(types.BoolUnknown()))
-		case types.List:
-			v.Field(i).Set(reflect.ValueOf(types.ListUnknown(types.StringType)))
+	var unknown func(v reflect.Value)
+	unknown = func(v reflect.Value) {
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).Anonymous {
+				// The embedded accountObjectFields: its own fields are the model's.
+				unknown(v.Field(i))
+				continue
+			}
+			switch v.Field(i).Interface().(type) {
+			case types.String:
+				v.Field(i).Set(reflect.ValueOf(types.StringUnknown()))
+			case types.Bool:
+				v.Field(i).Set(reflect.ValueOf(types.BoolUnknown()))
+			case types.List:
+				v.Field(i).Set(reflect.ValueOf(types.ListUnknown(types.StringType)))
+			}
 		}
 	}
+	unknown(reflect.ValueOf(&plan).Elem())
 	got := campaignReplacedBy(&plan, &a2pCampaignModel{})
 	slices.Sort(want)
 	slices.Sort(got)

@@ -30,17 +30,24 @@ var _ managedResource = (*addressResource)(nil)
 
 // NewAddressResource is the factory for twilio_address.
 func NewAddressResource() resource.Resource {
-	return &addressResource{resourceBase: resourceBase{name: "address"}}
+	r := &addressResource{resourceBase: resourceBase{name: "address"}}
+	// Update and Delete are the address's own: Twilio's suggestion of a corrected address, and the refusal
+	// to delete an address in use.
+	r.accountObject = accountObject[addressModel, twilioclient.Address]{base: &r.resourceBase,
+		noun:    "address",
+		find:    findByKey[addressModel]((*twilioclient.Client).FindAddress),
+		flatten: flattenPlain(flattenAddress),
+	}
+	return r
 }
 
 type addressResource struct {
 	resourceBase
+	accountObject[addressModel, twilioclient.Address]
 }
 
 type addressModel struct {
-	ID                 types.String   `tfsdk:"id"`
-	SID                types.String   `tfsdk:"sid"`
-	AccountSID         types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	CustomerName       types.String   `tfsdk:"customer_name"`
 	FriendlyName       types.String   `tfsdk:"friendly_name"`
 	Street             types.String   `tfsdk:"street"`
@@ -53,7 +60,6 @@ type addressModel struct {
 	AutoCorrectAddress types.Bool     `tfsdk:"auto_correct_address"`
 	Validated          types.Bool     `tfsdk:"validated"`
 	Verified           types.Bool     `tfsdk:"verified"`
-	DateCreated        types.String   `tfsdk:"date_created"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -188,22 +194,6 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	r.applied(a, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[addressModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	a := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Address %s", state.SID.ValueString()), resp, func() (*twilioclient.Address, error) {
-		return client.FindAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	})
-	if a == nil {
-		return
-	}
-	flattenAddress(a, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -113,7 +113,7 @@ func (r *apiKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				// configuration merely reformats the JSON; Terraform rejects such a plan for a purely optional
 				// attribute. The value is always the configuration's otherwise.
 				Computed:      true,
-				Validators:    []validator.String{policyObjectValidator{}},
+				Validators:    []validator.String{policyObjectValidator},
 				PlanModifiers: []planmodifier.String{samePolicyPlan{}},
 			},
 			"secret": schema.StringAttribute{
@@ -325,30 +325,19 @@ func (samePolicyPlan) PlanModifyString(_ context.Context, req planmodifier.Strin
 	}
 }
 
+const policyObjectDescription = `must be a JSON object such as {"allow":["/twilio/messaging/messages/read"]}`
+
 // policyObjectValidator requires a JSON object; jsontypes.Normalized already rejects invalid JSON.
-type policyObjectValidator struct{}
-
-func (policyObjectValidator) Description(context.Context) string {
-	return `must be a JSON object such as {"allow":["/twilio/messaging/messages/read"]}`
-}
-
-func (v policyObjectValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v policyObjectValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
+var policyObjectValidator = stringCheck{description: policyObjectDescription, check: func(req validator.StringRequest, resp *validator.StringResponse) {
 	var doc any
 	if json.Unmarshal([]byte(req.ConfigValue.ValueString()), &doc) != nil {
 		return
 	}
 	if _, ok := doc.(map[string]any); !ok {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid API key policy",
-			fmt.Sprintf("%s %s (write it with jsonencode), got %s.", req.Path, v.Description(ctx), req.ConfigValue.ValueString()))
+			fmt.Sprintf("%s %s (write it with jsonencode), got %s.", req.Path, policyObjectDescription, req.ConfigValue.ValueString()))
 	}
-}
+}}
 
 // Creating a key safely when Twilio's answer is lost. The secret is only in the create's answer, so a key
 // whose answer was lost can never be adopted; it must be revoked, or it stays a live credential nobody

@@ -250,6 +250,24 @@ func httpMethodAttribute(desc string) schema.StringAttribute {
 	}
 }
 
+// stringCheck is a plan-time string validator made of its description and a check of the configured text;
+// a null or unknown value passes (an unknown one is checked once it is known). The check reports its own
+// attribute error.
+type stringCheck struct {
+	description string
+	check       func(req validator.StringRequest, resp *validator.StringResponse)
+}
+
+func (v stringCheck) Description(context.Context) string         { return v.description }
+func (v stringCheck) MarkdownDescription(context.Context) string { return v.description }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	v.check(req, resp)
+}
+
 // friendlyNameValidators enforce Twilio's limit for friendly names: 64 characters, not bytes, so a name with
 // accents or other non-ASCII letters gets the same 64 as an ASCII one.
 func friendlyNameValidators() []validator.String {

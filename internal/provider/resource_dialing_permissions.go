@@ -83,7 +83,7 @@ func isoSetAttribute(desc string) schema.SetAttribute {
 		Optional:            true,
 		Computed:            true,
 		Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, nil)),
-		Validators:          []validator.Set{setvalidator.ValueStringsAre(isoCountryValidator{})},
+		Validators:          []validator.Set{setvalidator.ValueStringsAre(isoCountryValidator)},
 	}
 }
 
@@ -124,9 +124,7 @@ func (r *dialingPermissionsResource) Schema(ctx context.Context, _ resource.Sche
 				"ranges known for international revenue share fraud) may be called. Leave empty unless a tenant " +
 				"really needs them."),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -439,32 +437,21 @@ func flattenDialing(got dialingFound, m *dialingPermissionsModel) {
 
 // isoCountryValidator checks an ISO 3166-1 alpha-2 code against the provider's country table
 // (internal/phonenumber), at plan time, so an unknown code never reaches Twilio.
-type isoCountryValidator struct{}
-
-func (isoCountryValidator) Description(context.Context) string {
-	return "must be an ISO 3166-1 alpha-2 country code in upper case, such as US or GB"
-}
-
-func (v isoCountryValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (isoCountryValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	switch {
-	case phonenumber.ValidCountry(s):
-		return
-	case phonenumber.ValidCountry(strings.ToUpper(s)):
-		resp.Diagnostics.AddAttributeError(req.Path, "Country code not in upper case",
-			fmt.Sprintf("%q must be written %q: Twilio answers with upper-case codes, so the plan would show a change on every run.", s, strings.ToUpper(s)))
-	default:
-		resp.Diagnostics.AddAttributeError(req.Path, "Unknown country code",
-			fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code this provider knows (two letters, such as US, GB or DE; "+
-				"UK is written GB). Nothing was changed.", s))
-	}
+var isoCountryValidator = stringCheck{description: "must be an ISO 3166-1 alpha-2 country code in upper case, such as US or GB",
+	check: func(req validator.StringRequest, resp *validator.StringResponse) {
+		s := req.ConfigValue.ValueString()
+		switch {
+		case phonenumber.ValidCountry(s):
+			return
+		case phonenumber.ValidCountry(strings.ToUpper(s)):
+			resp.Diagnostics.AddAttributeError(req.Path, "Country code not in upper case",
+				fmt.Sprintf("%q must be written %q: Twilio answers with upper-case codes, so the plan would show a change on every run.", s, strings.ToUpper(s)))
+		default:
+			resp.Diagnostics.AddAttributeError(req.Path, "Unknown country code",
+				fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code this provider knows (two letters, such as US, GB or DE; "+
+					"UK is written GB). Nothing was changed.", s))
+		}
+	},
 }
 
 // describeDialing says what a subaccount's permissions were, for an error that cannot restore them.

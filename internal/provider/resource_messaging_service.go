@@ -27,17 +27,33 @@ var _ managedResource = (*messagingServiceResource)(nil)
 
 // NewMessagingServiceResource is the factory for twilio_messaging_service.
 func NewMessagingServiceResource() resource.Resource {
-	return &messagingServiceResource{resourceBase: resourceBase{name: "messaging_service"}}
+	r := &messagingServiceResource{resourceBase: resourceBase{name: "messaging_service"}}
+	r.accountObject = accountObject[messagingServiceModel, twilioclient.MessagingService]{base: &r.resourceBase,
+		noun: "Messaging Service", kept: "Messaging Service",
+		find: findByKey[messagingServiceModel]((*twilioclient.Client).FindMessagingService),
+		flatten: flattenPlain(func(s *twilioclient.MessagingService, m *messagingServiceModel) {
+			flattenMessagingService(s, m)
+			// A state from before skip_destroy reads as false, the default.
+			m.SkipDestroy = falseWhenNull(m.SkipDestroy)
+		}),
+		// Every setting is sent, not only the changed ones: a Console edit the plan reverts may touch any of them.
+		update: func(ctx context.Context, c *twilioclient.Client, plan, state *messagingServiceModel) (*twilioclient.MessagingService, error) {
+			return c.UpdateMessagingService(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandMessagingServiceUpdate(plan))
+		},
+		// NOTE: the service's numbers stay in the account, out of any pool; a campaign registered on the service
+		// goes with it.
+		remove: removeByKey[messagingServiceModel]((*twilioclient.Client).DeleteMessagingService),
+	}
+	return r
 }
 
 type messagingServiceResource struct {
 	resourceBase
+	accountObject[messagingServiceModel, twilioclient.MessagingService]
 }
 
 type messagingServiceModel struct {
-	ID                        types.String   `tfsdk:"id"`
-	SID                       types.String   `tfsdk:"sid"`
-	AccountSID                types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	FriendlyName              types.String   `tfsdk:"friendly_name"`
 	InboundRequestURL         types.String   `tfsdk:"inbound_request_url"`
 	InboundMethod             types.String   `tfsdk:"inbound_method"`
@@ -55,7 +71,6 @@ type messagingServiceModel struct {
 	Usecase                   types.String   `tfsdk:"usecase"`
 	UseInboundWebhookOnNumber types.Bool     `tfsdk:"use_inbound_webhook_on_number"`
 	UsAppToPersonRegistered   types.Bool     `tfsdk:"us_app_to_person_registered"`
-	DateCreated               types.String   `tfsdk:"date_created"`
 	SkipDestroy               types.Bool     `tfsdk:"skip_destroy"`
 	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
 }
@@ -191,61 +206,7 @@ func (r *messagingServiceResource) Create(ctx context.Context, req resource.Crea
 	}, func(ctx context.Context) (*twilioclient.MessagingService, error) {
 		return client.CreateMessagingService(ctx, accountSID, expandMessagingServiceCreate(&plan))
 	})
-	if s == nil {
-		return
-	}
-	flattenMessagingService(s, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *messagingServiceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[messagingServiceModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account := state.AccountSID.ValueString()
-	s := readObject(ctx, client, account, state.DateCreated, "Messaging Service "+state.SID.ValueString(), resp, func() (*twilioclient.MessagingService, error) {
-		return client.FindMessagingService(ctx, account, state.SID.ValueString())
-	})
-	if s == nil {
-		return
-	}
-	flattenMessagingService(s, &state)
-	state.SkipDestroy = falseWhenNull(state.SkipDestroy)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *messagingServiceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, plan, state, client, done := beginUpdate[messagingServiceModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	// Every setting is sent, not only the changed ones: a Console edit the plan reverts may touch any of them.
-	s, err := client.UpdateMessagingService(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandMessagingServiceUpdate(&plan))
-	if err != nil {
-		resp.Diagnostics.AddError("Updating Messaging Service "+state.SID.ValueString(), errorDetail(err))
-		return
-	}
-	flattenMessagingService(s, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *messagingServiceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[messagingServiceModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if skipDestroy(state.SkipDestroy, "Messaging Service", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
-		return
-	}
-	if client == nil {
-		return
-	}
-	// NOTE: the service's numbers stay in the account, out of any pool; a campaign registered on the service
-	// goes with it.
-	account := state.AccountSID.ValueString()
-	err := client.DeleteMessagingService(ctx, account, state.SID.ValueString())
-	finishDelete(ctx, client, account, err, "Deleting Messaging Service "+state.SID.ValueString(), &resp.Diagnostics)
+	r.finishCreate(ctx, s, &plan, resp)
 }
 
 // ImportState takes AC…/MG…, a bare MG… found in the provider's account or one of its subaccounts, or an

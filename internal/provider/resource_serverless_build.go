@@ -34,24 +34,35 @@ var (
 
 // NewServerlessBuildResource is the factory for twilio_serverless_build.
 func NewServerlessBuildResource() resource.Resource {
-	return &serverlessBuildResource{resourceBase: resourceBase{name: "serverless_build"}}
+	r := &serverlessBuildResource{resourceBase: resourceBase{name: "serverless_build"}}
+	// A build cannot change (every attribute but timeouts replaces it); its Delete is its own, as a live
+	// build is kept.
+	r.accountObject = accountObject[serverlessBuildModel, twilioclient.Build]{base: &r.resourceBase,
+		noun: "Twilio Serverless build",
+		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessBuildModel) (*twilioclient.Build, error) {
+			return c.FindBuild(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
+		},
+		flatten: func(ctx context.Context, b *twilioclient.Build, m *serverlessBuildModel) (diags diag.Diagnostics) {
+			r.flattenBuild(ctx, b, m, &diags)
+			return diags
+		},
+	}
+	return r
 }
 
 type serverlessBuildResource struct {
 	resourceBase
+	accountObject[serverlessBuildModel, twilioclient.Build]
 }
 
 type serverlessBuildModel struct {
-	ID                  types.String   `tfsdk:"id"`
-	SID                 types.String   `tfsdk:"sid"`
-	AccountSID          types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	ServiceSID          types.String   `tfsdk:"service_sid"`
 	FunctionVersionSIDs types.Set      `tfsdk:"function_version_sids"`
 	AssetVersionSIDs    types.Set      `tfsdk:"asset_version_sids"`
 	Dependencies        types.Map      `tfsdk:"dependencies"`
 	Runtime             types.String   `tfsdk:"runtime"`
 	Status              types.String   `tfsdk:"status"`
-	DateCreated         types.String   `tfsdk:"date_created"`
 	Timeouts            timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -263,7 +274,7 @@ func (r *serverlessBuildResource) Create(ctx context.Context, req resource.Creat
 	case err != nil:
 		// Still building (timeout) or the status could not be read: keep the build in the state, tainted by
 		// the error, so the next apply replaces (deletes) it rather than leaving it untracked.
-		r.flatten(ctx, b, &plan, &resp.Diagnostics)
+		r.flattenBuild(ctx, b, &plan, &resp.Diagnostics)
 		plan.Status = types.StringValue(status)
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		addServerlessError(&resp.Diagnostics, fmt.Sprintf("Waiting for Twilio Serverless build %s", b.Sid), err,
@@ -271,33 +282,8 @@ func (r *serverlessBuildResource) Create(ctx context.Context, req resource.Creat
 				"if builds with many dependencies take longer.")
 		return
 	}
-	r.flatten(ctx, b, &plan, &resp.Diagnostics)
+	r.flattenBuild(ctx, b, &plan, &resp.Diagnostics)
 	plan.Status = types.StringValue(status)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *serverlessBuildResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[serverlessBuildModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	what := "Twilio Serverless build " + state.SID.ValueString()
-	b := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, what, resp, func() (*twilioclient.Build, error) {
-		return client.FindBuild(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString())
-	})
-	if b == nil {
-		return
-	}
-	r.flatten(ctx, b, &state, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// Update only ever changes timeouts: every other attribute replaces the build.
-func (r *serverlessBuildResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan serverlessBuildModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
@@ -337,7 +323,7 @@ func (r *serverlessBuildResource) ImportState(ctx context.Context, req resource.
 
 // flatten maps a build to the model. Empty version lists and dependencies are null, as when left out of
 // the configuration.
-func (r *serverlessBuildResource) flatten(ctx context.Context, b *twilioclient.Build, m *serverlessBuildModel, diags *diag.Diagnostics) {
+func (r *serverlessBuildResource) flattenBuild(ctx context.Context, b *twilioclient.Build, m *serverlessBuildModel, diags *diag.Diagnostics) {
 	m.SID, m.ID = types.StringValue(b.Sid), types.StringValue(b.Sid)
 	m.AccountSID, m.ServiceSID = types.StringValue(b.AccountSid), types.StringValue(b.ServiceSid)
 	m.Status, m.Runtime = types.StringValue(b.Status), types.StringValue(b.Runtime)

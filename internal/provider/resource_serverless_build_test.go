@@ -70,7 +70,7 @@ func TestBuildRuntimeRefusal(t *testing.T) {
 	t.Parallel()
 	at := time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)
 	build := func(runtime string, deps map[string]attr.Value) serverlessBuildModel {
-		return serverlessBuildModel{AccountSID: types.StringValue("AC1"), ServiceSID: types.StringValue("ZS1"),
+		return serverlessBuildModel{accountObjectFields: accountObjectFields{AccountSID: types.StringValue("AC1")}, ServiceSID: types.StringValue("ZS1"),
 			FunctionVersionSIDs: types.SetValueMust(types.StringType, []attr.Value{types.StringValue("ZN1")}),
 			AssetVersionSIDs:    types.SetNull(types.StringType),
 			Dependencies:        types.MapValueMust(types.StringType, deps), Runtime: types.StringValue(runtime)}

@@ -41,23 +41,35 @@ var (
 
 // NewServerlessFunctionResource is the factory for twilio_serverless_function.
 func NewServerlessFunctionResource() resource.Resource {
-	return &serverlessCodeResource{kind: twilioclient.KindFunction}
+	return newServerlessCodeResource(twilioclient.KindFunction)
 }
 
 // NewServerlessAssetResource is the factory for twilio_serverless_asset.
 func NewServerlessAssetResource() resource.Resource {
-	return &serverlessCodeResource{kind: twilioclient.KindAsset}
+	return newServerlessCodeResource(twilioclient.KindAsset)
+}
+
+// newServerlessCodeResource gives functions and assets the engine's Delete; their Read and Update are their
+// own, as the code lives in versions beside the object.
+func newServerlessCodeResource(kind twilioclient.CodeKind) *serverlessCodeResource {
+	r := &serverlessCodeResource{kind: kind}
+	r.accountObject = accountObject[serverlessCodeModel, twilioclient.Code]{base: &r.resourceBase,
+		noun: "Twilio Serverless " + r.what(),
+		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessCodeModel) error {
+			return c.DeleteCode(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), r.kind, m.SID.ValueString())
+		},
+	}
+	return r
 }
 
 type serverlessCodeResource struct {
 	resourceBase
+	accountObject[serverlessCodeModel, twilioclient.Code]
 	kind twilioclient.CodeKind
 }
 
 type serverlessCodeModel struct {
-	ID               types.String   `tfsdk:"id"`
-	SID              types.String   `tfsdk:"sid"`
-	AccountSID       types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	ServiceSID       types.String   `tfsdk:"service_sid"`
 	FriendlyName     types.String   `tfsdk:"friendly_name"`
 	Path             types.String   `tfsdk:"path"`
@@ -66,7 +78,6 @@ type serverlessCodeModel struct {
 	Source           types.String   `tfsdk:"source"`
 	ContentSHA256    types.String   `tfsdk:"content_sha256"`
 	LatestVersionSID types.String   `tfsdk:"latest_version_sid"`
-	DateCreated      types.String   `tfsdk:"date_created"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -484,18 +495,6 @@ func (r *serverlessCodeResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-// Delete deletes the function or asset. Builds already made keep their own copy of its versions, so an
-// environment running one keeps serving it until another build is deployed there.
-func (r *serverlessCodeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[serverlessCodeModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	err := client.DeleteCode(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), r.kind, state.SID.ValueString())
-	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Serverless %s %s", r.what(), state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes ZS…/ZH… (the provider's account), AC…/ZS…/ZH…, or an identity. The code itself is not

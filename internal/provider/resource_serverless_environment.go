@@ -23,24 +23,34 @@ var _ managedResource = (*serverlessEnvironmentResource)(nil)
 
 // NewServerlessEnvironmentResource is the factory for twilio_serverless_environment.
 func NewServerlessEnvironmentResource() resource.Resource {
-	return &serverlessEnvironmentResource{resourceBase: resourceBase{name: "serverless_environment"}}
+	r := &serverlessEnvironmentResource{resourceBase: resourceBase{name: "serverless_environment"}}
+	// Every attribute but timeouts replaces the environment, so there is no update to send.
+	r.accountObject = accountObject[serverlessEnvironmentModel, twilioclient.Environment]{base: &r.resourceBase,
+		noun: "Twilio Serverless environment", kept: "Serverless environment",
+		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessEnvironmentModel) (*twilioclient.Environment, error) {
+			return c.FindEnvironment(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
+		},
+		flatten: flattenPlain(flattenServerlessEnvironment),
+		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessEnvironmentModel) error {
+			return c.DeleteEnvironment(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
+		},
+	}
+	return r
 }
 
 type serverlessEnvironmentResource struct {
 	resourceBase
+	accountObject[serverlessEnvironmentModel, twilioclient.Environment]
 }
 
 type serverlessEnvironmentModel struct {
-	ID           types.String   `tfsdk:"id"`
-	SID          types.String   `tfsdk:"sid"`
-	AccountSID   types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	ServiceSID   types.String   `tfsdk:"service_sid"`
 	UniqueName   types.String   `tfsdk:"unique_name"`
 	DomainSuffix types.String   `tfsdk:"domain_suffix"`
 	DomainName   types.String   `tfsdk:"domain_name"`
 	BuildSID     types.String   `tfsdk:"build_sid"`
 	SkipDestroy  types.Bool     `tfsdk:"skip_destroy"`
-	DateCreated  types.String   `tfsdk:"date_created"`
 	Timeouts     timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -143,57 +153,7 @@ func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource
 			}
 			return c
 		})
-	if v == nil {
-		return
-	}
-	flattenServerlessEnvironment(v, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *serverlessEnvironmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[serverlessEnvironmentModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account := state.AccountSID.ValueString()
-	v := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless environment "+state.SID.ValueString(), resp, func() (*twilioclient.Environment, error) {
-		return client.FindEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
-	})
-	if v == nil {
-		return
-	}
-	flattenServerlessEnvironment(v, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// Update is never called with a change: every configurable attribute replaces the environment. Only the
-// timeouts block can change in place.
-func (r *serverlessEnvironmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan serverlessEnvironmentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *serverlessEnvironmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[serverlessEnvironmentModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if skipDestroy(state.SkipDestroy, "Serverless environment", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
-		return
-	}
-	if client == nil {
-		return
-	}
-	account := state.AccountSID.ValueString()
-	err := client.DeleteEnvironment(ctx, account, state.ServiceSID.ValueString(), state.SID.ValueString())
-	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless environment "+state.SID.ValueString(), &resp.Diagnostics)
+	r.finishCreate(ctx, v, &plan, resp)
 }
 
 // ImportState takes [AC…/]ZS…/ZE… or an identity { account_sid, service_sid, sid }.

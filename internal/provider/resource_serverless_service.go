@@ -24,24 +24,35 @@ var _ managedResource = (*serverlessServiceResource)(nil)
 
 // NewServerlessServiceResource is the factory for twilio_serverless_service.
 func NewServerlessServiceResource() resource.Resource {
-	return &serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service"}}
+	r := &serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service"}}
+	r.accountObject = accountObject[serverlessServiceModel, twilioclient.Service]{base: &r.resourceBase,
+		noun: "Twilio Serverless service", kept: "Serverless service", updateHint: true,
+		find:    findByKey[serverlessServiceModel]((*twilioclient.Client).FindService),
+		flatten: flattenPlain(flattenServerlessService),
+		update: func(ctx context.Context, c *twilioclient.Client, plan, state *serverlessServiceModel) (*twilioclient.Service, error) {
+			params := &twilioclient.UpdateServiceParams{}
+			params.SetFriendlyName(plan.FriendlyName.ValueString())
+			params.SetIncludeCredentials(plan.IncludeCredentials.ValueBool()).SetUiEditable(plan.UIEditable.ValueBool())
+			return c.UpdateService(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
+		},
+		remove: removeByKey[serverlessServiceModel]((*twilioclient.Client).DeleteService),
+	}
+	return r
 }
 
 type serverlessServiceResource struct {
 	resourceBase
+	accountObject[serverlessServiceModel, twilioclient.Service]
 }
 
 type serverlessServiceModel struct {
-	ID                 types.String   `tfsdk:"id"`
-	SID                types.String   `tfsdk:"sid"`
-	AccountSID         types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	UniqueName         types.String   `tfsdk:"unique_name"`
 	FriendlyName       types.String   `tfsdk:"friendly_name"`
 	IncludeCredentials types.Bool     `tfsdk:"include_credentials"`
 	UIEditable         types.Bool     `tfsdk:"ui_editable"`
 	DomainBase         types.String   `tfsdk:"domain_base"`
 	SkipDestroy        types.Bool     `tfsdk:"skip_destroy"`
-	DateCreated        types.String   `tfsdk:"date_created"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -155,65 +166,7 @@ func (r *serverlessServiceResource) Create(ctx context.Context, req resource.Cre
 			}
 			return c
 		})
-	if s == nil {
-		return
-	}
-	flattenServerlessService(s, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *serverlessServiceResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account := state.AccountSID.ValueString()
-	s := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless service "+state.SID.ValueString(), resp, func() (*twilioclient.Service, error) {
-		return client.FindService(ctx, account, state.SID.ValueString())
-	})
-	if s == nil {
-		return
-	}
-	flattenServerlessService(s, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *serverlessServiceResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, plan, state, client, done := beginUpdate[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
-	params := &twilioclient.UpdateServiceParams{}
-	params.SetFriendlyName(plan.FriendlyName.ValueString())
-	params.SetIncludeCredentials(plan.IncludeCredentials.ValueBool()).SetUiEditable(plan.UIEditable.ValueBool())
-	s, err := client.UpdateService(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
-	if err != nil {
-		_, hint := accountStateOf(ctx, client, state.AccountSID.ValueString(), err)
-		resp.Diagnostics.AddError("Updating Twilio Serverless service "+state.SID.ValueString(), errorDetail(err)+hint)
-		return
-	}
-	flattenServerlessService(s, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *serverlessServiceResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if skipDestroy(state.SkipDestroy, "Serverless service", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
-		return
-	}
-	if client == nil {
-		return
-	}
-	account := state.AccountSID.ValueString()
-	err := client.DeleteService(ctx, account, state.SID.ValueString())
-	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless service "+state.SID.ValueString(), &resp.Diagnostics)
+	r.finishCreate(ctx, s, &plan, resp)
 }
 
 // ImportState takes AC…/ZS…, a bare ZS… (found in the provider's account or one of its subaccounts), or an

@@ -28,17 +28,25 @@ var (
 
 // NewServerlessVariableResource is the factory for twilio_serverless_variable.
 func NewServerlessVariableResource() resource.Resource {
-	return &serverlessVariableResource{resourceBase: resourceBase{name: "serverless_variable"}}
+	r := &serverlessVariableResource{resourceBase: resourceBase{name: "serverless_variable"}}
+	// Read and Update are the variable's own: a write-only value is compared by its date_updated.
+	r.accountObject = accountObject[serverlessVariableModel, twilioclient.Variable]{base: &r.resourceBase,
+		noun: "Twilio Serverless variable", kept: "Serverless variable",
+		flatten: flattenPlain(flattenServerlessVariable),
+		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessVariableModel) error {
+			return c.DeleteVariable(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.EnvironmentSID.ValueString(), m.SID.ValueString())
+		},
+	}
+	return r
 }
 
 type serverlessVariableResource struct {
 	resourceBase
+	accountObject[serverlessVariableModel, twilioclient.Variable]
 }
 
 type serverlessVariableModel struct {
-	ID             types.String   `tfsdk:"id"`
-	SID            types.String   `tfsdk:"sid"`
-	AccountSID     types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	ServiceSID     types.String   `tfsdk:"service_sid"`
 	EnvironmentSID types.String   `tfsdk:"environment_sid"`
 	Key            types.String   `tfsdk:"key"`
@@ -46,7 +54,6 @@ type serverlessVariableModel struct {
 	ValueWO        types.String   `tfsdk:"value_wo"`
 	ValueWOVersion types.Int64    `tfsdk:"value_wo_version"`
 	SkipDestroy    types.Bool     `tfsdk:"skip_destroy"`
-	DateCreated    types.String   `tfsdk:"date_created"`
 	DateUpdated    types.String   `tfsdk:"date_updated"`
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
@@ -192,11 +199,7 @@ func (r *serverlessVariableResource) Create(ctx context.Context, req resource.Cr
 			}
 			return c
 		})
-	if v == nil {
-		return
-	}
-	flattenServerlessVariable(v, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	r.finishCreate(ctx, v, &plan, resp)
 }
 
 func (r *serverlessVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -264,23 +267,6 @@ func (r *serverlessVariableResource) Update(ctx context.Context, req resource.Up
 	}
 	flattenServerlessVariable(v, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *serverlessVariableResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if skipDestroy(state.SkipDestroy, "Serverless variable", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
-		return
-	}
-	if client == nil {
-		return
-	}
-	account := state.AccountSID.ValueString()
-	err := client.DeleteVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
-	finishDelete(ctx, client, account, err, "Deleting Twilio Serverless variable "+state.SID.ValueString(), &resp.Diagnostics)
 }
 
 // ImportState takes [AC…/]ZS…/ZE…/ZV… or an identity { account_sid, service_sid, environment_sid, sid }.

@@ -30,17 +30,24 @@ var _ managedResource = (*studioFlowResource)(nil)
 
 // NewStudioFlowResource is the factory for twilio_studio_flow.
 func NewStudioFlowResource() resource.Resource {
-	return &studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}
+	r := &studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}
+	// Update is the flow's own: each one is a new revision, and Twilio's validation errors are explained.
+	r.accountObject = accountObject[studioFlowModel, twilioclient.Flow]{base: &r.resourceBase,
+		noun:    "Twilio Studio flow",
+		find:    findByKey[studioFlowModel]((*twilioclient.Client).FindFlow),
+		flatten: flattenStudioFlow,
+		remove:  removeByKey[studioFlowModel]((*twilioclient.Client).DeleteFlow),
+	}
+	return r
 }
 
 type studioFlowResource struct {
 	resourceBase
+	accountObject[studioFlowModel, twilioclient.Flow]
 }
 
 type studioFlowModel struct {
-	ID            types.String         `tfsdk:"id"`
-	SID           types.String         `tfsdk:"sid"`
-	AccountSID    types.String         `tfsdk:"account_sid"`
+	accountObjectFields
 	FriendlyName  types.String         `tfsdk:"friendly_name"`
 	Status        types.String         `tfsdk:"status"`
 	Definition    jsontypes.Normalized `tfsdk:"definition"`
@@ -50,7 +57,6 @@ type studioFlowModel struct {
 	Valid         types.Bool           `tfsdk:"valid"`
 	Errors        types.List           `tfsdk:"errors"`
 	Warnings      types.List           `tfsdk:"warnings"`
-	DateCreated   types.String         `tfsdk:"date_created"`
 	Timeouts      timeouts.Value       `tfsdk:"timeouts"`
 }
 
@@ -120,7 +126,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 					"cause a diff; a change to the content makes a new revision.",
 				CustomType: jsontypes.NormalizedType{},
 				Required:   true,
-				Validators: []validator.String{studioFlowDefinitionValidator{}},
+				Validators: []validator.String{studioFlowDefinitionValidator},
 			},
 			"commit_message": schema.StringAttribute{
 				MarkdownDescription: "Message recorded with each revision the provider makes, like a commit message. " +
@@ -231,22 +237,6 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 	studioFlowProblemWarning(&resp.Diagnostics, f)
 }
 
-func (r *studioFlowResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[studioFlowModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	f := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Twilio Studio flow %s", state.SID.ValueString()), resp, func() (*twilioclient.Flow, error) {
-		return client.FindFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	})
-	if f == nil {
-		return
-	}
-	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &state)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
 func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	ctx, plan, state, client, done := beginUpdate[studioFlowModel](ctx, &r.resourceBase, req, resp)
 	defer done()
@@ -275,17 +265,6 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	studioFlowProblemWarning(&resp.Diagnostics, f)
-}
-
-func (r *studioFlowResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[studioFlowModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
-	err := client.DeleteFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting Twilio Studio flow %s", state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/FW…, a bare FW… found in the provider's account or one of its subaccounts, or an
@@ -413,28 +392,17 @@ func studioFlowTime(t *time.Time) types.String {
 	return types.StringValue(t.UTC().Format(time.RFC3339))
 }
 
+const studioFlowDefinitionDescription = "must be a JSON object, as exported by the Studio editor"
+
 // studioFlowDefinitionValidator insists on a JSON object at plan time; NormalizedType itself already rejects
 // text that is not JSON at all.
-type studioFlowDefinitionValidator struct{}
-
-func (studioFlowDefinitionValidator) Description(context.Context) string {
-	return "must be a JSON object, as exported by the Studio editor"
-}
-
-func (v studioFlowDefinitionValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v studioFlowDefinitionValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
+var studioFlowDefinitionValidator = stringCheck{description: studioFlowDefinitionDescription, check: func(req validator.StringRequest, resp *validator.StringResponse) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(req.ConfigValue.ValueString()), &obj); err != nil {
 		// Text that is not JSON at all is NormalizedType's error; only report the wrong JSON kind here.
 		if json.Valid([]byte(req.ConfigValue.ValueString())) {
 			resp.Diagnostics.AddAttributeError(req.Path, "Invalid Studio flow definition",
-				fmt.Sprintf("%s %s.", req.Path, v.Description(ctx)))
+				fmt.Sprintf("%s %s.", req.Path, studioFlowDefinitionDescription))
 		}
 	}
-}
+}}

@@ -25,17 +25,24 @@ var _ managedResource = (*tollfreeVerificationResource)(nil)
 
 // NewTollfreeVerificationResource is the factory for twilio_tollfree_verification.
 func NewTollfreeVerificationResource() resource.Resource {
-	return &tollfreeVerificationResource{resourceBase: resourceBase{name: "tollfree_verification"}}
+	r := &tollfreeVerificationResource{resourceBase: resourceBase{name: "tollfree_verification"}}
+	// Update is the verification's own: an edit is a new review, sent only when the details changed.
+	r.accountObject = accountObject[tollfreeVerificationModel, twilioclient.TollfreeVerification]{base: &r.resourceBase,
+		noun:    "toll-free verification",
+		find:    findByKey[tollfreeVerificationModel]((*twilioclient.Client).FindTollfreeVerification),
+		flatten: flattenTollfreeVerification,
+		remove:  removeByKey[tollfreeVerificationModel]((*twilioclient.Client).DeleteTollfreeVerification),
+	}
+	return r
 }
 
 type tollfreeVerificationResource struct {
 	resourceBase
+	accountObject[tollfreeVerificationModel, twilioclient.TollfreeVerification]
 }
 
 type tollfreeVerificationModel struct {
-	ID                          types.String   `tfsdk:"id"`
-	SID                         types.String   `tfsdk:"sid"`
-	AccountSID                  types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	TollfreePhoneNumberSID      types.String   `tfsdk:"tollfree_phone_number_sid"`
 	CustomerProfileSID          types.String   `tfsdk:"customer_profile_sid"`
 	ExternalReferenceID         types.String   `tfsdk:"external_reference_id"`
@@ -62,7 +69,6 @@ type tollfreeVerificationModel struct {
 	Status                      types.String   `tfsdk:"status"`
 	RejectionReason             types.String   `tfsdk:"rejection_reason"`
 	EditAllowed                 types.Bool     `tfsdk:"edit_allowed"`
-	DateCreated                 types.String   `tfsdk:"date_created"`
 	Timeouts                    timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -241,22 +247,6 @@ type stateSetter interface {
 	Set(ctx context.Context, val any) diag.Diagnostics
 }
 
-func (r *tollfreeVerificationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[tollfreeVerificationModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	v := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("Toll-free verification %s", state.SID.ValueString()), resp, func() (*twilioclient.TollfreeVerification, error) {
-		return client.FindTollfreeVerification(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	})
-	if v == nil {
-		return
-	}
-	resp.Diagnostics.Append(flattenTollfreeVerification(ctx, v, &state)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
 // Update edits the verification with every detail (a cleared optional one is sent empty) and waits for
 // the review it starts again; Twilio takes edits of a rejected verification only.
 func (r *tollfreeVerificationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -299,16 +289,6 @@ func (r *tollfreeVerificationResource) Update(ctx context.Context, req resource.
 		return
 	}
 	r.finishReview(ctx, client, v, &plan, &resp.State, &resp.Diagnostics, "Set timeouts.update to wait longer next time.")
-}
-
-func (r *tollfreeVerificationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[tollfreeVerificationModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	err := client.DeleteTollfreeVerification(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting toll-free verification %s", state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes AC…/HH…, a bare HH… found in the provider's account or one of its subaccounts, or an

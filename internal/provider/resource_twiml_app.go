@@ -21,17 +21,34 @@ var _ managedResource = (*twimlAppResource)(nil)
 
 // NewTwimlAppResource is the factory for twilio_twiml_app.
 func NewTwimlAppResource() resource.Resource {
-	return &twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}
+	r := &twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}
+	r.accountObject = accountObject[twimlAppModel, twilioclient.Application]{base: &r.resourceBase,
+		noun: "TwiML application", kept: "TwiML application",
+		find: findByKey[twimlAppModel]((*twilioclient.Client).FindApplication),
+		flatten: flattenPlain(func(a *twilioclient.Application, m *twimlAppModel) {
+			flattenTwimlApp(a, m)
+			// A state from before skip_destroy reads as false, the default.
+			m.SkipDestroy = falseWhenNull(m.SkipDestroy)
+		}),
+		// Every field is sent, not only the changed ones: a Console edit the plan is reverting may touch any
+		// of them, and Twilio treats the update as idempotent.
+		update: func(ctx context.Context, c *twilioclient.Client, plan, state *twimlAppModel) (*twilioclient.Application, error) {
+			return c.UpdateApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandTwimlAppUpdate(plan))
+		},
+		// NOTE: Twilio unhooks a deleted application from the numbers that used it; those numbers then answer
+		// with their own URLs, if any.
+		remove: removeByKey[twimlAppModel]((*twilioclient.Client).DeleteApplication),
+	}
+	return r
 }
 
 type twimlAppResource struct {
 	resourceBase
+	accountObject[twimlAppModel, twilioclient.Application]
 }
 
 type twimlAppModel struct {
-	ID                              types.String   `tfsdk:"id"`
-	SID                             types.String   `tfsdk:"sid"`
-	AccountSID                      types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	FriendlyName                    types.String   `tfsdk:"friendly_name"`
 	VoiceURL                        types.String   `tfsdk:"voice_url"`
 	VoiceMethod                     types.String   `tfsdk:"voice_method"`
@@ -48,7 +65,6 @@ type twimlAppModel struct {
 	MessageStatusCallback           types.String   `tfsdk:"message_status_callback"`
 	PublicApplicationConnectEnabled types.Bool     `tfsdk:"public_application_connect_enabled"`
 	SkipDestroy                     types.Bool     `tfsdk:"skip_destroy"`
-	DateCreated                     types.String   `tfsdk:"date_created"`
 	Timeouts                        timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -146,66 +162,8 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 	}, func(ctx context.Context) (*twilioclient.Application, error) {
 		return client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(&plan))
 	})
-	if app == nil {
-		return
-	}
 	// The create response carries every field, so no read-back is needed.
-	flattenTwimlApp(app, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *twimlAppResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[twimlAppModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	app := readObject(ctx, client, state.AccountSID.ValueString(), state.DateCreated, fmt.Sprintf("TwiML application %s", state.SID.ValueString()), resp, func() (*twilioclient.Application, error) {
-		return client.FindApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	})
-	if app == nil {
-		return
-	}
-	flattenTwimlApp(app, &state)
-	state.SkipDestroy = falseWhenNull(state.SkipDestroy)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *twimlAppResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, plan, state, client, done := beginUpdate[twimlAppModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
-	// Every field is sent, not only the changed ones: a Console edit the plan is reverting may touch any
-	// of them, and Twilio treats the update as idempotent.
-	app, err := client.UpdateApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandTwimlAppUpdate(&plan))
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating TwiML application %s", state.SID.ValueString()), errorDetail(err))
-		return
-	}
-	flattenTwimlApp(app, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *twimlAppResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[twimlAppModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if skipDestroy(state.SkipDestroy, "TwiML application", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
-		return
-	}
-	if client == nil {
-		return
-	}
-
-	// NOTE: Twilio unhooks a deleted application from the numbers that used it; those numbers then answer
-	// with their own URLs, if any.
-	err := client.DeleteApplication(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting TwiML application %s", state.SID.ValueString()), &resp.Diagnostics)
+	r.finishCreate(ctx, app, &plan, resp)
 }
 
 // ImportState takes AC…/AP…, a bare AP… found in the provider's account or one of its subaccounts, or an

@@ -23,16 +23,31 @@ import (
 var _ managedResource = (*usageTriggerResource)(nil)
 
 // NewUsageTriggerResource is the factory for twilio_usage_trigger.
-func NewUsageTriggerResource() resource.Resource { return &usageTriggerResource{} }
+func NewUsageTriggerResource() resource.Resource {
+	r := &usageTriggerResource{}
+	r.accountObject = accountObject[usageTriggerModel, twilioclient.UsageTrigger]{base: &r.resourceBase,
+		noun:    "usage trigger",
+		find:    findByKey[usageTriggerModel]((*twilioclient.Client).FindUsageTrigger),
+		flatten: flattenPlain(flattenUsageTrigger),
+		// Every updatable field is sent, so a Console edit of any of them is reverted.
+		update: func(ctx context.Context, c *twilioclient.Client, plan, state *usageTriggerModel) (*twilioclient.UsageTrigger, error) {
+			p := &twilioclient.UpdateUsageTriggerParams{}
+			p.SetCallbackUrl(plan.CallbackURL.ValueString()).SetCallbackMethod(plan.CallbackMethod.ValueString())
+			p.SetFriendlyName(plan.FriendlyName.ValueString())
+			return c.UpdateUsageTrigger(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), p)
+		},
+		remove: removeByKey[usageTriggerModel]((*twilioclient.Client).DeleteUsageTrigger),
+	}
+	return r
+}
 
 type usageTriggerResource struct {
 	resourceBase
+	accountObject[usageTriggerModel, twilioclient.UsageTrigger]
 }
 
 type usageTriggerModel struct {
-	ID             types.String   `tfsdk:"id"`
-	SID            types.String   `tfsdk:"sid"`
-	AccountSID     types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	FriendlyName   types.String   `tfsdk:"friendly_name"`
 	UsageCategory  types.String   `tfsdk:"usage_category"`
 	TriggerBy      types.String   `tfsdk:"trigger_by"`
@@ -40,7 +55,6 @@ type usageTriggerModel struct {
 	Recurring      types.String   `tfsdk:"recurring"`
 	CallbackURL    types.String   `tfsdk:"callback_url"`
 	CallbackMethod types.String   `tfsdk:"callback_method"`
-	DateCreated    types.String   `tfsdk:"date_created"`
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -98,7 +112,7 @@ func (r *usageTriggerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 					"`\"49.99\"`. Twilio's relative form (`+30`, thirty more than today's usage) is refused: it would " +
 					"be resolved to a different number on every create. Changing it replaces the trigger.",
 				Required:      true,
-				Validators:    []validator.String{triggerValueValidator{}},
+				Validators:    []validator.String{triggerValueValidator},
 				PlanModifiers: triggerFixed,
 			},
 			"recurring": schema.StringAttribute{
@@ -116,9 +130,7 @@ func (r *usageTriggerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"callback_method": httpMethodAttribute("HTTP method for `callback_url`."),
 			"date_created":    dateCreatedAttribute(),
 		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
+		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
@@ -152,58 +164,7 @@ func (r *usageTriggerResource) Create(ctx context.Context, req resource.CreateRe
 	}, func(ctx context.Context) (*twilioclient.UsageTrigger, error) {
 		return client.CreateUsageTrigger(ctx, accountSID, expandUsageTriggerCreate(&plan))
 	})
-	if tr == nil {
-		return
-	}
-	flattenUsageTrigger(tr, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *usageTriggerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[usageTriggerModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	tr, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.UsageTrigger, error) {
-		return client.FindUsageTrigger(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	})
-	if err != nil {
-		finishRead(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Usage trigger %s", state.SID.ValueString()), resp)
-		return
-	}
-	flattenUsageTrigger(tr, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *usageTriggerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, plan, state, client, done := beginUpdate[usageTriggerModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
-	// Every updatable field is sent, so a Console edit of any of them is reverted.
-	p := &twilioclient.UpdateUsageTriggerParams{}
-	p.SetCallbackUrl(plan.CallbackURL.ValueString()).SetCallbackMethod(plan.CallbackMethod.ValueString())
-	p.SetFriendlyName(plan.FriendlyName.ValueString())
-	tr, err := client.UpdateUsageTrigger(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), p)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating usage trigger %s", state.SID.ValueString()), errorDetail(err))
-		return
-	}
-	flattenUsageTrigger(tr, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *usageTriggerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[usageTriggerModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	err := client.DeleteUsageTrigger(ctx, state.AccountSID.ValueString(), state.SID.ValueString())
-	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting usage trigger %s", state.SID.ValueString()), &resp.Diagnostics)
+	r.finishCreate(ctx, tr, &plan, resp)
 }
 
 // ImportState takes AC…/UT…, a bare UT… found in the provider's account or one of its subaccounts, or an
@@ -264,20 +225,7 @@ func sameNumber(a, b string) bool {
 // triggerValueValidator accepts a positive decimal number: Twilio's trigger value "Must be a positive,
 // numeric value" (its OpenAPI description), and the relative "+30" form would create a different trigger
 // every time.
-type triggerValueValidator struct{}
-
-func (triggerValueValidator) Description(context.Context) string {
-	return "must be a positive number such as 100 or 49.99"
-}
-
-func (v triggerValueValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (triggerValueValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
+var triggerValueValidator = stringCheck{description: "must be a positive number such as 100 or 49.99", check: func(req validator.StringRequest, resp *validator.StringResponse) {
 	s := req.ConfigValue.ValueString()
 	detail := ""
 	r, ok := new(big.Rat).SetString(s)
@@ -293,4 +241,4 @@ func (triggerValueValidator) ValidateString(_ context.Context, req validator.Str
 		return
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid trigger value", detail)
-}
+}}

@@ -120,7 +120,7 @@ func (r *trustBundleResource) Schema(ctx context.Context, _ resource.SchemaReque
 				ElementType: types.StringType,
 				Required:    true,
 				Validators: []validator.Set{setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(trustObjectSIDValidator{})},
+					setvalidator.ValueStringsAre(trustObjectSIDValidator)},
 			},
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Twilio's status: `draft`, `pending-review`, `in-review`, `twilio-rejected` or `twilio-approved`.",

@@ -46,23 +46,12 @@ func trustAttributesAttribute(what, example string) schema.StringAttribute {
 			"checks the fields when a profile or trust product holding it is evaluated.", what, example),
 		CustomType: jsontypes.NormalizedType{},
 		Required:   true,
-		Validators: []validator.String{jsonObjectValidator{}},
+		Validators: []validator.String{jsonObjectValidator},
 	}
 }
 
 // jsonObjectValidator insists on a JSON object; NormalizedType already rejects text that is not JSON.
-type jsonObjectValidator struct{}
-
-func (jsonObjectValidator) Description(context.Context) string { return "must be a JSON object" }
-
-func (v jsonObjectValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v jsonObjectValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
+var jsonObjectValidator = stringCheck{description: "must be a JSON object", check: func(req validator.StringRequest, resp *validator.StringResponse) {
 	var obj map[string]json.RawMessage
 	raw := []byte(req.ConfigValue.ValueString())
 	if err := json.Unmarshal(raw, &obj); err != nil && json.Valid(raw) || obj == nil && json.Valid(raw) {
@@ -70,7 +59,7 @@ func (v jsonObjectValidator) ValidateString(_ context.Context, req validator.Str
 			fmt.Sprintf("%s must be a JSON object of the type's fields, such as jsonencode({ business_name = \"Acme\" }); "+
 				"got %s.", req.Path, req.ConfigValue.ValueString()))
 	}
-}
+}}
 
 // keepEquivalentJSON plans the state's text for a JSON attribute whose configured value means the same
 // JSON. NOTE: the framework applies semantic equality to what Create, Read and Update return but not to
@@ -304,21 +293,10 @@ var trustObjectPrefixes = []string{"IT", "RD", "BU"}
 
 var emailRE = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
+const trustObjectSIDDescription = "must be the SID of a Trust Hub end user (IT…), supporting document (RD…) or customer profile (BU…)"
+
 // trustObjectSIDValidator accepts the SID of an end user, a supporting document or a customer profile.
-type trustObjectSIDValidator struct{}
-
-func (trustObjectSIDValidator) Description(context.Context) string {
-	return "must be the SID of a Trust Hub end user (IT…), supporting document (RD…) or customer profile (BU…)"
-}
-
-func (v trustObjectSIDValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v trustObjectSIDValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
+var trustObjectSIDValidator = stringCheck{description: trustObjectSIDDescription, check: func(req validator.StringRequest, resp *validator.StringResponse) {
 	s := req.ConfigValue.ValueString()
 	for _, p := range trustObjectPrefixes {
 		if sids.Valid(p, s) {
@@ -326,8 +304,8 @@ func (v trustObjectSIDValidator) ValidateString(ctx context.Context, req validat
 		}
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Trust Hub entity SID",
-		fmt.Sprintf("%s %s, such as twilio_trusthub_end_user.business.sid; got %q (%s).", req.Path, v.Description(ctx), s, sidsInWords))
-}
+		fmt.Sprintf("%s %s, such as twilio_trusthub_end_user.business.sid; got %q (%s).", req.Path, trustObjectSIDDescription, s, sidsInWords))
+}}
 
 // trustBundleEditable reports whether Twilio lets a bundle in status be edited: "Once a Customer Profile
 // is in review or approved, you cannot edit it" (https://www.twilio.com/docs/api/errors/60711).

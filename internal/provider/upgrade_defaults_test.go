@@ -34,6 +34,8 @@ func TestReadFillsDefaultsOfNewFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := &providerData{client: client}
+	appResource := NewTwimlAppResource().(*twimlAppResource)
+	appResource.data = data
 	for _, tc := range []struct {
 		name  string
 		r     resource.Resource
@@ -41,7 +43,7 @@ func TestReadFillsDefaultsOfNewFlags(t *testing.T) {
 		flag  string
 	}{
 		{"twilio_subaccount", &subaccountResource{resourceBase{data: data}}, map[string]string{"sid": *acct.Sid}, "release_numbers_on_close"},
-		{"twilio_twiml_app", &twimlAppResource{resourceBase{data: data}}, map[string]string{"sid": *app.Sid, "account_sid": env.AccountSID}, "skip_destroy"},
+		{"twilio_twiml_app", appResource, map[string]string{"sid": *app.Sid, "account_sid": env.AccountSID}, "skip_destroy"},
 	} {
 		var schemaResp resource.SchemaResponse
 		tc.r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)

@@ -1,0 +1,168 @@
+package provider
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
+)
+
+// The CRUD of an account object (one that lives under an account and is found, changed and deleted by its
+// account and SID), in one home: a resource embeds accountObject next to its resourceBase, gives the Twilio
+// calls and its flattening as hooks in its factory, and gets Read, Update and Delete that follow the read
+// policy, the account-state policy and skip_destroy like every other. A resource with its own logic for one
+// of them declares that method itself, which takes the place of the engine's.
+
+// accountObjectFields are the attributes every account object's model starts with; embedded in the model,
+// they give the engine the object's key.
+type accountObjectFields struct {
+	ID          types.String `tfsdk:"id"`
+	SID         types.String `tfsdk:"sid"`
+	AccountSID  types.String `tfsdk:"account_sid"`
+	DateCreated types.String `tfsdk:"date_created"`
+}
+
+func (f accountObjectFields) objectKey() (account, sid string) {
+	return f.AccountSID.ValueString(), f.SID.ValueString()
+}
+
+func (f accountObjectFields) created() types.String { return f.DateCreated }
+
+// accountObjectModel is a model the engine can key: one embedding accountObjectFields.
+type accountObjectModel interface {
+	objectKey() (account, sid string)
+	created() types.String
+}
+
+// accountObject is the engine of one resource: M is its model, T Twilio's object. base is the resource's
+// own resourceBase (the factory sets it; a list resource embedding the resource never runs the CRUD).
+type accountObject[M accountObjectModel, T any] struct {
+	base *resourceBase
+	// noun names the object in messages: "<Noun> <sid> is gone", "Updating <noun> <sid>", "Deleting <noun> <sid>".
+	noun string
+	// kept names the object in skip_destroy's warning; empty when the resource has no skip_destroy.
+	kept string
+	// updateHint adds to an update error what a suspended or closed account means (the products whose
+	// updates need the account's own credentials).
+	updateHint bool
+	find       func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
+	flatten    func(ctx context.Context, obj *T, m *M) diag.Diagnostics
+	// update sends the plan; nil when nothing changes in place but timeouts (every other attribute
+	// replaces the object), or when the resource declares its own Update.
+	update func(ctx context.Context, c *twilioclient.Client, plan, state *M) (*T, error)
+	// remove deletes the object; nil when the resource declares its own Delete.
+	remove func(ctx context.Context, c *twilioclient.Client, m *M) error
+}
+
+// findByKey and removeByKey adapt a client method that takes only the account and the SID (most objects
+// directly under an account), e.g. findByKey[twimlAppModel]((*twilioclient.Client).FindApplication).
+func findByKey[M accountObjectModel, T any](f func(*twilioclient.Client, context.Context, string, string) (*T, error)) func(context.Context, *twilioclient.Client, *M) (*T, error) {
+	return func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error) {
+		account, sid := (*m).objectKey()
+		return f(c, ctx, account, sid)
+	}
+}
+
+func removeByKey[M accountObjectModel](f func(*twilioclient.Client, context.Context, string, string) error) func(context.Context, *twilioclient.Client, *M) error {
+	return func(ctx context.Context, c *twilioclient.Client, m *M) error {
+		account, sid := (*m).objectKey()
+		return f(c, ctx, account, sid)
+	}
+}
+
+// flattenPlain adapts a flattening that cannot fail to the engine's hook.
+func flattenPlain[M, T any](f func(*T, *M)) func(context.Context, *T, *M) diag.Diagnostics {
+	return func(_ context.Context, obj *T, m *M) diag.Diagnostics {
+		f(obj, m)
+		return nil
+	}
+}
+
+func (o *accountObject[M, T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state, client, done := beginRead[M](ctx, o.base, req, resp)
+	defer done()
+	if client == nil {
+		return
+	}
+	account, sid := state.objectKey()
+	noun := strings.ToUpper(o.noun[:1]) + o.noun[1:]
+	obj := readObject(ctx, client, account, state.created(), noun+" "+sid, resp, func() (*T, error) {
+		return o.find(ctx, client, &state)
+	})
+	if obj == nil {
+		return
+	}
+	o.save(ctx, obj, &state, &resp.State, &resp.Diagnostics)
+}
+
+func (o *accountObject[M, T]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if o.update == nil {
+		// Only timeouts changed: nothing to send.
+		defer identityAfterUpdate(ctx, resp)
+		var plan M
+		if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
+			return
+		}
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		return
+	}
+	ctx, plan, state, client, done := beginUpdate[M](ctx, o.base, req, resp)
+	defer done()
+	if client == nil {
+		return
+	}
+	obj, err := o.update(ctx, client, &plan, &state)
+	if err != nil {
+		account, sid := state.objectKey()
+		hint := ""
+		if o.updateHint {
+			_, hint = accountStateOf(ctx, client, account, err)
+		}
+		resp.Diagnostics.AddError("Updating "+o.noun+" "+sid, errorDetail(err)+hint)
+		return
+	}
+	o.save(ctx, obj, &plan, &resp.State, &resp.Diagnostics)
+}
+
+func (o *accountObject[M, T]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	ctx, state, client, done := beginDelete[M](ctx, o.base, req, resp)
+	defer done()
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	account, sid := state.objectKey()
+	if o.kept != "" {
+		// beginDelete left client nil for skip_destroy; the warning says what was kept.
+		var skip types.Bool
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("skip_destroy"), &skip)...)
+		if skipDestroy(skip, o.kept, sid, account, &resp.Diagnostics) {
+			return
+		}
+	}
+	if client == nil {
+		return
+	}
+	err := o.remove(ctx, client, &state)
+	finishDelete(ctx, client, account, err, "Deleting "+o.noun+" "+sid, &resp.Diagnostics)
+}
+
+// finishCreate ends a Create after createAdopting: the object Twilio made (or the one adopted after a lost
+// answer) becomes the state; nil means createAdopting already reported why.
+func (o *accountObject[M, T]) finishCreate(ctx context.Context, obj *T, plan *M, resp *resource.CreateResponse) {
+	if obj == nil {
+		return
+	}
+	o.save(ctx, obj, plan, &resp.State, &resp.Diagnostics)
+}
+
+// save flattens obj onto m and stores m.
+func (o *accountObject[M, T]) save(ctx context.Context, obj *T, m *M, state *tfsdk.State, diags *diag.Diagnostics) {
+	diags.Append(o.flatten(ctx, obj, m)...)
+	diags.Append(state.Set(ctx, *m)...)
+}
