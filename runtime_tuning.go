@@ -90,6 +90,12 @@ func tuneRuntime(getenv func(string) string) (stop func(), err error) {
 		}
 		pprof.StopCPUProfile()
 		_ = cpu.Close() // a profile cut short is still readable
+		// The goroutines still running when Terraform stops the provider: none but the server's own should
+		// outlive the call that started them.
+		if g, err := os.Create(filepath.Join(dir, fmt.Sprintf("goroutine-%d.txt", os.Getpid()))); err == nil {
+			_ = pprof.Lookup("goroutine").WriteTo(g, 1)
+			_ = g.Close()
+		}
 		if heap, err := os.Create(filepath.Join(dir, fmt.Sprintf("heap-%d.pprof", os.Getpid()))); err == nil {
 			runtime.GC()
 			_ = pprof.Lookup("allocs").WriteTo(heap, 0) // allocs: every allocation since start, and what is live
