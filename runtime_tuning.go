@@ -93,6 +93,10 @@ func tuneRuntime(getenv func(string) string) (stop func(), err error) {
 		// The goroutines still running when Terraform stops the provider: none but the server's own should
 		// outlive the call that started them.
 		if g, err := os.Create(filepath.Join(dir, fmt.Sprintf("goroutine-%d.txt", os.Getpid()))); err == nil {
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			_, _ = fmt.Fprintf(g, "# heap live after a full collection: %d bytes in %d objects\n", ms.HeapAlloc, ms.HeapObjects)
 			_ = pprof.Lookup("goroutine").WriteTo(g, 1)
 			_ = g.Close()
 		}
