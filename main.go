@@ -3,15 +3,17 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/provider"
+	"github.com/tenantwire/terraform-provider-twilio/internal/rpcctx"
 )
 
 // version is set at build time with -ldflags "-X main.version=1.2.3".
@@ -30,11 +32,15 @@ func main() {
 		log.Fatal(err.Error())
 	}
 	defer stop()
-	err = providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address:         "registry.terraform.io/tenantwire/twilio",
-		Debug:           debug,
-		ProtocolVersion: 6,
-	})
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	// NOTE: what providerserver.Serve does, with rpcctx.Server between the framework and the wire: the
+	// framework alone keeps every call's context until the process ends (internal/rpcctx says why).
+	err = tf6server.Serve("registry.terraform.io/tenantwire/twilio", func() tfprotov6.ProviderServer {
+		return rpcctx.Server(providerserver.NewProtocol6(provider.New(version)())())
+	}, opts...)
 	if err != nil {
 		stop()
 		log.Fatal(err.Error())

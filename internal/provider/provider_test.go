@@ -17,11 +17,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+	"github.com/tenantwire/terraform-provider-twilio/internal/rpcctx"
 )
 
 // testAccProviders runs the provider in-process, so the tests and the provider share the emulator.
 var testAccProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"twilio": providerserver.NewProtocol6WithError(New("test")()),
+	// The same server as the provider binary's (main.go), rpcctx wrapper included.
+	"twilio": func() (tfprotov6.ProviderServer, error) {
+		server, err := providerserver.NewProtocol6WithError(New("test")())()
+		if err != nil {
+			return nil, err
+		}
+		return rpcctx.Server(server), nil
+	},
 }
 
 func TestMain(m *testing.M) {
