@@ -43,7 +43,7 @@ func keptPerCall(t *testing.T, wrap func(tfprotov6.ProviderServer) tfprotov6.Pro
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
+	defer func() { _ = conn.Close() }()
 	message := func(name string) protoreflect.MessageDescriptor {
 		m, err := protoregistry.GlobalTypes.FindMessageByName(protoreflect.FullName(name))
 		if err != nil {
