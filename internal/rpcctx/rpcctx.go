@@ -23,11 +23,31 @@ import (
 // import, data sources, functions, ephemeral resources) reach it with a detached context. The other calls
 // (schemas, configure, list and action streams, whose context must outlive the call's return) pass as
 // they are.
+//
+// tf6server finds list resources, actions and state stores by asserting optional interfaces on the server
+// it is given, so a server that has them (the framework's has all three) is wrapped in a type that has
+// them too, forwarding them as they are.
 func Server(next tfprotov6.ProviderServer) tfprotov6.ProviderServer {
+	if full, ok := next.(fullServer); ok {
+		return fullWrapper{server{full}, full}
+	}
 	return server{next}
 }
 
+// fullServer is a provider server with every optional part tf6server looks for.
+type fullServer interface {
+	tfprotov6.ProviderServerWithListResource
+	tfprotov6.ProviderServerWithActions
+	tfprotov6.ProviderServerWithStateStores
+}
+
 type server struct{ tfprotov6.ProviderServer }
+
+// fullWrapper is server plus the optional parts, taken from the wrapped server as they are.
+type fullWrapper struct {
+	server
+	optional fullServer
+}
 
 // serve calls f with a context that forwards to ctx until f returns.
 func serve[Req, Resp any](ctx context.Context, req Req, f func(context.Context, Req) (Resp, error)) (Resp, error) {
@@ -82,6 +102,61 @@ func (s server) ValidateEphemeralResourceConfig(ctx context.Context, req *tfprot
 
 func (s server) OpenEphemeralResource(ctx context.Context, req *tfprotov6.OpenEphemeralResourceRequest) (*tfprotov6.OpenEphemeralResourceResponse, error) {
 	return serve(ctx, req, s.ProviderServer.OpenEphemeralResource)
+}
+
+// The optional parts pass as they are: list and action calls stream after they return, and state stores are
+// not per-object calls.
+
+func (w fullWrapper) ValidateListResourceConfig(ctx context.Context, req *tfprotov6.ValidateListResourceConfigRequest) (*tfprotov6.ValidateListResourceConfigResponse, error) {
+	return w.optional.ValidateListResourceConfig(ctx, req)
+}
+
+func (w fullWrapper) ListResource(ctx context.Context, req *tfprotov6.ListResourceRequest) (*tfprotov6.ListResourceServerStream, error) {
+	return w.optional.ListResource(ctx, req)
+}
+
+func (w fullWrapper) ValidateActionConfig(ctx context.Context, req *tfprotov6.ValidateActionConfigRequest) (*tfprotov6.ValidateActionConfigResponse, error) {
+	return w.optional.ValidateActionConfig(ctx, req)
+}
+
+func (w fullWrapper) PlanAction(ctx context.Context, req *tfprotov6.PlanActionRequest) (*tfprotov6.PlanActionResponse, error) {
+	return w.optional.PlanAction(ctx, req)
+}
+
+func (w fullWrapper) InvokeAction(ctx context.Context, req *tfprotov6.InvokeActionRequest) (*tfprotov6.InvokeActionServerStream, error) {
+	return w.optional.InvokeAction(ctx, req)
+}
+
+func (w fullWrapper) ValidateStateStoreConfig(ctx context.Context, req *tfprotov6.ValidateStateStoreConfigRequest) (*tfprotov6.ValidateStateStoreConfigResponse, error) {
+	return w.optional.ValidateStateStoreConfig(ctx, req)
+}
+
+func (w fullWrapper) ConfigureStateStore(ctx context.Context, req *tfprotov6.ConfigureStateStoreRequest) (*tfprotov6.ConfigureStateStoreResponse, error) {
+	return w.optional.ConfigureStateStore(ctx, req)
+}
+
+func (w fullWrapper) ReadStateBytes(ctx context.Context, req *tfprotov6.ReadStateBytesRequest) (*tfprotov6.ReadStateBytesStream, error) {
+	return w.optional.ReadStateBytes(ctx, req)
+}
+
+func (w fullWrapper) WriteStateBytes(ctx context.Context, req *tfprotov6.WriteStateBytesStream) (*tfprotov6.WriteStateBytesResponse, error) {
+	return w.optional.WriteStateBytes(ctx, req)
+}
+
+func (w fullWrapper) GetStates(ctx context.Context, req *tfprotov6.GetStatesRequest) (*tfprotov6.GetStatesResponse, error) {
+	return w.optional.GetStates(ctx, req)
+}
+
+func (w fullWrapper) DeleteState(ctx context.Context, req *tfprotov6.DeleteStateRequest) (*tfprotov6.DeleteStateResponse, error) {
+	return w.optional.DeleteState(ctx, req)
+}
+
+func (w fullWrapper) LockState(ctx context.Context, req *tfprotov6.LockStateRequest) (*tfprotov6.LockStateResponse, error) {
+	return w.optional.LockState(ctx, req)
+}
+
+func (w fullWrapper) UnlockState(ctx context.Context, req *tfprotov6.UnlockStateRequest) (*tfprotov6.UnlockStateResponse, error) {
+	return w.optional.UnlockState(ctx, req)
 }
 
 // detached is a context that forwards to the call's context until release, and afterwards only says it

@@ -132,3 +132,18 @@ func (p *probe) ReadResource(ctx context.Context, _ *tfprotov6.ReadResourceReque
 	p.seen(ctx)
 	return &tfprotov6.ReadResourceResponse{}, nil
 }
+
+// tf6server finds list resources, actions and state stores by interface assertions on its server; the
+// wrapped framework server must still have them, or `terraform query` and actions break.
+func TestServer_keepsOptionalParts(t *testing.T) {
+	wrapped := rpcctx.Server(providerserver.NewProtocol6(provider.New("test")())())
+	if _, ok := wrapped.(tfprotov6.ProviderServerWithListResource); !ok {
+		t.Error("the wrapped server lost the list resources")
+	}
+	if _, ok := wrapped.(tfprotov6.ProviderServerWithActions); !ok {
+		t.Error("the wrapped server lost the actions")
+	}
+	if _, ok := wrapped.(tfprotov6.ProviderServerWithStateStores); !ok {
+		t.Error("the wrapped server lost the state stores")
+	}
+}
