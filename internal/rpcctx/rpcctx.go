@@ -36,9 +36,9 @@ func Server(next tfprotov6.ProviderServer) tfprotov6.ProviderServer {
 
 // fullServer is a provider server with every optional part tf6server looks for.
 type fullServer interface {
-	tfprotov6.ProviderServerWithListResource
-	tfprotov6.ProviderServerWithActions
-	tfprotov6.ProviderServerWithStateStores
+	tfprotov6.ProviderServerWithListResource //nolint:staticcheck // tf6server v0.31 still finds these parts by the deprecated interfaces
+	tfprotov6.ProviderServerWithActions      //nolint:staticcheck // tf6server v0.31 still finds these parts by the deprecated interfaces
+	tfprotov6.ProviderServerWithStateStores  //nolint:staticcheck // tf6server v0.31 still finds these parts by the deprecated interfaces
 }
 
 type server struct{ tfprotov6.ProviderServer }

@@ -137,13 +137,13 @@ func (p *probe) ReadResource(ctx context.Context, _ *tfprotov6.ReadResourceReque
 // wrapped framework server must still have them, or `terraform query` and actions break.
 func TestServer_keepsOptionalParts(t *testing.T) {
 	wrapped := rpcctx.Server(providerserver.NewProtocol6(provider.New("test")())())
-	if _, ok := wrapped.(tfprotov6.ProviderServerWithListResource); !ok {
+	if _, ok := wrapped.(tfprotov6.ProviderServerWithListResource); !ok { //nolint:staticcheck // tf6server v0.31 still finds these parts by the deprecated interfaces
 		t.Error("the wrapped server lost the list resources")
 	}
-	if _, ok := wrapped.(tfprotov6.ProviderServerWithActions); !ok {
+	if _, ok := wrapped.(tfprotov6.ProviderServerWithActions); !ok { //nolint:staticcheck // tf6server v0.31 still finds these parts by the deprecated interfaces
 		t.Error("the wrapped server lost the actions")
 	}
-	if _, ok := wrapped.(tfprotov6.ProviderServerWithStateStores); !ok {
+	if _, ok := wrapped.(tfprotov6.ProviderServerWithStateStores); !ok { //nolint:staticcheck // tf6server v0.31 still finds these parts by the deprecated interfaces
 		t.Error("the wrapped server lost the state stores")
 	}
 }
