@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -68,6 +69,67 @@ func TestSkipDestroy_destroyPlanWarnsKept(t *testing.T) {
 				t.Errorf("%s with skip_destroy = false: the destroy plan must not say it is kept: %v", meta.TypeName, resp.Diagnostics)
 			}
 		}
+	}
+	if seen < 7 {
+		t.Errorf("found %d resources with skip_destroy, want at least 7", seen)
+	}
+}
+
+// The destroy of an object with skip_destroy = true removes it from the state with a warning naming it and
+// sends nothing to Twilio. Plugin-testing sees neither the warning nor, for objects whose account the same
+// configuration removes, a Delete that deleted after all; so Delete is called here directly for every
+// registered resource with skip_destroy, counting the emulator's requests.
+func TestSkipDestroy_destroyKeepsAndWarns(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	ctx := context.Background()
+	data := &providerData{client: env.Client(t)}
+	const sid = "XX0123456789abcdef0123456789abcdef" // any SID: nothing may look it up
+	seen := 0
+	for _, factory := range New("test")().Resources(ctx) {
+		r := factory()
+		var meta resource.MetadataResponse
+		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "twilio"}, &meta)
+		var sch resource.SchemaResponse
+		r.Schema(ctx, resource.SchemaRequest{}, &sch)
+		if _, ok := sch.Schema.Attributes["skip_destroy"]; !ok {
+			continue
+		}
+		seen++
+		t.Run(meta.TypeName, func(t *testing.T) {
+			if c, ok := r.(resource.ResourceWithConfigure); ok {
+				var cr resource.ConfigureResponse
+				c.Configure(ctx, resource.ConfigureRequest{ProviderData: data}, &cr)
+			}
+			typ := sch.Schema.Type().TerraformType(ctx)
+			state := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(typ, nil)}
+			diags := state.SetAttribute(ctx, path.Root("sid"), sid)
+			diags.Append(state.SetAttribute(ctx, path.Root("skip_destroy"), true)...)
+			if _, ok := sch.Schema.Attributes["account_sid"]; ok {
+				diags.Append(state.SetAttribute(ctx, path.Root("account_sid"), env.AccountSID)...)
+			}
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
+			before := len(env.Requests("", sid))
+			resp := &resource.DeleteResponse{State: state}
+			r.Delete(ctx, resource.DeleteRequest{State: state}, resp)
+			if n := len(env.Requests("", sid)) - before; n != 0 {
+				t.Errorf("the destroy sent %d requests for %s to Twilio despite skip_destroy", n, sid)
+			}
+			if resp.Diagnostics.HasError() {
+				t.Fatalf("the destroy failed: %v", resp.Diagnostics)
+			}
+			warnings := resp.Diagnostics.Warnings()
+			if len(warnings) != 1 {
+				t.Fatalf("want one warning saying the object is kept, got %v", resp.Diagnostics)
+			}
+			text := warnings[0].Summary() + " " + warnings[0].Detail()
+			if !strings.Contains(text, sid) || !regexp.MustCompile(`\b(kept|left open)\b`).MatchString(text) {
+				t.Errorf("the warning does not say that %s is kept: %s", sid, text)
+			}
+		})
 	}
 	if seen < 7 {
 		t.Errorf("found %d resources with skip_destroy, want at least 7", seen)
