@@ -6,12 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
 // Every resource with skip_destroy says, in a destroy plan, that the object will be kept: Terraform's plan
@@ -133,5 +135,68 @@ func TestSkipDestroy_destroyKeepsAndWarns(t *testing.T) {
 	}
 	if seen < 7 {
 		t.Errorf("found %d resources with skip_destroy, want at least 7", seen)
+	}
+}
+
+// A number kept with skip_destroy and a subaccount closed with release_numbers_on_close in the same apply
+// contradict each other: Twilio releases the number with the account. The close names it, from what the
+// number's destroy noted (no list is sent for it); plugin-testing cannot see that warning, so the two
+// Deletes are called here in Terraform's order, sharing one provider configuration.
+func TestSkipDestroy_closeNamesNumberKeptInSameApply(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	ctx := context.Background()
+	client := env.Client(t)
+	sub, err := client.CreateSubaccount(ctx, "kept number")
+	if err != nil {
+		t.Fatal(err)
+	}
+	params := &twilioclient.CreateIncomingNumberParams{}
+	params.SetPhoneNumber("+14155550191")
+	number, err := client.CreateIncomingNumber(ctx, *sub.Sid, params)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := &providerData{client: client}
+
+	destroy := func(r resource.Resource, values map[string]any) diag.Diagnostics {
+		t.Helper()
+		r.(resource.ResourceWithConfigure).Configure(ctx, resource.ConfigureRequest{ProviderData: data}, &resource.ConfigureResponse{})
+		var sch resource.SchemaResponse
+		r.Schema(ctx, resource.SchemaRequest{}, &sch)
+		state := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}
+		var diags diag.Diagnostics
+		for name, v := range values {
+			diags.Append(state.SetAttribute(ctx, path.Root(name), v)...)
+		}
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		resp := &resource.DeleteResponse{State: state}
+		r.Delete(ctx, resource.DeleteRequest{State: state}, resp)
+		return resp.Diagnostics
+	}
+	if diags := destroy(NewIncomingNumberResource(), map[string]any{"sid": *number.Sid, "account_sid": *sub.Sid,
+		"phone_number": "+14155550191", "skip_destroy": true}); diags.HasError() {
+		t.Fatal(diags)
+	}
+	lists := len(env.Requests("GET", "/Accounts/"+*sub.Sid+"/IncomingPhoneNumbers.json"))
+	diags := destroy(NewSubaccountResource(), map[string]any{"sid": *sub.Sid, "skip_destroy": false,
+		"release_numbers_on_close": true})
+	if diags.HasError() || len(diags.Warnings()) != 1 {
+		t.Fatalf("want the close to succeed with one warning, got %v", diags)
+	}
+	text := diags.Warnings()[0].Summary() + " " + diags.Warnings()[0].Detail()
+	for _, w := range []string{"released numbers kept with skip_destroy", *sub.Sid, *number.Sid} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the warning does not say %q: %s", w, text)
+		}
+	}
+	if n := len(env.Requests("GET", "/Accounts/"+*sub.Sid+"/IncomingPhoneNumbers.json")) - lists; n != 0 {
+		t.Errorf("the close listed the subaccount's numbers %d times; with release_numbers_on_close it names them from memory", n)
+	}
+	if acct, err := client.FindAccount(ctx, *sub.Sid); err != nil || deref(acct.Status) != twilioclient.AccountStatusClosed {
+		t.Errorf("the subaccount was not closed: %v", err)
 	}
 }
