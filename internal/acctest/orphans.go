@@ -255,3 +255,34 @@ func keptOnDestroy(what string) bool {
 	}
 	return false
 }
+
+// CheckDeletedOneByOne is a CheckDestroy for objects living in a subaccount the same configuration closes:
+// each resource of resourceType in the state must have been deleted by a DELETE of its own SID that Twilio
+// answered with success. Closing the subaccount may remove what it holds, so "nothing left" alone would
+// not notice a Delete that does nothing. Plugin-testing hands CheckDestroy the state from before the
+// destroy, which names the SIDs.
+func (e *Env) CheckDeletedOneByOne(resourceType string) func(*terraform.State) error {
+	return func(s *terraform.State) error {
+		if e.Emulator == nil {
+			return nil
+		}
+		seen := 0
+		for _, rs := range s.RootModule().Resources {
+			if rs.Type != resourceType {
+				continue
+			}
+			seen++
+			sid := rs.Primary.Attributes["sid"]
+			deleted := slices.ContainsFunc(e.Requests("DELETE", "/"+sid), func(r emulator.Request) bool {
+				return r.Status >= 200 && r.Status < 300
+			})
+			if !deleted {
+				return fmt.Errorf("%s %s was not deleted by a request of its own", resourceType, sid)
+			}
+		}
+		if seen == 0 {
+			return fmt.Errorf("no %s in the state before the destroy: nothing was checked", resourceType)
+		}
+		return nil
+	}
+}

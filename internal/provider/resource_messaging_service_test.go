@@ -58,7 +58,8 @@ func TestAccMessagingService_basic(t *testing.T) {
 	config := env.Config(testAccMessagingServiceConfig("tenant texts", ""))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
-		CheckDestroy:             testAccCheckMessagingServicesGone(env),
+		CheckDestroy: resource.ComposeTestCheckFunc(testAccCheckMessagingServicesGone(env),
+			env.CheckDeletedOneByOne("twilio_messaging_service")),
 		Steps: []resource.TestStep{
 			{
 				Config: config,

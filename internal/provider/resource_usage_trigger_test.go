@@ -58,7 +58,7 @@ func TestAccUsageTrigger_basic(t *testing.T) {
 	config := env.Config(testAccUsageTriggerConfig("100", "https://ops.example.com/spend", ""))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
-		CheckDestroy:             testAccCheckUsageTriggersGone(t, env),
+		CheckDestroy:             resource.ComposeTestCheckFunc(testAccCheckUsageTriggersGone(t, env), env.CheckDeletedOneByOne("twilio_usage_trigger")),
 		Steps: []resource.TestStep{
 			{
 				Config: config,
