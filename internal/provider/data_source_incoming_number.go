@@ -54,7 +54,7 @@ func (d *incomingNumberDataSource) Schema(_ context.Context, _ datasource.Schema
 					"`phone_number` must be set.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{e164Validator{}},
+				Validators: []validator.String{e164Validator},
 			},
 			"account_sid": schema.StringAttribute{
 				MarkdownDescription: "SID of the account (`AC…`) that owns the number: the provider's account or one " +
