@@ -3,10 +3,13 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -41,26 +44,59 @@ func (m subaccountActionModel) subaccount() types.String { return m.AccountSID }
 // subaccountActionConfig is an action's configuration: subaccountActionModel and what the action adds.
 type subaccountActionConfig interface{ subaccount() types.String }
 
-// planSubaccountAction reads an action's configuration at plan time and refuses the provider's own account
-// (what: "rotate the auth token of"); false when the configuration could not be read.
-func planSubaccountAction[M subaccountActionConfig](ctx context.Context, a *actionBase, req action.ModifyPlanRequest,
-	resp *action.ModifyPlanResponse, what string) bool {
-	var cfg M
-	if resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...); resp.Diagnostics.HasError() {
-		return false
-	}
-	a.refuseMainAccount(cfg.subaccount(), what, &resp.Diagnostics)
-	return true
+var (
+	_ action.ActionWithConfigure  = (*subaccountAction[subaccountActionModel])(nil)
+	_ action.ActionWithModifyPlan = (*subaccountAction[subaccountActionModel])(nil)
+)
+
+// subaccountAction is an action on a subaccount of the provider's account, as a declaration: its words, the
+// attributes beside account_sid, and what it does. The schema, the plan-time refusal of the provider's own
+// account and the start of Invoke (the configuration, a ready client) live here once.
+type subaccountAction[M subaccountActionConfig] struct {
+	actionBase
+	description string
+	// accountDesc is account_sid's MarkdownDescription.
+	accountDesc string
+	attributes  map[string]schema.Attribute
+	// verb is what the plan refuses to do to the main account: "rotate the auth token of".
+	verb string
+	// plan, when set, checks more at plan time, once the configuration was read.
+	plan   func(a *actionBase, resp *action.ModifyPlanResponse)
+	invoke func(ctx context.Context, client *twilioclient.Client, cfg M, resp *action.InvokeResponse)
 }
 
-// beginInvoke starts an action's Invoke with its configuration; client is nil after the reason was
-// reported.
-func beginInvoke[M any](ctx context.Context, a *actionBase, req action.InvokeRequest, resp *action.InvokeResponse) (M, *twilioclient.Client) {
+func (a *subaccountAction[M]) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"account_sid": schema.StringAttribute{
+			MarkdownDescription: a.accountDesc,
+			Required:            true,
+			Validators:          []validator.String{sidValidator("AC")},
+		},
+	}
+	maps.Copy(attrs, a.attributes)
+	resp.Schema = schema.Schema{MarkdownDescription: a.description, Attributes: attrs}
+}
+
+// ModifyPlan reads the configuration and refuses the provider's own account.
+func (a *subaccountAction[M]) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
 	var cfg M
 	if resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...); resp.Diagnostics.HasError() {
-		return cfg, nil
+		return
 	}
-	return cfg, a.data.ready(&resp.Diagnostics)
+	a.refuseMainAccount(cfg.subaccount(), a.verb, &resp.Diagnostics)
+	if a.plan != nil {
+		a.plan(&a.actionBase, resp)
+	}
+}
+
+func (a *subaccountAction[M]) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	var cfg M
+	if resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...); resp.Diagnostics.HasError() {
+		return
+	}
+	if client := a.data.ready(&resp.Diagnostics); client != nil {
+		a.invoke(ctx, client, cfg, resp)
+	}
 }
 
 // refuseMainAccount is the plan-time refusal that needs no Twilio call: the account is the provider's own.

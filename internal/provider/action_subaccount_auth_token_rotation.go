@@ -6,30 +6,15 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
-	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var (
-	_ action.ActionWithConfigure  = (*authTokenRotationAction)(nil)
-	_ action.ActionWithModifyPlan = (*authTokenRotationAction)(nil)
-)
-
 // NewSubaccountAuthTokenRotationAction is twilio_subaccount_auth_token_rotation.
 func NewSubaccountAuthTokenRotationAction() action.Action {
-	return &authTokenRotationAction{actionBase{name: "subaccount_auth_token_rotation"}}
-}
-
-type authTokenRotationAction struct {
-	actionBase
-}
-
-func (a *authTokenRotationAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Rotates a subaccount's auth token (Terraform 1.14+), with no downtime for the " +
+	return &subaccountAction[subaccountActionModel]{actionBase: actionBase{name: "subaccount_auth_token_rotation"},
+		description: "Rotates a subaccount's auth token (Terraform 1.14+), with no downtime for the " +
 			"provider itself: creates a " +
 			"secondary auth token with the subaccount's own credentials (Accounts v1 `/v1/AuthTokens/Secondary`; " +
 			"those endpoints act on the account whose credentials call them, so the parent's would rotate the " +
@@ -44,20 +29,13 @@ func (a *authTokenRotationAction) Schema(_ context.Context, _ action.SchemaReque
 			"`auth_token = twilio_subaccount.<name>.auth_token` in the same run) is refused from the promote " +
 			"on: run the action alone with `terraform apply -invoke=...`, then refresh, never from an " +
 			"`action_trigger` in a run that also uses that alias.",
-		Attributes: map[string]schema.Attribute{
-			"account_sid": schema.StringAttribute{
-				MarkdownDescription: "SID of the subaccount (`AC…`) whose auth token is rotated.",
-				Required:            true,
-				Validators:          []validator.String{sidValidator("AC")},
-			},
-		},
+		accountDesc: "SID of the subaccount (`AC…`) whose auth token is rotated.",
+		verb:        "rotate the auth token of", plan: planAuthTokenRotation, invoke: invokeAuthTokenRotation,
 	}
 }
 
-func (a *authTokenRotationAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
-	if !planSubaccountAction[subaccountActionModel](ctx, &a.actionBase, req, resp, "rotate the auth token of") {
-		return
-	}
+// planAuthTokenRotation refuses an API key, which cannot see a subaccount's auth token.
+func planAuthTokenRotation(a *actionBase, resp *action.ModifyPlanResponse) {
 	if a.data.known() && a.data.client.UsesAPIKey() {
 		resp.Diagnostics.AddAttributeError(path.Root("account_sid"), "Cannot rotate a subaccount's auth token with an API key",
 			"Rotating needs the subaccount's own auth token, which Twilio shows only to the parent's auth token. "+
@@ -65,11 +43,7 @@ func (a *authTokenRotationAction) ModifyPlan(ctx context.Context, req action.Mod
 	}
 }
 
-func (a *authTokenRotationAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	cfg, client := beginInvoke[subaccountActionModel](ctx, &a.actionBase, req, resp)
-	if client == nil {
-		return
-	}
+func invokeAuthTokenRotation(ctx context.Context, client *twilioclient.Client, cfg subaccountActionModel, resp *action.InvokeResponse) {
 	sid := cfg.AccountSID.ValueString()
 	acct := findActionSubaccount(ctx, client, sid, "rotate the auth token of", &resp.Diagnostics)
 	if acct == nil {

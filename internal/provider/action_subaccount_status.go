@@ -13,28 +13,15 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var (
-	_ action.ActionWithConfigure  = (*subaccountStatusAction)(nil)
-	_ action.ActionWithModifyPlan = (*subaccountStatusAction)(nil)
-)
-
-// NewSubaccountStatusAction is twilio_subaccount_status: the spend circuit breaker.
-func NewSubaccountStatusAction() action.Action {
-	return &subaccountStatusAction{actionBase{name: "subaccount_status"}}
-}
-
-type subaccountStatusAction struct {
-	actionBase
-}
-
 type subaccountStatusModel struct {
 	subaccountActionModel
 	Status types.String `tfsdk:"status"`
 }
 
-func (a *subaccountStatusAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Suspends or reactivates a subaccount of the provider's account (Terraform 1.14+): the " +
+// NewSubaccountStatusAction is twilio_subaccount_status: the spend circuit breaker.
+func NewSubaccountStatusAction() action.Action {
+	return &subaccountAction[subaccountStatusModel]{actionBase: actionBase{name: "subaccount_status"},
+		description: "Suspends or reactivates a subaccount of the provider's account (Terraform 1.14+): the " +
 			"circuit breaker for a tenant whose spend alert fired, run with `terraform apply -invoke=action." +
 			"twilio_subaccount_status.<name>` or from a resource's `lifecycle { action_trigger { ... } }`. A " +
 			"suspended subaccount's own credentials are refused by Twilio (error 20005) until it is reactivated; " +
@@ -43,12 +30,8 @@ func (a *subaccountStatusAction) Schema(_ context.Context, _ action.SchemaReques
 			"changed. If the subaccount is also a `twilio_subaccount` resource, its `status` attribute then differs " +
 			"from the configuration and the next plan proposes to set it back: use the action for subaccounts " +
 			"whose `status` is not managed, or change `status` in the configuration instead.",
-		Attributes: map[string]schema.Attribute{
-			"account_sid": schema.StringAttribute{
-				MarkdownDescription: "SID of the subaccount (`AC…`).",
-				Required:            true,
-				Validators:          []validator.String{sidValidator("AC")},
-			},
+		accountDesc: "SID of the subaccount (`AC…`).",
+		attributes: map[string]schema.Attribute{
 			"status": schema.StringAttribute{
 				MarkdownDescription: "`suspended` to suspend the subaccount, `active` to reactivate it.",
 				Required:            true,
@@ -56,18 +39,11 @@ func (a *subaccountStatusAction) Schema(_ context.Context, _ action.SchemaReques
 					twilioclient.AccountStatusActive)},
 			},
 		},
+		verb: "change the status of", invoke: invokeSubaccountStatus,
 	}
 }
 
-func (a *subaccountStatusAction) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
-	planSubaccountAction[subaccountStatusModel](ctx, &a.actionBase, req, resp, "change the status of")
-}
-
-func (a *subaccountStatusAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	cfg, client := beginInvoke[subaccountStatusModel](ctx, &a.actionBase, req, resp)
-	if client == nil {
-		return
-	}
+func invokeSubaccountStatus(ctx context.Context, client *twilioclient.Client, cfg subaccountStatusModel, resp *action.InvokeResponse) {
 	sid, want := cfg.AccountSID.ValueString(), cfg.Status.ValueString()
 	verb := map[string]string{twilioclient.AccountStatusSuspended: "suspend", twilioclient.AccountStatusActive: "reactivate"}[want]
 	acct := findActionSubaccount(ctx, client, sid, verb, &resp.Diagnostics)

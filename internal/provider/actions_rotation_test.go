@@ -126,6 +126,21 @@ func TestAccSubaccountAuthTokenRotation_refusals(t *testing.T) {
 		}
 	}
 	tokens[env.AccountSID] = env.AuthToken
+	// An API key never sees a subaccount's auth token: refused at plan time, whatever the subaccount.
+	open := testAccSubaccountOutside(t, env, "tenant-keyed")
+	tokens[open], _ = env.Emulator.AuthTokenIn(open, "us1")
+	key, err := env.Client(t).CreateKey(ctx, env.AccountSID, "main key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyed := fmt.Sprintf(`
+provider "twilio" {
+  base_url       = %q
+  account_sid    = %q
+  api_key_sid    = %q
+  api_key_secret = %q
+}
+`, env.URL, env.AccountSID, key.SID, key.Secret)
 	unchanged := func(*terraform.State) error {
 		for sid, want := range tokens {
 			if got, _ := env.Emulator.AuthTokenIn(sid, "us1"); got != want {
@@ -155,6 +170,10 @@ func TestAccSubaccountAuthTokenRotation_refusals(t *testing.T) {
 			{
 				Config:      env.Config(testAccRotationAction("gone", "x", fmt.Sprintf("%q", closed))),
 				ExpectError: regexp.MustCompile(`(?s)The subaccount is closed.*Nothing\s+was\s+changed`),
+			},
+			{
+				Config:      keyed + testAccRotationAction("keyed", "x", fmt.Sprintf("%q", open)),
+				ExpectError: regexp.MustCompile(`Cannot rotate a subaccount's auth token with an API key`),
 			},
 		},
 	})

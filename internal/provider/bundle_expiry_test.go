@@ -79,7 +79,8 @@ func TestRegulatoryBundleDataSource_expiryWarning(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	ctx := context.Background()
-	d := &regulatoryBundleDataSource{dataSourceBase: dataSourceBase{data: &providerData{client: env.Client(t)}, name: "regulatory_bundle"}}
+	d := newRegulatoryBundleDataSource()
+	d.data = &providerData{client: env.Client(t)}
 	var schemaResp datasource.SchemaResponse
 	d.Schema(ctx, datasource.SchemaRequest{}, &schemaResp)
 	typ := schemaResp.Schema.Type().TerraformType(ctx)

@@ -4,20 +4,21 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure      = (*accessTokenDataSource)(nil)
-	_ datasource.DataSourceWithValidateConfig = (*accessTokenDataSource)(nil)
-)
+var _ datasource.DataSourceWithValidateConfig = (*accessTokenDataSource)(nil)
 
 // NewAccessTokenDataSource is the factory for the twilio_access_token data source.
 func NewAccessTokenDataSource() datasource.DataSource {
-	return &accessTokenDataSource{dataSourceBase: dataSourceBase{name: "access_token"}}
+	return &accessTokenDataSource{dataSource[accessTokenModel]{dataSourceBase: dataSourceBase{name: "access_token"},
+		schema: func() dsschema.Schema { return accessTokenDataSourceSchema(accessTokenDataSourceDescription) }}}
 }
 
+// accessTokenDataSource mints locally, with no request to Twilio: its own Read takes the place of the
+// data-source base's.
 type accessTokenDataSource struct {
-	dataSourceBase
+	dataSource[accessTokenModel]
 }
 
 const accessTokenDataSourceDescription = "Mints a Twilio access token: the short-lived JWT that Twilio's " +
@@ -29,10 +30,6 @@ const accessTokenDataSourceDescription = "Mints a Twilio access token: the short
 	"resource** instead: it takes the same arguments and keeps the token out of plan and state.\n\n" +
 	"Use this data source only with older versions, or to hand a token to something that must store it, such " +
 	"as a sensitive output that a deployment script reads."
-
-func (d *accessTokenDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = accessTokenDataSourceSchema(accessTokenDataSourceDescription)
-}
 
 func (d *accessTokenDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	validateAccessTokenConfig(ctx, req.Config, &resp.Diagnostics)

@@ -6,21 +6,17 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var _ datasource.DataSourceWithConfigure = (*accountDataSource)(nil)
-
 // NewAccountDataSource is the factory for twilio_account.
 func NewAccountDataSource() datasource.DataSource {
-	return &accountDataSource{dataSourceBase: dataSourceBase{name: "account"}}
-}
-
-type accountDataSource struct {
-	dataSourceBase
+	return &dataSource[accountDataSourceModel]{dataSourceBase: dataSourceBase{name: "account"},
+		schema: accountDataSourceSchema, read: readAccountDataSource}
 }
 
 type accountDataSourceModel struct {
@@ -33,8 +29,8 @@ type accountDataSourceModel struct {
 	DateUpdated     types.String `tfsdk:"date_updated"`
 }
 
-func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func accountDataSourceSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Reads a Twilio account: the provider's own account, or one of its subaccounts by SID. " +
 			"The auth token is deliberately not exposed.",
 		Attributes: map[string]schema.Attribute{
@@ -44,40 +40,28 @@ func (d *accountDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				Computed:            true,
 				Validators:          []validator.String{sidValidator("AC")},
 			},
-			"friendly_name": schema.StringAttribute{MarkdownDescription: "Name of the account.", Computed: true},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "`active`, `suspended` or `closed`.", Computed: true,
-			},
-			"type": schema.StringAttribute{MarkdownDescription: "`Trial` or `Full`.", Computed: true},
-			"owner_account_sid": schema.StringAttribute{
-				MarkdownDescription: "SID of the parent account; a main account is its own owner.", Computed: true,
-			},
-			"date_created": schema.StringAttribute{
-				MarkdownDescription: "When the account was created (RFC 2822, as Twilio reports it).", Computed: true,
-			},
-			"date_updated": schema.StringAttribute{
-				MarkdownDescription: "When the account was last changed (RFC 2822).", Computed: true,
-			},
+			"friendly_name":     computedString("Name of the account."),
+			"status":            computedString("`active`, `suspended` or `closed`."),
+			"type":              computedString("`Trial` or `Full`."),
+			"owner_account_sid": computedString("SID of the parent account; a main account is its own owner."),
+			"date_created":      computedString("When the account was created (RFC 2822, as Twilio reports it)."),
+			"date_updated":      computedString("When the account was last changed (RFC 2822)."),
 		},
 	}
 }
 
-func (d *accountDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	cfg, client := beginDataRead[accountDataSourceModel](ctx, &d.dataSourceBase, req, resp)
-	if client == nil {
-		return
-	}
+func readAccountDataSource(ctx context.Context, client *twilioclient.Client, cfg *accountDataSourceModel, diags *diag.Diagnostics) *accountDataSourceModel {
 	sid := accountOrProvider(cfg.SID, client)
 	acct, err := client.FindAccount(ctx, sid)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading Twilio account %s", sid), errorDetail(err))
-		return
+		diags.AddError(fmt.Sprintf("Reading Twilio account %s", sid), errorDetail(err))
+		return nil
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, flattenAccountDataSource(acct))...)
+	return flattenAccountDataSource(acct)
 }
 
-func flattenAccountDataSource(a *twilioclient.Account) accountDataSourceModel {
-	return accountDataSourceModel{
+func flattenAccountDataSource(a *twilioclient.Account) *accountDataSourceModel {
+	return &accountDataSourceModel{
 		SID:             stringValue(a.Sid),
 		FriendlyName:    stringValue(a.FriendlyName),
 		Status:          stringValue(a.Status),

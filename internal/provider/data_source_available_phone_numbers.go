@@ -20,15 +20,10 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var _ datasource.DataSourceWithConfigure = (*availablePhoneNumbersDataSource)(nil)
-
 // NewAvailablePhoneNumbersDataSource is the factory for twilio_available_phone_numbers.
 func NewAvailablePhoneNumbersDataSource() datasource.DataSource {
-	return &availablePhoneNumbersDataSource{dataSourceBase: dataSourceBase{name: "available_phone_numbers"}}
-}
-
-type availablePhoneNumbersDataSource struct {
-	dataSourceBase
+	return &dataSource[availablePhoneNumbersModel]{dataSourceBase: dataSourceBase{name: "available_phone_numbers"},
+		schema: availablePhoneNumbersSchema, read: searchAvailablePhoneNumbers}
 }
 
 type availablePhoneNumbersModel struct {
@@ -55,14 +50,8 @@ var (
 	availablePhoneNumbersTypes = []string{twilioclient.NumberTypeLocal, twilioclient.NumberTypeMobile, twilioclient.NumberTypeTollFree}
 )
 
-func (d *availablePhoneNumbersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	capability := func(desc string) schema.BoolAttribute {
-		return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	resp.Schema = schema.Schema{
+func availablePhoneNumbersSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Searches the phone numbers Twilio offers for purchase, to pick one for " +
 			"`twilio_incoming_number.phone_number`.\n\n" +
 			"Twilio's offer changes from minute to minute, so the result is a snapshot: each read may return other " +
@@ -122,27 +111,25 @@ func (d *availablePhoneNumbersDataSource) Schema(_ context.Context, _ datasource
 				MarkdownDescription: "The numbers found, in Twilio's order.",
 				Computed:            true,
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"phone_number":  str("The number in E.164 form, e.g. `+14155550100`."),
-					"friendly_name": str("The number formatted for people, e.g. `(415) 555-0100`."),
-					"locality":      str("City of the number, where Twilio knows it."),
-					"region":        str("State, province or region abbreviation, where Twilio knows it."),
-					"postal_code":   str("Postal code of the number's location, where Twilio knows it."),
-					"iso_country":   str("ISO 3166-1 alpha-2 country of the number."),
-					"rate_center":   str("Rate center (US and Canada only)."),
-					"lata":          str("Local access and transport area (US and Canada only)."),
-					"address_requirements": str("Address Twilio requires before selling the number: `none`, `any`, " +
+					"phone_number":  computedString("The number in E.164 form, e.g. `+14155550100`."),
+					"friendly_name": computedString("The number formatted for people, e.g. `(415) 555-0100`."),
+					"locality":      computedString("City of the number, where Twilio knows it."),
+					"region":        computedString("State, province or region abbreviation, where Twilio knows it."),
+					"postal_code":   computedString("Postal code of the number's location, where Twilio knows it."),
+					"iso_country":   computedString("ISO 3166-1 alpha-2 country of the number."),
+					"rate_center":   computedString("Rate center (US and Canada only)."),
+					"lata":          computedString("Local access and transport area (US and Canada only)."),
+					"address_requirements": computedString("Address Twilio requires before selling the number: `none`, `any`, " +
 						"`local` or `foreign`."),
-					"beta": schema.BoolAttribute{
-						MarkdownDescription: "Whether the number is new to Twilio's platform.", Computed: true,
-					},
+					"beta": computedBool("Whether the number is new to Twilio's platform."),
 					"capabilities": schema.SingleNestedAttribute{
 						MarkdownDescription: "What the number can do.",
 						Computed:            true,
 						Attributes: map[string]schema.Attribute{
-							"voice": capability("Receives and makes calls."),
-							"sms":   capability("Receives and sends SMS."),
-							"mms":   capability("Receives and sends MMS."),
-							"fax":   capability("Receives and sends faxes."),
+							"voice": computedBool("Receives and makes calls."),
+							"sms":   computedBool("Receives and sends SMS."),
+							"mms":   computedBool("Receives and sends MMS."),
+							"fax":   computedBool("Receives and sends faxes."),
 						},
 					},
 				}},
@@ -151,11 +138,7 @@ func (d *availablePhoneNumbersDataSource) Schema(_ context.Context, _ datasource
 	}
 }
 
-func (d *availablePhoneNumbersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	cfg, client := beginDataRead[availablePhoneNumbersModel](ctx, &d.dataSourceBase, req, resp)
-	if client == nil {
-		return
-	}
+func searchAvailablePhoneNumbers(ctx context.Context, client *twilioclient.Client, cfg *availablePhoneNumbersModel, diags *diag.Diagnostics) *availablePhoneNumbersModel {
 	if cfg.Type.IsNull() {
 		cfg.Type = types.StringValue(twilioclient.NumberTypeLocal)
 	}
@@ -171,9 +154,9 @@ func (d *availablePhoneNumbersDataSource) Read(ctx context.Context, req datasour
 		q.AreaCode, _ = strconv.Atoi(cfg.AreaCode.ValueString())
 	}
 	var caps []string
-	resp.Diagnostics.Append(cfg.Capabilities.ElementsAs(ctx, &caps, false)...)
-	if resp.Diagnostics.HasError() {
-		return
+	diags.Append(cfg.Capabilities.ElementsAs(ctx, &caps, false)...)
+	if diags.HasError() {
+		return nil
 	}
 	for _, c := range caps {
 		switch c {
@@ -193,22 +176,21 @@ func (d *availablePhoneNumbersDataSource) Read(ctx context.Context, req datasour
 		if twilioclient.IsNotFound(err) {
 			// NOTE: Twilio answers 404 for a country and type it has no numbers of at all, e.g. US mobile
 			// numbers or a country code it does not know, which differs from a search that matches nothing.
-			resp.Diagnostics.AddAttributeError(path.Root("type"), "No such Twilio phone numbers",
+			diags.AddAttributeError(path.Root("type"), "No such Twilio phone numbers",
 				fmt.Sprintf("Twilio offers no %s numbers in %q (for example, it sells no mobile numbers in the US), or "+
 					"%q is not a country it sells numbers in. Try another type, or check the country code.\n\n%s",
 					q.Type, q.Country, q.Country, errorDetail(err)))
-			return
+			return nil
 		}
-		resp.Diagnostics.AddError(fmt.Sprintf("Searching Twilio's available %s numbers in %s", q.Type, q.Country), errorDetail(err))
-		return
+		diags.AddError(fmt.Sprintf("Searching Twilio's available %s numbers in %s", q.Type, q.Country), errorDetail(err))
+		return nil
 	}
-	numbers, diags := flattenAvailablePhoneNumbers(found)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	numbers, d := flattenAvailablePhoneNumbers(found)
+	if diags.Append(d...); diags.HasError() {
+		return nil
 	}
 	cfg.Numbers = numbers
-	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
+	return cfg
 }
 
 func flattenAvailablePhoneNumbers(found []twilioclient.AvailableNumber) (types.List, diag.Diagnostics) {

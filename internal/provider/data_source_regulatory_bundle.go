@@ -6,10 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -17,18 +17,12 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*regulatoryBundleDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*regulatoryBundleDataSource)(nil)
-)
-
 // NewRegulatoryBundleDataSource is the factory for the twilio_regulatory_bundle data source.
-func NewRegulatoryBundleDataSource() datasource.DataSource {
-	return &regulatoryBundleDataSource{dataSourceBase: dataSourceBase{name: "regulatory_bundle"}}
-}
+func NewRegulatoryBundleDataSource() datasource.DataSource { return newRegulatoryBundleDataSource() }
 
-type regulatoryBundleDataSource struct {
-	dataSourceBase
+func newRegulatoryBundleDataSource() *dataSource[regulatoryBundleModel] {
+	return &dataSource[regulatoryBundleModel]{dataSourceBase: dataSourceBase{name: "regulatory_bundle"},
+		schema: regulatoryBundleDataSourceSchema, exactlyOne: []string{"sid", "friendly_name"}, read: readRegulatoryBundle}
 }
 
 type regulatoryBundleModel struct {
@@ -54,11 +48,8 @@ var bundleStatuses = []string{
 	twilioclient.BundleStatusRejected, twilioclient.BundleStatusApproved, twilioclient.BundleStatusProvisionallyApproved,
 }
 
-func (d *regulatoryBundleDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	resp.Schema = schema.Schema{
+func regulatoryBundleDataSourceSchema() schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Looks up a regulatory bundle: the end-user and documents Twilio approved for numbers " +
 			"of one country and type. Most countries outside the US and Canada sell numbers only under a " +
 			"`twilio-approved` bundle of the number's own account (`bundle_sid` of `twilio_incoming_number`); " +
@@ -96,33 +87,23 @@ func (d *regulatoryBundleDataSource) Schema(_ context.Context, _ datasource.Sche
 				Computed:   true,
 				Validators: []validator.String{stringvalidator.OneOf(bundleStatuses...)},
 			},
-			"regulation_sid":  str("SID (`RN…`) of the regulation the bundle was reviewed against."),
-			"iso_country":     str("ISO 3166-1 alpha-2 country of the bundle's regulation, e.g. `GB`."),
-			"number_type":     str("Number type of the bundle's regulation: `local`, `mobile`, `national` or `toll-free`."),
-			"end_user_type":   str("End-user type of the bundle's regulation: `individual` or `business`."),
-			"email":           str("Address Twilio sends status updates to."),
-			"status_callback": str("URL Twilio calls when the status changes, or null."),
-			"valid_until": str("When an approved bundle stops being valid (RFC 3339), or null when it has no end " +
+			"regulation_sid":  computedString("SID (`RN…`) of the regulation the bundle was reviewed against."),
+			"iso_country":     computedString("ISO 3166-1 alpha-2 country of the bundle's regulation, e.g. `GB`."),
+			"number_type":     computedString("Number type of the bundle's regulation: `local`, `mobile`, `national` or `toll-free`."),
+			"end_user_type":   computedString("End-user type of the bundle's regulation: `individual` or `business`."),
+			"email":           computedString("Address Twilio sends status updates to."),
+			"status_callback": computedString("URL Twilio calls when the status changes, or null."),
+			"valid_until": computedString("When an approved bundle stops being valid (RFC 3339), or null when it has no end " +
 				"date; Twilio sets one when a regulation changes and the bundle must be updated, and rejects the " +
 				"bundle after it. Reading the bundle warns from 30 days before; a number's plan refuses a bundle " +
 				"past it."),
-			"date_created": str("When the bundle was created (RFC 3339)."),
-			"date_updated": str("When the bundle was last changed (RFC 3339)."),
+			"date_created": computedString("When the bundle was created (RFC 3339)."),
+			"date_updated": computedString("When the bundle was last changed (RFC 3339)."),
 		},
 	}
 }
 
-func (d *regulatoryBundleDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("sid"), path.MatchRoot("friendly_name")),
-	}
-}
-
-func (d *regulatoryBundleDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	cfg, client := beginDataRead[regulatoryBundleModel](ctx, &d.dataSourceBase, req, resp)
-	if client == nil {
-		return
-	}
+func readRegulatoryBundle(ctx context.Context, client *twilioclient.Client, cfg *regulatoryBundleModel, diags *diag.Diagnostics) *regulatoryBundleModel {
 	account := accountOrProvider(cfg.AccountSID, client)
 	status := cfg.Status.ValueString()
 	var b *twilioclient.Bundle
@@ -131,17 +112,17 @@ func (d *regulatoryBundleDataSource) Read(ctx context.Context, req datasource.Re
 		found, err := client.FindBundle(ctx, account, sid)
 		switch {
 		case twilioclient.IsNotFound(err):
-			resp.Diagnostics.AddAttributeError(path.Root("sid"), summary, fmt.Sprintf("Account %s has no bundle %s. "+
+			diags.AddAttributeError(path.Root("sid"), summary, fmt.Sprintf("Account %s has no bundle %s. "+
 				"Check the SID, and set account_sid when the bundle belongs to a subaccount.\n\n%s", account, sid, errorDetail(err)))
-			return
+			return nil
 		case err != nil:
-			resp.Diagnostics.AddError(summary, errorDetail(err))
-			return
+			diags.AddError(summary, errorDetail(err))
+			return nil
 		case status != "" && found.Status != status:
-			resp.Diagnostics.AddAttributeError(path.Root("status"), summary, fmt.Sprintf("Bundle %s (%q) is %s, not %s. "+
+			diags.AddAttributeError(path.Root("status"), summary, fmt.Sprintf("Bundle %s (%q) is %s, not %s. "+
 				"Twilio reviews submitted bundles; wait for the review, or use another bundle.", sid, found.FriendlyName,
 				found.Status, status))
-			return
+			return nil
 		}
 		b = found
 	} else {
@@ -149,8 +130,8 @@ func (d *regulatoryBundleDataSource) Read(ctx context.Context, req datasource.Re
 		summary := fmt.Sprintf("Reading Twilio regulatory bundle %q in account %s", name, account)
 		list, err := client.ListBundles(ctx, account, twilioclient.BundleFilter{FriendlyName: name})
 		if err != nil {
-			resp.Diagnostics.AddError(summary, errorDetail(err))
-			return
+			diags.AddError(summary, errorDetail(err))
+			return nil
 		}
 		var matches, others []string
 		for i := range list {
@@ -163,28 +144,28 @@ func (d *regulatoryBundleDataSource) Read(ctx context.Context, req datasource.Re
 		}
 		switch {
 		case len(matches) == 0 && len(others) > 0:
-			resp.Diagnostics.AddAttributeError(path.Root("status"), summary, fmt.Sprintf("No bundle named %q is %s; "+
+			diags.AddAttributeError(path.Root("status"), summary, fmt.Sprintf("No bundle named %q is %s; "+
 				"account %s has %s. Twilio reviews submitted bundles; wait for the review, or choose another bundle.",
 				name, status, account, strings.Join(others, ", ")))
-			return
+			return nil
 		case len(matches) == 0:
-			resp.Diagnostics.AddAttributeError(path.Root("friendly_name"), summary, fmt.Sprintf("Account %s has no "+
+			diags.AddAttributeError(path.Root("friendly_name"), summary, fmt.Sprintf("Account %s has no "+
 				"bundle named %q. Check the name (it is matched exactly), and set account_sid when the bundle "+
 				"belongs to a subaccount.", account, name))
-			return
+			return nil
 		case len(matches) > 1:
-			resp.Diagnostics.AddAttributeError(path.Root("friendly_name"), summary, fmt.Sprintf("%d bundles of "+
+			diags.AddAttributeError(path.Root("friendly_name"), summary, fmt.Sprintf("%d bundles of "+
 				"account %s are named %q: %s. Look the one you mean up by sid, or narrow the match with status.",
 				len(matches), account, name, strings.Join(matches, ", ")))
-			return
+			return nil
 		}
 	}
-	warnBundleExpiry(b, time.Now(), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, flattenRegulatoryBundle(b))...)
+	warnBundleExpiry(b, time.Now(), diags)
+	return flattenRegulatoryBundle(b)
 }
 
-func flattenRegulatoryBundle(b *twilioclient.Bundle) regulatoryBundleModel {
-	return regulatoryBundleModel{
+func flattenRegulatoryBundle(b *twilioclient.Bundle) *regulatoryBundleModel {
+	return &regulatoryBundleModel{
 		SID: types.StringValue(b.SID), FriendlyName: types.StringValue(b.FriendlyName),
 		AccountSID: types.StringValue(b.AccountSID), Status: types.StringValue(b.Status),
 		RegulationSID: optionalString(&b.RegulationSID), IsoCountry: optionalString(&b.IsoCountry),

@@ -17,19 +17,10 @@ func NewA2PCampaignListResource() list.ListResource {
 			"account searched for its Messaging Services, and one per service for its campaign. Campaigns have no " +
 			"name: `friendly_name` and `friendly_name_prefix` match their Messaging Service's name.",
 		scope: "campaigns", what: "campaigns",
-		each: serviceMembers((*twilioclient.Client).ListCampaigns,
-			func(account string, s *twilioclient.MessagingService, k *twilioclient.Campaign) (string, any) {
+		each: serviceMembers((*twilioclient.Client).ListCampaigns, "messaging_service_sid", "sid",
+			func(account string, s *twilioclient.MessagingService, k *twilioclient.Campaign) (string, string) {
 				return fmt.Sprintf("%s campaign of %s (%s in %s), %s", deref(k.UsAppToPersonUsecase), deref(s.FriendlyName),
-						deref(s.Sid), account, deref(k.CampaignStatus)),
-					a2pCampaignIdentity{AccountSID: types.StringValue(account), MessagingServiceSID: types.StringValue(deref(s.Sid)),
-						SID: types.StringValue(deref(k.Sid))}
+					deref(s.Sid), account, deref(k.CampaignStatus)), deref(k.Sid)
 			}, importedReporting(a2pCampaignModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}, flattenA2PCampaign)),
 	}
-}
-
-// a2pCampaignIdentity is a campaign's identity: its account, Messaging Service and SID.
-type a2pCampaignIdentity struct {
-	AccountSID          types.String `tfsdk:"account_sid"`
-	MessagingServiceSID types.String `tfsdk:"messaging_service_sid"`
-	SID                 types.String `tfsdk:"sid"`
 }

@@ -367,11 +367,13 @@ func accountObjects[C scopedConfig, T any](find func(ctx context.Context, client
 }
 
 // serviceMembers lists, in each account, the members find returns of each Messaging Service whose name the
-// scope matches (a query adopts whole pools); show gives a member's display name and identity, which
-// name its service. It stops when the stream wants no more.
+// scope matches (a query adopts whole pools); show gives a member's display name and SID. A member's
+// identity is its account, its service and its SID, under the names serviceAttr and memberAttr its
+// resource's identity schema gives the last two. It stops when the stream wants no more.
 func serviceMembers[T any](find func(c *twilioclient.Client, ctx context.Context, account, serviceSID string) ([]T, error),
-	show func(account string, s *twilioclient.MessagingService, member *T) (display string, identity any),
+	serviceAttr, memberAttr string, show func(account string, s *twilioclient.MessagingService, member *T) (display, sid string),
 	resource listResourceFunc[T]) listEach[listScopeModel] {
+	identityType := map[string]attr.Type{"account_sid": types.StringType, serviceAttr: types.StringType, memberAttr: types.StringType}
 	return func(ctx context.Context, req list.ListRequest, client *twilioclient.Client, scope listScopeModel, e *listEmitter, account string) error {
 		services, err := client.ListMessagingServices(ctx, account)
 		if err != nil {
@@ -388,7 +390,9 @@ func serviceMembers[T any](find func(c *twilioclient.Client, ctx context.Context
 			}
 			for j := range members {
 				member := &members[j]
-				display, identity := show(account, s, member)
+				display, sid := show(account, s, member)
+				identity := types.ObjectValueMust(identityType, map[string]attr.Value{"account_sid": types.StringValue(account),
+					serviceAttr: types.StringValue(deref(s.Sid)), memberAttr: types.StringValue(sid)})
 				e.emit(ctx, req, display, identity, func() (any, diag.Diagnostics) { return resource(ctx, client, account, member) })
 				if !e.more {
 					return nil

@@ -34,68 +34,50 @@ func inPool(member, account string, s *twilioclient.MessagingService) string {
 // NewMessagingServicePhoneNumberListResource is the factory for the twilio_messaging_service_phone_number
 // list resource.
 func NewMessagingServicePhoneNumberListResource() list.ListResource {
-	return &scopedList[listScopeModel]{
-		resourceBase: resourceBase{name: "messaging_service_phone_number"},
-		description: "Lists the numbers in Messaging Services' sender pools: per account searched, one request " +
-			"for its services and one per service for its numbers, with the account's own credentials. The name " +
-			"filters match the **service's** `friendly_name`, so a query adopts whole pools.",
-		scope: "Messaging Services' numbers", what: "Messaging Services' numbers",
-		each: serviceMembers((*twilioclient.Client).ListServicePhoneNumbers,
-			func(account string, s *twilioclient.MessagingService, n *twilioclient.ServicePhoneNumber) (string, any) {
-				return inPool(deref(n.PhoneNumber), account, s), messagingPoolNumberIdentity{AccountSID: types.StringValue(account),
-					ServiceSID: types.StringValue(deref(s.Sid)), PhoneNumberSID: types.StringValue(deref(n.Sid))}
-			}, importedReporting(messagingServicePhoneNumberModel{Timeouts: nullCreateDeleteTimeouts()}, flattenMessagingServicePhoneNumber)),
-	}
-}
-
-// messagingPoolNumberIdentity is a pool number's identity: its account, service and number.
-type messagingPoolNumberIdentity struct {
-	AccountSID     types.String `tfsdk:"account_sid"`
-	ServiceSID     types.String `tfsdk:"service_sid"`
-	PhoneNumberSID types.String `tfsdk:"phone_number_sid"`
+	return poolMemberList[twilioclient.ServicePhoneNumber, messagingServicePhoneNumberModel]("messaging_service_phone_number", "numbers",
+		"Lists the numbers in Messaging Services' sender pools: per account searched, one request for its services "+
+			"and one per service for its numbers, with the account's own credentials. The name filters match the "+
+			"**service's** `friendly_name`, so a query adopts whole pools.",
+		(*twilioclient.Client).ListServicePhoneNumbers,
+		func(n *twilioclient.ServicePhoneNumber) (string, string) { return deref(n.PhoneNumber), deref(n.Sid) },
+		importedReporting(messagingServicePhoneNumberModel{Timeouts: nullCreateDeleteTimeouts()}, flattenMessagingServicePhoneNumber))
 }
 
 // NewMessagingAlphaSenderListResource is the factory for the twilio_messaging_service_alpha_sender list
 // resource.
 func NewMessagingAlphaSenderListResource() list.ListResource {
-	return &scopedList[listScopeModel]{
-		resourceBase: resourceBase{name: "messaging_service_alpha_sender"},
-		description: "Lists the alpha senders of Messaging Services: per account searched, one request for its " +
-			"services and one per service. The name filters match the **service's** `friendly_name`.",
-		scope: "Messaging Services' alpha senders", what: "Messaging Services' alpha senders",
-		each: serviceMembers((*twilioclient.Client).ListAlphaSenders,
-			func(account string, s *twilioclient.MessagingService, a *twilioclient.AlphaSender) (string, any) {
-				return inPool(deref(a.AlphaSender), account, s), messagingMemberIdentity{AccountSID: types.StringValue(account),
-					ServiceSID: types.StringValue(deref(s.Sid)), SID: types.StringValue(deref(a.Sid))}
-			}, imported(messagingAlphaSenderModel{Timeouts: nullCreateDeleteTimeouts()}, flattenMessagingAlphaSender)),
-	}
-}
-
-// messagingMemberIdentity is an alpha sender's identity: its account, service and SID.
-type messagingMemberIdentity struct {
-	AccountSID types.String `tfsdk:"account_sid"`
-	ServiceSID types.String `tfsdk:"service_sid"`
-	SID        types.String `tfsdk:"sid"`
+	return poolMemberList[twilioclient.AlphaSender, messagingAlphaSenderModel]("messaging_service_alpha_sender", "alpha senders",
+		"Lists the alpha senders of Messaging Services: per account searched, one request for its services and "+
+			"one per service. The name filters match the **service's** `friendly_name`.",
+		(*twilioclient.Client).ListAlphaSenders,
+		func(a *twilioclient.AlphaSender) (string, string) { return deref(a.AlphaSender), deref(a.Sid) },
+		imported(messagingAlphaSenderModel{Timeouts: nullCreateDeleteTimeouts()}, flattenMessagingAlphaSender))
 }
 
 // NewMessagingShortCodeListResource is the factory for the twilio_messaging_service_short_code list resource.
 func NewMessagingShortCodeListResource() list.ListResource {
-	return &scopedList[listScopeModel]{
-		resourceBase: resourceBase{name: "messaging_service_short_code"},
-		description: "Lists the short codes in Messaging Services' sender pools: per account searched, one " +
-			"request for its services and one per service. The name filters match the **service's** `friendly_name`.",
-		scope: "Messaging Services' short codes", what: "Messaging Services' short codes",
-		each: serviceMembers((*twilioclient.Client).ListServiceShortCodes,
-			func(account string, s *twilioclient.MessagingService, sc *twilioclient.ServiceShortCode) (string, any) {
-				return inPool(deref(sc.ShortCode), account, s), messagingShortCodeIdentity{AccountSID: types.StringValue(account),
-					ServiceSID: types.StringValue(deref(s.Sid)), ShortCodeSID: types.StringValue(deref(sc.Sid))}
-			}, importedReporting(messagingShortCodeModel{Timeouts: nullCreateDeleteTimeouts()}, flattenMessagingShortCode)),
-	}
+	return poolMemberList[twilioclient.ServiceShortCode, messagingShortCodeModel]("messaging_service_short_code", "short codes",
+		"Lists the short codes in Messaging Services' sender pools: per account searched, one request for its "+
+			"services and one per service. The name filters match the **service's** `friendly_name`.",
+		(*twilioclient.Client).ListServiceShortCodes,
+		func(sc *twilioclient.ServiceShortCode) (string, string) { return deref(sc.ShortCode), deref(sc.Sid) },
+		importedReporting(messagingShortCodeModel{Timeouts: nullCreateDeleteTimeouts()}, flattenMessagingShortCode))
 }
 
-// messagingShortCodeIdentity is a pool short code's identity: its account, service and short code.
-type messagingShortCodeIdentity struct {
-	AccountSID   types.String `tfsdk:"account_sid"`
-	ServiceSID   types.String `tfsdk:"service_sid"`
-	ShortCodeSID types.String `tfsdk:"short_code_sid"`
+// poolMemberList lists the members of one kind of sender pool (members: "numbers"), shown as a member of
+// its service and identified by the names of the kind's own identity schema (its levels).
+func poolMemberList[T, M any, PM poolMember[T, M]](name, members, description string,
+	find func(c *twilioclient.Client, ctx context.Context, account, serviceSID string) ([]T, error),
+	show func(*T) (label, sid string), resource listResourceFunc[T]) list.ListResource {
+	var m M
+	levels := PM(&m).kind().levels
+	what := "Messaging Services' " + members
+	return &scopedList[listScopeModel]{
+		resourceBase: resourceBase{name: name}, description: description, scope: what, what: what,
+		each: serviceMembers(find, levels[0].attr, levels[1].attr,
+			func(account string, s *twilioclient.MessagingService, member *T) (string, string) {
+				label, sid := show(member)
+				return inPool(label, account, s), sid
+			}, resource),
+	}
 }

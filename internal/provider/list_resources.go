@@ -179,7 +179,7 @@ func NewIncomingNumberListResource() list.ListResource {
 			"phone_number": listschema.StringAttribute{
 				MarkdownDescription: "Only this number, in E.164 form (`+14155550100`).",
 				Optional:            true,
-				Validators:          []validator.String{e164Validator{}},
+				Validators:          []validator.String{e164Validator},
 			},
 			"phone_number_prefix": listschema.StringAttribute{
 				MarkdownDescription: "Only numbers starting with this E.164 prefix: a country and area, e.g. `+1415` for " +

@@ -22,7 +22,7 @@ func NewTrustHubSupportingDocumentListResource() list.ListResource {
 }
 
 // trustEntityList lists the entities of r's kind, as r would import them.
-func trustEntityList[M any, P trustEntityModel[M]](r *trustEntityResource[M, P]) list.ListResource {
+func trustEntityList[M accountObjectModel, P trustEntityModel[M]](r *trustEntityResource[M, P]) list.ListResource {
 	return &scopedList[listScopeModel]{
 		resourceBase: resourceBase{name: r.entity.name},
 		description: fmt.Sprintf("Lists %ss: one request per account searched (per 1,000), with the account's "+
@@ -52,7 +52,7 @@ func NewTrustHubTrustProductListResource() list.ListResource {
 // trustBundleList lists the bundles of one kind, each with its assignments and latest evaluation, as import
 // would read them.
 func trustBundleList(kind trustBundleKind) list.ListResource {
-	r := &trustBundleResource{resourceBase: resourceBase{name: kind.name}, bundle: kind}
+	r := newTrustBundleResource(kind)
 	return &scopedList[listScopeModel]{
 		resourceBase: r.resourceBase,
 		description: fmt.Sprintf("Lists %ss: one request per account searched (per 1,000), with the account's "+

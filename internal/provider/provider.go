@@ -112,7 +112,7 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					"(`twilio_studio_flow`, a public beta in `ie1`) are not offered in `au1`, and such resources are " +
 					"refused at plan time there.",
 				Optional:   true,
-				Validators: []validator.String{routingValidator{}},
+				Validators: []validator.String{routingValidator(false)},
 			},
 			"edge": schema.StringAttribute{
 				MarkdownDescription: "Twilio edge location to send requests through: a public edge (`ashburn`, `dublin`, " +
@@ -121,14 +121,14 @@ func (p *twilioProvider) Schema(_ context.Context, _ provider.SchemaRequest, res
 					"`sao-paulo-ix`, `singapore-ix`, `sydney-ix`, `tokyo-ix`). Defaults to `TWILIO_EDGE`, then to the " +
 					"region's own edge. An edge without a region means `us1`.",
 				Optional:   true,
-				Validators: []validator.String{routingValidator{edge: true}},
+				Validators: []validator.String{routingValidator(true)},
 			},
 			"base_url": schema.StringAttribute{
 				MarkdownDescription: "Send every request to this server instead of Twilio, for the project's local " +
 					"Twilio emulator. Defaults to `TWILIO_BASE_URL`. Only `https://` URLs, or `http://` to a loopback " +
 					"address (`127.0.0.1`, `::1`, `localhost`), are accepted.",
 				Optional:   true,
-				Validators: []validator.String{baseURLValidator{}},
+				Validators: []validator.String{baseURLValidator},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times a rate-limited or failed request is retried "+

@@ -235,7 +235,7 @@ func webhookURLAttribute(desc string, validators ...validator.String) schema.Str
 	return schema.StringAttribute{
 		MarkdownDescription: desc + " Removing it from the configuration clears it in Twilio.",
 		Optional:            true,
-		Validators:          append([]validator.String{webhookURLValidator{}}, validators...),
+		Validators:          append([]validator.String{webhookURLValidator}, validators...),
 	}
 }
 
@@ -248,24 +248,6 @@ func httpMethodAttribute(desc string) schema.StringAttribute {
 		Default:             stringdefault.StaticString("POST"),
 		Validators:          []validator.String{stringvalidator.OneOf("GET", "POST")},
 	}
-}
-
-// stringCheck is a plan-time string validator made of its description and a check of the configured text;
-// a null or unknown value passes (an unknown one is checked once it is known). The check reports its own
-// attribute error.
-type stringCheck struct {
-	description string
-	check       func(req validator.StringRequest, resp *validator.StringResponse)
-}
-
-func (v stringCheck) Description(context.Context) string         { return v.description }
-func (v stringCheck) MarkdownDescription(context.Context) string { return v.description }
-
-func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	v.check(req, resp)
 }
 
 // friendlyNameValidators enforce Twilio's limit for friendly names: 64 characters, not bytes, so a name with

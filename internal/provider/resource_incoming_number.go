@@ -79,7 +79,7 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 				Optional: true,
 				Computed: true,
 				Validators: []validator.String{
-					e164Validator{},
+					e164Validator,
 					stringvalidator.ExactlyOneOf(path.MatchRoot("phone_number"), path.MatchRoot("area_code")),
 				},
 				PlanModifiers: []planmodifier.String{

@@ -28,5 +28,5 @@ var trustCustomerProfileKind = trustBundleKind{
 
 // NewTrustHubCustomerProfileResource is the factory for twilio_trusthub_customer_profile.
 func NewTrustHubCustomerProfileResource() resource.Resource {
-	return &trustBundleResource{resourceBase: resourceBase{name: trustCustomerProfileKind.name}, bundle: trustCustomerProfileKind}
+	return newTrustBundleResource(trustCustomerProfileKind)
 }

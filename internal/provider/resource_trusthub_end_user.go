@@ -30,8 +30,7 @@ var trustEndUserEntity = trustEntity{
 func NewTrustHubEndUserResource() resource.Resource { return newTrustEndUserResource() }
 
 func newTrustEndUserResource() *trustEntityResource[trustEndUserModel, *trustEndUserModel] {
-	return &trustEntityResource[trustEndUserModel, *trustEndUserModel]{
-		resourceBase: resourceBase{name: trustEndUserEntity.name}, entity: trustEndUserEntity}
+	return newTrustEntityResource[trustEndUserModel, *trustEndUserModel](trustEndUserEntity, nil)
 }
 
 type trustEndUserModel struct {

@@ -27,14 +27,12 @@ var trustDocumentEntity = trustEntity{
 func NewTrustHubSupportingDocumentResource() resource.Resource { return newTrustDocumentResource() }
 
 func newTrustDocumentResource() *trustEntityResource[trustDocumentModel, *trustDocumentModel] {
-	return &trustEntityResource[trustDocumentModel, *trustDocumentModel]{
-		resourceBase: resourceBase{name: trustDocumentEntity.name}, entity: trustDocumentEntity,
-		extra: map[string]schema.Attribute{"status": schema.StringAttribute{
+	return newTrustEntityResource[trustDocumentModel, *trustDocumentModel](trustDocumentEntity,
+		map[string]schema.Attribute{"status": schema.StringAttribute{
 			MarkdownDescription: "The document's own status as Twilio reports it (`DRAFT`, `PENDING_REVIEW`, `APPROVED`, " +
 				"`REJECTED`, `EXPIRED`, `PROVISIONALLY_APPROVED`); the review that matters is its profile's.",
 			Computed: true,
-		}},
-	}
+		}})
 }
 
 type trustDocumentModel struct {

@@ -23,5 +23,5 @@ var trustProductKind = trustBundleKind{
 
 // NewTrustHubTrustProductResource is the factory for twilio_trusthub_trust_product.
 func NewTrustHubTrustProductResource() resource.Resource {
-	return &trustBundleResource{resourceBase: resourceBase{name: trustProductKind.name}, bundle: trustProductKind}
+	return newTrustBundleResource(trustProductKind)
 }

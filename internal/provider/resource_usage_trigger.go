@@ -125,7 +125,7 @@ func (r *usageTriggerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"callback_url": schema.StringAttribute{
 				MarkdownDescription: "URL Twilio requests when the trigger fires.",
 				Required:            true,
-				Validators:          []validator.String{webhookURLValidator{}},
+				Validators:          []validator.String{webhookURLValidator},
 			},
 			"callback_method": httpMethodAttribute("HTTP method for `callback_url`."),
 			"date_created":    dateCreatedAttribute(),

@@ -51,9 +51,7 @@ type trustBundleKind struct {
 }
 
 type trustBundleModel struct {
-	ID               types.String   `tfsdk:"id"`
-	SID              types.String   `tfsdk:"sid"`
-	AccountSID       types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	FriendlyName     types.String   `tfsdk:"friendly_name"`
 	Email            types.String   `tfsdk:"email"`
 	PolicySID        types.String   `tfsdk:"policy_sid"`
@@ -62,7 +60,6 @@ type trustBundleModel struct {
 	Status           types.String   `tfsdk:"status"`
 	EvaluationStatus types.String   `tfsdk:"evaluation_status"`
 	ValidUntil       types.String   `tfsdk:"valid_until"`
-	DateCreated      types.String   `tfsdk:"date_created"`
 	SkipDestroy      types.Bool     `tfsdk:"skip_destroy"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 }
@@ -71,6 +68,10 @@ type trustBundleModel struct {
 type trustBundleResource struct {
 	resourceBase
 	bundle trustBundleKind
+}
+
+func newTrustBundleResource(kind trustBundleKind) *trustBundleResource {
+	return &trustBundleResource{resourceBase: resourceBase{name: kind.name}, bundle: kind}
 }
 
 func (r *trustBundleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -209,14 +210,11 @@ func (r *trustBundleResource) Create(ctx context.Context, req resource.CreateReq
 	account, name := plan.AccountSID.ValueString(), plan.FriendlyName.ValueString()
 	params := twilioclient.TrustBundleParams{FriendlyName: name, Email: plan.Email.ValueString(),
 		PolicySid: plan.PolicySID.ValueString(), StatusCallback: plan.StatusCallback.ValueString()}
-	what := fmt.Sprintf("a %s named %q", r.bundle.what, name)
-	summary := fmt.Sprintf("Creating %s %q in account %s", r.bundle.what, name, account)
-	b := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.TrustBundle]{
-		kind: r.bundle.name, scope: account, name: name, what: what, summary: summary,
-		find: func(ctx context.Context, since time.Time) ([]twilioclient.TrustBundle, error) {
+	b := createTrustObject(ctx, &resp.Diagnostics, client, r.bundle.name, r.bundle.what, account, name,
+		func(ctx context.Context, since time.Time) ([]twilioclient.TrustBundle, error) {
 			return client.FindTrustBundlesCreatedSince(ctx, r.bundle.kind, account, name, since)
 		},
-		check: func(b *twilioclient.TrustBundle) candidate {
+		func(b *twilioclient.TrustBundle) candidate {
 			switch {
 			case b.PolicySid != params.PolicySid:
 				return candidate{sid: b.Sid, differs: "policy_sid"}
@@ -225,14 +223,9 @@ func (r *trustBundleResource) Create(ctx context.Context, req resource.CreateReq
 			}
 			return differsIf(b.Sid, b.StatusCallback != params.StatusCallback, "status_callback")
 		},
-		failed: func(err error, _ *createRecord) *twilioclient.TrustBundle {
-			_, hint := accountStateOf(ctx, client, account, err)
-			resp.Diagnostics.AddError(summary, errorDetail(err)+hint+ambiguousCreateHint(err, r.bundle.name, what))
-			return nil
-		},
-	}, func(ctx context.Context) (*twilioclient.TrustBundle, error) {
-		return client.CreateTrustBundle(ctx, r.bundle.kind, account, params)
-	})
+		func(ctx context.Context) (*twilioclient.TrustBundle, error) {
+			return client.CreateTrustBundle(ctx, r.bundle.kind, account, params)
+		})
 	if b == nil {
 		return
 	}
@@ -246,7 +239,7 @@ func (r *trustBundleResource) Create(ctx context.Context, req resource.CreateReq
 	desired := setStrings(ctx, plan.EntitySIDs, &resp.Diagnostics)
 	flattenTrustBundle(b, &plan)
 	sid := b.Sid
-	summary = fmt.Sprintf("Creating %s %s", r.bundle.what, sid)
+	summary := fmt.Sprintf("Creating %s %s", r.bundle.what, sid)
 	if err := r.reconcileAssignments(ctx, client, account, sid, desired); err != nil {
 		r.abandon(ctx, client, &plan, resp, summary, fmt.Sprintf("Assigning entity_sids failed: %s", errorDetail(err)))
 		return

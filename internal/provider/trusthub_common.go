@@ -103,28 +103,52 @@ type trustEntity struct {
 
 // trustEntityFields are what an end user and a supporting document have alike.
 type trustEntityFields struct {
-	ID           types.String         `tfsdk:"id"`
-	SID          types.String         `tfsdk:"sid"`
-	AccountSID   types.String         `tfsdk:"account_sid"`
+	accountObjectFields
 	FriendlyName types.String         `tfsdk:"friendly_name"`
 	Type         types.String         `tfsdk:"type"`
 	Attributes   jsontypes.Normalized `tfsdk:"attributes"`
-	DateCreated  types.String         `tfsdk:"date_created"`
 	Timeouts     timeouts.Value       `tfsdk:"timeouts"`
 }
 
 // trustEntityModel is an entity resource's model: its fields, and a document's status.
-type trustEntityModel[M any] interface {
+type trustEntityModel[M accountObjectModel] interface {
 	*M
 	fields() *trustEntityFields
 	flattenExtra(e *twilioclient.TrustEntity)
 }
 
-// trustEntityResource is twilio_trusthub_end_user or twilio_trusthub_supporting_document.
-type trustEntityResource[M any, P trustEntityModel[M]] struct {
+// trustEntityResource is twilio_trusthub_end_user or twilio_trusthub_supporting_document; Read, Update
+// and Delete are the account-object engine's.
+type trustEntityResource[M accountObjectModel, P trustEntityModel[M]] struct {
 	resourceBase
+	accountObject[M, twilioclient.TrustEntity]
 	entity trustEntity
 	extra  map[string]schema.Attribute
+}
+
+func newTrustEntityResource[M accountObjectModel, P trustEntityModel[M]](entity trustEntity, extra map[string]schema.Attribute) *trustEntityResource[M, P] {
+	r := &trustEntityResource[M, P]{resourceBase: resourceBase{name: entity.name}, entity: entity, extra: extra}
+	r.accountObject = accountObject[M, twilioclient.TrustEntity]{base: &r.resourceBase, noun: entity.what, updateHint: true,
+		find: func(ctx context.Context, c *twilioclient.Client, m *M) (*twilioclient.TrustEntity, error) {
+			account, sid := (*m).objectKey()
+			return c.FindTrustEntity(ctx, entity.kind, account, sid)
+		},
+		flatten: func(ctx context.Context, e *twilioclient.TrustEntity, m *M) diag.Diagnostics {
+			r.flatten(ctx, e, m)
+			return nil
+		},
+		update: func(ctx context.Context, c *twilioclient.Client, plan, state *M) (*twilioclient.TrustEntity, error) {
+			m := P(plan).fields()
+			account, sid := (*state).objectKey()
+			return c.UpdateTrustEntity(ctx, entity.kind, account, sid, twilioclient.TrustEntityParams{
+				FriendlyName: m.FriendlyName.ValueString(), Attributes: json.RawMessage(m.Attributes.ValueString())})
+		},
+		remove: func(ctx context.Context, c *twilioclient.Client, m *M) error {
+			account, sid := (*m).objectKey()
+			return c.DeleteTrustEntity(ctx, entity.kind, account, sid)
+		},
+	}
+	return r
 }
 
 func (r *trustEntityResource[M, P]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -176,82 +200,38 @@ func (r *trustEntityResource[M, P]) Create(ctx context.Context, req resource.Cre
 	account, name := m.AccountSID.ValueString(), m.FriendlyName.ValueString()
 	params := twilioclient.TrustEntityParams{FriendlyName: name, Type: m.Type.ValueString(),
 		Attributes: json.RawMessage(m.Attributes.ValueString())}
-	what := fmt.Sprintf("a %s named %q", r.entity.what, name)
-	summary := fmt.Sprintf("Creating %s %q in account %s", r.entity.what, name, account)
-	e := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.TrustEntity]{
-		kind: r.entity.name, scope: account, name: name, what: what, summary: summary,
-		find: func(ctx context.Context, since time.Time) ([]twilioclient.TrustEntity, error) {
+	e := createTrustObject(ctx, &resp.Diagnostics, client, r.entity.name, r.entity.what, account, name,
+		func(ctx context.Context, since time.Time) ([]twilioclient.TrustEntity, error) {
 			return client.FindTrustEntitiesCreatedSince(ctx, r.entity.kind, account, name, since)
 		},
-		check: func(e *twilioclient.TrustEntity) candidate {
+		func(e *twilioclient.TrustEntity) candidate {
 			if e.Type != params.Type {
 				return candidate{sid: e.Sid, differs: "type"}
 			}
 			same, d := m.Attributes.StringSemanticEquals(ctx, jsontypes.NewNormalizedValue(string(e.Attributes)))
 			return differsIf(e.Sid, d.HasError() || !same, "attributes")
 		},
-		failed: func(err error, _ *createRecord) *twilioclient.TrustEntity {
+		func(ctx context.Context) (*twilioclient.TrustEntity, error) {
+			return client.CreateTrustEntity(ctx, r.entity.kind, account, params)
+		})
+	r.finishCreate(ctx, e, &plan, resp)
+}
+
+// createTrustObject is createAdopting for a Trust Hub object (an entity or a bundle) named name in
+// account; a clear refusal is reported with what the account's state means, as Trust Hub takes only an
+// account's own credentials.
+func createTrustObject[T any](ctx context.Context, diags *diag.Diagnostics, client *twilioclient.Client, kind, what, account, name string,
+	find func(context.Context, time.Time) ([]T, error), check func(*T) candidate, create func(context.Context) (*T, error)) *T {
+	named := fmt.Sprintf("a %s named %q", what, name)
+	summary := fmt.Sprintf("Creating %s %q in account %s", what, name, account)
+	return createAdopting(ctx, diags, lostCreate[T]{kind: kind, scope: account, name: name, what: named, summary: summary,
+		find: find, check: check,
+		failed: func(err error, _ *createRecord) *T {
 			_, hint := accountStateOf(ctx, client, account, err)
-			resp.Diagnostics.AddError(summary, errorDetail(err)+hint+ambiguousCreateHint(err, r.entity.name, what))
+			diags.AddError(summary, errorDetail(err)+hint+ambiguousCreateHint(err, kind, named))
 			return nil
 		},
-	}, func(ctx context.Context) (*twilioclient.TrustEntity, error) {
-		return client.CreateTrustEntity(ctx, r.entity.kind, account, params)
-	})
-	if e == nil {
-		return
-	}
-	r.flatten(ctx, e, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *trustEntityResource[M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[M](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	m := P(&state).fields()
-	account, sid := m.AccountSID.ValueString(), m.SID.ValueString()
-	e := readObject(ctx, client, account, m.DateCreated, r.entity.what+" "+sid, resp, func() (*twilioclient.TrustEntity, error) {
-		return client.FindTrustEntity(ctx, r.entity.kind, account, sid)
-	})
-	if e == nil {
-		return
-	}
-	r.flatten(ctx, e, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *trustEntityResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, plan, state, client, done := beginUpdate[M](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	m, prior := P(&plan).fields(), P(&state).fields()
-	account, sid := prior.AccountSID.ValueString(), prior.SID.ValueString()
-	e, err := client.UpdateTrustEntity(ctx, r.entity.kind, account, sid, twilioclient.TrustEntityParams{
-		FriendlyName: m.FriendlyName.ValueString(), Attributes: json.RawMessage(m.Attributes.ValueString())})
-	if err != nil {
-		_, hint := accountStateOf(ctx, client, account, err)
-		resp.Diagnostics.AddError(fmt.Sprintf("Updating %s %s", r.entity.what, sid), errorDetail(err)+hint)
-		return
-	}
-	r.flatten(ctx, e, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *trustEntityResource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[M](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	m := P(&state).fields()
-	account, sid := m.AccountSID.ValueString(), m.SID.ValueString()
-	err := client.DeleteTrustEntity(ctx, r.entity.kind, account, sid)
-	finishDelete(ctx, client, account, err, fmt.Sprintf("Deleting %s %s", r.entity.what, sid), &resp.Diagnostics)
+	}, create)
 }
 
 // ImportState takes AC…/XX…, a bare XX… (found in the provider's account or one of its subaccounts), or an
@@ -277,7 +257,7 @@ func (r *trustEntityResource[M, P]) flatten(ctx context.Context, e *twilioclient
 }
 
 // trustEntityListed is a listed entity's model, as import and refresh would store it.
-func trustEntityListed[M any, P trustEntityModel[M]](ctx context.Context, r *trustEntityResource[M, P], e *twilioclient.TrustEntity) (any, diag.Diagnostics) {
+func trustEntityListed[M accountObjectModel, P trustEntityModel[M]](ctx context.Context, r *trustEntityResource[M, P], e *twilioclient.TrustEntity) (any, diag.Diagnostics) {
 	var model M
 	P(&model).fields().Timeouts = nullTimeouts()
 	P(&model).fields().Attributes = jsontypes.NewNormalizedNull()

@@ -31,7 +31,7 @@ func TestWebhookURLValidator(t *testing.T) {
 	for _, tt := range tests {
 		req := validator.StringRequest{Path: path.Root("voice_url"), ConfigValue: types.StringValue(tt.url)}
 		resp := &validator.StringResponse{}
-		webhookURLValidator{}.ValidateString(context.Background(), req, resp)
+		webhookURLValidator.ValidateString(context.Background(), req, resp)
 		if tt.severity == 0 {
 			if len(resp.Diagnostics) != 0 {
 				t.Errorf("%s: unexpected %v", tt.url, resp.Diagnostics)
