@@ -190,9 +190,7 @@ func (e *Emulator) createBrand(c *call) result {
 		}
 	}
 	b.review = e.submitForReview(ReviewBrand)
-	b.seq = e.st.nextSeq()
-	e.st.msg.brands[b.Sid] = b
-	return result{status: http.StatusCreated, body: e.renderBrand(c, b)}
+	return created(e, e.st.msg.brands, b.Sid, b, func() any { return e.renderBrand(c, b) })
 }
 
 // approvedTrustBundle refuses a customer profile or trust product that is not the calling account's, or

@@ -311,9 +311,7 @@ func (e *Emulator) createCampaign(c *call) result {
 		}
 	}
 	k.review = e.submitForReview(ReviewCampaign)
-	k.seq = e.st.nextSeq()
-	e.st.msg.campaigns[k.Sid] = k
-	return result{status: http.StatusCreated, body: e.renderCampaign(c, k)}
+	return created(e, e.st.msg.campaigns, k.Sid, k, func() any { return e.renderCampaign(c, k) })
 }
 
 // updateCampaign changes what Twilio's update takes (UpdateUsAppToPerson: HasEmbeddedLinks,

@@ -152,9 +152,7 @@ func (e *Emulator) createAddress(c *call) result {
 	if err := validateAddress(a, autoCorrect); err != nil {
 		return result{err: err}
 	}
-	a.seq = e.st.nextSeq()
-	e.st.addresses[a.Sid] = a
-	return result{status: http.StatusCreated, body: renderAddress(a)}
+	return created(e, e.st.addresses, a.Sid, a, func() any { return renderAddress(a) })
 }
 
 func (e *Emulator) fetchAddress(c *call) result {

@@ -1,9 +1,5 @@
 package emulator
 
-import (
-	"net/http"
-)
-
 // applicationJSON is api.v2010.account.application.
 type applicationJSON struct {
 	AccountSid                      string  `json:"account_sid"`
@@ -101,9 +97,7 @@ func (e *Emulator) createApplication(c *call) result {
 	if b.err != nil {
 		return result{err: b.err}
 	}
-	a.seq = e.st.nextSeq()
-	e.st.apps[a.Sid] = a
-	return result{status: http.StatusCreated, body: renderApplication(a)}
+	return created(e, e.st.apps, a.Sid, a, func() any { return renderApplication(a) })
 }
 
 func (e *Emulator) fetchApplication(c *call) result {

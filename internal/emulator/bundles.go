@@ -302,9 +302,7 @@ func (e *Emulator) createBundle(c *call) result {
 		}
 		b.RegulationSid = r.sid
 	}
-	b.seq = e.st.nextSeq()
-	e.st.bundles[b.Sid] = b
-	return result{status: http.StatusCreated, body: renderBundle(c, b)}
+	return created(e, e.st.bundles, b.Sid, b, func() any { return renderBundle(c, b) })
 }
 
 func (e *Emulator) fetchBundle(c *call) result {

@@ -156,9 +156,7 @@ func (e *Emulator) createFlow(c *call) result {
 	if err := bindFlow(c, f); err != nil {
 		return result{err: err}
 	}
-	f.seq = e.st.nextSeq()
-	e.st.flows[f.Sid] = f
-	return result{status: http.StatusCreated, body: renderFlow(c, f)}
+	return created(e, e.st.flows, f.Sid, f, func() any { return renderFlow(c, f) })
 }
 
 func (e *Emulator) fetchFlow(c *call) result {

@@ -175,9 +175,7 @@ func (e *Emulator) addServicePhoneNumber(c *call, s *MessagingService) result {
 	}
 	t := now()
 	m := &MessagingSender{Sid: sid, AccountSid: c.target.Sid, ServiceSid: s.Sid, stamp: stamp{DateCreated: t, DateUpdated: t}}
-	m.seq = e.st.nextSeq()
-	e.st.msg.senders[sid] = m
-	return result{status: http.StatusCreated, body: renderServicePhoneNumber(e, c, m)}
+	return created(e, e.st.msg.senders, sid, m, func() any { return renderServicePhoneNumber(e, c, m) })
 }
 
 // memberIn finds the pool member the path names, of the given kind, in the path's service.
@@ -235,7 +233,5 @@ func (e *Emulator) addAlphaSender(c *call, s *MessagingService) result {
 	t := now()
 	m := &MessagingSender{Sid: newSID("AI"), AccountSid: c.target.Sid, ServiceSid: s.Sid, AlphaSender: alpha,
 		stamp: stamp{DateCreated: t, DateUpdated: t}}
-	m.seq = e.st.nextSeq()
-	e.st.msg.senders[m.Sid] = m
-	return result{status: http.StatusCreated, body: renderAlphaSender(e, c, m)}
+	return created(e, e.st.msg.senders, m.Sid, m, func() any { return renderAlphaSender(e, c, m) })
 }

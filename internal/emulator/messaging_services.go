@@ -206,9 +206,7 @@ func (e *Emulator) createMessagingService(c *call) result {
 	if err := bindMessagingService(c, s); err != nil {
 		return result{err: err}
 	}
-	s.seq = e.st.nextSeq()
-	e.st.msg.services[s.Sid] = s
-	return result{status: http.StatusCreated, body: e.renderMessagingService(c, s)}
+	return created(e, e.st.msg.services, s.Sid, s, func() any { return e.renderMessagingService(c, s) })
 }
 
 func (e *Emulator) fetchMessagingService(c *call) result {

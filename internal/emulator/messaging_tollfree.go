@@ -201,9 +201,7 @@ func (e *Emulator) createTollfree(c *call) result {
 		return result{err: err}
 	}
 	v.review = e.submitForReview(ReviewTollfree)
-	v.seq = e.st.nextSeq()
-	e.st.msg.tollfree[v.Sid] = v
-	return result{status: http.StatusCreated, body: e.renderTollfree(c, v)}
+	return created(e, e.st.msg.tollfree, v.Sid, v, func() any { return e.renderTollfree(c, v) })
 }
 
 // updateTollfree edits a rejected verification within its seven-day edit window and resubmits it

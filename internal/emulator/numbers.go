@@ -198,9 +198,7 @@ func (e *Emulator) createNumber(c *call) result {
 	if err := e.changeEmergency(nil, n); err != nil {
 		return result{err: err}
 	}
-	n.seq = e.st.nextSeq()
-	e.st.numbers[n.Sid] = n
-	return result{status: http.StatusCreated, body: renderNumber(n)}
+	return created(e, e.st.numbers, n.Sid, n, func() any { return renderNumber(n) })
 }
 
 func (e *Emulator) fetchNumber(c *call) result {

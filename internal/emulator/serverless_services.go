@@ -242,9 +242,7 @@ func (e *Emulator) createService(c *call) result {
 	if err := bindService(c, s); err != nil {
 		return result{err: err}
 	}
-	s.seq = e.st.nextSeq()
-	e.st.sv.services[s.Sid] = s
-	return result{status: http.StatusCreated, body: renderService(c, s)}
+	return created(e, e.st.sv.services, s.Sid, s, func() any { return renderService(c, s) })
 }
 
 func (e *Emulator) fetchService(c *call) result {

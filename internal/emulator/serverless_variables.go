@@ -108,9 +108,7 @@ func (e *Emulator) createVariable(c *call) result {
 	if err := e.bindVariable(c, env, v); err != nil {
 		return result{err: err}
 	}
-	v.seq = e.st.nextSeq()
-	e.st.sv.variables[v.Sid] = v
-	return result{status: http.StatusCreated, body: renderVariable(c, v)}
+	return created(e, e.st.sv.variables, v.Sid, v, func() any { return renderVariable(c, v) })
 }
 
 func (e *Emulator) fetchVariable(c *call) result {

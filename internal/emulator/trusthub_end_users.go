@@ -131,9 +131,7 @@ func (k trustEntityKind[T, P]) create(e *Emulator, c *call) result {
 		return result{err: err}
 	}
 	*name = c.form.Get("FriendlyName")
-	x.stampOf().seq = e.st.nextSeq()
-	k.store(e)[sid] = x
-	return result{status: http.StatusCreated, body: k.render(c, x)}
+	return created(e, k.store(e), sid, x, func() any { return k.render(c, x) })
 }
 
 func (k trustEntityKind[T, P]) fetch(e *Emulator, c *call) result {

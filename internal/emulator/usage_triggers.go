@@ -61,11 +61,7 @@ var (
 )
 
 func (e *Emulator) triggerIn(c *call) (*UsageTrigger, *apiError) {
-	t := e.st.triggers[c.params["Sid"]]
-	if t == nil || t.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
-	}
-	return t, nil
+	return findIn(c, e.st.triggers, c.params["Sid"], func(t *UsageTrigger) bool { return t.AccountSid == c.target.Sid })
 }
 
 // listUsageTriggers filters by Recurring, TriggerBy and UsageCategory; "An empty value or a value of
@@ -133,17 +129,12 @@ func (e *Emulator) createUsageTrigger(c *call) result {
 		return result{err: badRequest(codeInvalidParameter, "TriggerValue must be a positive number (or +offset), not %q", value)}
 	}
 	tr.TriggerValue = strings.TrimPrefix(value, "+")
-	tr.seq = e.st.nextSeq()
-	e.st.triggers[tr.Sid] = tr
-	return result{status: http.StatusCreated, body: renderUsageTrigger(tr)}
+	return created(e, e.st.triggers, tr.Sid, tr, func() any { return renderUsageTrigger(tr) })
 }
 
 func (e *Emulator) fetchUsageTrigger(c *call) result {
 	tr, err := e.triggerIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderUsageTrigger(tr)}
+	return answer(err, func() any { return renderUsageTrigger(tr) })
 }
 
 // updateUsageTrigger changes only CallbackMethod, CallbackUrl and FriendlyName, the update parameters of
@@ -151,27 +142,16 @@ func (e *Emulator) fetchUsageTrigger(c *call) result {
 // create.
 func (e *Emulator) updateUsageTrigger(c *call) result {
 	tr, err := e.triggerIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	next := *tr
-	b := binder{form: c.form}
-	b.url("CallbackUrl", &next.CallbackURL)
-	b.method("CallbackMethod", &next.CallbackMethod)
-	b.friendlyName(&next.FriendlyName, "")
-	if b.err != nil {
-		return result{err: b.err}
-	}
-	next.touch()
-	*tr = next
-	return result{status: http.StatusOK, body: renderUsageTrigger(tr)}
+	return revised(tr, err, func(next *UsageTrigger) *apiError {
+		b := binder{form: c.form}
+		b.url("CallbackUrl", &next.CallbackURL)
+		b.method("CallbackMethod", &next.CallbackMethod)
+		b.friendlyName(&next.FriendlyName, "")
+		return b.err
+	}, func() any { return renderUsageTrigger(tr) })
 }
 
 func (e *Emulator) deleteUsageTrigger(c *call) result {
 	tr, err := e.triggerIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.triggers, tr.Sid)
-	return result{status: http.StatusNoContent}
+	return gone(err, func() { delete(e.st.triggers, tr.Sid) })
 }
