@@ -305,9 +305,10 @@ func (e *Emulator) createBundle(c *call) result {
 	return created(e, e.st.bundles, b.Sid, b, func() any { return renderBundle(c, b) })
 }
 
-func (e *Emulator) fetchBundle(c *call) result {
-	b, err := e.bundleIn(c, c.params["Sid"])
-	return answer(err, func() any { return renderBundle(c, b) })
+// bundleKind fetches an account's regulatory bundles; updateBundle and deleteBundle have rules of their own.
+var bundleKind = objectKind[Bundle, *Bundle]{
+	find:   func(e *Emulator, c *call) (*Bundle, *apiError) { return e.bundleIn(c, c.params["Sid"]) },
+	render: func(_ *Emulator, c *call, b *Bundle) any { return renderBundle(c, b) },
 }
 
 // listBundles filters as Twilio's list does; IsoCountry and NumberType are the bundle's regulation's.

@@ -201,9 +201,10 @@ func (e *Emulator) createNumber(c *call) result {
 	return created(e, e.st.numbers, n.Sid, n, func() any { return renderNumber(n) })
 }
 
-func (e *Emulator) fetchNumber(c *call) result {
-	n, err := e.numberIn(c)
-	return answer(err, func() any { return renderNumber(n) })
+// numberKind fetches an account's numbers; updateNumber and deleteNumber have rules of their own.
+var numberKind = objectKind[IncomingNumber, *IncomingNumber]{
+	find:   (*Emulator).numberIn,
+	render: func(_ *Emulator, _ *call, n *IncomingNumber) any { return renderNumber(n) },
 }
 
 // updateNumber updates a number and, when AccountSid names another account of

@@ -132,26 +132,18 @@ func (e *Emulator) createUsageTrigger(c *call) result {
 	return created(e, e.st.triggers, tr.Sid, tr, func() any { return renderUsageTrigger(tr) })
 }
 
-func (e *Emulator) fetchUsageTrigger(c *call) result {
-	tr, err := e.triggerIn(c)
-	return answer(err, func() any { return renderUsageTrigger(tr) })
-}
-
-// updateUsageTrigger changes only CallbackMethod, CallbackUrl and FriendlyName, the update parameters of
-// https://www.twilio.com/docs/usage/api/usage-trigger; the category, value, period and field are fixed at
-// create.
-func (e *Emulator) updateUsageTrigger(c *call) result {
-	tr, err := e.triggerIn(c)
-	return revised(tr, err, func(next *UsageTrigger) *apiError {
+// usageTriggerKind serves an account's usage triggers. An update changes only CallbackMethod, CallbackUrl
+// and FriendlyName, the update parameters of https://www.twilio.com/docs/usage/api/usage-trigger; the
+// category, value, period and field are fixed at create.
+var usageTriggerKind = objectKind[UsageTrigger, *UsageTrigger]{
+	find:   (*Emulator).triggerIn,
+	render: func(_ *Emulator, _ *call, t *UsageTrigger) any { return renderUsageTrigger(t) },
+	edit: func(_ *Emulator, c *call, _, next *UsageTrigger) *apiError {
 		b := binder{form: c.form}
 		b.url("CallbackUrl", &next.CallbackURL)
 		b.method("CallbackMethod", &next.CallbackMethod)
 		b.friendlyName(&next.FriendlyName, "")
 		return b.err
-	}, func() any { return renderUsageTrigger(tr) })
-}
-
-func (e *Emulator) deleteUsageTrigger(c *call) result {
-	tr, err := e.triggerIn(c)
-	return gone(err, func() { delete(e.st.triggers, tr.Sid) })
+	},
+	drop: func(e *Emulator, t *UsageTrigger) { delete(e.st.triggers, t.Sid) },
 }
