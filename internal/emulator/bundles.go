@@ -465,12 +465,12 @@ func (e *Emulator) createBundleClone(c *call) result {
 	b := &Bundle{
 		Sid: newSID("BU"), AccountSid: target.Sid, RegulationSid: src.RegulationSid, FriendlyName: name,
 		Email: src.Email, StatusCallback: src.StatusCallback, Status: BundleApproved, ValidUntil: src.ValidUntil,
-		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
+		stamp: stamp{DateCreated: t, DateUpdated: t},
 	}
 	if moveToDraft {
 		b.Status = BundleDraft
 	}
-	e.st.bundles[b.Sid] = b
+	keep(e, e.st.bundles, b.Sid, b)
 	return result{status: http.StatusCreated, body: bundleCloneJSON{
 		// As in Twilio's example answer, the URL names the new bundle's Clones collection.
 		BundleSid: b.Sid, bundleFields: bundleFieldsOf(b, c.base+bundlesPath+"/"+b.Sid+"/Clones"),
@@ -514,10 +514,10 @@ func (e *Emulator) NewBundle(o BundleOptions) (string, error) {
 	t := now()
 	b := &Bundle{
 		Sid: newSID("BU"), AccountSid: o.AccountSid, RegulationSid: r.sid, FriendlyName: o.FriendlyName,
-		Email: "compliance@example.com", Status: o.Status, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
+		Email: "compliance@example.com", Status: o.Status, stamp: stamp{DateCreated: t, DateUpdated: t},
 		ValidUntil: o.ValidUntil.UTC().Truncate(time.Second),
 	}
-	e.st.bundles[b.Sid] = b
+	keep(e, e.st.bundles, b.Sid, b)
 	return b.Sid, nil
 }
 

@@ -53,8 +53,8 @@ func policyJSON(k *Key) json.RawMessage {
 func (e *Emulator) addKey(accountSid, name, keyType, region string, policy json.RawMessage) *Key {
 	t := now()
 	k := &Key{Sid: newSID("SK"), AccountSid: accountSid, FriendlyName: name, KeyType: keyType,
-		Policy: policy, Secret: newSecret(), Region: region, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
-	e.st.keys[k.Sid] = k
+		Policy: policy, Secret: newSecret(), Region: region, stamp: stamp{DateCreated: t, DateUpdated: t}}
+	keep(e, e.st.keys, k.Sid, k)
 	return k
 }
 

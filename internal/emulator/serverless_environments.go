@@ -138,9 +138,8 @@ func (e *Emulator) createEnvironment(c *call) result {
 	}
 	t := now()
 	v := &Environment{Sid: newSID("ZE"), AccountSid: s.AccountSid, ServiceSid: s.Sid, UniqueName: unique,
-		DomainSuffix: suffix, DomainName: domain + ".twil.io", stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
-	e.st.sv.environments[v.Sid] = v
-	return result{status: http.StatusCreated, body: renderEnvironment(c, v)}
+		DomainSuffix: suffix, DomainName: domain + ".twil.io", stamp: stamp{DateCreated: t, DateUpdated: t}}
+	return created(e, e.st.sv.environments, v.Sid, v, func() any { return renderEnvironment(c, v) })
 }
 
 // environmentKind serves a service's environments (they have no update); a deleted environment takes its
