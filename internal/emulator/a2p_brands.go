@@ -57,7 +57,7 @@ var brandRoutes = []*route{
 	{productMessaging, []string{"v1", "a2p", "BrandRegistrations"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).listBrands, http.MethodPost: (*Emulator).createBrand}},
 	{productMessaging, []string{"v1", "a2p", "BrandRegistrations", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchBrand, http.MethodPost: (*Emulator).updateBrand}},
+		http.MethodGet: brandKind.fetch, http.MethodPost: (*Emulator).updateBrand}},
 }
 
 func init() { routes = append(routes, brandRoutes...) }
@@ -146,9 +146,10 @@ func (e *Emulator) listBrands(c *call) result {
 		func(b *BrandRegistration) string { return b.Sid }, func(b *BrandRegistration) any { return e.renderBrand(c, b) })
 }
 
-func (e *Emulator) fetchBrand(c *call) result {
-	b, err := e.brandIn(c)
-	return answer(err, func() any { return e.renderBrand(c, b) })
+// brandKind fetches an account's brand registrations; updateBrand (a resubmission) has rules of its own.
+var brandKind = objectKind[BrandRegistration, *BrandRegistration]{
+	find:   (*Emulator).brandIn,
+	render: func(e *Emulator, c *call, b *BrandRegistration) any { return e.renderBrand(c, b) },
 }
 
 // createBrand registers a brand from the account's approved customer profile and A2P trust product.
@@ -190,9 +191,7 @@ func (e *Emulator) createBrand(c *call) result {
 		}
 	}
 	b.review = e.submitForReview(ReviewBrand)
-	b.seq = e.st.nextSeq()
-	e.st.msg.brands[b.Sid] = b
-	return result{status: http.StatusCreated, body: e.renderBrand(c, b)}
+	return created(e, e.st.msg.brands, b.Sid, b, func() any { return e.renderBrand(c, b) })
 }
 
 // approvedTrustBundle refuses a customer profile or trust product that is not the calling account's, or

@@ -97,8 +97,8 @@ var campaignRoutes = []*route{
 	{productMessaging, []string{"v1", "Services", "{MessagingServiceSid}", "Compliance", "Usa2p"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).listCampaigns, http.MethodPost: (*Emulator).createCampaign}},
 	{productMessaging, []string{"v1", "Services", "{MessagingServiceSid}", "Compliance", "Usa2p", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchCampaign, http.MethodPost: (*Emulator).updateCampaign,
-		http.MethodDelete: (*Emulator).deleteCampaign}},
+		http.MethodGet: campaignKind.fetch, http.MethodPost: campaignKind.update,
+		http.MethodDelete: campaignKind.delete}},
 }
 
 func init() { routes = append(routes, campaignRoutes...) }
@@ -208,11 +208,6 @@ func (e *Emulator) listCampaigns(c *call) result {
 		func(k *Campaign) string { return k.Sid }, func(k *Campaign) any { return e.renderCampaign(c, k) })
 }
 
-func (e *Emulator) fetchCampaign(c *call) result {
-	k, err := e.campaignIn(c)
-	return answer(err, func() any { return e.renderCampaign(c, k) })
-}
-
 // bindCampaignEditable binds what both the create and the update take and checks the documented limits.
 func bindCampaignEditable(c *call, k *Campaign) *apiError {
 	b := binder{form: c.form}
@@ -311,16 +306,16 @@ func (e *Emulator) createCampaign(c *call) result {
 		}
 	}
 	k.review = e.submitForReview(ReviewCampaign)
-	k.seq = e.st.nextSeq()
-	e.st.msg.campaigns[k.Sid] = k
-	return result{status: http.StatusCreated, body: e.renderCampaign(c, k)}
+	return created(e, e.st.msg.campaigns, k.Sid, k, func() any { return e.renderCampaign(c, k) })
 }
 
-// updateCampaign changes what Twilio's update takes (UpdateUsAppToPerson: HasEmbeddedLinks,
-// HasEmbeddedPhone, MessageSamples, MessageFlow, Description, AgeGated, DirectLending, all required).
-func (e *Emulator) updateCampaign(c *call) result {
-	k, err := e.campaignIn(c)
-	return revised(k, err, func(next *Campaign) *apiError {
+// campaignKind serves a Messaging Service's campaigns. An update changes what Twilio's update takes
+// (UpdateUsAppToPerson: HasEmbeddedLinks, HasEmbeddedPhone, MessageSamples, MessageFlow, Description,
+// AgeGated, DirectLending, all required).
+var campaignKind = objectKind[Campaign, *Campaign]{
+	find:   (*Emulator).campaignIn,
+	render: func(e *Emulator, c *call, k *Campaign) any { return e.renderCampaign(c, k) },
+	edit: func(_ *Emulator, c *call, _, next *Campaign) *apiError {
 		for _, name := range []string{"HasEmbeddedLinks", "HasEmbeddedPhone", "MessageSamples", "MessageFlow",
 			"Description", "AgeGated", "DirectLending"} {
 			if !c.form.Has(name) {
@@ -328,10 +323,6 @@ func (e *Emulator) updateCampaign(c *call) result {
 			}
 		}
 		return bindCampaignEditable(c, next)
-	}, func() any { return e.renderCampaign(c, k) })
-}
-
-func (e *Emulator) deleteCampaign(c *call) result {
-	k, err := e.campaignIn(c)
-	return gone(err, func() { delete(e.st.msg.campaigns, k.Sid) })
+	},
+	drop: func(e *Emulator, k *Campaign) { delete(e.st.msg.campaigns, k.Sid) },
 }

@@ -15,11 +15,9 @@ import (
 func (e *Emulator) SeedApprovedTrustBundles(account string) (customerProfile, trustProduct string, err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if account == "" {
-		account = e.mainSID
-	}
-	if e.st.accounts[account] == nil {
-		return "", "", fmt.Errorf("twilio emulator: no account %s", account)
+	account, err = e.seedAccount(account)
+	if err != nil {
+		return "", "", err
 	}
 	return e.seedTrustBundle(account, PolicySecondaryCustomerProfile, TrustApproved),
 		e.seedTrustBundle(account, PolicyA2PTrustProduct, TrustApproved), nil
@@ -30,20 +28,30 @@ func (e *Emulator) SeedApprovedTrustBundles(account string) (customerProfile, tr
 func (e *Emulator) SeedCustomerProfile(account, status string) (string, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	account, err := e.seedAccount(account)
+	if err != nil {
+		return "", err
+	}
+	return e.seedTrustBundle(account, PolicySecondaryCustomerProfile, status), nil
+}
+
+// seedAccount is the account a test control acts on: account, or the main account when empty. The caller
+// holds e.mu.
+func (e *Emulator) seedAccount(account string) (string, error) {
 	if account == "" {
 		account = e.mainSID
 	}
 	if e.st.accounts[account] == nil {
 		return "", fmt.Errorf("twilio emulator: no account %s", account)
 	}
-	return e.seedTrustBundle(account, PolicySecondaryCustomerProfile, status), nil
+	return account, nil
 }
 
 func (e *Emulator) seedTrustBundle(account, policy, status string) string {
 	t := now()
 	b := &TrustBundle{Sid: newSID("BU"), AccountSid: account, PolicySid: policy, Status: status,
-		Kind: trustPolicyBySid(policy).kind, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
-	e.st.msg.trustBundles[b.Sid] = b
+		Kind: trustPolicyBySid(policy).kind, stamp: stamp{DateCreated: t, DateUpdated: t}}
+	keep(e, e.st.msg.trustBundles, b.Sid, b)
 	return b.Sid
 }
 
@@ -52,15 +60,13 @@ func (e *Emulator) seedTrustBundle(account, policy, status string) string {
 func (e *Emulator) SeedMessagingService(account, name string) (string, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if account == "" {
-		account = e.mainSID
-	}
-	if e.st.accounts[account] == nil {
-		return "", fmt.Errorf("twilio emulator: no account %s", account)
+	account, err := e.seedAccount(account)
+	if err != nil {
+		return "", err
 	}
 	s := newMessagingService(account)
-	s.FriendlyName, s.seq = name, e.st.nextSeq()
-	e.st.msg.services[s.Sid] = s
+	s.FriendlyName = name
+	keep(e, e.st.msg.services, s.Sid, s)
 	return s.Sid, nil
 }
 

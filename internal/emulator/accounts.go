@@ -110,9 +110,7 @@ func (e *Emulator) createAccount(c *call) result {
 	if b.err != nil {
 		return result{err: b.err}
 	}
-	a.seq = e.st.nextSeq()
-	e.st.accounts[a.Sid] = a
-	return result{status: http.StatusCreated, body: renderAccount(c, a)}
+	return created(e, e.st.accounts, a.Sid, a, func() any { return renderAccount(c, a) })
 }
 
 func (e *Emulator) fetchAccount(c *call) result {

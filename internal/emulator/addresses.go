@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"net/http"
 	"regexp"
 	"sort"
 	"strings"
@@ -152,19 +151,14 @@ func (e *Emulator) createAddress(c *call) result {
 	if err := validateAddress(a, autoCorrect); err != nil {
 		return result{err: err}
 	}
-	a.seq = e.st.nextSeq()
-	e.st.addresses[a.Sid] = a
-	return result{status: http.StatusCreated, body: renderAddress(a)}
+	return created(e, e.st.addresses, a.Sid, a, func() any { return renderAddress(a) })
 }
 
-func (e *Emulator) fetchAddress(c *call) result {
-	a, err := e.addressIn(c)
-	return answer(err, func() any { return renderAddress(a) })
-}
-
-func (e *Emulator) updateAddress(c *call) result {
-	a, err := e.addressIn(c)
-	return revised(a, err, func(next *Address) *apiError {
+// addressKind serves an account's addresses.
+var addressKind = objectKind[Address, *Address]{
+	find:   (*Emulator).addressIn,
+	render: func(_ *Emulator, _ *call, a *Address) any { return renderAddress(a) },
+	edit: func(e *Emulator, c *call, a, next *Address) *apiError {
 		b := binder{form: c.form}
 		autoCorrect := bindAddress(&b, next)
 		if b.err != nil {
@@ -179,27 +173,22 @@ func (e *Emulator) updateAddress(c *call) result {
 				"remove it from those numbers before disabling emergency calling on it", a.Sid, strings.Join(users, ", "))
 		}
 		return nil
-	}, func() any { return renderAddress(a) })
-}
-
-// deleteAddress refuses to delete an address a number uses, as address or emergency address.
-//
-// ASSUMPTION(address-in-use): Twilio lists the numbers that depend on an address
-// (DependentPhoneNumbers in the api v2010 spec) but documents neither that deleting such an address is
-// refused nor with which code; the emulator refuses with 400/20001 naming the numbers. The provider
-// checks the account's numbers itself before deleting and refuses with their names, so it never relies on
-// Twilio's answer.
-func (e *Emulator) deleteAddress(c *call) result {
-	a, err := e.addressIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	if users := e.addressUsers(a.Sid, false); len(users) > 0 {
-		return result{err: badRequest(codeInvalidParameter, "Address %s cannot be deleted: it is used by %s",
-			a.Sid, strings.Join(users, ", "))}
-	}
-	delete(e.st.addresses, a.Sid)
-	return result{status: http.StatusNoContent}
+	},
+	// refuse refuses to delete an address a number uses, as address or emergency address.
+	//
+	// ASSUMPTION(address-in-use): Twilio lists the numbers that depend on an address
+	// (DependentPhoneNumbers in the api v2010 spec) but documents neither that deleting such an address is
+	// refused nor with which code; the emulator refuses with 400/20001 naming the numbers. The provider
+	// checks the account's numbers itself before deleting and refuses with their names, so it never relies on
+	// Twilio's answer.
+	refuse: func(e *Emulator, a *Address) *apiError {
+		if users := e.addressUsers(a.Sid, false); len(users) > 0 {
+			return badRequest(codeInvalidParameter, "Address %s cannot be deleted: it is used by %s",
+				a.Sid, strings.Join(users, ", "))
+		}
+		return nil
+	},
+	drop: func(e *Emulator, a *Address) { delete(e.st.addresses, a.Sid) },
 }
 
 // addressUsers lists the phone numbers that use the address (only as emergency address when

@@ -1,9 +1,5 @@
 package emulator
 
-import (
-	"net/http"
-)
-
 // applicationJSON is api.v2010.account.application.
 type applicationJSON struct {
 	AccountSid                      string  `json:"account_sid"`
@@ -101,30 +97,20 @@ func (e *Emulator) createApplication(c *call) result {
 	if b.err != nil {
 		return result{err: b.err}
 	}
-	a.seq = e.st.nextSeq()
-	e.st.apps[a.Sid] = a
-	return result{status: http.StatusCreated, body: renderApplication(a)}
+	return created(e, e.st.apps, a.Sid, a, func() any { return renderApplication(a) })
 }
 
-func (e *Emulator) fetchApplication(c *call) result {
-	a, err := e.appIn(c)
-	return answer(err, func() any { return renderApplication(a) })
-}
-
-func (e *Emulator) updateApplication(c *call) result {
-	a, err := e.appIn(c)
-	return revised(a, err, func(next *Application) *apiError {
+// applicationKind serves an account's TwiML applications. A deleted application is also unhooked from
+// the account's numbers, which would otherwise point at an application that no longer exists.
+var applicationKind = objectKind[Application, *Application]{
+	find:   (*Emulator).appIn,
+	render: func(_ *Emulator, _ *call, a *Application) any { return renderApplication(a) },
+	edit: func(_ *Emulator, c *call, _, next *Application) *apiError {
 		b := binder{form: c.form}
 		bindApplication(&b, next)
 		return b.err
-	}, func() any { return renderApplication(a) })
-}
-
-// deleteApplication also unhooks the application from the account's numbers,
-// which would otherwise point at an application that no longer exists.
-func (e *Emulator) deleteApplication(c *call) result {
-	a, err := e.appIn(c)
-	return gone(err, func() {
+	},
+	drop: func(e *Emulator, a *Application) {
 		delete(e.st.apps, a.Sid)
 		for _, n := range e.st.numbers {
 			if n.VoiceApplicationSid == a.Sid {
@@ -134,5 +120,5 @@ func (e *Emulator) deleteApplication(c *call) result {
 				n.SmsApplicationSid = ""
 			}
 		}
-	})
+	},
 }

@@ -302,14 +302,13 @@ func (e *Emulator) createBundle(c *call) result {
 		}
 		b.RegulationSid = r.sid
 	}
-	b.seq = e.st.nextSeq()
-	e.st.bundles[b.Sid] = b
-	return result{status: http.StatusCreated, body: renderBundle(c, b)}
+	return created(e, e.st.bundles, b.Sid, b, func() any { return renderBundle(c, b) })
 }
 
-func (e *Emulator) fetchBundle(c *call) result {
-	b, err := e.bundleIn(c, c.params["Sid"])
-	return answer(err, func() any { return renderBundle(c, b) })
+// bundleKind fetches an account's regulatory bundles; updateBundle and deleteBundle have rules of their own.
+var bundleKind = objectKind[Bundle, *Bundle]{
+	find:   func(e *Emulator, c *call) (*Bundle, *apiError) { return e.bundleIn(c, c.params["Sid"]) },
+	render: func(_ *Emulator, c *call, b *Bundle) any { return renderBundle(c, b) },
 }
 
 // listBundles filters as Twilio's list does; IsoCountry and NumberType are the bundle's regulation's.
@@ -466,12 +465,12 @@ func (e *Emulator) createBundleClone(c *call) result {
 	b := &Bundle{
 		Sid: newSID("BU"), AccountSid: target.Sid, RegulationSid: src.RegulationSid, FriendlyName: name,
 		Email: src.Email, StatusCallback: src.StatusCallback, Status: BundleApproved, ValidUntil: src.ValidUntil,
-		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
+		stamp: stamp{DateCreated: t, DateUpdated: t},
 	}
 	if moveToDraft {
 		b.Status = BundleDraft
 	}
-	e.st.bundles[b.Sid] = b
+	keep(e, e.st.bundles, b.Sid, b)
 	return result{status: http.StatusCreated, body: bundleCloneJSON{
 		// As in Twilio's example answer, the URL names the new bundle's Clones collection.
 		BundleSid: b.Sid, bundleFields: bundleFieldsOf(b, c.base+bundlesPath+"/"+b.Sid+"/Clones"),
@@ -515,10 +514,10 @@ func (e *Emulator) NewBundle(o BundleOptions) (string, error) {
 	t := now()
 	b := &Bundle{
 		Sid: newSID("BU"), AccountSid: o.AccountSid, RegulationSid: r.sid, FriendlyName: o.FriendlyName,
-		Email: "compliance@example.com", Status: o.Status, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
+		Email: "compliance@example.com", Status: o.Status, stamp: stamp{DateCreated: t, DateUpdated: t},
 		ValidUntil: o.ValidUntil.UTC().Truncate(time.Second),
 	}
-	e.st.bundles[b.Sid] = b
+	keep(e, e.st.bundles, b.Sid, b)
 	return b.Sid, nil
 }
 

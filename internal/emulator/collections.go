@@ -49,6 +49,20 @@ func listed[T any](c *call, wrap envelope[T], key string, f filters, all []*T, s
 	return result{status: http.StatusOK, body: wrap(c, key, f, pg, paginate(all, sid, pg), render)}
 }
 
+// created is a create's answer: v, which the handler made, is kept in m under sid and the answer is 201 with
+// body().
+func created[P interface{ stampOf() *stamp }](e *Emulator, m map[string]P, sid string, v P, body func() any) result {
+	keep(e, m, sid, v)
+	return result{status: http.StatusCreated, body: body()}
+}
+
+// keep stores v, new in the store (made by a create or a test control), in m under sid, last in creation
+// order.
+func keep[P interface{ stampOf() *stamp }](e *Emulator, m map[string]P, sid string, v P) {
+	v.stampOf().seq = e.st.nextSeq()
+	m[sid] = v
+}
+
 // answer is a fetch or update's answer: 200 with body() once the handler found its object, or the error
 // (usually 404) that kept it from finding it.
 func answer(err *apiError, body func() any) result {

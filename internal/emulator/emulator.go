@@ -127,11 +127,11 @@ func (e *Emulator) NewMainAccount(sid, authToken, friendlyName string) (accountS
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	t := now()
-	e.st.accounts[sid] = &Account{
+	keep(e, e.st.accounts, sid, &Account{
 		Sid: sid, OwnerAccountSid: sid, FriendlyName: friendlyName, Status: StatusActive,
-		Type: "Full", AuthToken: authToken, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()},
+		Type: "Full", AuthToken: authToken, stamp: stamp{DateCreated: t, DateUpdated: t},
 		Dialing: defaultDialing(),
-	}
+	})
 	return sid, authToken
 }
 

@@ -156,20 +156,14 @@ func (e *Emulator) createFlow(c *call) result {
 	if err := bindFlow(c, f); err != nil {
 		return result{err: err}
 	}
-	f.seq = e.st.nextSeq()
-	e.st.flows[f.Sid] = f
-	return result{status: http.StatusCreated, body: renderFlow(c, f)}
+	return created(e, e.st.flows, f.Sid, f, func() any { return renderFlow(c, f) })
 }
 
-func (e *Emulator) fetchFlow(c *call) result {
-	f, err := e.flowIn(c)
-	return answer(err, func() any { return renderFlow(c, f) })
-}
-
-// updateFlow needs Status and makes a new revision every time.
-func (e *Emulator) updateFlow(c *call) result {
-	f, err := e.flowIn(c)
-	return revised(f, err, func(next *Flow) *apiError {
+// flowKind serves an account's Studio flows; an update needs Status and makes a new revision every time.
+var flowKind = objectKind[Flow, *Flow]{
+	find:   (*Emulator).flowIn,
+	render: func(_ *Emulator, c *call, f *Flow) any { return renderFlow(c, f) },
+	edit: func(_ *Emulator, c *call, _, next *Flow) *apiError {
 		if c.form.Get("Status") == "" {
 			return missingParam("Status")
 		}
@@ -181,10 +175,6 @@ func (e *Emulator) updateFlow(c *call) result {
 		}
 		next.Revision++
 		return nil
-	}, func() any { return renderFlow(c, f) })
-}
-
-func (e *Emulator) deleteFlow(c *call) result {
-	f, err := e.flowIn(c)
-	return gone(err, func() { delete(e.st.flows, f.Sid) })
+	},
+	drop: func(e *Emulator, f *Flow) { delete(e.st.flows, f.Sid) },
 }

@@ -53,8 +53,8 @@ func policyJSON(k *Key) json.RawMessage {
 func (e *Emulator) addKey(accountSid, name, keyType, region string, policy json.RawMessage) *Key {
 	t := now()
 	k := &Key{Sid: newSID("SK"), AccountSid: accountSid, FriendlyName: name, KeyType: keyType,
-		Policy: policy, Secret: newSecret(), Region: region, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
-	e.st.keys[k.Sid] = k
+		Policy: policy, Secret: newSecret(), Region: region, stamp: stamp{DateCreated: t, DateUpdated: t}}
+	keep(e, e.st.keys, k.Sid, k)
 	return k
 }
 
@@ -95,11 +95,6 @@ func (e *Emulator) createKey2010(c *call) result {
 	return result{status: http.StatusCreated, body: newKeyJSON{renderKey(k), k.Secret}}
 }
 
-func (e *Emulator) fetchKey2010(c *call) result {
-	k, err := e.keyIn(c, c.target.Sid)
-	return answer(err, func() any { return renderKey(k) })
-}
-
 func (e *Emulator) updateKey2010(c *call) result {
 	k, err := e.keyIn(c, c.target.Sid)
 	if err != nil {
@@ -115,10 +110,19 @@ func (e *Emulator) updateKey2010(c *call) result {
 	return result{status: http.StatusOK, body: renderKey(k)}
 }
 
-func (e *Emulator) deleteKey2010(c *call) result {
-	k, err := e.keyIn(c, c.target.Sid)
-	return gone(err, func() { delete(e.st.keys, k.Sid) })
-}
+// key2010Kind and keyIAMKind serve an account's API keys through the 2010 API and IAM v1, which show a key
+// differently (IAM with its policy); the updates are each API's own (updateKey2010, updateKeyIAM).
+var (
+	key2010Kind = objectKind[Key, *Key]{find: (*Emulator).accountKey, drop: dropKey,
+		render: func(_ *Emulator, _ *call, k *Key) any { return renderKey(k) }}
+	keyIAMKind = objectKind[Key, *Key]{find: (*Emulator).accountKey, drop: dropKey,
+		render: func(_ *Emulator, _ *call, k *Key) any { return iamKeyJSON{renderKey(k), policyJSON(k)} }}
+)
+
+// accountKey finds the key the path names in the target account.
+func (e *Emulator) accountKey(c *call) (*Key, *apiError) { return e.keyIn(c, c.target.Sid) }
+
+func dropKey(e *Emulator, k *Key) { delete(e.st.keys, k.Sid) }
 
 // iamAccount checks the AccountSid parameter of /v1/Keys: on a product host
 // a request acts on the authenticated account only, so even the parent's
@@ -215,11 +219,6 @@ func (e *Emulator) listKeysIAM(c *call) result {
 		func(k *Key) string { return k.Sid }, func(k *Key) any { return renderKey(k) })
 }
 
-func (e *Emulator) fetchKeyIAM(c *call) result {
-	k, err := e.keyIn(c, c.target.Sid)
-	return answer(err, func() any { return iamKeyJSON{renderKey(k), policyJSON(k)} })
-}
-
 func (e *Emulator) updateKeyIAM(c *call) result {
 	k, err := e.keyIn(c, c.target.Sid)
 	if err != nil {
@@ -241,9 +240,4 @@ func (e *Emulator) updateKeyIAM(c *call) result {
 	}
 	k.FriendlyName, k.Policy, k.DateUpdated = name, policy, touched(k.DateUpdated)
 	return result{status: http.StatusOK, body: iamKeyJSON{renderKey(k), policyJSON(k)}}
-}
-
-func (e *Emulator) deleteKeyIAM(c *call) result {
-	k, err := e.keyIn(c, c.target.Sid)
-	return gone(err, func() { delete(e.st.keys, k.Sid) })
 }

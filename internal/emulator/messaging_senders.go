@@ -105,11 +105,15 @@ type poolKind struct {
 }
 
 func (k poolKind) routes() []*route {
+	member := objectKind[MessagingSender, *MessagingSender]{
+		find:   func(e *Emulator, c *call) (*MessagingSender, *apiError) { return e.memberIn(c, k.prefix) },
+		render: k.render, drop: k.remove,
+	}
 	return []*route{
 		{productMessaging, []string{"v1", "Services", "{ServiceSid}", k.collection}, scopeProduct, false, map[string]handler{
 			http.MethodGet: k.list, http.MethodPost: k.create}},
 		{productMessaging, []string{"v1", "Services", "{ServiceSid}", k.collection, "{Sid}"}, scopeProduct, false, map[string]handler{
-			http.MethodGet: k.fetch, http.MethodDelete: k.delete}},
+			http.MethodGet: member.fetch, http.MethodDelete: member.delete}},
 	}
 }
 
@@ -128,16 +132,6 @@ func (k poolKind) create(e *Emulator, c *call) result {
 		return result{err: err}
 	}
 	return k.add(e, c, s)
-}
-
-func (k poolKind) fetch(e *Emulator, c *call) result {
-	m, err := e.memberIn(c, k.prefix)
-	return answer(err, func() any { return k.render(e, c, m) })
-}
-
-func (k poolKind) delete(e *Emulator, c *call) result {
-	m, err := e.memberIn(c, k.prefix)
-	return gone(err, func() { k.remove(e, m) })
 }
 
 // dropMember removes a member that is nothing outside its pool (a number stays in the account as an
@@ -175,9 +169,7 @@ func (e *Emulator) addServicePhoneNumber(c *call, s *MessagingService) result {
 	}
 	t := now()
 	m := &MessagingSender{Sid: sid, AccountSid: c.target.Sid, ServiceSid: s.Sid, stamp: stamp{DateCreated: t, DateUpdated: t}}
-	m.seq = e.st.nextSeq()
-	e.st.msg.senders[sid] = m
-	return result{status: http.StatusCreated, body: renderServicePhoneNumber(e, c, m)}
+	return created(e, e.st.msg.senders, sid, m, func() any { return renderServicePhoneNumber(e, c, m) })
 }
 
 // memberIn finds the pool member the path names, of the given kind, in the path's service.
@@ -235,7 +227,5 @@ func (e *Emulator) addAlphaSender(c *call, s *MessagingService) result {
 	t := now()
 	m := &MessagingSender{Sid: newSID("AI"), AccountSid: c.target.Sid, ServiceSid: s.Sid, AlphaSender: alpha,
 		stamp: stamp{DateCreated: t, DateUpdated: t}}
-	m.seq = e.st.nextSeq()
-	e.st.msg.senders[m.Sid] = m
-	return result{status: http.StatusCreated, body: renderAlphaSender(e, c, m)}
+	return created(e, e.st.msg.senders, m.Sid, m, func() any { return renderAlphaSender(e, c, m) })
 }

@@ -14,8 +14,8 @@ var messagingServiceRoutes = []*route{
 	{productMessaging, []string{"v1", "Services"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).listMessagingServices, http.MethodPost: (*Emulator).createMessagingService}},
 	{productMessaging, []string{"v1", "Services", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchMessagingService, http.MethodPost: (*Emulator).updateMessagingService,
-		http.MethodDelete: (*Emulator).deleteMessagingService}},
+		http.MethodGet: messagingServiceKind.fetch, http.MethodPost: messagingServiceKind.update,
+		http.MethodDelete: messagingServiceKind.delete}},
 }
 
 func init() { routes = append(routes, messagingServiceRoutes...) }
@@ -206,30 +206,10 @@ func (e *Emulator) createMessagingService(c *call) result {
 	if err := bindMessagingService(c, s); err != nil {
 		return result{err: err}
 	}
-	s.seq = e.st.nextSeq()
-	e.st.msg.services[s.Sid] = s
-	return result{status: http.StatusCreated, body: e.renderMessagingService(c, s)}
+	return created(e, e.st.msg.services, s.Sid, s, func() any { return e.renderMessagingService(c, s) })
 }
 
-func (e *Emulator) fetchMessagingService(c *call) result {
-	s, err := e.messagingServiceIn(c, "Sid")
-	return answer(err, func() any { return e.renderMessagingService(c, s) })
-}
-
-func (e *Emulator) updateMessagingService(c *call) result {
-	s, err := e.messagingServiceIn(c, "Sid")
-	return revised(s, err, func(next *MessagingService) *apiError {
-		if err := bindMessagingService(c, next); err != nil {
-			return err
-		}
-		if next.FriendlyName == "" {
-			return badRequest(codeInvalidParameter, "FriendlyName cannot be empty")
-		}
-		return nil
-	}, func() any { return e.renderMessagingService(c, s) })
-}
-
-// deleteMessagingService deletes the service and empties its sender pool.
+// messagingServiceKind serves an account's Messaging Services. A deleted service empties its sender pool.
 //
 // ASSUMPTION(messaging-service-delete-senders): Twilio documents neither what becomes of a deleted
 // service's senders nor of its campaign; it documents that "Removing a Twilio number from a Messaging
@@ -239,9 +219,19 @@ func (e *Emulator) updateMessagingService(c *call) result {
 // gone, so Terraform plans to add it again to the new service; should Twilio keep a number bound to a
 // deleted service, the add fails with 21712 and the error names that service; test:
 // TestMessagingServices, TestAccMessagingServicePhoneNumber_disappears.
-func (e *Emulator) deleteMessagingService(c *call) result {
-	s, err := e.messagingServiceIn(c, "Sid")
-	return gone(err, func() {
+var messagingServiceKind = objectKind[MessagingService, *MessagingService]{
+	find:   func(e *Emulator, c *call) (*MessagingService, *apiError) { return e.messagingServiceIn(c, "Sid") },
+	render: func(e *Emulator, c *call, s *MessagingService) any { return e.renderMessagingService(c, s) },
+	edit: func(_ *Emulator, c *call, _, next *MessagingService) *apiError {
+		if err := bindMessagingService(c, next); err != nil {
+			return err
+		}
+		if next.FriendlyName == "" {
+			return badRequest(codeInvalidParameter, "FriendlyName cannot be empty")
+		}
+		return nil
+	},
+	drop: func(e *Emulator, s *MessagingService) {
 		for sid, m := range e.st.msg.senders {
 			switch {
 			case m.ServiceSid != s.Sid:
@@ -252,5 +242,5 @@ func (e *Emulator) deleteMessagingService(c *call) result {
 			}
 		}
 		delete(e.st.msg.services, s.Sid)
-	})
+	},
 }

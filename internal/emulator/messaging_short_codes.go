@@ -32,8 +32,7 @@ func (e *Emulator) AddShortCode(account, code string) (string, error) {
 	}
 	t := now()
 	m := &MessagingSender{Sid: newSID("SC"), AccountSid: account, ShortCode: code, stamp: stamp{DateCreated: t, DateUpdated: t}}
-	m.seq = e.st.nextSeq()
-	e.st.msg.senders[m.Sid] = m
+	keep(e, e.st.msg.senders, m.Sid, m)
 	return m.Sid, nil
 }
 

@@ -76,8 +76,8 @@ var tollfreeRoutes = []*route{
 	{productMessaging, []string{"v1", "Tollfree", "Verifications"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).listTollfree, http.MethodPost: (*Emulator).createTollfree}},
 	{productMessaging, []string{"v1", "Tollfree", "Verifications", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchTollfree, http.MethodPost: (*Emulator).updateTollfree,
-		http.MethodDelete: (*Emulator).deleteTollfree}},
+		http.MethodGet: tollfreeKind.fetch, http.MethodPost: (*Emulator).updateTollfree,
+		http.MethodDelete: tollfreeKind.delete}},
 }
 
 func init() { routes = append(routes, tollfreeRoutes...) }
@@ -150,11 +150,6 @@ func (e *Emulator) listTollfree(c *call) result {
 		func(v *TollfreeVerification) string { return v.Sid }, func(v *TollfreeVerification) any { return e.renderTollfree(c, v) })
 }
 
-func (e *Emulator) fetchTollfree(c *call) result {
-	v, err := e.tollfreeIn(c)
-	return answer(err, func() any { return e.renderTollfree(c, v) })
-}
-
 // bindTollfree applies the business details of a create or an update.
 func bindTollfree(c *call, v *TollfreeVerification) *apiError {
 	for form := range tollfreeStrings {
@@ -201,9 +196,7 @@ func (e *Emulator) createTollfree(c *call) result {
 		return result{err: err}
 	}
 	v.review = e.submitForReview(ReviewTollfree)
-	v.seq = e.st.nextSeq()
-	e.st.msg.tollfree[v.Sid] = v
-	return result{status: http.StatusCreated, body: e.renderTollfree(c, v)}
+	return created(e, e.st.msg.tollfree, v.Sid, v, func() any { return e.renderTollfree(c, v) })
 }
 
 // updateTollfree edits a rejected verification within its seven-day edit window and resubmits it
@@ -232,8 +225,10 @@ func (e *Emulator) updateTollfree(c *call) result {
 	return result{status: http.StatusAccepted, body: e.renderTollfree(c, v)}
 }
 
-// deleteTollfree withdraws a verification (the spec's DeleteTollfreeVerification).
-func (e *Emulator) deleteTollfree(c *call) result {
-	v, err := e.tollfreeIn(c)
-	return gone(err, func() { delete(e.st.msg.tollfree, v.Sid) })
+// tollfreeKind serves an account's toll-free verifications; a delete withdraws one (the spec's
+// DeleteTollfreeVerification). Only a rejected verification can be edited (updateTollfree).
+var tollfreeKind = objectKind[TollfreeVerification, *TollfreeVerification]{
+	find:   (*Emulator).tollfreeIn,
+	render: func(e *Emulator, c *call, v *TollfreeVerification) any { return e.renderTollfree(c, v) },
+	drop:   func(e *Emulator, v *TollfreeVerification) { delete(e.st.msg.tollfree, v.Sid) },
 }

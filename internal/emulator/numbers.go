@@ -198,14 +198,13 @@ func (e *Emulator) createNumber(c *call) result {
 	if err := e.changeEmergency(nil, n); err != nil {
 		return result{err: err}
 	}
-	n.seq = e.st.nextSeq()
-	e.st.numbers[n.Sid] = n
-	return result{status: http.StatusCreated, body: renderNumber(n)}
+	return created(e, e.st.numbers, n.Sid, n, func() any { return renderNumber(n) })
 }
 
-func (e *Emulator) fetchNumber(c *call) result {
-	n, err := e.numberIn(c)
-	return answer(err, func() any { return renderNumber(n) })
+// numberKind fetches an account's numbers; updateNumber and deleteNumber have rules of their own.
+var numberKind = objectKind[IncomingNumber, *IncomingNumber]{
+	find:   (*Emulator).numberIn,
+	render: func(_ *Emulator, _ *call, n *IncomingNumber) any { return renderNumber(n) },
 }
 
 // updateNumber updates a number and, when AccountSid names another account of

@@ -49,30 +49,30 @@ var routes = []*route{
 	{productAPI, []string{"Accounts", "{AccountSid}", "Keys"}, scopeAccountChild, true, map[string]handler{
 		http.MethodGet: (*Emulator).listKeys2010, http.MethodPost: (*Emulator).createKey2010}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "Keys", "{Sid}"}, scopeAccountChild, true, map[string]handler{
-		http.MethodGet: (*Emulator).fetchKey2010, http.MethodPost: (*Emulator).updateKey2010,
-		http.MethodDelete: (*Emulator).deleteKey2010}},
+		http.MethodGet: key2010Kind.fetch, http.MethodPost: (*Emulator).updateKey2010,
+		http.MethodDelete: key2010Kind.delete}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "Applications"}, scopeAccountChild, false, map[string]handler{
 		http.MethodGet: (*Emulator).listApplications, http.MethodPost: (*Emulator).createApplication}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "Applications", "{Sid}"}, scopeAccountChild, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchApplication, http.MethodPost: (*Emulator).updateApplication,
-		http.MethodDelete: (*Emulator).deleteApplication}},
+		http.MethodGet: applicationKind.fetch, http.MethodPost: applicationKind.update,
+		http.MethodDelete: applicationKind.delete}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "IncomingPhoneNumbers"}, scopeAccountChild, false, map[string]handler{
 		http.MethodGet: (*Emulator).listNumbers, http.MethodPost: (*Emulator).createNumber}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "IncomingPhoneNumbers", "{Sid}"}, scopeAccountChild, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchNumber, http.MethodPost: (*Emulator).updateNumber,
+		http.MethodGet: numberKind.fetch, http.MethodPost: (*Emulator).updateNumber,
 		http.MethodDelete: (*Emulator).deleteNumber}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "Addresses"}, scopeAccountChild, false, map[string]handler{
 		http.MethodGet: (*Emulator).listAddresses, http.MethodPost: (*Emulator).createAddress}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "Addresses", "{Sid}"}, scopeAccountChild, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchAddress, http.MethodPost: (*Emulator).updateAddress,
-		http.MethodDelete: (*Emulator).deleteAddress}},
+		http.MethodGet: addressKind.fetch, http.MethodPost: addressKind.update,
+		http.MethodDelete: addressKind.delete}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "AvailablePhoneNumbers", "{CountryCode}", "{Type}"}, scopeAccountChild, false, map[string]handler{
 		http.MethodGet: (*Emulator).listAvailable}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "Usage", "Triggers"}, scopeAccountChild, false, map[string]handler{
 		http.MethodGet: (*Emulator).listUsageTriggers, http.MethodPost: (*Emulator).createUsageTrigger}},
 	{productAPI, []string{"Accounts", "{AccountSid}", "Usage", "Triggers", "{Sid}"}, scopeAccountChild, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchUsageTrigger, http.MethodPost: (*Emulator).updateUsageTrigger,
-		http.MethodDelete: (*Emulator).deleteUsageTrigger}},
+		http.MethodGet: usageTriggerKind.fetch, http.MethodPost: usageTriggerKind.update,
+		http.MethodDelete: usageTriggerKind.delete}},
 	{productAccounts, []string{"v1", "AuthTokens", "Secondary"}, scopeProduct, true, map[string]handler{
 		http.MethodPost: (*Emulator).createSecondaryToken, http.MethodDelete: (*Emulator).deleteSecondaryToken}},
 	{productAccounts, []string{"v1", "AuthTokens", "Promote"}, scopeProduct, true, map[string]handler{
@@ -88,17 +88,17 @@ var routes = []*route{
 	{productIAM, []string{"v1", "Keys"}, scopeProduct, true, map[string]handler{
 		http.MethodGet: (*Emulator).listKeysIAM, http.MethodPost: (*Emulator).createKeyIAM}},
 	{productIAM, []string{"v1", "Keys", "{Sid}"}, scopeProduct, true, map[string]handler{
-		http.MethodGet: (*Emulator).fetchKeyIAM, http.MethodPost: (*Emulator).updateKeyIAM,
-		http.MethodDelete: (*Emulator).deleteKeyIAM}},
+		http.MethodGet: keyIAMKind.fetch, http.MethodPost: (*Emulator).updateKeyIAM,
+		http.MethodDelete: keyIAMKind.delete}},
 	{productStudio, []string{"v2", "Flows"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).listFlows, http.MethodPost: (*Emulator).createFlow}},
 	{productStudio, []string{"v2", "Flows", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchFlow, http.MethodPost: (*Emulator).updateFlow,
-		http.MethodDelete: (*Emulator).deleteFlow}},
+		http.MethodGet: flowKind.fetch, http.MethodPost: flowKind.update,
+		http.MethodDelete: flowKind.delete}},
 	{productNumbers, []string{"v2", "RegulatoryCompliance", "Bundles"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).listBundles, http.MethodPost: (*Emulator).createBundle}},
 	{productNumbers, []string{"v2", "RegulatoryCompliance", "Bundles", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchBundle, http.MethodPost: (*Emulator).updateBundle,
+		http.MethodGet: bundleKind.fetch, http.MethodPost: (*Emulator).updateBundle,
 		http.MethodDelete: (*Emulator).deleteBundle}},
 	{productNumbers, []string{"v2", "RegulatoryCompliance", "Bundles", "{BundleSid}", "Clones"}, scopeProduct, false, map[string]handler{
 		http.MethodPost: (*Emulator).createBundleClone}},

@@ -201,9 +201,8 @@ func (e *Emulator) createBuild(c *call) result {
 	t := now()
 	build := &ServerlessBuild{Sid: newSID("ZB"), AccountSid: svc.AccountSid, ServiceSid: service, Status: BuildBuilding,
 		FunctionVersions: fvs, AssetVersions: avs, Dependencies: deps, Runtime: runtime,
-		stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
-	e.st.sv.code.builds[build.Sid] = build
-	return result{status: http.StatusCreated, body: e.renderBuild(c, build)}
+		stamp: stamp{DateCreated: t, DateUpdated: t}}
+	return created(e, e.st.sv.code.builds, build.Sid, build, func() any { return e.renderBuild(c, build) })
 }
 
 // fetchBuild and fetchBuildStatus show a build as it is once read: the first read finishes it (advance).
@@ -288,8 +287,8 @@ func (e *Emulator) createDeployment(c *call) result {
 	}
 	t := now()
 	d := &ServerlessDeployment{Sid: newSID("ZD"), AccountSid: svc.AccountSid, ServiceSid: svc.Sid,
-		EnvironmentSid: env.Sid, BuildSid: buildSid, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
-	e.st.sv.code.deployments[d.Sid] = d
+		EnvironmentSid: env.Sid, BuildSid: buildSid, stamp: stamp{DateCreated: t, DateUpdated: t}}
+	keep(e, e.st.sv.code.deployments, d.Sid, d)
 	e.deployBuild(env, buildSid)
 	return result{status: http.StatusCreated, body: renderDeployment(c, d)}
 }

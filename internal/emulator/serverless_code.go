@@ -155,9 +155,8 @@ func (e *Emulator) createCode(c *call, asset bool) result {
 	}
 	t := now()
 	f := &ServerlessCode{Sid: newSID("ZH"), AccountSid: svc.AccountSid, ServiceSid: svc.Sid, Asset: asset,
-		FriendlyName: name, stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
-	e.st.sv.code.code[f.Sid] = f
-	return result{status: http.StatusCreated, body: renderCode(c, f)}
+		FriendlyName: name, stamp: stamp{DateCreated: t, DateUpdated: t}}
+	return created(e, e.st.sv.code.code, f.Sid, f, func() any { return renderCode(c, f) })
 }
 
 func (e *Emulator) fetchCode(c *call, asset bool) result {

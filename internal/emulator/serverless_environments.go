@@ -138,17 +138,17 @@ func (e *Emulator) createEnvironment(c *call) result {
 	}
 	t := now()
 	v := &Environment{Sid: newSID("ZE"), AccountSid: s.AccountSid, ServiceSid: s.Sid, UniqueName: unique,
-		DomainSuffix: suffix, DomainName: domain + ".twil.io", stamp: stamp{DateCreated: t, DateUpdated: t, seq: e.st.nextSeq()}}
-	e.st.sv.environments[v.Sid] = v
-	return result{status: http.StatusCreated, body: renderEnvironment(c, v)}
+		DomainSuffix: suffix, DomainName: domain + ".twil.io", stamp: stamp{DateCreated: t, DateUpdated: t}}
+	return created(e, e.st.sv.environments, v.Sid, v, func() any { return renderEnvironment(c, v) })
 }
 
-func (e *Emulator) fetchEnvironment(c *call) result {
-	_, v, err := e.environmentIn(c, "Sid")
-	return answer(err, func() any { return renderEnvironment(c, v) })
-}
-
-func (e *Emulator) deleteEnvironment(c *call) result {
-	_, v, err := e.environmentIn(c, "Sid")
-	return gone(err, func() { e.st.sv.dropEnvironment(v.Sid) })
+// environmentKind serves a service's environments (they have no update); a deleted environment takes its
+// variables and deployments along.
+var environmentKind = objectKind[Environment, *Environment]{
+	find: func(e *Emulator, c *call) (*Environment, *apiError) {
+		_, v, err := e.environmentIn(c, "Sid")
+		return v, err
+	},
+	render: func(_ *Emulator, c *call, v *Environment) any { return renderEnvironment(c, v) },
+	drop:   func(e *Emulator, v *Environment) { e.st.sv.dropEnvironment(v.Sid) },
 }

@@ -30,17 +30,17 @@ var serverlessRoutes = []*route{
 	{productServerless, []string{"v1", "Services"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).listServices, http.MethodPost: (*Emulator).createService}},
 	{productServerless, []string{"v1", "Services", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchService, http.MethodPost: (*Emulator).updateService,
-		http.MethodDelete: (*Emulator).deleteService}},
+		http.MethodGet: serviceKind.fetch, http.MethodPost: serviceKind.update,
+		http.MethodDelete: serviceKind.delete}},
 	{productServerless, []string{"v1", "Services", "{ServiceSid}", "Environments"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).listEnvironments, http.MethodPost: (*Emulator).createEnvironment}},
 	{productServerless, []string{"v1", "Services", "{ServiceSid}", "Environments", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchEnvironment, http.MethodDelete: (*Emulator).deleteEnvironment}},
+		http.MethodGet: environmentKind.fetch, http.MethodDelete: environmentKind.delete}},
 	{productServerless, []string{"v1", "Services", "{ServiceSid}", "Environments", "{EnvironmentSid}", "Variables"}, scopeProduct, false, map[string]handler{
 		http.MethodGet: (*Emulator).listVariables, http.MethodPost: (*Emulator).createVariable}},
 	{productServerless, []string{"v1", "Services", "{ServiceSid}", "Environments", "{EnvironmentSid}", "Variables", "{Sid}"}, scopeProduct, false, map[string]handler{
-		http.MethodGet: (*Emulator).fetchVariable, http.MethodPost: (*Emulator).updateVariable,
-		http.MethodDelete: (*Emulator).deleteVariable}},
+		http.MethodGet: variableKind.fetch, http.MethodPost: variableKind.update,
+		http.MethodDelete: variableKind.delete}},
 }
 
 func init() { routes = append(routes, serverlessRoutes...) }
@@ -242,21 +242,16 @@ func (e *Emulator) createService(c *call) result {
 	if err := bindService(c, s); err != nil {
 		return result{err: err}
 	}
-	s.seq = e.st.nextSeq()
-	e.st.sv.services[s.Sid] = s
-	return result{status: http.StatusCreated, body: renderService(c, s)}
+	return created(e, e.st.sv.services, s.Sid, s, func() any { return renderService(c, s) })
 }
 
-func (e *Emulator) fetchService(c *call) result {
-	s, err := e.serviceIn(c, "Sid")
-	return answer(err, func() any { return renderService(c, s) })
-}
-
-// updateService changes FriendlyName, IncludeCredentials and UiEditable; the unique name "cannot be
-// updated" (it is part of the domain).
-func (e *Emulator) updateService(c *call) result {
-	s, err := e.serviceIn(c, "Sid")
-	return revised(s, err, func(next *Service) *apiError {
+// serviceKind serves an account's Serverless services. An update changes FriendlyName, IncludeCredentials
+// and UiEditable; the unique name "cannot be updated" (it is part of the domain). A deleted service takes
+// everything in it along.
+var serviceKind = objectKind[Service, *Service]{
+	find:   func(e *Emulator, c *call) (*Service, *apiError) { return e.serviceIn(c, "Sid") },
+	render: func(_ *Emulator, c *call, s *Service) any { return renderService(c, s) },
+	edit: func(_ *Emulator, c *call, _, next *Service) *apiError {
 		if err := bindService(c, next); err != nil {
 			return err
 		}
@@ -264,10 +259,6 @@ func (e *Emulator) updateService(c *call) result {
 			return badRequest(codeInvalidParameter, "FriendlyName cannot be empty")
 		}
 		return nil
-	}, func() any { return renderService(c, s) })
-}
-
-func (e *Emulator) deleteService(c *call) result {
-	s, err := e.serviceIn(c, "Sid")
-	return gone(err, func() { e.st.sv.dropService(s.Sid) })
+	},
+	drop: func(e *Emulator, s *Service) { e.st.sv.dropService(s.Sid) },
 }

@@ -108,23 +108,19 @@ func (e *Emulator) createVariable(c *call) result {
 	if err := e.bindVariable(c, env, v); err != nil {
 		return result{err: err}
 	}
-	v.seq = e.st.nextSeq()
-	e.st.sv.variables[v.Sid] = v
-	return result{status: http.StatusCreated, body: renderVariable(c, v)}
+	return created(e, e.st.sv.variables, v.Sid, v, func() any { return renderVariable(c, v) })
 }
 
-func (e *Emulator) fetchVariable(c *call) result {
-	_, v, err := e.variableIn(c)
-	return answer(err, func() any { return renderVariable(c, v) })
-}
-
-func (e *Emulator) updateVariable(c *call) result {
-	env, v, err := e.variableIn(c)
-	return revised(v, err, func(next *Variable) *apiError { return e.bindVariable(c, env, next) },
-		func() any { return renderVariable(c, v) })
-}
-
-func (e *Emulator) deleteVariable(c *call) result {
-	_, v, err := e.variableIn(c)
-	return gone(err, func() { delete(e.st.sv.variables, v.Sid) })
+// variableKind serves an environment's variables (variableIn found the variable in its environment, so an
+// update's key is checked against that environment's).
+var variableKind = objectKind[Variable, *Variable]{
+	find: func(e *Emulator, c *call) (*Variable, *apiError) {
+		_, v, err := e.variableIn(c)
+		return v, err
+	},
+	render: func(_ *Emulator, c *call, v *Variable) any { return renderVariable(c, v) },
+	edit: func(e *Emulator, c *call, v, next *Variable) *apiError {
+		return e.bindVariable(c, e.st.sv.environments[v.EnvironmentSid], next)
+	},
+	drop: func(e *Emulator, v *Variable) { delete(e.st.sv.variables, v.Sid) },
 }

@@ -298,9 +298,7 @@ func (e *Emulator) createTrustBundle(c *call, tc trustCollection) result {
 	if err := bindTrustBundle(c, b); err != nil {
 		return result{err: err}
 	}
-	b.seq = e.st.nextSeq()
-	e.st.msg.trustBundles[b.Sid] = b
-	return result{status: http.StatusCreated, body: renderTrustBundle(c, tc, b)}
+	return created(e, e.st.msg.trustBundles, b.Sid, b, func() any { return renderTrustBundle(c, tc, b) })
 }
 
 func bindTrustBundle(c *call, b *TrustBundle) *apiError {

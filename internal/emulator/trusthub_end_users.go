@@ -98,11 +98,28 @@ type trustEntityKind[T any, P trustEntity[T]] struct {
 }
 
 func (k trustEntityKind[T, P]) routes() []*route {
+	// An update changes FriendlyName and Attributes; a delete leaves the assignments that name the object
+	// (assumption trusthub-delete).
+	object := objectKind[T, P]{
+		find:   k.in,
+		render: func(_ *Emulator, c *call, x P) any { return k.render(c, x) },
+		edit: func(_ *Emulator, c *call, _, next P) *apiError {
+			_, typ, attrs, name := next.entity()
+			if err := bindTrustTypeAndAttributes(c, nil, typ, attrs, false); err != nil {
+				return err
+			}
+			if v, ok := c.form["FriendlyName"]; ok {
+				*name = v[0]
+			}
+			return nil
+		},
+		drop: func(e *Emulator, x P) { sid, _, _, _ := x.entity(); delete(k.store(e), sid) },
+	}
 	return []*route{
 		{productTrustHub, []string{"v1", k.collection}, scopeProduct, false, map[string]handler{
 			http.MethodGet: k.list, http.MethodPost: k.create}},
 		{productTrustHub, []string{"v1", k.collection, "{Sid}"}, scopeProduct, false, map[string]handler{
-			http.MethodGet: k.fetch, http.MethodPost: k.update, http.MethodDelete: k.delete}},
+			http.MethodGet: object.fetch, http.MethodPost: object.update, http.MethodDelete: object.delete}},
 	}
 }
 
@@ -131,34 +148,7 @@ func (k trustEntityKind[T, P]) create(e *Emulator, c *call) result {
 		return result{err: err}
 	}
 	*name = c.form.Get("FriendlyName")
-	x.stampOf().seq = e.st.nextSeq()
-	k.store(e)[sid] = x
-	return result{status: http.StatusCreated, body: k.render(c, x)}
-}
-
-func (k trustEntityKind[T, P]) fetch(e *Emulator, c *call) result {
-	x, err := k.in(e, c)
-	return answer(err, func() any { return k.render(c, x) })
-}
-
-func (k trustEntityKind[T, P]) update(e *Emulator, c *call) result {
-	x, err := k.in(e, c)
-	return revised(x, err, func(next P) *apiError {
-		_, typ, attrs, name := next.entity()
-		if err := bindTrustTypeAndAttributes(c, nil, typ, attrs, false); err != nil {
-			return err
-		}
-		if v, ok := c.form["FriendlyName"]; ok {
-			*name = v[0]
-		}
-		return nil
-	}, func() any { return k.render(c, x) })
-}
-
-// delete leaves the assignments that name the object (assumption trusthub-delete).
-func (k trustEntityKind[T, P]) delete(e *Emulator, c *call) result {
-	x, err := k.in(e, c)
-	return gone(err, func() { sid, _, _, _ := x.entity(); delete(k.store(e), sid) })
+	return created(e, k.store(e), sid, x, func() any { return k.render(c, x) })
 }
 
 // trustEndUsers are the account's end users.

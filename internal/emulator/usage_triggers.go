@@ -61,11 +61,7 @@ var (
 )
 
 func (e *Emulator) triggerIn(c *call) (*UsageTrigger, *apiError) {
-	t := e.st.triggers[c.params["Sid"]]
-	if t == nil || t.AccountSid != c.target.Sid {
-		return nil, notFound(c.path)
-	}
-	return t, nil
+	return findIn(c, e.st.triggers, c.params["Sid"], func(t *UsageTrigger) bool { return t.AccountSid == c.target.Sid })
 }
 
 // listUsageTriggers filters by Recurring, TriggerBy and UsageCategory; "An empty value or a value of
@@ -133,45 +129,21 @@ func (e *Emulator) createUsageTrigger(c *call) result {
 		return result{err: badRequest(codeInvalidParameter, "TriggerValue must be a positive number (or +offset), not %q", value)}
 	}
 	tr.TriggerValue = strings.TrimPrefix(value, "+")
-	tr.seq = e.st.nextSeq()
-	e.st.triggers[tr.Sid] = tr
-	return result{status: http.StatusCreated, body: renderUsageTrigger(tr)}
+	return created(e, e.st.triggers, tr.Sid, tr, func() any { return renderUsageTrigger(tr) })
 }
 
-func (e *Emulator) fetchUsageTrigger(c *call) result {
-	tr, err := e.triggerIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	return result{status: http.StatusOK, body: renderUsageTrigger(tr)}
-}
-
-// updateUsageTrigger changes only CallbackMethod, CallbackUrl and FriendlyName, the update parameters of
-// https://www.twilio.com/docs/usage/api/usage-trigger; the category, value, period and field are fixed at
-// create.
-func (e *Emulator) updateUsageTrigger(c *call) result {
-	tr, err := e.triggerIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	next := *tr
-	b := binder{form: c.form}
-	b.url("CallbackUrl", &next.CallbackURL)
-	b.method("CallbackMethod", &next.CallbackMethod)
-	b.friendlyName(&next.FriendlyName, "")
-	if b.err != nil {
-		return result{err: b.err}
-	}
-	next.touch()
-	*tr = next
-	return result{status: http.StatusOK, body: renderUsageTrigger(tr)}
-}
-
-func (e *Emulator) deleteUsageTrigger(c *call) result {
-	tr, err := e.triggerIn(c)
-	if err != nil {
-		return result{err: err}
-	}
-	delete(e.st.triggers, tr.Sid)
-	return result{status: http.StatusNoContent}
+// usageTriggerKind serves an account's usage triggers. An update changes only CallbackMethod, CallbackUrl
+// and FriendlyName, the update parameters of https://www.twilio.com/docs/usage/api/usage-trigger; the
+// category, value, period and field are fixed at create.
+var usageTriggerKind = objectKind[UsageTrigger, *UsageTrigger]{
+	find:   (*Emulator).triggerIn,
+	render: func(_ *Emulator, _ *call, t *UsageTrigger) any { return renderUsageTrigger(t) },
+	edit: func(_ *Emulator, c *call, _, next *UsageTrigger) *apiError {
+		b := binder{form: c.form}
+		b.url("CallbackUrl", &next.CallbackURL)
+		b.method("CallbackMethod", &next.CallbackMethod)
+		b.friendlyName(&next.FriendlyName, "")
+		return b.err
+	},
+	drop: func(e *Emulator, t *UsageTrigger) { delete(e.st.triggers, t.Sid) },
 }

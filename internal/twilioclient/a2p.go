@@ -38,12 +38,9 @@ const (
 // CreateBrandRegistration registers a brand in accountSID. Twilio charges a fee for every registration:
 // callers must never repeat it after an unclear answer (see FindBrandRegistrationsCreatedSince).
 func (c *Client) CreateBrandRegistration(ctx context.Context, accountSID string, params *CreateBrandRegistrationParams) (*BrandRegistration, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, notSent(fmt.Errorf("obtaining the credentials of account %s to register the brand: %w", accountSID, err))
-	}
-	b, err := sub.messaging(ctx).CreateBrandRegistrations(params)
-	return b, sub.wrapError(err)
+	return createAs(ctx, c, accountSID, "register the brand", func(sub *Client) (*BrandRegistration, error) {
+		return sub.messaging(ctx).CreateBrandRegistrations(params)
+	})
 }
 
 // FindBrandRegistration fetches a brand registration; ErrNotFound when it is gone.
@@ -56,7 +53,7 @@ func (c *Client) FindBrandRegistration(ctx context.Context, accountSID, sid stri
 // ListBrandRegistrations lists the brand registrations of accountSID.
 func (c *Client) ListBrandRegistrations(ctx context.Context, accountSID string) ([]BrandRegistration, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]BrandRegistration, error) {
-		return sub.messaging(ctx).ListBrandRegistrations(&messagingv1.ListBrandRegistrationsParams{PageSize: ptr(1000)})
+		return sub.messaging(ctx).ListBrandRegistrations(paged[messagingv1.ListBrandRegistrationsParams]())
 	})
 }
 
@@ -73,12 +70,9 @@ func (c *Client) FindBrandRegistrationsCreatedSince(ctx context.Context, account
 
 // CreateCampaign registers a US A2P campaign on a Messaging Service of accountSID.
 func (c *Client) CreateCampaign(ctx context.Context, accountSID, serviceSID string, params *CreateCampaignParams) (*Campaign, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, notSent(fmt.Errorf("obtaining the credentials of account %s to register the campaign: %w", accountSID, err))
-	}
-	k, err := sub.messaging(ctx).CreateUsAppToPerson(serviceSID, params)
-	return k, sub.wrapError(err)
+	return createAs(ctx, c, accountSID, "register the campaign", func(sub *Client) (*Campaign, error) {
+		return sub.messaging(ctx).CreateUsAppToPerson(serviceSID, params)
+	})
 }
 
 // FindCampaign fetches a campaign; ErrNotFound when it (or its Messaging Service) is gone.
@@ -91,7 +85,7 @@ func (c *Client) FindCampaign(ctx context.Context, accountSID, serviceSID, sid s
 // ListCampaigns lists the campaigns of a Messaging Service (at most one, as Twilio registers them).
 func (c *Client) ListCampaigns(ctx context.Context, accountSID, serviceSID string) ([]Campaign, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]Campaign, error) {
-		return sub.messaging(ctx).ListUsAppToPerson(serviceSID, &messagingv1.ListUsAppToPersonParams{PageSize: ptr(1000)})
+		return sub.messaging(ctx).ListUsAppToPerson(serviceSID, paged[messagingv1.ListUsAppToPersonParams]())
 	})
 }
 

@@ -55,11 +55,10 @@ func (c *Client) UpdateAccount(ctx context.Context, sid string, params *UpdateAc
 
 // ListAccounts lists the client's account and its subaccounts, optionally filtered by friendly name.
 func (c *Client) ListAccounts(ctx context.Context, friendlyName string) ([]Account, error) {
-	params := &apiv2010.ListAccountParams{}
+	params := paged[apiv2010.ListAccountParams]()
 	if friendlyName != "" {
 		params.SetFriendlyName(friendlyName)
 	}
-	params.SetPageSize(1000)
 	accts, err := c.api(ctx).ListAccount(params)
 	return accts, c.wrapError(err)
 }

@@ -20,43 +20,31 @@ type UpdateAddressParams = apiv2010.UpdateAddressParams
 
 // CreateAddress creates an address in accountSID.
 func (c *Client) CreateAddress(ctx context.Context, accountSID string, params *CreateAddressParams) (*Address, error) {
-	params.SetPathAccountSid(accountSID)
-	a, err := c.api(ctx).CreateAddress(params)
-	return a, c.wrapError(err)
+	return in2010(ctx, c, accountSID, params, (*apiv2010.ApiService).CreateAddress)
 }
 
 // FindAddress fetches an address; ErrNotFound when it is gone.
 func (c *Client) FindAddress(ctx context.Context, accountSID, sid string) (*Address, error) {
-	params := &apiv2010.FetchAddressParams{}
-	params.SetPathAccountSid(accountSID)
-	a, err := c.api(ctx).FetchAddress(sid, params)
-	return a, c.wrapError(err)
+	return at2010(ctx, c, accountSID, sid, nil, (*apiv2010.ApiService).FetchAddress)
 }
 
 // UpdateAddress changes an address.
 func (c *Client) UpdateAddress(ctx context.Context, accountSID, sid string, params *UpdateAddressParams) (*Address, error) {
-	params.SetPathAccountSid(accountSID)
-	a, err := c.api(ctx).UpdateAddress(sid, params)
-	return a, c.wrapError(err)
+	return at2010(ctx, c, accountSID, sid, params, (*apiv2010.ApiService).UpdateAddress)
 }
 
 // DeleteAddress deletes an address.
 func (c *Client) DeleteAddress(ctx context.Context, accountSID, sid string) error {
-	params := &apiv2010.DeleteAddressParams{}
-	params.SetPathAccountSid(accountSID)
-	return c.wrapError(c.api(ctx).DeleteAddress(sid, params))
+	return delete2010(ctx, c, accountSID, sid, (*apiv2010.ApiService).DeleteAddress)
 }
 
 // ListAddresses lists the addresses of accountSID, optionally by exact customer name, whole pages at a time.
 func (c *Client) ListAddresses(ctx context.Context, accountSID, customerName string) ([]Address, error) {
-	params := &apiv2010.ListAddressParams{}
-	params.SetPathAccountSid(accountSID)
+	params := paged[apiv2010.ListAddressParams]()
 	if customerName != "" {
 		params.SetCustomerName(customerName)
 	}
-	params.SetPageSize(listPageSize)
-	list, err := c.api(ctx).ListAddress(params)
-	return list, c.wrapError(err)
+	return in2010(ctx, c, accountSID, params, (*apiv2010.ApiService).ListAddress)
 }
 
 // FindAddressesCreatedSince lists the addresses of accountSID for customerName created since the given

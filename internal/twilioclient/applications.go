@@ -17,29 +17,20 @@ type UpdateApplicationParams = apiv2010.UpdateApplicationParams
 
 // CreateApplication creates a TwiML application in accountSID.
 func (c *Client) CreateApplication(ctx context.Context, accountSID string, params *CreateApplicationParams) (*Application, error) {
-	params.SetPathAccountSid(accountSID)
-	app, err := c.api(ctx).CreateApplication(params)
-	return app, c.wrapError(err)
+	return in2010(ctx, c, accountSID, params, (*apiv2010.ApiService).CreateApplication)
 }
 
 // FindApplication fetches a TwiML application; ErrNotFound when it is gone.
 func (c *Client) FindApplication(ctx context.Context, accountSID, sid string) (*Application, error) {
-	params := &apiv2010.FetchApplicationParams{}
-	params.SetPathAccountSid(accountSID)
-	app, err := c.api(ctx).FetchApplication(sid, params)
-	return app, c.wrapError(err)
+	return at2010(ctx, c, accountSID, sid, nil, (*apiv2010.ApiService).FetchApplication)
 }
 
 // UpdateApplication changes a TwiML application.
 func (c *Client) UpdateApplication(ctx context.Context, accountSID, sid string, params *UpdateApplicationParams) (*Application, error) {
-	params.SetPathAccountSid(accountSID)
-	app, err := c.api(ctx).UpdateApplication(sid, params)
-	return app, c.wrapError(err)
+	return at2010(ctx, c, accountSID, sid, params, (*apiv2010.ApiService).UpdateApplication)
 }
 
 // DeleteApplication deletes a TwiML application.
 func (c *Client) DeleteApplication(ctx context.Context, accountSID, sid string) error {
-	params := &apiv2010.DeleteApplicationParams{}
-	params.SetPathAccountSid(accountSID)
-	return c.wrapError(c.api(ctx).DeleteApplication(sid, params))
+	return delete2010(ctx, c, accountSID, sid, (*apiv2010.ApiService).DeleteApplication)
 }

@@ -111,8 +111,7 @@ func (c *Client) ListBundles(ctx context.Context, accountSID string, f BundleFil
 	if err != nil {
 		return nil, err
 	}
-	params := &numbersv2.ListBundleParams{}
-	params.SetPageSize(1000)
+	params := paged[numbersv2.ListBundleParams]()
 	for _, p := range []struct {
 		v   string
 		set func(string) *numbersv2.ListBundleParams

@@ -49,8 +49,7 @@ func (c *Client) SetDialingInheritance(ctx context.Context, inherit bool) error 
 // ListEnabledDialingCountries lists the countries the client's account may dial at all (any group
 // enabled), as the account sees them: an inheriting subaccount may see its parent's.
 func (c *Client) ListEnabledDialingCountries(ctx context.Context) ([]DialingPermission, error) {
-	params := &voicev1.ListDialingPermissionsCountryParams{}
-	params.SetPageSize(1000)
+	params := paged[voicev1.ListDialingPermissionsCountryParams]()
 	rows, err := c.voice(ctx).ListDialingPermissionsCountry(params)
 	if err != nil {
 		return nil, c.wrapError(err)

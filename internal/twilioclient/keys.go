@@ -30,13 +30,12 @@ type NewKey struct {
 // token may call for its subaccounts.
 func (c *Client) CreateKey(ctx context.Context, accountSID, friendlyName string) (*NewKey, error) {
 	params := &apiv2010.CreateNewKeyParams{}
-	params.SetPathAccountSid(accountSID)
 	if friendlyName != "" {
 		params.SetFriendlyName(friendlyName)
 	}
-	k, err := c.api(ctx).CreateNewKey(params)
+	k, err := in2010(ctx, c, accountSID, params, (*apiv2010.ApiService).CreateNewKey)
 	if err != nil {
-		return nil, c.wrapError(err)
+		return nil, err
 	}
 	return &NewKey{
 		Key:    newKey(accountSID, k.Sid, k.FriendlyName, k.DateCreated, k.DateUpdated, nil),
@@ -74,11 +73,9 @@ func (c *Client) CreateRestrictedKey(ctx context.Context, accountSID, friendlyNa
 
 // FindKey fetches a standard key through the 2010-04-01 API.
 func (c *Client) FindKey(ctx context.Context, accountSID, sid string) (*Key, error) {
-	params := &apiv2010.FetchKeyParams{}
-	params.SetPathAccountSid(accountSID)
-	k, err := c.api(ctx).FetchKey(sid, params)
+	k, err := at2010(ctx, c, accountSID, sid, nil, (*apiv2010.ApiService).FetchKey)
 	if err != nil {
-		return nil, c.wrapError(err)
+		return nil, err
 	}
 	return ptr(newKey(accountSID, k.Sid, k.FriendlyName, k.DateCreated, k.DateUpdated, nil)), nil
 }
@@ -98,12 +95,9 @@ func (c *Client) FindRestrictedKey(ctx context.Context, accountSID, sid string) 
 
 // UpdateKey renames a standard key.
 func (c *Client) UpdateKey(ctx context.Context, accountSID, sid, friendlyName string) (*Key, error) {
-	params := &apiv2010.UpdateKeyParams{}
-	params.SetPathAccountSid(accountSID)
-	params.SetFriendlyName(friendlyName)
-	k, err := c.api(ctx).UpdateKey(sid, params)
+	k, err := at2010(ctx, c, accountSID, sid, (&apiv2010.UpdateKeyParams{}).SetFriendlyName(friendlyName), (*apiv2010.ApiService).UpdateKey)
 	if err != nil {
-		return nil, c.wrapError(err)
+		return nil, err
 	}
 	return ptr(newKey(accountSID, k.Sid, k.FriendlyName, k.DateCreated, k.DateUpdated, nil)), nil
 }
@@ -130,9 +124,7 @@ func (c *Client) UpdateRestrictedKey(ctx context.Context, accountSID, sid, frien
 
 // DeleteKey revokes a key; anything still using its secret stops working at once.
 func (c *Client) DeleteKey(ctx context.Context, accountSID, sid string) error {
-	params := &apiv2010.DeleteKeyParams{}
-	params.SetPathAccountSid(accountSID)
-	return c.wrapError(c.api(ctx).DeleteKey(sid, params))
+	return delete2010(ctx, c, accountSID, sid, (*apiv2010.ApiService).DeleteKey)
 }
 
 // DeleteRestrictedKey revokes a key through IAM v1, with the owning account's own credentials like the

@@ -19,14 +19,13 @@ const listPageSize = 1000
 // remembered for ForAccount, so acting in the listed subaccounts afterwards (Studio, IAM) costs no GET of
 // each account.
 func (c *Client) ListSubaccounts(ctx context.Context, friendlyName, status string) ([]Account, error) {
-	params := &apiv2010.ListAccountParams{}
+	params := paged[apiv2010.ListAccountParams]()
 	if friendlyName != "" {
 		params.SetFriendlyName(friendlyName)
 	}
 	if status != "" {
 		params.SetStatus(status)
 	}
-	params.SetPageSize(listPageSize)
 	accts, err := c.api(ctx).ListAccount(params)
 	if err != nil {
 		return nil, c.wrapError(err)
@@ -64,38 +63,29 @@ func (c *Client) rememberSubaccount(a Account) {
 
 // ListApplications lists the TwiML apps of accountSID, optionally by exact friendly name.
 func (c *Client) ListApplications(ctx context.Context, accountSID, friendlyName string) ([]Application, error) {
-	params := &apiv2010.ListApplicationParams{}
-	params.SetPathAccountSid(accountSID)
+	params := paged[apiv2010.ListApplicationParams]()
 	if friendlyName != "" {
 		params.SetFriendlyName(friendlyName)
 	}
-	params.SetPageSize(listPageSize)
-	apps, err := c.api(ctx).ListApplication(params)
-	return apps, c.wrapError(err)
+	return in2010(ctx, c, accountSID, params, (*apiv2010.ApiService).ListApplication)
 }
 
 // ListIncomingNumbersMatching lists the phone numbers of accountSID. phoneNumber narrows the list the way Twilio's
 // PhoneNumber filter does (it matches parts of numbers); callers match exactly themselves.
 func (c *Client) ListIncomingNumbersMatching(ctx context.Context, accountSID, phoneNumber string) ([]IncomingNumber, error) {
-	params := &apiv2010.ListIncomingPhoneNumberParams{}
-	params.SetPathAccountSid(accountSID)
+	params := paged[apiv2010.ListIncomingPhoneNumberParams]()
 	if phoneNumber != "" {
 		params.SetPhoneNumber(phoneNumber)
 	}
-	params.SetPageSize(listPageSize)
-	list, err := c.api(ctx).ListIncomingPhoneNumber(params)
-	return list, c.wrapError(err)
+	return in2010(ctx, c, accountSID, params, (*apiv2010.ApiService).ListIncomingPhoneNumber)
 }
 
 // ListKeys lists the API keys of accountSID through the 2010-04-01 API: SIDs, names and dates, never
 // secrets nor policies (a restricted key's policy takes FindRestrictedKey).
 func (c *Client) ListKeys(ctx context.Context, accountSID string) ([]Key, error) {
-	params := &apiv2010.ListKeyParams{}
-	params.SetPathAccountSid(accountSID)
-	params.SetPageSize(listPageSize)
-	list, err := c.api(ctx).ListKey(params)
+	list, err := in2010(ctx, c, accountSID, paged[apiv2010.ListKeyParams](), (*apiv2010.ApiService).ListKey)
 	if err != nil {
-		return nil, c.wrapError(err)
+		return nil, err
 	}
 	keys := make([]Key, 0, len(list))
 	for _, k := range list {
@@ -107,9 +97,7 @@ func (c *Client) ListKeys(ctx context.Context, accountSID string) ([]Key, error)
 // ListFlows lists the Studio flows of accountSID, with that account's own credentials.
 func (c *Client) ListFlows(ctx context.Context, accountSID string) ([]Flow, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]Flow, error) {
-		params := &studiov2.ListFlowParams{}
-		params.SetPageSize(listPageSize)
-		return sub.studio(ctx).ListFlow(params)
+		return sub.studio(ctx).ListFlow(paged[studiov2.ListFlowParams]())
 	})
 }
 
@@ -117,10 +105,7 @@ func (c *Client) ListFlows(ctx context.Context, accountSID string) ([]Flow, erro
 // IAM call: SIDs, names and dates, as ListKeys.
 func (c *Client) listKeysIAM(ctx context.Context, accountSID string) ([]Key, error) {
 	list, err := asAccount(ctx, c, accountSID, func(sub *Client) ([]iamv1.IamV1GetKeys, error) {
-		params := &iamv1.ListGetKeysParams{}
-		params.SetAccountSid(accountSID)
-		params.SetPageSize(listPageSize)
-		return sub.iam(ctx).ListGetKeys(params)
+		return sub.iam(ctx).ListGetKeys(paged[iamv1.ListGetKeysParams]().SetAccountSid(accountSID))
 	})
 	if err != nil {
 		return nil, err

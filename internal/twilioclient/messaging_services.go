@@ -34,12 +34,9 @@ const CodeSenderInOtherService = 21712
 
 // CreateMessagingService creates a Messaging Service in accountSID.
 func (c *Client) CreateMessagingService(ctx context.Context, accountSID string, params *CreateMessagingServiceParams) (*MessagingService, error) {
-	sub, err := c.InAccount(ctx, accountSID, "create the Messaging Service")
-	if err != nil {
-		return nil, err
-	}
-	s, err := sub.messaging(ctx).CreateService(params)
-	return s, sub.wrapError(err)
+	return createAs(ctx, c, accountSID, "create the Messaging Service", func(sub *Client) (*MessagingService, error) {
+		return sub.messaging(ctx).CreateService(params)
+	})
 }
 
 // FindMessagingService fetches a Messaging Service; ErrNotFound when it is gone.
@@ -64,9 +61,7 @@ func (c *Client) DeleteMessagingService(ctx context.Context, accountSID, sid str
 // ListMessagingServices lists every Messaging Service of an account, 1000 per page.
 func (c *Client) ListMessagingServices(ctx context.Context, accountSID string) ([]MessagingService, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]MessagingService, error) {
-		params := &messagingv1.ListServiceParams{}
-		params.SetPageSize(1000)
-		return sub.messaging(ctx).ListService(params)
+		return sub.messaging(ctx).ListService(paged[messagingv1.ListServiceParams]())
 	})
 }
 
@@ -82,14 +77,9 @@ func (c *Client) FindMessagingServicesCreatedSince(ctx context.Context, accountS
 // AddServicePhoneNumber puts one of the account's numbers (PN…) in a service's sender pool. Twilio answers
 // a number already in this service with the member, and one in another service with 21712.
 func (c *Client) AddServicePhoneNumber(ctx context.Context, accountSID, serviceSID, numberSID string) (*ServicePhoneNumber, error) {
-	sub, err := c.InAccount(ctx, accountSID, "add the number to the Messaging Service")
-	if err != nil {
-		return nil, err
-	}
-	params := &messagingv1.CreatePhoneNumberParams{}
-	params.SetPhoneNumberSid(numberSID)
-	n, err := sub.messaging(ctx).CreatePhoneNumber(serviceSID, params)
-	return n, sub.wrapError(err)
+	return createAs(ctx, c, accountSID, "add the number to the Messaging Service", func(sub *Client) (*ServicePhoneNumber, error) {
+		return sub.messaging(ctx).CreatePhoneNumber(serviceSID, (&messagingv1.CreatePhoneNumberParams{}).SetPhoneNumberSid(numberSID))
+	})
 }
 
 // FindServicePhoneNumber fetches a number of a service's pool; ErrNotFound when it (or the service) is gone.
@@ -109,9 +99,7 @@ func (c *Client) RemoveServicePhoneNumber(ctx context.Context, accountSID, servi
 // ListServicePhoneNumbers lists a service's numbers, 1000 per page.
 func (c *Client) ListServicePhoneNumbers(ctx context.Context, accountSID, serviceSID string) ([]ServicePhoneNumber, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]ServicePhoneNumber, error) {
-		params := &messagingv1.ListPhoneNumberParams{}
-		params.SetPageSize(1000)
-		return sub.messaging(ctx).ListPhoneNumber(serviceSID, params)
+		return sub.messaging(ctx).ListPhoneNumber(serviceSID, paged[messagingv1.ListPhoneNumberParams]())
 	})
 }
 
@@ -145,14 +133,9 @@ func (c *Client) findServiceHolding(ctx context.Context, accountSID string, in f
 
 // AddAlphaSender adds an alphanumeric sender ID to a service (Twilio allows one per service).
 func (c *Client) AddAlphaSender(ctx context.Context, accountSID, serviceSID, alpha string) (*AlphaSender, error) {
-	sub, err := c.InAccount(ctx, accountSID, "add the alpha sender to the Messaging Service")
-	if err != nil {
-		return nil, err
-	}
-	params := &messagingv1.CreateAlphaSenderParams{}
-	params.SetAlphaSender(alpha)
-	a, err := sub.messaging(ctx).CreateAlphaSender(serviceSID, params)
-	return a, sub.wrapError(err)
+	return createAs(ctx, c, accountSID, "add the alpha sender to the Messaging Service", func(sub *Client) (*AlphaSender, error) {
+		return sub.messaging(ctx).CreateAlphaSender(serviceSID, (&messagingv1.CreateAlphaSenderParams{}).SetAlphaSender(alpha))
+	})
 }
 
 // FindAlphaSender fetches a service's alpha sender; ErrNotFound when it (or the service) is gone.
@@ -172,9 +155,7 @@ func (c *Client) RemoveAlphaSender(ctx context.Context, accountSID, serviceSID, 
 // ListAlphaSenders lists a service's alpha senders.
 func (c *Client) ListAlphaSenders(ctx context.Context, accountSID, serviceSID string) ([]AlphaSender, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]AlphaSender, error) {
-		params := &messagingv1.ListAlphaSenderParams{}
-		params.SetPageSize(1000)
-		return sub.messaging(ctx).ListAlphaSender(serviceSID, params)
+		return sub.messaging(ctx).ListAlphaSender(serviceSID, paged[messagingv1.ListAlphaSenderParams]())
 	})
 }
 
@@ -193,14 +174,9 @@ type ServiceShortCode = messagingv1.MessagingV1ShortCode
 // AddServiceShortCode puts one of the account's short codes (SC…) in a service's pool. Like a number, a
 // short code is in one service at a time (21712).
 func (c *Client) AddServiceShortCode(ctx context.Context, accountSID, serviceSID, shortCodeSID string) (*ServiceShortCode, error) {
-	sub, err := c.InAccount(ctx, accountSID, "add the short code to the Messaging Service")
-	if err != nil {
-		return nil, err
-	}
-	params := &messagingv1.CreateShortCodeParams{}
-	params.SetShortCodeSid(shortCodeSID)
-	s, err := sub.messaging(ctx).CreateShortCode(serviceSID, params)
-	return s, sub.wrapError(err)
+	return createAs(ctx, c, accountSID, "add the short code to the Messaging Service", func(sub *Client) (*ServiceShortCode, error) {
+		return sub.messaging(ctx).CreateShortCode(serviceSID, (&messagingv1.CreateShortCodeParams{}).SetShortCodeSid(shortCodeSID))
+	})
 }
 
 // FindServiceShortCode fetches a short code of a service's pool; ErrNotFound when it (or the service) is gone.
@@ -220,9 +196,7 @@ func (c *Client) RemoveServiceShortCode(ctx context.Context, accountSID, service
 // ListServiceShortCodes lists a service's short codes.
 func (c *Client) ListServiceShortCodes(ctx context.Context, accountSID, serviceSID string) ([]ServiceShortCode, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]ServiceShortCode, error) {
-		params := &messagingv1.ListShortCodeParams{}
-		params.SetPageSize(1000)
-		return sub.messaging(ctx).ListShortCode(serviceSID, params)
+		return sub.messaging(ctx).ListShortCode(serviceSID, paged[messagingv1.ListShortCodeParams]())
 	})
 }
 

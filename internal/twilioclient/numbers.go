@@ -23,28 +23,22 @@ type AvailableNumber = apiv2010.ApiV2010AvailablePhoneNumberLocal
 // CreateIncomingNumber buys a number for accountSID. Buying costs money every month: callers must record
 // the result even if a later step fails.
 func (c *Client) CreateIncomingNumber(ctx context.Context, accountSID string, params *CreateIncomingNumberParams) (*IncomingNumber, error) {
-	params.SetPathAccountSid(accountSID)
-	n, err := c.api(ctx).CreateIncomingPhoneNumber(params)
-	return n, c.wrapError(err)
+	return in2010(ctx, c, accountSID, params, (*apiv2010.ApiService).CreateIncomingPhoneNumber)
 }
 
 // FindIncomingNumber fetches a number; ErrNotFound once it is released (or moved out of accountSID).
 func (c *Client) FindIncomingNumber(ctx context.Context, accountSID, sid string) (*IncomingNumber, error) {
-	params := &apiv2010.FetchIncomingPhoneNumberParams{}
-	params.SetPathAccountSid(accountSID)
-	n, err := c.api(ctx).FetchIncomingPhoneNumber(sid, params)
-	return n, c.wrapError(err)
+	return at2010(ctx, c, accountSID, sid, nil, (*apiv2010.ApiService).FetchIncomingPhoneNumber)
 }
 
 // FindIncomingNumberByPhoneNumber looks a number up by its E.164 form in accountSID.
 func (c *Client) FindIncomingNumberByPhoneNumber(ctx context.Context, accountSID, phoneNumber string) (*IncomingNumber, error) {
 	params := &apiv2010.ListIncomingPhoneNumberParams{}
-	params.SetPathAccountSid(accountSID)
 	params.SetPhoneNumber(phoneNumber)
 	params.SetPageSize(20)
-	list, err := c.api(ctx).ListIncomingPhoneNumber(params)
+	list, err := in2010(ctx, c, accountSID, params, (*apiv2010.ApiService).ListIncomingPhoneNumber)
 	if err != nil {
-		return nil, c.wrapError(err)
+		return nil, err
 	}
 	for i := range list {
 		// NOTE: Twilio's PhoneNumber filter matches substrings, so insist on the exact number.
@@ -57,26 +51,18 @@ func (c *Client) FindIncomingNumberByPhoneNumber(ctx context.Context, accountSID
 
 // UpdateIncomingNumber changes a number. With AccountSid set it moves the number to that account in place.
 func (c *Client) UpdateIncomingNumber(ctx context.Context, accountSID, sid string, params *UpdateIncomingNumberParams) (*IncomingNumber, error) {
-	params.SetPathAccountSid(accountSID)
-	n, err := c.api(ctx).UpdateIncomingPhoneNumber(sid, params)
-	return n, c.wrapError(err)
+	return at2010(ctx, c, accountSID, sid, params, (*apiv2010.ApiService).UpdateIncomingPhoneNumber)
 }
 
 // DeleteIncomingNumber releases a number. It may be impossible to buy the same number again.
 func (c *Client) DeleteIncomingNumber(ctx context.Context, accountSID, sid string) error {
-	params := &apiv2010.DeleteIncomingPhoneNumberParams{}
-	params.SetPathAccountSid(accountSID)
-	return c.wrapError(c.api(ctx).DeleteIncomingPhoneNumber(sid, params))
+	return delete2010(ctx, c, accountSID, sid, (*apiv2010.ApiService).DeleteIncomingPhoneNumber)
 }
 
 // ListIncomingNumbers lists every number accountSID owns, e.g. to refuse closing an account that still
 // owns numbers (Twilio releases them all when it closes). Pages are followed to the end.
 func (c *Client) ListIncomingNumbers(ctx context.Context, accountSID string) ([]IncomingNumber, error) {
-	params := &apiv2010.ListIncomingPhoneNumberParams{}
-	params.SetPathAccountSid(accountSID)
-	params.SetPageSize(1000)
-	list, err := c.api(ctx).ListIncomingPhoneNumber(params)
-	return list, c.wrapError(err)
+	return in2010(ctx, c, accountSID, paged[apiv2010.ListIncomingPhoneNumberParams](), (*apiv2010.ApiService).ListIncomingPhoneNumber)
 }
 
 // IncomingNumberCapabilities says what a number can do (voice, SMS, MMS, fax).

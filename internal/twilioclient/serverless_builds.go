@@ -84,7 +84,7 @@ func (c *Client) CreateBuild(ctx context.Context, accountSID, serviceSID string,
 	if runtime != "" {
 		params.SetRuntime(runtime)
 	}
-	b, err := sub.serverlessAPI(ctx).CreateBuild(serviceSID, params)
+	b, err := sub.serverless(ctx).CreateBuild(serviceSID, params)
 	return toBuild(b), sub.wrapError(err)
 }
 
@@ -94,7 +94,7 @@ func (c *Client) FindBuild(ctx context.Context, accountSID, serviceSID, sid stri
 	if err != nil {
 		return nil, err
 	}
-	b, err := sub.serverlessAPI(ctx).FetchBuild(serviceSID, sid)
+	b, err := sub.serverless(ctx).FetchBuild(serviceSID, sid)
 	return toBuild(b), sub.wrapError(err)
 }
 
@@ -104,7 +104,7 @@ func (c *Client) DeleteBuild(ctx context.Context, accountSID, serviceSID, sid st
 	if err != nil {
 		return err
 	}
-	return sub.wrapError(sub.serverlessAPI(ctx).DeleteBuild(serviceSID, sid))
+	return sub.wrapError(sub.serverless(ctx).DeleteBuild(serviceSID, sid))
 }
 
 // WaitForBuild polls a build's status every BuildPollInterval until it is no longer building or ctx ends.
@@ -117,7 +117,7 @@ func (c *Client) WaitForBuild(ctx context.Context, accountSID, serviceSID, sid s
 	}
 	var lastErr error
 	for {
-		st, err := sub.serverlessAPI(ctx).FetchBuildStatus(serviceSID, sid)
+		st, err := sub.serverless(ctx).FetchBuildStatus(serviceSID, sid)
 		switch {
 		case err == nil && st.Status != nil && *st.Status == BuildCompleted:
 			return BuildCompleted, nil
@@ -201,7 +201,7 @@ func (c *Client) CreateDeployment(ctx context.Context, accountSID, serviceSID, e
 	if err != nil {
 		return nil, err
 	}
-	d, err := sub.serverlessAPI(ctx).CreateDeployment(serviceSID, environmentSID,
+	d, err := sub.serverless(ctx).CreateDeployment(serviceSID, environmentSID,
 		(&serverlessv1.CreateDeploymentParams{}).SetBuildSid(buildSID))
 	return toDeployment(d), sub.wrapError(err)
 }
@@ -212,7 +212,7 @@ func (c *Client) FindDeployment(ctx context.Context, accountSID, serviceSID, env
 	if err != nil {
 		return nil, err
 	}
-	d, err := sub.serverlessAPI(ctx).FetchDeployment(serviceSID, environmentSID, sid)
+	d, err := sub.serverless(ctx).FetchDeployment(serviceSID, environmentSID, sid)
 	return toDeployment(d), sub.wrapError(err)
 }
 
@@ -238,7 +238,7 @@ func (c *Client) FindEnvironmentRuns(ctx context.Context, accountSID, serviceSID
 	if err != nil {
 		return nil, err
 	}
-	env, err := sub.serverlessAPI(ctx).FetchEnvironment(serviceSID, environmentSID)
+	env, err := sub.serverless(ctx).FetchEnvironment(serviceSID, environmentSID)
 	if err != nil {
 		return nil, sub.wrapError(err)
 	}
@@ -251,7 +251,7 @@ func (c *Client) EnvironmentsRunning(ctx context.Context, accountSID, serviceSID
 	if err != nil {
 		return nil, err
 	}
-	envs, err := sub.serverlessAPI(ctx).ListEnvironment(serviceSID, (&serverlessv1.ListEnvironmentParams{}).SetPageSize(serverlessPageSize))
+	envs, err := sub.serverless(ctx).ListEnvironment(serviceSID, paged[serverlessv1.ListEnvironmentParams]())
 	if err != nil {
 		return nil, sub.wrapError(err)
 	}
@@ -270,8 +270,8 @@ func (c *Client) LatestDeployment(ctx context.Context, accountSID, serviceSID, e
 	if err != nil {
 		return nil, err
 	}
-	list, err := sub.serverlessAPI(ctx).ListDeployment(serviceSID, environmentSID,
-		(&serverlessv1.ListDeploymentParams{}).SetPageSize(serverlessPageSize))
+	list, err := sub.serverless(ctx).ListDeployment(serviceSID, environmentSID,
+		paged[serverlessv1.ListDeploymentParams]())
 	if err != nil {
 		return nil, sub.wrapError(err)
 	}

@@ -66,11 +66,6 @@ type CodeVersion struct {
 	DateCreated *time.Time
 }
 
-// serverlessAPI is twilio-go's Serverless v1 client bound to ctx.
-func (c *Client) serverlessAPI(ctx context.Context) *serverlessv1.ApiService {
-	return serverlessv1.NewApiService(c.base(ctx))
-}
-
 // forServerless returns the client acting as accountSID: Serverless, like Studio, only accepts an account's
 // own credentials.
 func (c *Client) forServerless(ctx context.Context, accountSID string) (*Client, error) {
@@ -94,7 +89,7 @@ func (c *Client) CreateCode(ctx context.Context, accountSID, serviceSID string, 
 	if err != nil {
 		return nil, err
 	}
-	api := sub.serverlessAPI(ctx)
+	api := sub.serverless(ctx)
 	if kind == KindAsset {
 		a, err := api.CreateAsset(serviceSID, (&serverlessv1.CreateAssetParams{}).SetFriendlyName(friendlyName))
 		return assetCode(a), sub.wrapError(err)
@@ -109,7 +104,7 @@ func (c *Client) FindCode(ctx context.Context, accountSID, serviceSID string, ki
 	if err != nil {
 		return nil, err
 	}
-	api := sub.serverlessAPI(ctx)
+	api := sub.serverless(ctx)
 	if kind == KindAsset {
 		a, err := api.FetchAsset(serviceSID, sid)
 		return assetCode(a), sub.wrapError(err)
@@ -124,7 +119,7 @@ func (c *Client) RenameCode(ctx context.Context, accountSID, serviceSID string, 
 	if err != nil {
 		return nil, err
 	}
-	api := sub.serverlessAPI(ctx)
+	api := sub.serverless(ctx)
 	if kind == KindAsset {
 		a, err := api.UpdateAsset(serviceSID, sid, (&serverlessv1.UpdateAssetParams{}).SetFriendlyName(friendlyName))
 		return assetCode(a), sub.wrapError(err)
@@ -139,7 +134,7 @@ func (c *Client) DeleteCode(ctx context.Context, accountSID, serviceSID string, 
 	if err != nil {
 		return err
 	}
-	api := sub.serverlessAPI(ctx)
+	api := sub.serverless(ctx)
 	if kind == KindAsset {
 		return sub.wrapError(api.DeleteAsset(serviceSID, sid))
 	}
@@ -168,10 +163,10 @@ func (c *Client) ListVersions(ctx context.Context, accountSID, serviceSID string
 	if err != nil {
 		return nil, err
 	}
-	api := sub.serverlessAPI(ctx)
+	api := sub.serverless(ctx)
 	var out []CodeVersion
 	if kind == KindAsset {
-		vs, err := api.ListAssetVersion(serviceSID, codeSID, (&serverlessv1.ListAssetVersionParams{}).SetPageSize(serverlessPageSize))
+		vs, err := api.ListAssetVersion(serviceSID, codeSID, paged[serverlessv1.ListAssetVersionParams]())
 		if err != nil {
 			return nil, sub.wrapError(err)
 		}
@@ -180,7 +175,7 @@ func (c *Client) ListVersions(ctx context.Context, accountSID, serviceSID string
 				Visibility: str(v.Visibility), DateCreated: v.DateCreated})
 		}
 	} else {
-		vs, err := api.ListFunctionVersion(serviceSID, codeSID, (&serverlessv1.ListFunctionVersionParams{}).SetPageSize(serverlessPageSize))
+		vs, err := api.ListFunctionVersion(serviceSID, codeSID, paged[serverlessv1.ListFunctionVersionParams]())
 		if err != nil {
 			return nil, sub.wrapError(err)
 		}
@@ -203,7 +198,7 @@ func (c *Client) FunctionVersionContent(ctx context.Context, accountSID, service
 	if err != nil {
 		return "", err
 	}
-	v, err := sub.serverlessAPI(ctx).FetchFunctionVersionContent(serviceSID, functionSID, versionSID)
+	v, err := sub.serverless(ctx).FetchFunctionVersionContent(serviceSID, functionSID, versionSID)
 	if err != nil {
 		return "", sub.wrapError(err)
 	}
@@ -313,9 +308,6 @@ func (c *Client) userAgent() string {
 	return ua
 }
 
-// serverlessPageSize is Twilio's largest page (https://www.twilio.com/docs/errors/20007).
-const serverlessPageSize = 1000
-
 // FindCodeCreatedSince lists the Functions or Assets of a service named friendlyName created since the
 // given time: what a create whose answer was lost may have made. The caller decides which is its own.
 func (c *Client) FindCodeCreatedSince(ctx context.Context, accountSID, serviceSID string, kind CodeKind, friendlyName string,
@@ -324,30 +316,18 @@ func (c *Client) FindCodeCreatedSince(ctx context.Context, accountSID, serviceSI
 	if err != nil {
 		return nil, err
 	}
-	api := sub.serverlessAPI(ctx)
-	var all []*Code
+	var all []Code
 	if kind == KindAsset {
-		list, err := api.ListAsset(serviceSID, (&serverlessv1.ListAssetParams{}).SetPageSize(serverlessPageSize))
-		if err != nil {
-			return nil, sub.wrapError(err)
-		}
-		for i := range list {
-			all = append(all, assetCode(&list[i]))
-		}
+		list, lerr := sub.serverless(ctx).ListAsset(serviceSID, paged[serverlessv1.ListAssetParams]())
+		all, err = converted(list, lerr, assetCode)
 	} else {
-		list, err := api.ListFunction(serviceSID, (&serverlessv1.ListFunctionParams{}).SetPageSize(serverlessPageSize))
-		if err != nil {
-			return nil, sub.wrapError(err)
-		}
-		for i := range list {
-			all = append(all, functionCode(&list[i]))
-		}
+		list, lerr := sub.serverless(ctx).ListFunction(serviceSID, paged[serverlessv1.ListFunctionParams]())
+		all, err = converted(list, lerr, functionCode)
 	}
-	var found []Code
-	for _, f := range all {
-		if f.FriendlyName == friendlyName && CreatedAfter(f.DateCreated, since) {
-			found = append(found, *f)
-		}
+	if err != nil {
+		return nil, sub.wrapError(err)
 	}
-	return found, nil
+	return matching(all, nil, func(f Code) bool {
+		return f.FriendlyName == friendlyName && CreatedAfter(f.DateCreated, since)
+	})
 }

@@ -50,12 +50,12 @@ func newServerlessFixture(t *testing.T) *serverlessFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := sub.serverlessAPI(ctx).CreateService((&serverlessv1.CreateServiceParams{}).SetUniqueName("voice").SetFriendlyName("Voice"))
+	svc, err := sub.serverless(ctx).CreateService((&serverlessv1.CreateServiceParams{}).SetUniqueName("voice").SetFriendlyName("Voice"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.service = *svc.Sid
-	env, err := sub.serverlessAPI(ctx).CreateEnvironment(f.service, (&serverlessv1.CreateEnvironmentParams{}).SetUniqueName("prod").SetDomainSuffix("prod"))
+	env, err := sub.serverless(ctx).CreateEnvironment(f.service, (&serverlessv1.CreateEnvironmentParams{}).SetUniqueName("prod").SetDomainSuffix("prod"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,12 +52,9 @@ func (c *Client) InAccount(ctx context.Context, accountSID, doing string) (*Clie
 
 // CreateService creates a Serverless service in accountSID.
 func (c *Client) CreateService(ctx context.Context, accountSID string, params *CreateServiceParams) (*Service, error) {
-	sub, err := c.InAccount(ctx, accountSID, "create the Serverless service")
-	if err != nil {
-		return nil, err
-	}
-	s, err := sub.serverless(ctx).CreateService(params)
-	return s, sub.wrapError(err)
+	return createAs(ctx, c, accountSID, "create the Serverless service", func(sub *Client) (*Service, error) {
+		return sub.serverless(ctx).CreateService(params)
+	})
 }
 
 // FindService fetches a service by SID (or unique name); ErrNotFound when it is gone.
@@ -81,12 +78,9 @@ func (c *Client) DeleteService(ctx context.Context, accountSID, sid string) erro
 
 // CreateEnvironment creates an environment in a service.
 func (c *Client) CreateEnvironment(ctx context.Context, accountSID, serviceSID string, params *CreateEnvironmentParams) (*Environment, error) {
-	sub, err := c.InAccount(ctx, accountSID, "create the Serverless environment")
-	if err != nil {
-		return nil, err
-	}
-	e, err := sub.serverless(ctx).CreateEnvironment(serviceSID, params)
-	return e, sub.wrapError(err)
+	return createAs(ctx, c, accountSID, "create the Serverless environment", func(sub *Client) (*Environment, error) {
+		return sub.serverless(ctx).CreateEnvironment(serviceSID, params)
+	})
 }
 
 // FindEnvironment fetches an environment; ErrNotFound when it (or its service) is gone.
@@ -103,12 +97,9 @@ func (c *Client) DeleteEnvironment(ctx context.Context, accountSID, serviceSID, 
 
 // CreateVariable creates a variable in an environment.
 func (c *Client) CreateVariable(ctx context.Context, accountSID, serviceSID, envSID string, params *CreateVariableParams) (*Variable, error) {
-	sub, err := c.InAccount(ctx, accountSID, "create the Serverless variable")
-	if err != nil {
-		return nil, err
-	}
-	v, err := sub.serverless(ctx).CreateVariable(serviceSID, envSID, params)
-	return v, sub.wrapError(err)
+	return createAs(ctx, c, accountSID, "create the Serverless variable", func(sub *Client) (*Variable, error) {
+		return sub.serverless(ctx).CreateVariable(serviceSID, envSID, params)
+	})
 }
 
 // FindVariable fetches a variable; ErrNotFound when it (or its environment or service) is gone.
@@ -136,9 +127,7 @@ func (c *Client) DeleteVariable(ctx context.Context, accountSID, serviceSID, env
 // ListServices lists every service of an account, 1000 per page, with the account's own credentials.
 func (c *Client) ListServices(ctx context.Context, accountSID string) ([]Service, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]Service, error) {
-		params := &serverlessv1.ListServiceParams{}
-		params.SetPageSize(1000)
-		return sub.serverless(ctx).ListService(params)
+		return sub.serverless(ctx).ListService(paged[serverlessv1.ListServiceParams]())
 	})
 }
 
@@ -153,7 +142,7 @@ func (c *Client) FindServicesCreatedSince(ctx context.Context, accountSID, uniqu
 // FindEnvironmentsCreatedSince lists the environments named uniqueName created in a service since the given time.
 func (c *Client) FindEnvironmentsCreatedSince(ctx context.Context, accountSID, serviceSID, uniqueName string, since time.Time) ([]Environment, error) {
 	all, err := asAccount(ctx, c, accountSID, func(sub *Client) ([]Environment, error) {
-		return sub.serverless(ctx).ListEnvironment(serviceSID, (&serverlessv1.ListEnvironmentParams{}).SetPageSize(listPageSize))
+		return sub.serverless(ctx).ListEnvironment(serviceSID, paged[serverlessv1.ListEnvironmentParams]())
 	})
 	return matching(all, err, func(e Environment) bool {
 		return deref(e.UniqueName) == uniqueName && CreatedAfter(e.DateCreated, since)
@@ -163,7 +152,7 @@ func (c *Client) FindEnvironmentsCreatedSince(ctx context.Context, accountSID, s
 // FindVariablesCreatedSince lists the variables with key created in an environment since the given time.
 func (c *Client) FindVariablesCreatedSince(ctx context.Context, accountSID, serviceSID, envSID, key string, since time.Time) ([]Variable, error) {
 	all, err := asAccount(ctx, c, accountSID, func(sub *Client) ([]Variable, error) {
-		return sub.serverless(ctx).ListVariable(serviceSID, envSID, (&serverlessv1.ListVariableParams{}).SetPageSize(listPageSize))
+		return sub.serverless(ctx).ListVariable(serviceSID, envSID, paged[serverlessv1.ListVariableParams]())
 	})
 	return matching(all, err, func(v Variable) bool {
 		return deref(v.Key) == key && CreatedAfter(v.DateCreated, since)

@@ -2,7 +2,6 @@ package twilioclient
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	messagingv1 "github.com/twilio/twilio-go/rest/messaging/v1"
@@ -25,12 +24,9 @@ const (
 
 // CreateTollfreeVerification submits a verification in accountSID.
 func (c *Client) CreateTollfreeVerification(ctx context.Context, accountSID string, params *CreateTollfreeVerificationParams) (*TollfreeVerification, error) {
-	sub, err := c.ForAccount(ctx, accountSID)
-	if err != nil {
-		return nil, notSent(fmt.Errorf("obtaining the credentials of account %s to submit the verification: %w", accountSID, err))
-	}
-	v, err := sub.messaging(ctx).CreateTollfreeVerification(params)
-	return v, sub.wrapError(err)
+	return createAs(ctx, c, accountSID, "submit the verification", func(sub *Client) (*TollfreeVerification, error) {
+		return sub.messaging(ctx).CreateTollfreeVerification(params)
+	})
 }
 
 // FindTollfreeVerification fetches a verification; ErrNotFound when it is gone.
@@ -42,7 +38,7 @@ func (c *Client) FindTollfreeVerification(ctx context.Context, accountSID, sid s
 
 // ListTollfreeVerifications lists the verifications of accountSID, of one number when numberSID is set.
 func (c *Client) ListTollfreeVerifications(ctx context.Context, accountSID, numberSID string) ([]TollfreeVerification, error) {
-	params := &messagingv1.ListTollfreeVerificationParams{PageSize: ptr(1000)}
+	params := paged[messagingv1.ListTollfreeVerificationParams]()
 	if numberSID != "" {
 		params.TollfreePhoneNumberSid = &numberSID
 	}

@@ -72,27 +72,18 @@ func documentEntity(d *trusthubv1.TrusthubV1SupportingDocument) *TrustEntity {
 
 // CreateTrustEntity creates an end user or supporting document in accountSID.
 func (c *Client) CreateTrustEntity(ctx context.Context, kind TrustEntityKind, accountSID string, p TrustEntityParams) (*TrustEntity, error) {
-	sub, err := c.InAccount(ctx, accountSID, "create the Trust Hub object")
-	if err != nil {
-		return nil, err
-	}
-	api := sub.trusthub(ctx)
-	var out *TrustEntity
-	switch kind {
-	case TrustEndUser:
-		params := &trusthubv1.CreateEndUserParams{}
-		params.SetFriendlyName(p.FriendlyName).SetType(p.Type).SetAttributes(p.Attributes)
-		var u *trusthubv1.TrusthubV1EndUser
-		u, err = api.CreateEndUser(params)
-		out = endUserEntity(u)
-	default:
+	return createAs(ctx, c, accountSID, "create the Trust Hub object", func(sub *Client) (*TrustEntity, error) {
+		if kind == TrustEndUser {
+			params := &trusthubv1.CreateEndUserParams{}
+			params.SetFriendlyName(p.FriendlyName).SetType(p.Type).SetAttributes(p.Attributes)
+			u, err := sub.trusthub(ctx).CreateEndUser(params)
+			return endUserEntity(u), err
+		}
 		params := &trusthubv1.CreateSupportingDocumentParams{}
 		params.SetFriendlyName(p.FriendlyName).SetType(p.Type).SetAttributes(p.Attributes)
-		var d *trusthubv1.TrusthubV1SupportingDocument
-		d, err = api.CreateSupportingDocument(params)
-		out = documentEntity(d)
-	}
-	return out, sub.wrapError(err)
+		d, err := sub.trusthub(ctx).CreateSupportingDocument(params)
+		return documentEntity(d), err
+	})
 }
 
 // FindTrustEntity fetches an end user or supporting document; ErrNotFound when it is gone.
@@ -136,23 +127,12 @@ func (c *Client) DeleteTrustEntity(ctx context.Context, kind TrustEntityKind, ac
 // ListTrustEntities lists an account's end users or supporting documents, 1,000 per page.
 func (c *Client) ListTrustEntities(ctx context.Context, kind TrustEntityKind, accountSID string) ([]TrustEntity, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]TrustEntity, error) {
-		var out []TrustEntity
 		if kind == TrustEndUser {
-			params := &trusthubv1.ListEndUserParams{}
-			params.SetPageSize(1000)
-			all, err := sub.trusthub(ctx).ListEndUser(params)
-			for i := range all {
-				out = append(out, *endUserEntity(&all[i]))
-			}
-			return out, err
+			all, err := sub.trusthub(ctx).ListEndUser(paged[trusthubv1.ListEndUserParams]())
+			return converted(all, err, endUserEntity)
 		}
-		params := &trusthubv1.ListSupportingDocumentParams{}
-		params.SetPageSize(1000)
-		all, err := sub.trusthub(ctx).ListSupportingDocument(params)
-		for i := range all {
-			out = append(out, *documentEntity(&all[i]))
-		}
-		return out, err
+		all, err := sub.trusthub(ctx).ListSupportingDocument(paged[trusthubv1.ListSupportingDocumentParams]())
+		return converted(all, err, documentEntity)
 	})
 }
 
@@ -235,32 +215,24 @@ func productBundle(p *trusthubv1.TrusthubV1TrustProduct) *TrustBundle {
 
 // CreateTrustBundle creates a draft customer profile or trust product in accountSID.
 func (c *Client) CreateTrustBundle(ctx context.Context, kind TrustBundleKind, accountSID string, p TrustBundleParams) (*TrustBundle, error) {
-	sub, err := c.InAccount(ctx, accountSID, "create the Trust Hub bundle")
-	if err != nil {
-		return nil, err
-	}
-	api := sub.trusthub(ctx)
-	var out *TrustBundle
-	if kind == TrustCustomerProfile {
-		params := &trusthubv1.CreateCustomerProfileParams{}
-		params.SetFriendlyName(p.FriendlyName).SetEmail(p.Email).SetPolicySid(p.PolicySid)
-		if p.StatusCallback != "" {
-			params.SetStatusCallback(p.StatusCallback)
+	return createAs(ctx, c, accountSID, "create the Trust Hub bundle", func(sub *Client) (*TrustBundle, error) {
+		if kind == TrustCustomerProfile {
+			params := &trusthubv1.CreateCustomerProfileParams{}
+			params.SetFriendlyName(p.FriendlyName).SetEmail(p.Email).SetPolicySid(p.PolicySid)
+			if p.StatusCallback != "" {
+				params.SetStatusCallback(p.StatusCallback)
+			}
+			b, err := sub.trusthub(ctx).CreateCustomerProfile(params)
+			return profileBundle(b), err
 		}
-		var b *trusthubv1.TrusthubV1CustomerProfile
-		b, err = api.CreateCustomerProfile(params)
-		out = profileBundle(b)
-	} else {
 		params := &trusthubv1.CreateTrustProductParams{}
 		params.SetFriendlyName(p.FriendlyName).SetEmail(p.Email).SetPolicySid(p.PolicySid)
 		if p.StatusCallback != "" {
 			params.SetStatusCallback(p.StatusCallback)
 		}
-		var b *trusthubv1.TrusthubV1TrustProduct
-		b, err = api.CreateTrustProduct(params)
-		out = productBundle(b)
-	}
-	return out, sub.wrapError(err)
+		b, err := sub.trusthub(ctx).CreateTrustProduct(params)
+		return productBundle(b), err
+	})
 }
 
 // FindTrustBundle fetches a customer profile or trust product; ErrNotFound when it is gone.
@@ -315,23 +287,12 @@ func (c *Client) DeleteTrustBundle(ctx context.Context, kind TrustBundleKind, ac
 // ListTrustBundles lists an account's customer profiles or trust products, 1,000 per page.
 func (c *Client) ListTrustBundles(ctx context.Context, kind TrustBundleKind, accountSID string) ([]TrustBundle, error) {
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]TrustBundle, error) {
-		var out []TrustBundle
 		if kind == TrustCustomerProfile {
-			params := &trusthubv1.ListCustomerProfileParams{}
-			params.SetPageSize(1000)
-			all, err := sub.trusthub(ctx).ListCustomerProfile(params)
-			for i := range all {
-				out = append(out, *profileBundle(&all[i]))
-			}
-			return out, err
+			all, err := sub.trusthub(ctx).ListCustomerProfile(paged[trusthubv1.ListCustomerProfileParams]())
+			return converted(all, err, profileBundle)
 		}
-		params := &trusthubv1.ListTrustProductParams{}
-		params.SetPageSize(1000)
-		all, err := sub.trusthub(ctx).ListTrustProduct(params)
-		for i := range all {
-			out = append(out, *productBundle(&all[i]))
-		}
-		return out, err
+		all, err := sub.trusthub(ctx).ListTrustProduct(paged[trusthubv1.ListTrustProductParams]())
+		return converted(all, err, productBundle)
 	})
 }
 
@@ -354,16 +315,14 @@ func (c *Client) ListTrustAssignments(ctx context.Context, kind TrustBundleKind,
 	return asAccount(ctx, c, accountSID, func(sub *Client) ([]TrustAssignment, error) {
 		var out []TrustAssignment
 		if kind == TrustCustomerProfile {
-			params := &trusthubv1.ListCustomerProfileEntityAssignmentParams{}
-			params.SetPageSize(1000)
+			params := paged[trusthubv1.ListCustomerProfileEntityAssignmentParams]()
 			all, err := sub.trusthub(ctx).ListCustomerProfileEntityAssignment(bundleSID, params)
 			for _, a := range all {
 				out = append(out, TrustAssignment{Sid: deref(a.Sid), ObjectSid: deref(a.ObjectSid)})
 			}
 			return out, err
 		}
-		params := &trusthubv1.ListTrustProductEntityAssignmentParams{}
-		params.SetPageSize(1000)
+		params := paged[trusthubv1.ListTrustProductEntityAssignmentParams]()
 		all, err := sub.trusthub(ctx).ListTrustProductEntityAssignment(bundleSID, params)
 		for _, a := range all {
 			out = append(out, TrustAssignment{Sid: deref(a.Sid), ObjectSid: deref(a.ObjectSid)})
@@ -435,8 +394,7 @@ func (c *Client) LatestTrustEvaluation(ctx context.Context, kind TrustBundleKind
 	return asAccount(ctx, c, accountSID, func(sub *Client) (*TrustEvaluation, error) {
 		var all []TrustEvaluation
 		if kind == TrustCustomerProfile {
-			params := &trusthubv1.ListCustomerProfileEvaluationParams{}
-			params.SetPageSize(1000)
+			params := paged[trusthubv1.ListCustomerProfileEvaluationParams]()
 			list, err := sub.trusthub(ctx).ListCustomerProfileEvaluation(bundleSID, params)
 			if err != nil {
 				return nil, err
@@ -445,8 +403,7 @@ func (c *Client) LatestTrustEvaluation(ctx context.Context, kind TrustBundleKind
 				all = append(all, TrustEvaluation{Sid: deref(ev.Sid), Status: deref(ev.Status), DateCreated: ev.DateCreated})
 			}
 		} else {
-			params := &trusthubv1.ListTrustProductEvaluationParams{}
-			params.SetPageSize(1000)
+			params := paged[trusthubv1.ListTrustProductEvaluationParams]()
 			list, err := sub.trusthub(ctx).ListTrustProductEvaluation(bundleSID, params)
 			if err != nil {
 				return nil, err

@@ -19,43 +19,31 @@ type UpdateUsageTriggerParams = apiv2010.UpdateUsageTriggerParams
 
 // CreateUsageTrigger creates a usage trigger watching accountSID.
 func (c *Client) CreateUsageTrigger(ctx context.Context, accountSID string, params *CreateUsageTriggerParams) (*UsageTrigger, error) {
-	params.SetPathAccountSid(accountSID)
-	t, err := c.api(ctx).CreateUsageTrigger(params)
-	return t, c.wrapError(err)
+	return in2010(ctx, c, accountSID, params, (*apiv2010.ApiService).CreateUsageTrigger)
 }
 
 // FindUsageTrigger fetches a usage trigger; ErrNotFound when it is gone.
 func (c *Client) FindUsageTrigger(ctx context.Context, accountSID, sid string) (*UsageTrigger, error) {
-	params := &apiv2010.FetchUsageTriggerParams{}
-	params.SetPathAccountSid(accountSID)
-	t, err := c.api(ctx).FetchUsageTrigger(sid, params)
-	return t, c.wrapError(err)
+	return at2010(ctx, c, accountSID, sid, nil, (*apiv2010.ApiService).FetchUsageTrigger)
 }
 
 // UpdateUsageTrigger changes a usage trigger's callback or name.
 func (c *Client) UpdateUsageTrigger(ctx context.Context, accountSID, sid string, params *UpdateUsageTriggerParams) (*UsageTrigger, error) {
-	params.SetPathAccountSid(accountSID)
-	t, err := c.api(ctx).UpdateUsageTrigger(sid, params)
-	return t, c.wrapError(err)
+	return at2010(ctx, c, accountSID, sid, params, (*apiv2010.ApiService).UpdateUsageTrigger)
 }
 
 // DeleteUsageTrigger deletes a usage trigger.
 func (c *Client) DeleteUsageTrigger(ctx context.Context, accountSID, sid string) error {
-	params := &apiv2010.DeleteUsageTriggerParams{}
-	params.SetPathAccountSid(accountSID)
-	return c.wrapError(c.api(ctx).DeleteUsageTrigger(sid, params))
+	return delete2010(ctx, c, accountSID, sid, (*apiv2010.ApiService).DeleteUsageTrigger)
 }
 
 // ListUsageTriggers lists an account's usage triggers, optionally of one usage category.
 func (c *Client) ListUsageTriggers(ctx context.Context, accountSID, usageCategory string) ([]UsageTrigger, error) {
-	params := &apiv2010.ListUsageTriggerParams{}
-	params.SetPathAccountSid(accountSID)
+	params := paged[apiv2010.ListUsageTriggerParams]()
 	if usageCategory != "" {
 		params.SetUsageCategory(usageCategory)
 	}
-	params.SetPageSize(1000)
-	ts, err := c.api(ctx).ListUsageTrigger(params)
-	return ts, c.wrapError(err)
+	return in2010(ctx, c, accountSID, params, (*apiv2010.ApiService).ListUsageTrigger)
 }
 
 // FindUsageTriggersCreatedSince lists accountSID's triggers of usageCategory created since since: what a
@@ -63,14 +51,7 @@ func (c *Client) ListUsageTriggers(ctx context.Context, accountSID, usageCategor
 // and the caller compares every attribute it sent).
 func (c *Client) FindUsageTriggersCreatedSince(ctx context.Context, accountSID, usageCategory string, since time.Time) ([]UsageTrigger, error) {
 	all, err := c.ListUsageTriggers(ctx, accountSID, usageCategory)
-	if err != nil {
-		return nil, err
-	}
-	var found []UsageTrigger
-	for _, t := range all {
-		if deref(t.UsageCategory) == usageCategory && CreatedSince(t.DateCreated, since) {
-			found = append(found, t)
-		}
-	}
-	return found, nil
+	return matching(all, err, func(t UsageTrigger) bool {
+		return deref(t.UsageCategory) == usageCategory && CreatedSince(t.DateCreated, since)
+	})
 }
