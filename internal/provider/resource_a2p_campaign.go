@@ -33,7 +33,8 @@ var _ managedResource = (*a2pCampaignResource)(nil)
 
 // NewA2PCampaignResource is the factory for twilio_a2p_campaign.
 func NewA2PCampaignResource() resource.Resource {
-	r := &a2pCampaignResource{resourceBase: resourceBase{name: "a2p_campaign"}}
+	r := &a2pCampaignResource{resourceBase: resourceBase{name: "a2p_campaign",
+		plan: planSteps{kept: "A2P campaign", account: fixedAccountSID}}}
 	// Update and Delete are the campaign's own: an update is vetted (and charged) again, and a FAILED
 	// campaign is deleted even with skip_destroy.
 	r.accountObject = accountObject[a2pCampaignModel, twilioclient.Campaign]{base: &r.resourceBase,
@@ -222,8 +223,7 @@ func (r *a2pCampaignResource) Schema(ctx context.Context, _ resource.SchemaReque
 // replacement that skip_destroy would turn into two campaigns on one service, and warns when an update
 // sends the campaign back to Twilio's (charged) vetting.
 func (r *a2pCampaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "A2P campaign", "")
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}

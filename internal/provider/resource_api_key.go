@@ -36,7 +36,8 @@ const (
 
 // NewAPIKeyResource is the factory for twilio_api_key.
 func NewAPIKeyResource() resource.Resource {
-	return &apiKeyResource{resourceBase: resourceBase{name: "api_key"}}
+	// A key cannot move between accounts: a different planned account replaces it.
+	return &apiKeyResource{resourceBase: resourceBase{name: "api_key", plan: planSteps{account: fixedAccountSID}}}
 }
 
 type apiKeyResource struct {
@@ -150,11 +151,6 @@ func (r *apiKeyResource) ValidateConfig(ctx context.Context, req resource.Valida
 			"policy only applies to restricted keys: set key_type = \"restricted\", or remove policy for a "+
 				"standard key.")
 	}
-}
-
-func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	// A key cannot move between accounts: a different planned account replaces it.
-	r.defaultAccountSID(ctx, req, resp, false)
 }
 
 func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -22,7 +22,7 @@ var _ managedResource = (*bundleCloneResource)(nil)
 
 // NewBundleCloneResource is the factory for twilio_bundle_clone.
 func NewBundleCloneResource() resource.Resource {
-	return &bundleCloneResource{resourceBase: resourceBase{name: "bundle_clone"}}
+	return &bundleCloneResource{resourceBase: resourceBase{name: "bundle_clone", plan: planSteps{kept: "Twilio cloned bundle"}}}
 }
 
 type bundleCloneResource struct {
@@ -121,7 +121,7 @@ func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaReque
 // (https://www.twilio.com/docs/phone-numbers/regulatory/api/clones-resource), and a plan that says so
 // costs nothing.
 func (r *bundleCloneResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio cloned bundle", "")
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.Plan.Raw.IsNull() || !r.data.known() {
 		return
 	}

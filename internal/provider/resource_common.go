@@ -38,6 +38,46 @@ type managedResource interface {
 type resourceBase struct {
 	data *providerData
 	name string
+	// plan is what the resource's plan checks, declared rather than written: ModifyPlan runs it.
+	plan planSteps
+}
+
+// planSteps are the plan-time steps most resources share, as data: resourceBase.ModifyPlan runs them in
+// this order, and a resource with plan logic of its own declares ModifyPlan and calls
+// r.resourceBase.ModifyPlan first.
+type planSteps struct {
+	// kept names the object in the warning of a destroy plan that skip_destroy turns into a forget (see
+	// warnKeptOnDestroy), keptLabel the attribute shown next to its SID; kept is empty without skip_destroy.
+	kept, keptLabel string
+	// product is the Twilio product refused in regions that do not offer it (checkProductRegion); empty for
+	// a product offered everywhere.
+	product string
+	// account is how account_sid is planned (defaultAccountSID).
+	account accountPlan
+}
+
+// accountPlan says whether a resource's account_sid defaults to the provider's account, and whether the
+// object can move to another account or is replaced.
+type accountPlan int
+
+const (
+	noAccountSID      accountPlan = iota // no account_sid (a subaccount is its own account)
+	fixedAccountSID                      // defaulted; another account replaces the object
+	movableAccountSID                    // defaulted; the object moves (a phone number)
+)
+
+// ModifyPlan runs the resource's declared planSteps.
+func (r *resourceBase) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	s := r.plan
+	if s.kept != "" {
+		warnKeptOnDestroy(ctx, req, resp, s.kept, s.keptLabel)
+	}
+	if s.product != "" {
+		r.checkProductRegion(req, resp, s.product)
+	}
+	if s.account != noAccountSID {
+		r.defaultAccountSID(ctx, req, resp, s.account == movableAccountSID)
+	}
 }
 
 func (r *resourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {

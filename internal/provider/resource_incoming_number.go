@@ -27,7 +27,10 @@ var (
 )
 
 // NewIncomingNumberResource is the factory for twilio_incoming_number.
-func NewIncomingNumberResource() resource.Resource { return &incomingNumberResource{} }
+func NewIncomingNumberResource() resource.Resource {
+	return &incomingNumberResource{resourceBase: resourceBase{
+		plan: planSteps{kept: "Twilio phone number", keptLabel: "phone_number", account: movableAccountSID}}}
+}
 
 func (r *incomingNumberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_incoming_number"
@@ -197,8 +200,7 @@ func (r *incomingNumberResource) ValidateConfig(ctx context.Context, req resourc
 // ModifyPlan fills in the provider's account and decides whether a new area code or country needs a new
 // number.
 func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio phone number", "phone_number")
-	r.defaultAccountSID(ctx, req, resp, true)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.Plan.Raw.IsNull() && !req.State.Raw.IsNull() && r.data != nil {
 		// A destroy releases the number before its subaccount closes; tell the subaccount's plan.
 		var state incomingNumberModel

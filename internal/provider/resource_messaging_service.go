@@ -27,7 +27,8 @@ var _ managedResource = (*messagingServiceResource)(nil)
 
 // NewMessagingServiceResource is the factory for twilio_messaging_service.
 func NewMessagingServiceResource() resource.Resource {
-	r := &messagingServiceResource{resourceBase: resourceBase{name: "messaging_service"}}
+	r := &messagingServiceResource{resourceBase: resourceBase{name: "messaging_service",
+		plan: planSteps{kept: "Messaging Service", keptLabel: "friendly_name", account: fixedAccountSID}}}
 	r.accountObject = accountObject[messagingServiceModel, twilioclient.MessagingService]{base: &r.resourceBase,
 		noun: "Messaging Service", kept: "Messaging Service",
 		find: findByKey[messagingServiceModel]((*twilioclient.Client).FindMessagingService),
@@ -176,11 +177,6 @@ func (r *messagingServiceResource) Schema(ctx context.Context, _ resource.Schema
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
-}
-
-func (r *messagingServiceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Messaging Service", "friendly_name")
-	r.defaultAccountSID(ctx, req, resp, false)
 }
 
 func (r *messagingServiceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

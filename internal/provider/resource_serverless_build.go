@@ -34,7 +34,8 @@ var (
 
 // NewServerlessBuildResource is the factory for twilio_serverless_build.
 func NewServerlessBuildResource() resource.Resource {
-	r := &serverlessBuildResource{resourceBase: resourceBase{name: "serverless_build"}}
+	r := &serverlessBuildResource{resourceBase: resourceBase{name: "serverless_build",
+		plan: planSteps{product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	// A build cannot change (every attribute but timeouts replaces it); its Delete is its own, as a live
 	// build is kept.
 	r.accountObject = accountObject[serverlessBuildModel, twilioclient.Build]{base: &r.resourceBase,
@@ -152,8 +153,7 @@ func (r *serverlessBuildResource) ConfigValidators(context.Context) []resource.C
 }
 
 func (r *serverlessBuildResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	checkBuildRuntime(ctx, req, resp)
 }
 

@@ -52,7 +52,8 @@ func NewServerlessAssetResource() resource.Resource {
 // newServerlessCodeResource gives functions and assets the engine's Delete; their Read and Update are their
 // own, as the code lives in versions beside the object.
 func newServerlessCodeResource(kind twilioclient.CodeKind) *serverlessCodeResource {
-	r := &serverlessCodeResource{kind: kind}
+	r := &serverlessCodeResource{kind: kind, resourceBase: resourceBase{
+		plan: planSteps{product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	r.accountObject = accountObject[serverlessCodeModel, twilioclient.Code]{base: &r.resourceBase,
 		noun: "Twilio Serverless " + r.what(),
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessCodeModel) error {
@@ -189,8 +190,7 @@ func (r *serverlessCodeResource) ConfigValidators(context.Context) []resource.Co
 // ModifyPlan defaults account_sid, hashes the configured code and plans a new version (latest_version_sid
 // unknown) exactly when the code, path or visibility differ from the state's latest version.
 func (r *serverlessCodeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}

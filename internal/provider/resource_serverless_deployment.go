@@ -23,7 +23,8 @@ var _ managedResource = (*serverlessDeploymentResource)(nil)
 
 // NewServerlessDeploymentResource is the factory for twilio_serverless_deployment.
 func NewServerlessDeploymentResource() resource.Resource {
-	return &serverlessDeploymentResource{resourceBase: resourceBase{name: "serverless_deployment"}}
+	return &serverlessDeploymentResource{resourceBase: resourceBase{name: "serverless_deployment",
+		plan: planSteps{product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 }
 
 type serverlessDeploymentResource struct {
@@ -109,8 +110,7 @@ func deploymentSIDAttribute() schema.StringAttribute {
 
 // ModifyPlan defaults account_sid and keeps the deployment's SID while build_sid is unchanged.
 func (r *serverlessDeploymentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}

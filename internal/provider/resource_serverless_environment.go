@@ -23,7 +23,8 @@ var _ managedResource = (*serverlessEnvironmentResource)(nil)
 
 // NewServerlessEnvironmentResource is the factory for twilio_serverless_environment.
 func NewServerlessEnvironmentResource() resource.Resource {
-	r := &serverlessEnvironmentResource{resourceBase: resourceBase{name: "serverless_environment"}}
+	r := &serverlessEnvironmentResource{resourceBase: resourceBase{name: "serverless_environment", plan: planSteps{
+		kept: "Twilio Serverless environment", keptLabel: "unique_name", product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	// Every attribute but timeouts replaces the environment, so there is no update to send.
 	r.accountObject = accountObject[serverlessEnvironmentModel, twilioclient.Environment]{base: &r.resourceBase,
 		noun: "Twilio Serverless environment", kept: "Serverless environment",
@@ -115,12 +116,6 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 		},
 		Blocks: timeoutsBlock(ctx, false),
 	}
-}
-
-func (r *serverlessEnvironmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless environment", "unique_name")
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
 }
 
 func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -24,7 +24,8 @@ var _ managedResource = (*serverlessServiceResource)(nil)
 
 // NewServerlessServiceResource is the factory for twilio_serverless_service.
 func NewServerlessServiceResource() resource.Resource {
-	r := &serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service"}}
+	r := &serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service", plan: planSteps{
+		kept: "Twilio Serverless service", keptLabel: "unique_name", product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	r.accountObject = accountObject[serverlessServiceModel, twilioclient.Service]{base: &r.resourceBase,
 		noun: "Twilio Serverless service", kept: "Serverless service", updateHint: true,
 		find:    findByKey[serverlessServiceModel]((*twilioclient.Client).FindService),
@@ -126,12 +127,6 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
-}
-
-func (r *serverlessServiceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless service", "unique_name")
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
 }
 
 func (r *serverlessServiceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

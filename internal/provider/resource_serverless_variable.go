@@ -28,7 +28,8 @@ var (
 
 // NewServerlessVariableResource is the factory for twilio_serverless_variable.
 func NewServerlessVariableResource() resource.Resource {
-	r := &serverlessVariableResource{resourceBase: resourceBase{name: "serverless_variable"}}
+	r := &serverlessVariableResource{resourceBase: resourceBase{name: "serverless_variable", plan: planSteps{
+		kept: "Twilio Serverless variable", keptLabel: "key", product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	// Read and Update are the variable's own: a write-only value is compared by its date_updated.
 	r.accountObject = accountObject[serverlessVariableModel, twilioclient.Variable]{base: &r.resourceBase,
 		noun: "Twilio Serverless variable", kept: "Serverless variable",
@@ -143,12 +144,6 @@ func (r *serverlessVariableResource) ConfigValidators(context.Context) []resourc
 	return []resource.ConfigValidator{
 		resourcevalidator.ExactlyOneOf(path.MatchRoot("value"), path.MatchRoot("value_wo")),
 	}
-}
-
-func (r *serverlessVariableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless variable", "key")
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
 }
 
 // configuredValue is the value to send: `value`, or else `value_wo`, which only the configuration holds.

@@ -30,7 +30,8 @@ var _ managedResource = (*studioFlowResource)(nil)
 
 // NewStudioFlowResource is the factory for twilio_studio_flow.
 func NewStudioFlowResource() resource.Resource {
-	r := &studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}
+	r := &studioFlowResource{resourceBase: resourceBase{name: "studio_flow",
+		plan: planSteps{product: twilioregion.ProductStudio, account: fixedAccountSID}}}
 	// Update is the flow's own: each one is a new revision, and Twilio's validation errors are explained.
 	r.accountObject = accountObject[studioFlowModel, twilioclient.Flow]{base: &r.resourceBase,
 		noun:    "Twilio Studio flow",
@@ -163,8 +164,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 // same JSON. When nothing Twilio stores changes (only timeouts), no revision is made, so it also keeps the
 // revision's computed values.
 func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.checkProductRegion(req, resp, twilioregion.ProductStudio)
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}

@@ -27,7 +27,8 @@ var _ managedResource = (*subaccountResource)(nil)
 
 // NewSubaccountResource is the factory for twilio_subaccount.
 func NewSubaccountResource() resource.Resource {
-	return &subaccountResource{resourceBase: resourceBase{name: "subaccount"}}
+	return &subaccountResource{resourceBase: resourceBase{name: "subaccount",
+		plan: planSteps{kept: "Twilio subaccount", keptLabel: "friendly_name"}}}
 }
 
 type subaccountResource struct {
@@ -265,7 +266,7 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 // list (issue 25: one list per command, where it decides something): the apply's list right before the
 // close is the guard, and a refusal there names the numbers.
 func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio subaccount", "friendly_name")
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || !r.data.known() {
 		return
 	}

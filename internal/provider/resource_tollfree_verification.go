@@ -25,7 +25,7 @@ var _ managedResource = (*tollfreeVerificationResource)(nil)
 
 // NewTollfreeVerificationResource is the factory for twilio_tollfree_verification.
 func NewTollfreeVerificationResource() resource.Resource {
-	r := &tollfreeVerificationResource{resourceBase: resourceBase{name: "tollfree_verification"}}
+	r := &tollfreeVerificationResource{resourceBase: resourceBase{name: "tollfree_verification", plan: planSteps{account: fixedAccountSID}}}
 	// Update is the verification's own: an edit is a new review, sent only when the details changed.
 	r.accountObject = accountObject[tollfreeVerificationModel, twilioclient.TollfreeVerification]{base: &r.resourceBase,
 		noun:    "toll-free verification",
@@ -176,10 +176,6 @@ func (r *tollfreeVerificationResource) Schema(ctx context.Context, _ resource.Sc
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
-}
-
-func (r *tollfreeVerificationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.defaultAccountSID(ctx, req, resp, false)
 }
 
 func (r *tollfreeVerificationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -21,7 +21,8 @@ var _ managedResource = (*twimlAppResource)(nil)
 
 // NewTwimlAppResource is the factory for twilio_twiml_app.
 func NewTwimlAppResource() resource.Resource {
-	r := &twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}
+	r := &twimlAppResource{resourceBase: resourceBase{name: "twiml_app",
+		plan: planSteps{kept: "Twilio TwiML app", keptLabel: "friendly_name", account: fixedAccountSID}}}
 	r.accountObject = accountObject[twimlAppModel, twilioclient.Application]{base: &r.resourceBase,
 		noun: "TwiML application", kept: "TwiML application",
 		find: findByKey[twimlAppModel]((*twilioclient.Client).FindApplication),
@@ -131,11 +132,6 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
-}
-
-func (r *twimlAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio TwiML app", "friendly_name")
-	r.defaultAccountSID(ctx, req, resp, false)
 }
 
 func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -24,7 +24,7 @@ var _ managedResource = (*usageTriggerResource)(nil)
 
 // NewUsageTriggerResource is the factory for twilio_usage_trigger.
 func NewUsageTriggerResource() resource.Resource {
-	r := &usageTriggerResource{}
+	r := &usageTriggerResource{resourceBase: resourceBase{plan: planSteps{account: fixedAccountSID}}}
 	r.accountObject = accountObject[usageTriggerModel, twilioclient.UsageTrigger]{base: &r.resourceBase,
 		noun:    "usage trigger",
 		find:    findByKey[usageTriggerModel]((*twilioclient.Client).FindUsageTrigger),
@@ -135,10 +135,6 @@ func (r *usageTriggerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 }
 
 var usageCategoryPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
-func (r *usageTriggerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.defaultAccountSID(ctx, req, resp, false)
-}
 
 func (r *usageTriggerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	ctx, plan, client, done := beginCreate[usageTriggerModel](ctx, &r.resourceBase, req, resp)
