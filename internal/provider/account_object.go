@@ -51,8 +51,14 @@ type accountObject[M accountObjectModel, T any] struct {
 	// updateHint adds to an update error what a suspended or closed account means (the products whose
 	// updates need the account's own credentials).
 	updateHint bool
-	find       func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
-	flatten    func(ctx context.Context, obj *T, m *M) diag.Diagnostics
+	// byKey finds an object by its account and SID alone (most objects directly under an account). With
+	// prefix (its SID's, "AP") and what (its name in the identity's descriptions and in import errors) it
+	// also gives the resource its identity { account_sid, sid } and its import by AC…/XX…, a bare XX… or
+	// that identity; a resource found otherwise sets find and declares both itself.
+	byKey        func(*twilioclient.Client, context.Context, string, string) (*T, error)
+	prefix, what string
+	find         func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
+	flatten      func(ctx context.Context, obj *T, m *M) diag.Diagnostics
 	// update sends the plan; nil when nothing changes in place but timeouts (every other attribute
 	// replaces the object), or when the resource declares its own Update.
 	update func(ctx context.Context, c *twilioclient.Client, plan, state *M) (*T, error)
@@ -60,15 +66,8 @@ type accountObject[M accountObjectModel, T any] struct {
 	remove func(ctx context.Context, c *twilioclient.Client, m *M) error
 }
 
-// findByKey and removeByKey adapt a client method that takes only the account and the SID (most objects
-// directly under an account), e.g. findByKey[twimlAppModel]((*twilioclient.Client).FindApplication).
-func findByKey[M accountObjectModel, T any](f func(*twilioclient.Client, context.Context, string, string) (*T, error)) func(context.Context, *twilioclient.Client, *M) (*T, error) {
-	return func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error) {
-		account, sid := (*m).objectKey()
-		return f(c, ctx, account, sid)
-	}
-}
-
+// removeByKey adapts a client method that takes only the account and the SID, as byKey does for finding,
+// e.g. removeByKey[twimlAppModel]((*twilioclient.Client).DeleteApplication).
 func removeByKey[M accountObjectModel](f func(*twilioclient.Client, context.Context, string, string) error) func(context.Context, *twilioclient.Client, *M) error {
 	return func(ctx context.Context, c *twilioclient.Client, m *M) error {
 		account, sid := (*m).objectKey()
@@ -93,6 +92,9 @@ func (o *accountObject[M, T]) Read(ctx context.Context, req resource.ReadRequest
 	account, sid := state.objectKey()
 	noun := strings.ToUpper(o.noun[:1]) + o.noun[1:]
 	obj := readObject(ctx, client, account, state.created(), noun+" "+sid, resp, func() (*T, error) {
+		if o.find == nil {
+			return o.byKey(client, ctx, account, sid)
+		}
 		return o.find(ctx, client, &state)
 	})
 	if obj == nil {
@@ -150,6 +152,23 @@ func (o *accountObject[M, T]) Delete(ctx context.Context, req resource.DeleteReq
 	}
 	err := o.remove(ctx, client, &state)
 	finishDelete(ctx, client, account, err, "Deleting "+o.noun+" "+sid, &resp.Diagnostics)
+}
+
+func (o *accountObject[M, T]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = accountObjectIdentitySchema(o.prefix, o.what)
+}
+
+// ImportState takes AC…/XX…, a bare XX… found in the provider's account or one of its subaccounts, or an
+// identity { account_sid, sid } (without account_sid, like a bare SID). skip_destroy, when the object has
+// it, imports as false.
+func (o *accountObject[M, T]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	if o.base.importAccountObject(ctx, req, resp, o.prefix, o.what, func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+		_, err := o.byKey(c, ctx, account, sid)
+		return err
+	}) && o.kept != "" {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
+	}
 }
 
 // finishCreate ends a Create after createAdopting: the object Twilio made (or the one adopted after a lost

@@ -30,8 +30,8 @@ func NewA2PBrandRegistrationResource() resource.Resource {
 	r := &a2pBrandResource{resourceBase: resourceBase{name: "a2p_brand_registration"}}
 	// Update and Delete are the brand's own: it cannot change, and Twilio cannot delete it.
 	r.accountObject = accountObject[a2pBrandModel, twilioclient.BrandRegistration]{base: &r.resourceBase,
-		noun:    "A2P brand registration",
-		find:    findByKey[a2pBrandModel]((*twilioclient.Client).FindBrandRegistration),
+		noun:  "A2P brand registration",
+		byKey: (*twilioclient.Client).FindBrandRegistration, prefix: "BN", what: "A2P brand registration",
 		flatten: flattenPlain(flattenA2PBrand),
 	}
 	return r
@@ -61,10 +61,6 @@ type a2pBrandModel struct {
 // a2pBrandTypes are Twilio's three brand types ("A2P 10DLC Brand Registration",
 // https://www.twilio.com/docs/trust-hub/registrations/a2p-10dlc-brand).
 var a2pBrandTypes = []string{"STANDARD", "LOW_VOLUME_STANDARD", "SOLE_PROPRIETOR"}
-
-func (r *a2pBrandResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("BN", "A2P brand registration")
-}
 
 func (r *a2pBrandResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	computed := func(desc string) schema.StringAttribute {
@@ -377,16 +373,6 @@ func (r *a2pBrandResource) Delete(ctx context.Context, req resource.DeleteReques
 func a2pBrandForgetNote(sid, account string) string {
 	return fmt.Sprintf("Twilio has no way to delete a brand registration: brand %s stays registered in account %s and "+
 		"is only removed from the Terraform state. Import it to manage it again; closing the account ends it.", sid, account)
-}
-
-// ImportState takes AC…/BN…, a bare BN… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid }.
-func (r *a2pBrandResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "BN", "A2P brand registration", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindBrandRegistration(ctx, account, sid)
-		return err
-	})
 }
 
 func flattenA2PBrand(b *twilioclient.BrandRegistration, m *a2pBrandModel) {

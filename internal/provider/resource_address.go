@@ -34,8 +34,8 @@ func NewAddressResource() resource.Resource {
 	// Update and Delete are the address's own: Twilio's suggestion of a corrected address, and the refusal
 	// to delete an address in use.
 	r.accountObject = accountObject[addressModel, twilioclient.Address]{base: &r.resourceBase,
-		noun:    "address",
-		find:    findByKey[addressModel]((*twilioclient.Client).FindAddress),
+		noun:  "address",
+		byKey: (*twilioclient.Client).FindAddress, prefix: "AD", what: "address",
 		flatten: flattenPlain(flattenAddress),
 	}
 	return r
@@ -65,10 +65,6 @@ type addressModel struct {
 
 // isoCountryPattern is an ISO 3166-1 alpha-2 code, the form Twilio's IsoCountry takes.
 var isoCountryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
-
-func (r *addressResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("AD", "address")
-}
 
 func requiredAddressPart(desc string) schema.StringAttribute {
 	return schema.StringAttribute{
@@ -237,16 +233,6 @@ func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	err := client.DeleteAddress(ctx, account, sid)
 	finishDelete(ctx, client, account, err, fmt.Sprintf("Deleting address %s", sid), &resp.Diagnostics)
-}
-
-// ImportState takes AC…/AD…, a bare AD… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid }. auto_correct_address is not stored by Twilio and imports as false.
-func (r *addressResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "AD", "address", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindAddress(ctx, account, sid)
-		return err
-	})
 }
 
 // applied records a create or update: the computed attributes from Twilio's answer, the configured ones

@@ -31,7 +31,7 @@ func NewMessagingServiceResource() resource.Resource {
 		plan: planSteps{kept: "Messaging Service", keptLabel: "friendly_name", account: fixedAccountSID}}}
 	r.accountObject = accountObject[messagingServiceModel, twilioclient.MessagingService]{base: &r.resourceBase,
 		noun: "Messaging Service", kept: "Messaging Service",
-		find: findByKey[messagingServiceModel]((*twilioclient.Client).FindMessagingService),
+		byKey: (*twilioclient.Client).FindMessagingService, prefix: "MG", what: "Messaging Service",
 		flatten: flattenPlain(func(s *twilioclient.MessagingService, m *messagingServiceModel) {
 			flattenMessagingService(s, m)
 			// A state from before skip_destroy reads as false, the default.
@@ -84,10 +84,6 @@ var (
 	messagingUsecases  = []string{"notifications", "marketing", "verification", "discussion", "poll", "undeclared"}
 	messagingScanModes = []string{"inherit", "enable", "disable"}
 )
-
-func (r *messagingServiceResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("MG", "Messaging Service")
-}
 
 // messagingFlag is a service setting Twilio documents no default for: the provider picks one and always
 // sends it, so the state is what Twilio holds and a Console change shows as drift.
@@ -203,16 +199,6 @@ func (r *messagingServiceResource) Create(ctx context.Context, req resource.Crea
 		return client.CreateMessagingService(ctx, accountSID, expandMessagingServiceCreate(&plan))
 	})
 	r.finishCreate(ctx, s, &plan, resp)
-}
-
-// ImportState takes AC…/MG…, a bare MG… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid }.
-func (r *messagingServiceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "MG", "Messaging Service", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindMessagingService(ctx, account, sid)
-		return err
-	})
 }
 
 // expandMessagingServiceCreate sends every setting; unset URLs are left out, the same as empty for a new service.

@@ -28,7 +28,7 @@ func NewServerlessServiceResource() resource.Resource {
 		kept: "Twilio Serverless service", keptLabel: "unique_name", product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	r.accountObject = accountObject[serverlessServiceModel, twilioclient.Service]{base: &r.resourceBase,
 		noun: "Twilio Serverless service", kept: "Serverless service", updateHint: true,
-		find:    findByKey[serverlessServiceModel]((*twilioclient.Client).FindService),
+		byKey:   (*twilioclient.Client).FindService,
 		flatten: flattenPlain(flattenServerlessService),
 		update: func(ctx context.Context, c *twilioclient.Client, plan, state *serverlessServiceModel) (*twilioclient.Service, error) {
 			params := &twilioclient.UpdateServiceParams{}

@@ -34,8 +34,8 @@ func NewStudioFlowResource() resource.Resource {
 		plan: planSteps{product: twilioregion.ProductStudio, account: fixedAccountSID}}}
 	// Update is the flow's own: each one is a new revision, and Twilio's validation errors are explained.
 	r.accountObject = accountObject[studioFlowModel, twilioclient.Flow]{base: &r.resourceBase,
-		noun:    "Twilio Studio flow",
-		find:    findByKey[studioFlowModel]((*twilioclient.Client).FindFlow),
+		noun:  "Twilio Studio flow",
+		byKey: (*twilioclient.Client).FindFlow, prefix: "FW", what: "Studio flow",
 		flatten: flattenStudioFlow,
 		remove:  removeByKey[studioFlowModel]((*twilioclient.Client).DeleteFlow),
 	}
@@ -70,10 +70,6 @@ const (
 var studioFlowProblemType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"message": types.StringType, "property_path": types.StringType,
 }}
-
-func (r *studioFlowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("FW", "Studio flow")
-}
 
 func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	problems := func(what string) schema.ListNestedAttribute {
@@ -265,16 +261,6 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	studioFlowProblemWarning(&resp.Diagnostics, f)
-}
-
-// ImportState takes AC…/FW…, a bare FW… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid } (without account_sid, like a bare SID).
-func (r *studioFlowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "FW", "Studio flow", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindFlow(ctx, account, sid)
-		return err
-	})
 }
 
 // studioFlowChanges reports whether the plan changes anything Twilio stores, i.e. whether an update makes a

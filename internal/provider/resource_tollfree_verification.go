@@ -28,8 +28,8 @@ func NewTollfreeVerificationResource() resource.Resource {
 	r := &tollfreeVerificationResource{resourceBase: resourceBase{name: "tollfree_verification", plan: planSteps{account: fixedAccountSID}}}
 	// Update is the verification's own: an edit is a new review, sent only when the details changed.
 	r.accountObject = accountObject[tollfreeVerificationModel, twilioclient.TollfreeVerification]{base: &r.resourceBase,
-		noun:    "toll-free verification",
-		find:    findByKey[tollfreeVerificationModel]((*twilioclient.Client).FindTollfreeVerification),
+		noun:  "toll-free verification",
+		byKey: (*twilioclient.Client).FindTollfreeVerification, prefix: "HH", what: "toll-free verification",
 		flatten: flattenTollfreeVerification,
 		remove:  removeByKey[tollfreeVerificationModel]((*twilioclient.Client).DeleteTollfreeVerification),
 	}
@@ -79,10 +79,6 @@ var (
 	tollfreeE164 = regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
 	tollfreeURL  = regexp.MustCompile(`^https?://\S+$`)
 )
-
-func (r *tollfreeVerificationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("HH", "toll-free verification")
-}
 
 func (r *tollfreeVerificationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replaced := []planmodifier.String{stringplanmodifier.RequiresReplace()}
@@ -285,16 +281,6 @@ func (r *tollfreeVerificationResource) Update(ctx context.Context, req resource.
 		return
 	}
 	r.finishReview(ctx, client, v, &plan, &resp.State, &resp.Diagnostics, "Set timeouts.update to wait longer next time.")
-}
-
-// ImportState takes AC…/HH…, a bare HH… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid }.
-func (r *tollfreeVerificationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "HH", "toll-free verification", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindTollfreeVerification(ctx, account, sid)
-		return err
-	})
 }
 
 // tollfreeField is one string detail: its planned value (nil when null) and how the create and the update

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -25,7 +24,7 @@ func NewTwimlAppResource() resource.Resource {
 		plan: planSteps{kept: "Twilio TwiML app", keptLabel: "friendly_name", account: fixedAccountSID}}}
 	r.accountObject = accountObject[twimlAppModel, twilioclient.Application]{base: &r.resourceBase,
 		noun: "TwiML application", kept: "TwiML application",
-		find: findByKey[twimlAppModel]((*twilioclient.Client).FindApplication),
+		byKey: (*twilioclient.Client).FindApplication, prefix: "AP", what: "TwiML application",
 		flatten: flattenPlain(func(a *twilioclient.Application, m *twimlAppModel) {
 			flattenTwimlApp(a, m)
 			// A state from before skip_destroy reads as false, the default.
@@ -67,10 +66,6 @@ type twimlAppModel struct {
 	PublicApplicationConnectEnabled types.Bool     `tfsdk:"public_application_connect_enabled"`
 	SkipDestroy                     types.Bool     `tfsdk:"skip_destroy"`
 	Timeouts                        timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *twimlAppResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("AP", "TwiML application")
 }
 
 func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -160,18 +155,6 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 	})
 	// The create response carries every field, so no read-back is needed.
 	r.finishCreate(ctx, app, &plan, resp)
-}
-
-// ImportState takes AC…/AP…, a bare AP… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid } (without account_sid, like a bare SID).
-func (r *twimlAppResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	if r.importAccountObject(ctx, req, resp, "AP", "TwiML application", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindApplication(ctx, account, sid)
-		return err
-	}) {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
-	}
 }
 
 // expandTwimlAppCreate sends every planned value; unset URLs are simply left out, which is the same as

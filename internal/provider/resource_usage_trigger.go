@@ -26,8 +26,8 @@ var _ managedResource = (*usageTriggerResource)(nil)
 func NewUsageTriggerResource() resource.Resource {
 	r := &usageTriggerResource{resourceBase: resourceBase{plan: planSteps{account: fixedAccountSID}}}
 	r.accountObject = accountObject[usageTriggerModel, twilioclient.UsageTrigger]{base: &r.resourceBase,
-		noun:    "usage trigger",
-		find:    findByKey[usageTriggerModel]((*twilioclient.Client).FindUsageTrigger),
+		noun:  "usage trigger",
+		byKey: (*twilioclient.Client).FindUsageTrigger, prefix: "UT", what: "usage trigger",
 		flatten: flattenPlain(flattenUsageTrigger),
 		// Every updatable field is sent, so a Console edit of any of them is reverted.
 		update: func(ctx context.Context, c *twilioclient.Client, plan, state *usageTriggerModel) (*twilioclient.UsageTrigger, error) {
@@ -64,10 +64,6 @@ var triggerFixed = []planmodifier.String{stringplanmodifier.RequiresReplace()}
 
 func (r *usageTriggerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_usage_trigger"
-}
-
-func (r *usageTriggerResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("UT", "usage trigger")
 }
 
 func (r *usageTriggerResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -161,16 +157,6 @@ func (r *usageTriggerResource) Create(ctx context.Context, req resource.CreateRe
 		return client.CreateUsageTrigger(ctx, accountSID, expandUsageTriggerCreate(&plan))
 	})
 	r.finishCreate(ctx, tr, &plan, resp)
-}
-
-// ImportState takes AC…/UT…, a bare UT… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid }.
-func (r *usageTriggerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "UT", "usage trigger", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindUsageTrigger(ctx, account, sid)
-		return err
-	})
 }
 
 func expandUsageTriggerCreate(m *usageTriggerModel) *twilioclient.CreateUsageTriggerParams {
