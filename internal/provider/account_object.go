@@ -58,7 +58,10 @@ type accountObject[M accountObjectModel, T any] struct {
 	byKey        func(*twilioclient.Client, context.Context, string, string) (*T, error)
 	prefix, what string
 	find         func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
-	flatten      func(ctx context.Context, obj *T, m *M) diag.Diagnostics
+	// create is the resource's Create after the start every Create shares (beginCreate): it gets the plan
+	// and the client, and ends with finishCreate or its own save. nil when the resource declares Create.
+	create  func(ctx context.Context, c *twilioclient.Client, plan *M, req resource.CreateRequest, resp *resource.CreateResponse)
+	flatten func(ctx context.Context, obj *T, m *M) diag.Diagnostics
 	// update sends the plan; nil when nothing changes in place but timeouts (every other attribute
 	// replaces the object), or when the resource declares its own Update.
 	update func(ctx context.Context, c *twilioclient.Client, plan, state *M) (*T, error)
@@ -169,6 +172,15 @@ func (o *accountObject[M, T]) ImportState(ctx context.Context, req resource.Impo
 	}) && o.kept != "" {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
 	}
+}
+
+func (o *accountObject[M, T]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	ctx, plan, client, done := beginCreate[M](ctx, o.base, req, resp)
+	defer done()
+	if client == nil {
+		return
+	}
+	o.create(ctx, client, &plan, req, resp)
 }
 
 // finishCreate ends a Create after createAdopting: the object Twilio made (or the one adopted after a lost

@@ -32,6 +32,7 @@ func NewA2PBrandRegistrationResource() resource.Resource {
 	r.accountObject = accountObject[a2pBrandModel, twilioclient.BrandRegistration]{base: &r.resourceBase,
 		noun:  "A2P brand registration",
 		byKey: (*twilioclient.Client).FindBrandRegistration, prefix: "BN", what: "A2P brand registration",
+		create:  r.create,
 		flatten: flattenPlain(flattenA2PBrand),
 	}
 	return r
@@ -188,13 +189,8 @@ func (r *a2pBrandResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 }
 
-func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[a2pBrandModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *a2pBrandResource) create(ctx context.Context, client *twilioclient.Client, plan *a2pBrandModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	account := plan.AccountSID.ValueString()
 	profile, product := plan.CustomerProfileBundleSID.ValueString(), plan.A2PProfileBundleSID.ValueString()
 	params := &twilioclient.CreateBrandRegistrationParams{}
@@ -203,7 +199,7 @@ func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateReques
 	what := fmt.Sprintf("a brand registered from customer profile %s and trust product %s", profile, product)
 	// A brand already registered from these bundles is taken over, never registered again (charged): one a
 	// failed create left tainted, which Terraform now replaces, or one made in the Console.
-	b, stop := r.takeOver(ctx, client, &plan, what, &resp.Diagnostics)
+	b, stop := r.takeOver(ctx, client, plan, what, &resp.Diagnostics)
 	if stop {
 		return
 	}
@@ -239,7 +235,7 @@ func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateReques
 		func(ctx context.Context) (*twilioclient.BrandRegistration, error) {
 			return client.FindBrandRegistration(ctx, account, sid)
 		})
-	flattenA2PBrand(b, &plan)
+	flattenA2PBrand(b, plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	switch outcome {
 	case reviewRejected:

@@ -36,6 +36,7 @@ func NewAddressResource() resource.Resource {
 	r.accountObject = accountObject[addressModel, twilioclient.Address]{base: &r.resourceBase,
 		noun:  "address",
 		byKey: (*twilioclient.Client).FindAddress, prefix: "AD", what: "address",
+		create:  r.create,
 		flatten: flattenPlain(flattenAddress),
 	}
 	return r
@@ -156,13 +157,8 @@ func (r *addressResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 
-func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[addressModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *addressResource) create(ctx context.Context, client *twilioclient.Client, plan *addressModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID, customer := plan.AccountSID.ValueString(), plan.CustomerName.ValueString()
 	what, summary := fmt.Sprintf("an address for %q", customer), fmt.Sprintf("Creating address in account %s", accountSID)
 	a := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Address]{
@@ -173,23 +169,23 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 		check: func(a *twilioclient.Address) candidate {
 			var m addressModel
 			flattenAddress(a, &m)
-			return differsIf(*a.Sid, !reflect.DeepEqual(addressFields(&m), addressFields(&plan)),
+			return differsIf(*a.Sid, !reflect.DeepEqual(addressFields(&m), addressFields(plan)),
 				"street, city, region, postal code, country or flags")
 		},
 		failed: func(err error, _ *createRecord) *twilioclient.Address {
-			if !addressSuggestionError(err, &plan, summary, &resp.Diagnostics) {
+			if !addressSuggestionError(err, plan, summary, &resp.Diagnostics) {
 				resp.Diagnostics.AddError(summary, errorDetail(err)+ambiguousCreateHint(err, "address", what))
 			}
 			return nil
 		},
 	}, func(ctx context.Context) (*twilioclient.Address, error) {
-		return client.CreateAddress(ctx, accountSID, expandAddressCreate(&plan))
+		return client.CreateAddress(ctx, accountSID, expandAddressCreate(plan))
 	})
 	if a == nil {
 		return
 	}
-	r.applied(a, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	r.applied(a, plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 }
 
 func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

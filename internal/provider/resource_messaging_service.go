@@ -32,6 +32,7 @@ func NewMessagingServiceResource() resource.Resource {
 	r.accountObject = accountObject[messagingServiceModel, twilioclient.MessagingService]{base: &r.resourceBase,
 		noun: "Messaging Service", kept: "Messaging Service",
 		byKey: (*twilioclient.Client).FindMessagingService, prefix: "MG", what: "Messaging Service",
+		create: r.create,
 		flatten: flattenPlain(func(s *twilioclient.MessagingService, m *messagingServiceModel) {
 			flattenMessagingService(s, m)
 			// A state from before skip_destroy reads as false, the default.
@@ -175,15 +176,10 @@ func (r *messagingServiceResource) Schema(ctx context.Context, _ resource.Schema
 	}
 }
 
-func (r *messagingServiceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[messagingServiceModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *messagingServiceResource) create(ctx context.Context, client *twilioclient.Client, plan *messagingServiceModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID, name := plan.AccountSID.ValueString(), plan.FriendlyName.ValueString()
-	sent := expandMessagingServiceUpdate(&plan)
+	sent := expandMessagingServiceUpdate(plan)
 	s := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.MessagingService]{
 		kind: "messaging_service", scope: accountSID, name: name, what: fmt.Sprintf("a Messaging Service named %q", name),
 		summary: fmt.Sprintf("Creating Messaging Service %q in account %s", name, accountSID),
@@ -196,9 +192,9 @@ func (r *messagingServiceResource) Create(ctx context.Context, req resource.Crea
 			return differsIf(*s.Sid, !reflect.DeepEqual(expandMessagingServiceUpdate(&m), sent), "settings (URLs, methods or flags)")
 		},
 	}, func(ctx context.Context) (*twilioclient.MessagingService, error) {
-		return client.CreateMessagingService(ctx, accountSID, expandMessagingServiceCreate(&plan))
+		return client.CreateMessagingService(ctx, accountSID, expandMessagingServiceCreate(plan))
 	})
-	r.finishCreate(ctx, s, &plan, resp)
+	r.finishCreate(ctx, s, plan, resp)
 }
 
 // expandMessagingServiceCreate sends every setting; unset URLs are left out, the same as empty for a new service.

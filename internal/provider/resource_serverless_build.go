@@ -43,6 +43,7 @@ func NewServerlessBuildResource() resource.Resource {
 		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessBuildModel) (*twilioclient.Build, error) {
 			return c.FindBuild(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
 		},
+		create: r.create,
 		flatten: func(ctx context.Context, b *twilioclient.Build, m *serverlessBuildModel) (diags diag.Diagnostics) {
 			r.flattenBuild(ctx, b, m, &diags)
 			return diags
@@ -228,13 +229,8 @@ func buildReplaced(plan, state serverlessBuildModel) bool {
 		!plan.Dependencies.Equal(state.Dependencies) || !plan.Runtime.Equal(state.Runtime)
 }
 
-func (r *serverlessBuildResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[serverlessBuildModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *serverlessBuildResource) create(ctx context.Context, client *twilioclient.Client, plan *serverlessBuildModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	var fvs, avs []string
 	deps := map[string]string{}
 	resp.Diagnostics.Append(plan.FunctionVersionSIDs.ElementsAs(ctx, &fvs, false)...)
@@ -274,17 +270,17 @@ func (r *serverlessBuildResource) Create(ctx context.Context, req resource.Creat
 	case err != nil:
 		// Still building (timeout) or the status could not be read: keep the build in the state, tainted by
 		// the error, so the next apply replaces (deletes) it rather than leaving it untracked.
-		r.flattenBuild(ctx, b, &plan, &resp.Diagnostics)
+		r.flattenBuild(ctx, b, plan, &resp.Diagnostics)
 		plan.Status = types.StringValue(status)
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 		addServerlessError(&resp.Diagnostics, fmt.Sprintf("Waiting for Twilio Serverless build %s", b.Sid), err,
 			"\n\nThe build is kept in the state, marked tainted: the next apply replaces it. Raise timeouts.create "+
 				"if builds with many dependencies take longer.")
 		return
 	}
-	r.flattenBuild(ctx, b, &plan, &resp.Diagnostics)
+	r.flattenBuild(ctx, b, plan, &resp.Diagnostics)
 	plan.Status = types.StringValue(status)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 }
 
 // Delete deletes the build unless an environment of its service runs it (see the resource description).

@@ -55,7 +55,8 @@ func newServerlessCodeResource(kind twilioclient.CodeKind) *serverlessCodeResour
 	r := &serverlessCodeResource{kind: kind, resourceBase: resourceBase{
 		plan: planSteps{product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	r.accountObject = accountObject[serverlessCodeModel, twilioclient.Code]{base: &r.resourceBase,
-		noun: "Twilio Serverless " + r.what(),
+		noun:   "Twilio Serverless " + r.what(),
+		create: r.create,
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessCodeModel) error {
 			return c.DeleteCode(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), r.kind, m.SID.ValueString())
 		},
@@ -290,13 +291,9 @@ func (r *serverlessCodeResource) contentType(p string) string {
 	return "application/octet-stream"
 }
 
-func (r *serverlessCodeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[serverlessCodeModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	code, ok := r.codeForApply(plan, &resp.Diagnostics)
+func (r *serverlessCodeResource) create(ctx context.Context, client *twilioclient.Client, plan *serverlessCodeModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
+	code, ok := r.codeForApply(*plan, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -327,7 +324,7 @@ func (r *serverlessCodeResource) Create(ctx context.Context, req resource.Create
 	// NOTE: the state is recorded before the upload, so a failed upload leaves a tainted resource (replaced
 	// by the next apply) rather than an untracked function.
 	plan.LatestVersionSID, plan.ContentSHA256 = types.StringValue(""), types.StringValue("")
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -339,8 +336,8 @@ func (r *serverlessCodeResource) Create(ctx context.Context, req resource.Create
 		ctx, cancelUpload = detached(ctx)
 		defer cancelUpload()
 	}
-	if r.upload(ctx, client, &plan, code, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	if r.upload(ctx, client, plan, code, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 	}
 }
 

@@ -31,6 +31,7 @@ func NewServerlessEnvironmentResource() resource.Resource {
 		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessEnvironmentModel) (*twilioclient.Environment, error) {
 			return c.FindEnvironment(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
 		},
+		create:  r.create,
 		flatten: flattenPlain(flattenServerlessEnvironment),
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessEnvironmentModel) error {
 			return c.DeleteEnvironment(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
@@ -118,13 +119,8 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 	}
 }
 
-func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[serverlessEnvironmentModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *serverlessEnvironmentResource) create(ctx context.Context, client *twilioclient.Client, plan *serverlessEnvironmentModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID, name := plan.AccountSID.ValueString(), plan.UniqueName.ValueString()
 	params := &twilioclient.CreateEnvironmentParams{}
 	params.SetUniqueName(name)
@@ -148,7 +144,7 @@ func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource
 			}
 			return c
 		})
-	r.finishCreate(ctx, v, &plan, resp)
+	r.finishCreate(ctx, v, plan, resp)
 }
 
 // ImportState takes [AC…/]ZS…/ZE… or an identity { account_sid, service_sid, sid }.

@@ -29,6 +29,7 @@ func NewServerlessServiceResource() resource.Resource {
 	r.accountObject = accountObject[serverlessServiceModel, twilioclient.Service]{base: &r.resourceBase,
 		noun: "Twilio Serverless service", kept: "Serverless service", updateHint: true,
 		byKey:   (*twilioclient.Client).FindService,
+		create:  r.create,
 		flatten: flattenPlain(flattenServerlessService),
 		update: func(ctx context.Context, c *twilioclient.Client, plan, state *serverlessServiceModel) (*twilioclient.Service, error) {
 			params := &twilioclient.UpdateServiceParams{}
@@ -129,13 +130,8 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 	}
 }
 
-func (r *serverlessServiceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *serverlessServiceResource) create(ctx context.Context, client *twilioclient.Client, plan *serverlessServiceModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID, name := plan.AccountSID.ValueString(), plan.UniqueName.ValueString()
 	params := &twilioclient.CreateServiceParams{}
 	params.SetUniqueName(name).SetFriendlyName(plan.FriendlyName.ValueString())
@@ -161,7 +157,7 @@ func (r *serverlessServiceResource) Create(ctx context.Context, req resource.Cre
 			}
 			return c
 		})
-	r.finishCreate(ctx, s, &plan, resp)
+	r.finishCreate(ctx, s, plan, resp)
 }
 
 // ImportState takes AC…/ZS…, a bare ZS… (found in the provider's account or one of its subaccounts), or an

@@ -33,6 +33,7 @@ func NewServerlessVariableResource() resource.Resource {
 	// Read and Update are the variable's own: a write-only value is compared by its date_updated.
 	r.accountObject = accountObject[serverlessVariableModel, twilioclient.Variable]{base: &r.resourceBase,
 		noun: "Twilio Serverless variable", kept: "Serverless variable",
+		create:  r.create,
 		flatten: flattenPlain(flattenServerlessVariable),
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessVariableModel) error {
 			return c.DeleteVariable(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.EnvironmentSID.ValueString(), m.SID.ValueString())
@@ -161,14 +162,9 @@ func configuredValue(ctx context.Context, plan serverlessVariableModel, config t
 	return wo.ValueString(), nil
 }
 
-func (r *serverlessVariableResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
-	value, err := configuredValue(ctx, plan, req.Config)
+func (r *serverlessVariableResource) create(ctx context.Context, client *twilioclient.Client, plan *serverlessVariableModel, req resource.CreateRequest,
+	resp *resource.CreateResponse) {
+	value, err := configuredValue(ctx, *plan, req.Config)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("value_wo"), "Missing variable value", err.Error())
 		return
@@ -194,7 +190,7 @@ func (r *serverlessVariableResource) Create(ctx context.Context, req resource.Cr
 			}
 			return c
 		})
-	r.finishCreate(ctx, v, &plan, resp)
+	r.finishCreate(ctx, v, plan, resp)
 }
 
 func (r *serverlessVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

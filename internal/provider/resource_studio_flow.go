@@ -36,6 +36,7 @@ func NewStudioFlowResource() resource.Resource {
 	r.accountObject = accountObject[studioFlowModel, twilioclient.Flow]{base: &r.resourceBase,
 		noun:  "Twilio Studio flow",
 		byKey: (*twilioclient.Client).FindFlow, prefix: "FW", what: "Studio flow",
+		create:  r.create,
 		flatten: flattenStudioFlow,
 		remove:  removeByKey[studioFlowModel]((*twilioclient.Client).DeleteFlow),
 	}
@@ -186,13 +187,8 @@ func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.Modify
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }
 
-func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[studioFlowModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *studioFlowResource) create(ctx context.Context, client *twilioclient.Client, plan *studioFlowModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID := plan.AccountSID.ValueString()
 	params := &twilioclient.CreateFlowParams{}
 	params.SetFriendlyName(plan.FriendlyName.ValueString()).SetStatus(plan.Status.ValueString())
@@ -208,7 +204,7 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 			return client.FindFlowsCreatedSince(ctx, accountSID, name, since)
 		},
 		check: func(f *twilioclient.Flow) candidate {
-			m := plan
+			m := *plan
 			switch diags := flattenStudioFlow(ctx, f, &m); {
 			case diags.HasError() || !m.Definition.Equal(plan.Definition):
 				return candidate{sid: *f.Sid, differs: "definition"}
@@ -228,8 +224,8 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 	if f == nil {
 		return
 	}
-	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 	studioFlowProblemWarning(&resp.Diagnostics, f)
 }
 

@@ -30,6 +30,7 @@ func NewTollfreeVerificationResource() resource.Resource {
 	r.accountObject = accountObject[tollfreeVerificationModel, twilioclient.TollfreeVerification]{base: &r.resourceBase,
 		noun:  "toll-free verification",
 		byKey: (*twilioclient.Client).FindTollfreeVerification, prefix: "HH", what: "toll-free verification",
+		create:  r.create,
 		flatten: flattenTollfreeVerification,
 		remove:  removeByKey[tollfreeVerificationModel]((*twilioclient.Client).DeleteTollfreeVerification),
 	}
@@ -174,17 +175,13 @@ func (r *tollfreeVerificationResource) Schema(ctx context.Context, _ resource.Sc
 	}
 }
 
-func (r *tollfreeVerificationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[tollfreeVerificationModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
+func (r *tollfreeVerificationResource) create(ctx context.Context, client *twilioclient.Client, plan *tollfreeVerificationModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	account, number := plan.AccountSID.ValueString(), plan.TollfreePhoneNumberSID.ValueString()
 	p := &twilioclient.CreateTollfreeVerificationParams{}
 	p.SetTollfreePhoneNumberSid(number)
 	p.CustomerProfileSid, p.ExternalReferenceId = plan.CustomerProfileSID.ValueStringPointer(), plan.ExternalReferenceID.ValueStringPointer()
-	d := tollfreeDetails(ctx, &plan, func(f tollfreeField) {
+	d := tollfreeDetails(ctx, plan, func(f tollfreeField) {
 		if f.value != nil && *f.value != "" {
 			f.setCreate(p, *f.value)
 		}
@@ -208,7 +205,7 @@ func (r *tollfreeVerificationResource) Create(ctx context.Context, req resource.
 	if v == nil {
 		return
 	}
-	r.finishReview(ctx, client, v, &plan, &resp.State, &resp.Diagnostics, "Messages from the number are limited until it is approved; set timeouts.create to wait longer next time.")
+	r.finishReview(ctx, client, v, plan, &resp.State, &resp.Diagnostics, "Messages from the number are limited until it is approved; set timeouts.create to wait longer next time.")
 }
 
 // finishReview waits for the verification's review, stores what it ends with and reports the outcome.

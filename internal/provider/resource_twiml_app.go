@@ -25,6 +25,7 @@ func NewTwimlAppResource() resource.Resource {
 	r.accountObject = accountObject[twimlAppModel, twilioclient.Application]{base: &r.resourceBase,
 		noun: "TwiML application", kept: "TwiML application",
 		byKey: (*twilioclient.Client).FindApplication, prefix: "AP", what: "TwiML application",
+		create: r.create,
 		flatten: flattenPlain(func(a *twilioclient.Application, m *twimlAppModel) {
 			flattenTwimlApp(a, m)
 			// A state from before skip_destroy reads as false, the default.
@@ -129,16 +130,11 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 }
 
-func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[twimlAppModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *twimlAppResource) create(ctx context.Context, client *twilioclient.Client, plan *twimlAppModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID := plan.AccountSID.ValueString()
 	name := plan.FriendlyName.ValueString()
-	sent := expandTwimlAppUpdate(&plan)
+	sent := expandTwimlAppUpdate(plan)
 	app := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Application]{
 		kind: "twiml_app", scope: accountSID, name: name, what: fmt.Sprintf("an application named %q", name),
 		summary: fmt.Sprintf("Creating TwiML application in account %s", accountSID),
@@ -151,10 +147,10 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 			return differsIf(*a.Sid, !reflect.DeepEqual(expandTwimlAppUpdate(&m), sent), "configuration (URLs, methods or flags)")
 		},
 	}, func(ctx context.Context) (*twilioclient.Application, error) {
-		return client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(&plan))
+		return client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(plan))
 	})
 	// The create response carries every field, so no read-back is needed.
-	r.finishCreate(ctx, app, &plan, resp)
+	r.finishCreate(ctx, app, plan, resp)
 }
 
 // expandTwimlAppCreate sends every planned value; unset URLs are simply left out, which is the same as

@@ -28,6 +28,7 @@ func NewUsageTriggerResource() resource.Resource {
 	r.accountObject = accountObject[usageTriggerModel, twilioclient.UsageTrigger]{base: &r.resourceBase,
 		noun:  "usage trigger",
 		byKey: (*twilioclient.Client).FindUsageTrigger, prefix: "UT", what: "usage trigger",
+		create:  r.create,
 		flatten: flattenPlain(flattenUsageTrigger),
 		// Every updatable field is sent, so a Console edit of any of them is reverted.
 		update: func(ctx context.Context, c *twilioclient.Client, plan, state *usageTriggerModel) (*twilioclient.UsageTrigger, error) {
@@ -132,13 +133,8 @@ func (r *usageTriggerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 
 var usageCategoryPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
-func (r *usageTriggerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[usageTriggerModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *usageTriggerResource) create(ctx context.Context, client *twilioclient.Client, plan *usageTriggerModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID, category := plan.AccountSID.ValueString(), plan.UsageCategory.ValueString()
 	what := fmt.Sprintf("a %s trigger on %s at %s", plan.Recurring.ValueString(), category, plan.TriggerValue.ValueString())
 	tr := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.UsageTrigger]{
@@ -151,12 +147,12 @@ func (r *usageTriggerResource) Create(ctx context.Context, req resource.CreateRe
 			var m usageTriggerModel
 			m.TriggerValue = plan.TriggerValue
 			flattenUsageTrigger(t, &m)
-			return differsIf(*t.Sid, !sameUsageTrigger(&m, &plan), "settings (value, field, period, callback or name)")
+			return differsIf(*t.Sid, !sameUsageTrigger(&m, plan), "settings (value, field, period, callback or name)")
 		},
 	}, func(ctx context.Context) (*twilioclient.UsageTrigger, error) {
-		return client.CreateUsageTrigger(ctx, accountSID, expandUsageTriggerCreate(&plan))
+		return client.CreateUsageTrigger(ctx, accountSID, expandUsageTriggerCreate(plan))
 	})
-	r.finishCreate(ctx, tr, &plan, resp)
+	r.finishCreate(ctx, tr, plan, resp)
 }
 
 func expandUsageTriggerCreate(m *usageTriggerModel) *twilioclient.CreateUsageTriggerParams {
