@@ -119,14 +119,9 @@ func (r *apiKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				Validators:    []validator.String{policyObjectValidator},
 				PlanModifiers: []planmodifier.String{samePolicyPlan{}},
 			},
-			"secret": schema.StringAttribute{
-				MarkdownDescription: "The key's secret, returned by Twilio only when the key is created. It " +
-					"cannot be recovered later: after `terraform import` it is null. To get a new secret, replace " +
-					"the key (`terraform apply -replace=...`).",
-				Computed:      true,
-				Sensitive:     true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"secret": returnedSecretAttribute("The key's secret, returned by Twilio only when the key is created. It " +
+				"cannot be recovered later: after `terraform import` it is null. To get a new secret, replace " +
+				"the key (`terraform apply -replace=...`)."),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: timeoutsBlock(ctx, true),

@@ -245,8 +245,14 @@ func (r *resourceBase) checkAccountExists(ctx context.Context, account string, d
 // idAttribute is the resource's `id`, the same value as `sid`. Terraform shows a resource's `id` in its
 // progress lines ("Creation complete after 1s [id=AC…]"), which is where people look for a new SID.
 func idAttribute() schema.StringAttribute {
+	return stableComputedAttribute("The same as `sid`; Terraform shows it in its progress lines.")
+}
+
+// stableComputedAttribute is a string Twilio sets when the object is made and that then stays, so a plan
+// keeps the known value instead of showing it as "known after apply".
+func stableComputedAttribute(desc string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "The same as `sid`; Terraform shows it in its progress lines.",
+		MarkdownDescription: desc,
 		Computed:            true,
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 	}
@@ -254,19 +260,19 @@ func idAttribute() schema.StringAttribute {
 
 // sidAttribute is the computed SID of a resource, stable once created.
 func sidAttribute(prefix, what string) schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: fmt.Sprintf("SID of the %s (`%s…`).", what, prefix),
-		Computed:            true,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
+	return stableComputedAttribute(fmt.Sprintf("SID of the %s (`%s…`).", what, prefix))
+}
+
+// returnedSecretAttribute is a secret Twilio returns (a key's secret, a subaccount's auth token): computed,
+// sensitive, and kept from the state, as Twilio may never show it again.
+func returnedSecretAttribute(desc string) schema.StringAttribute {
+	a := stableComputedAttribute(desc)
+	a.Sensitive = true
+	return a
 }
 
 func dateCreatedAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: "When the object was created, as Twilio reports it.",
-		Computed:            true,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
+	return stableComputedAttribute("When the object was created, as Twilio reports it.")
 }
 
 // webhookURLAttribute is an optional URL Twilio calls. Removing it from the configuration clears it in

@@ -98,11 +98,7 @@ func (r *dialingPermissionsResource) Schema(ctx context.Context, _ resource.Sche
 			"countries that were open then. Only subaccounts are managed; the provider must use the parent's auth " +
 			"token, since Voice calls need the subaccount's own credentials.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The same as `account_sid`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": stableComputedAttribute("The same as `account_sid`."),
 			"account_sid": schema.StringAttribute{
 				MarkdownDescription: "SID of the subaccount (`AC…`). Changing it manages another subaccount (the old " +
 					"one gets back what was found).",

@@ -136,11 +136,7 @@ func (r *serverlessBuildResource) Schema(ctx context.Context, _ resource.SchemaR
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIfConfigured()},
 			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "Twilio's build status; `completed` once created by Terraform.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"status":       stableComputedAttribute("Twilio's build status; `completed` once created by Terraform."),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: timeoutsBlock(ctx, false),

@@ -84,19 +84,11 @@ func (r *serverlessDeploymentResource) Schema(_ context.Context, _ resource.Sche
 				Required:   true,
 				Validators: []validator.String{sidValidator("ZB")},
 			},
-			"domain_name": schema.StringAttribute{
-				MarkdownDescription: "The environment's domain, e.g. `voice-1234-prod.twil.io`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"url": schema.StringAttribute{
-				MarkdownDescription: "`https://` + `domain_name`. A function's URL is this plus its `path`, e.g. " +
-					"`\"${twilio_serverless_deployment.prod.url}${twilio_serverless_function.voice.path}\"`, which stays " +
-					"the same across code changes; referencing the deployment makes a number's `voice_url` wait for the " +
-					"first deployment.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"domain_name": stableComputedAttribute("The environment's domain, e.g. `voice-1234-prod.twil.io`."),
+			"url": stableComputedAttribute("`https://` + `domain_name`. A function's URL is this plus its `path`, e.g. " +
+				"`\"${twilio_serverless_deployment.prod.url}${twilio_serverless_function.voice.path}\"`, which stays " +
+				"the same across code changes; referencing the deployment makes a number's `voice_url` wait for the " +
+				"first deployment."),
 		},
 	}
 }

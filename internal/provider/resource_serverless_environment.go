@@ -100,12 +100,8 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 				},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"domain_name": schema.StringAttribute{
-				MarkdownDescription: "The environment's domain, e.g. `voice-1234-stage.twil.io`: the host of every " +
-					"function and asset deployed in it.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"domain_name": stableComputedAttribute("The environment's domain, e.g. `voice-1234-stage.twil.io`: the host of every " +
+				"function and asset deployed in it."),
 			"build_sid": schema.StringAttribute{
 				MarkdownDescription: "SID of the build deployed in the environment (`ZB…`), empty before the first " +
 					"deployment. It changes with every deployment, including ones made outside Terraform; the " +

@@ -117,12 +117,8 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
-			"domain_base": schema.StringAttribute{
-				MarkdownDescription: "The service's domain prefix, `<unique_name>-<4 random digits>`; each " +
-					"environment's `domain_name` starts with it.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"domain_base": stableComputedAttribute("The service's domain prefix, `<unique_name>-<4 random digits>`; each " +
+				"environment's `domain_name` starts with it."),
 			"skip_destroy": serverlessSkipDestroyAttribute("service"),
 			"date_created": dateCreatedAttribute(),
 		},

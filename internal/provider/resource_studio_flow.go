@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -138,13 +137,9 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "Number of the latest revision; every update makes a new one.",
 				Computed:            true,
 			},
-			"webhook_url": schema.StringAttribute{
-				MarkdownDescription: "URL that runs the flow, `https://webhooks.twilio.com/v1/Accounts/{AccountSid}/" +
-					"Flows/{FlowSid}`: what `twilio_incoming_number.studio_flow_sid` sets as the number's voice URL " +
-					"(with POST). Use it directly for an SMS URL or a fallback.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"webhook_url": stableComputedAttribute("URL that runs the flow, `https://webhooks.twilio.com/v1/Accounts/{AccountSid}/" +
+				"Flows/{FlowSid}`: what `twilio_incoming_number.studio_flow_sid` sets as the number's voice URL " +
+				"(with POST). Use it directly for an SMS URL or a fallback."),
 			"valid": schema.BoolAttribute{
 				MarkdownDescription: "Whether the latest revision's definition has no errors.",
 				Computed:            true,

@@ -13,9 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -96,20 +94,11 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
 			},
-			"owner_account_sid": schema.StringAttribute{
-				MarkdownDescription: "SID of the parent account.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"auth_token": schema.StringAttribute{
-				MarkdownDescription: "The subaccount's own auth token, as Twilio returns it to the parent. Use it to " +
-					"configure a provider, an SDK or the emulator for the subaccount. Twilio returns it only when the " +
-					"provider authenticates with the parent's auth token: with an API key (even a Main key) it stays " +
-					"null until a refresh made with the auth token fills it in.",
-				Computed:      true,
-				Sensitive:     true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"owner_account_sid": stableComputedAttribute("SID of the parent account."),
+			"auth_token": returnedSecretAttribute("The subaccount's own auth token, as Twilio returns it to the parent. Use it to " +
+				"configure a provider, an SDK or the emulator for the subaccount. Twilio returns it only when the " +
+				"provider authenticates with the parent's auth token: with an API key (even a Main key) it stays " +
+				"null until a refresh made with the auth token fills it in."),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: timeoutsBlock(ctx, true),
