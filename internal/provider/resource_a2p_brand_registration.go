@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -103,20 +102,10 @@ func (r *a2pBrandResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Default:    stringdefault.StaticString("STANDARD"),
 				Validators: []validator.String{stringvalidator.OneOf(a2pBrandTypes...)},
 			},
-			"mock": schema.BoolAttribute{
-				MarkdownDescription: "Register a mock brand, for testing: Twilio does not send it to The Campaign Registry. " +
-					"Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"skip_automatic_sec_vet": schema.BoolAttribute{
-				MarkdownDescription: "Skip the secondary vetting Twilio would otherwise run automatically (Low-Volume " +
-					"Standard brands skip it). Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"mock": falseByDefaultAttribute("Register a mock brand, for testing: Twilio does not send it to The Campaign Registry. " +
+				"Defaults to `false`."),
+			"skip_automatic_sec_vet": falseByDefaultAttribute("Skip the secondary vetting Twilio would otherwise run automatically (Low-Volume " +
+				"Standard brands skip it). Defaults to `false`."),
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Review status: `PENDING`, `IN_REVIEW`, `APPROVED`, `FAILED`, `SUSPENDED`… Refreshed " +
 					"on every plan.",

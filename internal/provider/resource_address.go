@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -118,23 +117,13 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"must be an ISO 3166-1 alpha-2 country code in capitals, such as US or GB")},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"emergency_enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether the address may be a number's emergency address (`emergency_address_sid`). " +
-					"Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"auto_correct_address": schema.BoolAttribute{
-				MarkdownDescription: "Whether Twilio may store a corrected form of an address its validation nearly " +
-					"matches. Defaults to `false`, unlike Twilio: Twilio then refuses the address (error 21629) and " +
-					"names its suggestion, which the error shows at each attribute to change, so the configuration " +
-					"stays what Twilio stores. With `true` the next plan " +
-					"shows any correction Twilio made as a change to apply.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"emergency_enabled": falseByDefaultAttribute("Whether the address may be a number's emergency address (`emergency_address_sid`). " +
+				"Defaults to `false`."),
+			"auto_correct_address": falseByDefaultAttribute("Whether Twilio may store a corrected form of an address its validation nearly " +
+				"matches. Defaults to `false`, unlike Twilio: Twilio then refuses the address (error 21629) and " +
+				"names its suggestion, which the error shows at each attribute to change, so the configuration " +
+				"stays what Twilio stores. With `true` the next plan " +
+				"shows any correction Twilio made as a change to apply."),
 			"validated": schema.BoolAttribute{
 				MarkdownDescription: "Whether Twilio validated the address against local regulation; `false` also " +
 					"where the country does not require validation.",

@@ -375,12 +375,18 @@ func timeoutsBlock(ctx context.Context, update bool) map[string]schema.Block {
 // skipDestroyAttribute is skip_destroy for an object that costs more to lose than to keep: kept says
 // why a destroy should keep it.
 func skipDestroyAttribute(kept string) schema.BoolAttribute {
+	return falseByDefaultAttribute("When `true`, destroying the resource only removes it from the Terraform state and the " +
+		"object stays in Twilio: " + kept + " Defaults to `false`.")
+}
+
+// falseByDefaultAttribute is an optional flag that is false unless configured, so removing it from the
+// configuration sets it back to false.
+func falseByDefaultAttribute(desc string) schema.BoolAttribute {
 	return schema.BoolAttribute{
-		MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and the " +
-			"object stays in Twilio: " + kept + " Defaults to `false`.",
-		Optional: true,
-		Computed: true,
-		Default:  booldefault.StaticBool(false),
+		MarkdownDescription: desc,
+		Optional:            true,
+		Computed:            true,
+		Default:             booldefault.StaticBool(false),
 	}
 }
 

@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -106,13 +105,8 @@ func (r *dialingPermissionsResource) Schema(ctx context.Context, _ resource.Sche
 				Validators:    []validator.String{sidValidator("AC")},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"inherit": schema.BoolAttribute{
-				MarkdownDescription: "`true` to inherit the parent account's permissions (the country lists must then " +
-					"be empty). Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"inherit": falseByDefaultAttribute("`true` to inherit the parent account's permissions (the country lists must then " +
+				"be empty). Defaults to `false`."),
 			"low_risk_countries": isoSetAttribute("Countries whose low-risk numbers may be called."),
 			"high_risk_special_countries": isoSetAttribute("Countries whose high-risk special numbers (premium, shared " +
 				"cost and other special services) may be called."),

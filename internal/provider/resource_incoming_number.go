@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -128,13 +127,8 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"voice_fallback_method":  httpMethodAttribute("Method for `voice_fallback_url`."),
 			"status_callback":        webhookURLAttribute("URL Twilio sends call status events to."),
 			"status_callback_method": httpMethodAttribute("Method for `status_callback`."),
-			"voice_caller_id_lookup": schema.BoolAttribute{
-				MarkdownDescription: "Whether Twilio looks up the caller's name (CNAM) for incoming calls, at a " +
-					"charge. Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"voice_caller_id_lookup": falseByDefaultAttribute("Whether Twilio looks up the caller's name (CNAM) for incoming calls, at a " +
+				"charge. Defaults to `false`."),
 			"sms_url": webhookURLAttribute("URL Twilio requests when the number receives a message.",
 				stringvalidator.ConflictsWith(path.MatchRoot("sms_application_sid"))),
 			"sms_method":          httpMethodAttribute("Method for `sms_url`."),
@@ -155,13 +149,8 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"emergency_status":         incomingNumberAddressAttributes["emergency_status"],
 			"emergency_address_status": incomingNumberAddressAttributes["emergency_address_status"],
 			"address_requirements":     incomingNumberAddressAttributes["address_requirements"],
-			"skip_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
-					"the account keeps the number. Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"skip_destroy": falseByDefaultAttribute("When `true`, destroying the resource only removes it from the Terraform state and " +
+				"the account keeps the number. Defaults to `false`."),
 			"capabilities": schema.SingleNestedAttribute{
 				MarkdownDescription: "What the number can do.",
 				Computed:            true,

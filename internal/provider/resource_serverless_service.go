@@ -110,13 +110,8 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 				Computed: true,
 				Default:  booldefault.StaticBool(true),
 			},
-			"ui_editable": schema.BoolAttribute{
-				MarkdownDescription: "Whether the service can be edited in the Console's Functions editor. Defaults " +
-					"to `false`, Twilio's default: edits there would show up as drift.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"ui_editable": falseByDefaultAttribute("Whether the service can be edited in the Console's Functions editor. Defaults " +
+				"to `false`, Twilio's default: edits there would show up as drift."),
 			"domain_base": stableComputedAttribute("The service's domain prefix, `<unique_name>-<4 random digits>`; each " +
 				"environment's `domain_name` starts with it."),
 			"skip_destroy": serverlessSkipDestroyAttribute("service"),

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -76,24 +75,14 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Default:    stringdefault.StaticString(twilioclient.AccountStatusActive),
 				Validators: []validator.String{stringvalidator.OneOf(twilioclient.AccountStatusActive, twilioclient.AccountStatusSuspended)},
 			},
-			"skip_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
-					"leaves the subaccount open in Twilio. Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"release_numbers_on_close": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the subaccount closes it even while it owns phone " +
-					"numbers, and Twilio releases them all, irreversibly. When `false` (the default), such a destroy " +
-					"fails with an error listing the numbers, and nothing is closed or released. Like `skip_destroy`, " +
-					"it takes effect once applied: set it and apply before destroying. The numbers are listed once " +
-					"per command, where the list decides something: when `false`, by the apply right before the " +
-					"close; when `true`, by the destroy plan, which warns naming the numbers the close will release.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"skip_destroy": falseByDefaultAttribute("When `true`, destroying the resource only removes it from the Terraform state and " +
+				"leaves the subaccount open in Twilio. Defaults to `false`."),
+			"release_numbers_on_close": falseByDefaultAttribute("When `true`, destroying the subaccount closes it even while it owns phone " +
+				"numbers, and Twilio releases them all, irreversibly. When `false` (the default), such a destroy " +
+				"fails with an error listing the numbers, and nothing is closed or released. Like `skip_destroy`, " +
+				"it takes effect once applied: set it and apply before destroying. The numbers are listed once " +
+				"per command, where the list decides something: when `false`, by the apply right before the " +
+				"close; when `true`, by the destroy plan, which warns naming the numbers the close will release."),
 			"owner_account_sid": stableComputedAttribute("SID of the parent account."),
 			"auth_token": returnedSecretAttribute("The subaccount's own auth token, as Twilio returns it to the parent. Use it to " +
 				"configure a provider, an SDK or the emulator for the subaccount. Twilio returns it only when the " +

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -94,13 +93,8 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"voice_fallback_method":  httpMethodAttribute("HTTP method for `voice_fallback_url`."),
 			"status_callback":        webhookURLAttribute("URL Twilio notifies when a call using the application ends."),
 			"status_callback_method": httpMethodAttribute("HTTP method for `status_callback`."),
-			"voice_caller_id_lookup": schema.BoolAttribute{
-				MarkdownDescription: "Whether Twilio looks up the caller's name (CNAM) for incoming calls; each lookup " +
-					"is charged. Defaults to `false`, Twilio's default.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"voice_caller_id_lookup": falseByDefaultAttribute("Whether Twilio looks up the caller's name (CNAM) for incoming calls; each lookup " +
+				"is charged. Defaults to `false`, Twilio's default."),
 			"sms_url":             webhookURLAttribute("URL Twilio requests for TwiML when a message reaches the application."),
 			"sms_method":          httpMethodAttribute("HTTP method for `sms_url`."),
 			"sms_fallback_url":    webhookURLAttribute("URL Twilio requests when `sms_url` fails or returns invalid TwiML."),
@@ -109,21 +103,11 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				"sent through the application's TwiML."),
 			"message_status_callback": webhookURLAttribute("URL Twilio notifies (with POST) of the status of " +
 				"messages sent through the Messages API that name this application."),
-			"public_application_connect_enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether other Twilio accounts may dial this application with the `<Application>` " +
-					"noun of `<Dial>`. Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"skip_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
-					"the application stays in Twilio, so numbers and Voice SDK clients that use it keep working (Twilio " +
-					"unhooks a deleted application from its numbers). Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"public_application_connect_enabled": falseByDefaultAttribute("Whether other Twilio accounts may dial this application with the `<Application>` " +
+				"noun of `<Dial>`. Defaults to `false`."),
+			"skip_destroy": falseByDefaultAttribute("When `true`, destroying the resource only removes it from the Terraform state and " +
+				"the application stays in Twilio, so numbers and Voice SDK clients that use it keep working (Twilio " +
+				"unhooks a deleted application from its numbers). Defaults to `false`."),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: timeoutsBlock(ctx, true),
