@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -57,7 +58,10 @@ type accountObject[M accountObjectModel, T any] struct {
 	// that identity; a resource found otherwise sets find and declares both itself.
 	byKey        func(*twilioclient.Client, context.Context, string, string) (*T, error)
 	prefix, what string
-	find         func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
+	// importing takes the place of that identity and import for an object deeper under its account, found
+	// by a path of SIDs (a Serverless environment under its service); its product's common file makes it.
+	importing objectImport
+	find      func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
 	// create is the resource's Create after the start every Create shares (beginCreate): it gets the plan
 	// and the client, and ends with finishCreate or its own save. nil when the resource declares Create.
 	create  func(ctx context.Context, c *twilioclient.Client, plan *M, req resource.CreateRequest, resp *resource.CreateResponse)
@@ -157,7 +161,18 @@ func (o *accountObject[M, T]) Delete(ctx context.Context, req resource.DeleteReq
 	finishDelete(ctx, client, account, err, "Deleting "+o.noun+" "+sid, &resp.Diagnostics)
 }
 
+// objectImport is the identity and the import of objects that are not found by their account and SID alone.
+type objectImport interface {
+	identitySchema() identityschema.Schema
+	// importState sets the state's key from the import ID or identity, reporting why it could not.
+	importState(ctx context.Context, base *resourceBase, req resource.ImportStateRequest, resp *resource.ImportStateResponse)
+}
+
 func (o *accountObject[M, T]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	if o.importing != nil {
+		resp.IdentitySchema = o.importing.identitySchema()
+		return
+	}
 	resp.IdentitySchema = accountObjectIdentitySchema(o.prefix, o.what)
 }
 
@@ -166,6 +181,10 @@ func (o *accountObject[M, T]) IdentitySchema(_ context.Context, _ resource.Ident
 // it, imports as false.
 func (o *accountObject[M, T]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	defer identityAfterImport(ctx, resp)
+	if o.importing != nil {
+		o.importing.importState(ctx, o.base, req, resp)
+		return
+	}
 	if o.base.importAccountObject(ctx, req, resp, o.prefix, o.what, func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
 		_, err := o.byKey(c, ctx, account, sid)
 		return err

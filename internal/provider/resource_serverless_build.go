@@ -43,7 +43,9 @@ func NewServerlessBuildResource() resource.Resource {
 		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessBuildModel) (*twilioclient.Build, error) {
 			return c.FindBuild(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
 		},
-		create: r.create,
+		// An import takes ZS…/ZB…, AC…/ZS…/ZB…, or an identity.
+		importing: serviceChildImport{what: "Serverless build", parts: buildParts},
+		create:    r.create,
 		flatten: func(ctx context.Context, b *twilioclient.Build, m *serverlessBuildModel) (diags diag.Diagnostics) {
 			r.flattenBuild(ctx, b, m, &diags)
 			return diags
@@ -77,10 +79,6 @@ func buildRuntimeIDs() []string {
 		ids = append(ids, r.ID)
 	}
 	return ids
-}
-
-func (r *serverlessBuildResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serviceChildIdentitySchema("Serverless build", buildParts...)
 }
 
 var buildParts = []sidPart{{"service_sid", "ZS", "Serverless service"}, {"sid", "ZB", "Serverless build"}}
@@ -302,15 +300,6 @@ func (r *serverlessBuildResource) Delete(ctx context.Context, req resource.Delet
 		return
 	}
 	finishDelete(ctx, client, account, client.DeleteBuild(ctx, account, service, sid), "Deleting Twilio Serverless build "+sid, &resp.Diagnostics)
-}
-
-// ImportState takes ZS…/ZB…, AC…/ZS…/ZB…, or an identity.
-func (r *serverlessBuildResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	values, ok := r.importServiceChild(ctx, req, resp, buildParts...)
-	if ok {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), values["sid"])...)
-	}
 }
 
 // flatten maps a build to the model. Empty version lists and dependencies are null, as when left out of

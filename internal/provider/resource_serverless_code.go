@@ -55,8 +55,12 @@ func newServerlessCodeResource(kind twilioclient.CodeKind) *serverlessCodeResour
 	r := &serverlessCodeResource{kind: kind, resourceBase: resourceBase{
 		plan: planSteps{product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	r.accountObject = accountObject[serverlessCodeModel, twilioclient.Code]{base: &r.resourceBase,
-		noun:   "Twilio Serverless " + r.what(),
-		create: r.create,
+		noun: "Twilio Serverless " + r.what(),
+		// An import takes ZS…/ZH… (the provider's account), AC…/ZS…/ZH…, or an identity. The code itself is not
+		// imported (a function's hash is: see Read), so the first plan after an import records content or source
+		// without uploading when the code is the same.
+		importing: serviceChildImport{what: "Serverless " + r.what(), parts: r.parts(), cleared: []string{"latest_version_sid"}},
+		create:    r.create,
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessCodeModel) error {
 			return c.DeleteCode(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), r.kind, m.SID.ValueString())
 		},
@@ -87,10 +91,6 @@ func (r *serverlessCodeResource) what() string { return strings.ToLower(r.kind.S
 
 func (r *serverlessCodeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_serverless_" + r.what()
-}
-
-func (r *serverlessCodeResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serviceChildIdentitySchema("Serverless "+r.what(), r.parts()...)
 }
 
 func (r *serverlessCodeResource) parts() []sidPart {
@@ -492,17 +492,4 @@ func (r *serverlessCodeResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-// ImportState takes ZS…/ZH… (the provider's account), AC…/ZS…/ZH…, or an identity. The code itself is not
-// imported (a function's hash is: see Read), so the first plan after an import records content or source
-// without uploading when the code is the same.
-func (r *serverlessCodeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	values, ok := r.importServiceChild(ctx, req, resp, r.parts()...)
-	if !ok {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), values["sid"])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("latest_version_sid"), "")...)
 }

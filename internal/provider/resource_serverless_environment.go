@@ -31,6 +31,11 @@ func NewServerlessEnvironmentResource() resource.Resource {
 		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessEnvironmentModel) (*twilioclient.Environment, error) {
 			return c.FindEnvironment(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
 		},
+		// An import takes [AC…/]ZS…/ZE… or an identity { account_sid, service_sid, sid }.
+		importing: serverlessImport{serverlessEnvironmentLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
+			_, err := c.FindEnvironment(ctx, account, sids[0], sids[1])
+			return err
+		}},
 		create:  r.create,
 		flatten: flattenPlain(flattenServerlessEnvironment),
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessEnvironmentModel) error {
@@ -64,10 +69,6 @@ var serverlessEnvironmentLevels = []serverlessPath{
 // A domain suffix is "a URL-friendly name ... a maximum of 16 characters"
 // (https://www.twilio.com/docs/serverless/api/resource/environment): a DNS label's letters, digits and dashes.
 var domainSuffixRE = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-
-func (r *serverlessEnvironmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serverlessIdentitySchema(serverlessEnvironmentLevels)
-}
 
 func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -141,15 +142,6 @@ func (r *serverlessEnvironmentResource) create(ctx context.Context, client *twil
 			return c
 		})
 	r.finishCreate(ctx, v, plan, resp)
-}
-
-// ImportState takes [AC…/]ZS…/ZE… or an identity { account_sid, service_sid, sid }.
-func (r *serverlessEnvironmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importServerless(ctx, req, resp, serverlessEnvironmentLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
-		_, err := c.FindEnvironment(ctx, account, sids[0], sids[1])
-		return err
-	})
 }
 
 func flattenServerlessEnvironment(v *twilioclient.Environment, m *serverlessEnvironmentModel) {

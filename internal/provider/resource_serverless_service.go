@@ -28,7 +28,13 @@ func NewServerlessServiceResource() resource.Resource {
 		kept: "Twilio Serverless service", keptLabel: "unique_name", product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	r.accountObject = accountObject[serverlessServiceModel, twilioclient.Service]{base: &r.resourceBase,
 		noun: "Twilio Serverless service", kept: "Serverless service", updateHint: true,
-		byKey:   (*twilioclient.Client).FindService,
+		byKey: (*twilioclient.Client).FindService,
+		// An import takes AC…/ZS…, a bare ZS… (found in the provider's account or one of its subaccounts), or an
+		// identity { account_sid, sid }.
+		importing: serverlessImport{serverlessServiceLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
+			_, err := c.FindService(ctx, account, sids[0])
+			return err
+		}},
 		create:  r.create,
 		flatten: flattenPlain(flattenServerlessService),
 		update: func(ctx context.Context, c *twilioclient.Client, plan, state *serverlessServiceModel) (*twilioclient.Service, error) {
@@ -65,10 +71,6 @@ var serverlessServiceLevels = []serverlessPath{{"ZS", "sid", "Serverless service
 // (https://www.twilio.com/docs/serverless/api/resource/service), "may only contain letters, numbers, and
 // dashes" (https://www.twilio.com/docs/serverless/functions-assets/functions/create-service).
 var serviceUniqueNameRE = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-
-func (r *serverlessServiceResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serverlessIdentitySchema(serverlessServiceLevels)
-}
 
 func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -149,16 +151,6 @@ func (r *serverlessServiceResource) create(ctx context.Context, client *twiliocl
 			return c
 		})
 	r.finishCreate(ctx, s, plan, resp)
-}
-
-// ImportState takes AC…/ZS…, a bare ZS… (found in the provider's account or one of its subaccounts), or an
-// identity { account_sid, sid }.
-func (r *serverlessServiceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importServerless(ctx, req, resp, serverlessServiceLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
-		_, err := c.FindService(ctx, account, sids[0])
-		return err
-	})
 }
 
 func flattenServerlessService(s *twilioclient.Service, m *serverlessServiceModel) {

@@ -33,6 +33,12 @@ func NewServerlessVariableResource() resource.Resource {
 	// Read and Update are the variable's own: a write-only value is compared by its date_updated.
 	r.accountObject = accountObject[serverlessVariableModel, twilioclient.Variable]{base: &r.resourceBase,
 		noun: "Twilio Serverless variable", kept: "Serverless variable",
+		// An import takes [AC…/]ZS…/ZE…/ZV… or an identity { account_sid, service_sid, environment_sid, sid }.
+		// The value is not imported: see the resource's description.
+		importing: serverlessImport{serverlessVariableLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
+			_, err := c.FindVariable(ctx, account, sids[0], sids[1], sids[2])
+			return err
+		}},
 		create:  r.create,
 		flatten: flattenPlain(flattenServerlessVariable),
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessVariableModel) error {
@@ -72,10 +78,6 @@ const (
 	maxVariableKey   = 128
 	maxVariableValue = 450
 )
-
-func (r *serverlessVariableResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serverlessIdentitySchema(serverlessVariableLevels)
-}
 
 func (r *serverlessVariableResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	valueLength := stringvalidator.LengthBetween(1, maxVariableValue)
@@ -258,16 +260,6 @@ func (r *serverlessVariableResource) Update(ctx context.Context, req resource.Up
 	}
 	flattenServerlessVariable(v, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-// ImportState takes [AC…/]ZS…/ZE…/ZV… or an identity { account_sid, service_sid, environment_sid, sid }.
-// The value is not imported: see the resource's description.
-func (r *serverlessVariableResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importServerless(ctx, req, resp, serverlessVariableLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
-		_, err := c.FindVariable(ctx, account, sids[0], sids[1], sids[2])
-		return err
-	})
 }
 
 // flattenServerlessVariable maps Twilio's answer. The value is refreshed only when the state keeps a plain
