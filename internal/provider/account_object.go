@@ -112,13 +112,7 @@ func (o *accountObject[M, T]) Read(ctx context.Context, req resource.ReadRequest
 
 func (o *accountObject[M, T]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	if o.update == nil {
-		// Only timeouts changed: nothing to send.
-		defer identityAfterUpdate(ctx, resp)
-		var plan M
-		if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-			return
-		}
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		updateTimeoutsOnly[M](ctx, req, resp)
 		return
 	}
 	ctx, plan, state, client, done := beginUpdate[M](ctx, o.base, req, resp)
