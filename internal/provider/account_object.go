@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -51,8 +52,20 @@ type accountObject[M accountObjectModel, T any] struct {
 	// updateHint adds to an update error what a suspended or closed account means (the products whose
 	// updates need the account's own credentials).
 	updateHint bool
-	find       func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
-	flatten    func(ctx context.Context, obj *T, m *M) diag.Diagnostics
+	// byKey finds an object by its account and SID alone (most objects directly under an account). With
+	// prefix (its SID's, "AP") and what (its name in the identity's descriptions and in import errors) it
+	// also gives the resource its identity { account_sid, sid } and its import by AC…/XX…, a bare XX… or
+	// that identity; a resource found otherwise sets find and declares both itself.
+	byKey        func(*twilioclient.Client, context.Context, string, string) (*T, error)
+	prefix, what string
+	// importing takes the place of that identity and import for an object deeper under its account, found
+	// by a path of SIDs (a Serverless environment under its service); its product's common file makes it.
+	importing objectImport
+	find      func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
+	// create is the resource's Create after the start every Create shares (beginCreate): it gets the plan
+	// and the client, and ends with finishCreate or its own save. nil when the resource declares Create.
+	create  func(ctx context.Context, c *twilioclient.Client, plan *M, req resource.CreateRequest, resp *resource.CreateResponse)
+	flatten func(ctx context.Context, obj *T, m *M) diag.Diagnostics
 	// update sends the plan; nil when nothing changes in place but timeouts (every other attribute
 	// replaces the object), or when the resource declares its own Update.
 	update func(ctx context.Context, c *twilioclient.Client, plan, state *M) (*T, error)
@@ -60,15 +73,8 @@ type accountObject[M accountObjectModel, T any] struct {
 	remove func(ctx context.Context, c *twilioclient.Client, m *M) error
 }
 
-// findByKey and removeByKey adapt a client method that takes only the account and the SID (most objects
-// directly under an account), e.g. findByKey[twimlAppModel]((*twilioclient.Client).FindApplication).
-func findByKey[M accountObjectModel, T any](f func(*twilioclient.Client, context.Context, string, string) (*T, error)) func(context.Context, *twilioclient.Client, *M) (*T, error) {
-	return func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error) {
-		account, sid := (*m).objectKey()
-		return f(c, ctx, account, sid)
-	}
-}
-
+// removeByKey adapts a client method that takes only the account and the SID, as byKey does for finding,
+// e.g. removeByKey[twimlAppModel]((*twilioclient.Client).DeleteApplication).
 func removeByKey[M accountObjectModel](f func(*twilioclient.Client, context.Context, string, string) error) func(context.Context, *twilioclient.Client, *M) error {
 	return func(ctx context.Context, c *twilioclient.Client, m *M) error {
 		account, sid := (*m).objectKey()
@@ -93,6 +99,9 @@ func (o *accountObject[M, T]) Read(ctx context.Context, req resource.ReadRequest
 	account, sid := state.objectKey()
 	noun := strings.ToUpper(o.noun[:1]) + o.noun[1:]
 	obj := readObject(ctx, client, account, state.created(), noun+" "+sid, resp, func() (*T, error) {
+		if o.find == nil {
+			return o.byKey(client, ctx, account, sid)
+		}
 		return o.find(ctx, client, &state)
 	})
 	if obj == nil {
@@ -103,13 +112,7 @@ func (o *accountObject[M, T]) Read(ctx context.Context, req resource.ReadRequest
 
 func (o *accountObject[M, T]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	if o.update == nil {
-		// Only timeouts changed: nothing to send.
-		defer identityAfterUpdate(ctx, resp)
-		var plan M
-		if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
-			return
-		}
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		updateTimeoutsOnly[M](ctx, req, resp)
 		return
 	}
 	ctx, plan, state, client, done := beginUpdate[M](ctx, o.base, req, resp)
@@ -150,6 +153,47 @@ func (o *accountObject[M, T]) Delete(ctx context.Context, req resource.DeleteReq
 	}
 	err := o.remove(ctx, client, &state)
 	finishDelete(ctx, client, account, err, "Deleting "+o.noun+" "+sid, &resp.Diagnostics)
+}
+
+// objectImport is the identity and the import of objects that are not found by their account and SID alone.
+type objectImport interface {
+	identitySchema() identityschema.Schema
+	// importState sets the state's key from the import ID or identity, reporting why it could not.
+	importState(ctx context.Context, base *resourceBase, req resource.ImportStateRequest, resp *resource.ImportStateResponse)
+}
+
+func (o *accountObject[M, T]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	if o.importing != nil {
+		resp.IdentitySchema = o.importing.identitySchema()
+		return
+	}
+	resp.IdentitySchema = accountObjectIdentitySchema(o.prefix, o.what)
+}
+
+// ImportState takes AC…/XX…, a bare XX… found in the provider's account or one of its subaccounts, or an
+// identity { account_sid, sid } (without account_sid, like a bare SID). skip_destroy, when the object has
+// it, imports as false.
+func (o *accountObject[M, T]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	defer identityAfterImport(ctx, resp)
+	if o.importing != nil {
+		o.importing.importState(ctx, o.base, req, resp)
+		return
+	}
+	if o.base.importAccountObject(ctx, req, resp, o.prefix, o.what, func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+		_, err := o.byKey(c, ctx, account, sid)
+		return err
+	}) && o.kept != "" {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
+	}
+}
+
+func (o *accountObject[M, T]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	ctx, plan, client, done := beginCreate[M](ctx, o.base, req, resp)
+	defer done()
+	if client == nil {
+		return
+	}
+	o.create(ctx, client, &plan, req, resp)
 }
 
 // finishCreate ends a Create after createAdopting: the object Twilio made (or the one adopted after a lost

@@ -53,7 +53,8 @@ func TestSubaccountModifyPlan_destroyWarnsAboutNumbers(t *testing.T) {
 		{"owns numbers, left open, opted in", *withNumbers.Sid, true, true, []string{"will be kept in Twilio, not destroyed", "stays open"}, 0},
 		{"owns none, opted in", *empty.Sid, false, true, nil, 1},
 	}
-	r := &subaccountResource{resourceBase{data: &providerData{client: client}}}
+	r := NewSubaccountResource().(*subaccountResource)
+	r.data = &providerData{client: client}
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	typ := schemaResp.Schema.Type().TerraformType(ctx)

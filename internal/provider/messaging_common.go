@@ -233,13 +233,7 @@ func (r *poolMemberResource[T, M, PM]) Read(ctx context.Context, req resource.Re
 // Update is never called with a change: every configurable attribute replaces the member. Only the timeouts
 // block can change in place.
 func (r *poolMemberResource[T, M, PM]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer identityAfterUpdate(ctx, resp)
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	updateTimeoutsOnly[M](ctx, req, resp)
 }
 
 func (r *poolMemberResource[T, M, PM]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -38,6 +38,17 @@ func beginUpdate[M any](ctx context.Context, r *resourceBase, req resource.Updat
 	return opCtx, plan, state, client, func() { cancel(); identityAfterUpdate(ctx, resp) }
 }
 
+// updateTimeoutsOnly is the Update of an object whose every other attribute replaces it: only the
+// timeouts block changed, so nothing is sent and the plan becomes the state.
+func updateTimeoutsOnly[M any](ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer identityAfterUpdate(ctx, resp)
+	var plan M
+	if resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...); resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
 // beginDelete starts a Delete with the prior model. With skip_destroy set the object is only forgotten,
 // which needs no client (the provider may not even be configurable any more): client is then nil with no
 // error, and the resource reports what it kept.

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -30,8 +29,9 @@ func NewA2PBrandRegistrationResource() resource.Resource {
 	r := &a2pBrandResource{resourceBase: resourceBase{name: "a2p_brand_registration"}}
 	// Update and Delete are the brand's own: it cannot change, and Twilio cannot delete it.
 	r.accountObject = accountObject[a2pBrandModel, twilioclient.BrandRegistration]{base: &r.resourceBase,
-		noun:    "A2P brand registration",
-		find:    findByKey[a2pBrandModel]((*twilioclient.Client).FindBrandRegistration),
+		noun:  "A2P brand registration",
+		byKey: (*twilioclient.Client).FindBrandRegistration, prefix: "BN", what: "A2P brand registration",
+		create:  r.create,
 		flatten: flattenPlain(flattenA2PBrand),
 	}
 	return r
@@ -61,10 +61,6 @@ type a2pBrandModel struct {
 // a2pBrandTypes are Twilio's three brand types ("A2P 10DLC Brand Registration",
 // https://www.twilio.com/docs/trust-hub/registrations/a2p-10dlc-brand).
 var a2pBrandTypes = []string{"STANDARD", "LOW_VOLUME_STANDARD", "SOLE_PROPRIETOR"}
-
-func (r *a2pBrandResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("BN", "A2P brand registration")
-}
 
 func (r *a2pBrandResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	computed := func(desc string) schema.StringAttribute {
@@ -106,20 +102,10 @@ func (r *a2pBrandResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Default:    stringdefault.StaticString("STANDARD"),
 				Validators: []validator.String{stringvalidator.OneOf(a2pBrandTypes...)},
 			},
-			"mock": schema.BoolAttribute{
-				MarkdownDescription: "Register a mock brand, for testing: Twilio does not send it to The Campaign Registry. " +
-					"Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"skip_automatic_sec_vet": schema.BoolAttribute{
-				MarkdownDescription: "Skip the secondary vetting Twilio would otherwise run automatically (Low-Volume " +
-					"Standard brands skip it). Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"mock": falseByDefaultAttribute("Register a mock brand, for testing: Twilio does not send it to The Campaign Registry. " +
+				"Defaults to `false`."),
+			"skip_automatic_sec_vet": falseByDefaultAttribute("Skip the secondary vetting Twilio would otherwise run automatically (Low-Volume " +
+				"Standard brands skip it). Defaults to `false`."),
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Review status: `PENDING`, `IN_REVIEW`, `APPROVED`, `FAILED`, `SUSPENDED`… Refreshed " +
 					"on every plan.",
@@ -192,13 +178,8 @@ func (r *a2pBrandResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 }
 
-func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[a2pBrandModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *a2pBrandResource) create(ctx context.Context, client *twilioclient.Client, plan *a2pBrandModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	account := plan.AccountSID.ValueString()
 	profile, product := plan.CustomerProfileBundleSID.ValueString(), plan.A2PProfileBundleSID.ValueString()
 	params := &twilioclient.CreateBrandRegistrationParams{}
@@ -207,7 +188,7 @@ func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateReques
 	what := fmt.Sprintf("a brand registered from customer profile %s and trust product %s", profile, product)
 	// A brand already registered from these bundles is taken over, never registered again (charged): one a
 	// failed create left tainted, which Terraform now replaces, or one made in the Console.
-	b, stop := r.takeOver(ctx, client, &plan, what, &resp.Diagnostics)
+	b, stop := r.takeOver(ctx, client, plan, what, &resp.Diagnostics)
 	if stop {
 		return
 	}
@@ -243,7 +224,7 @@ func (r *a2pBrandResource) Create(ctx context.Context, req resource.CreateReques
 		func(ctx context.Context) (*twilioclient.BrandRegistration, error) {
 			return client.FindBrandRegistration(ctx, account, sid)
 		})
-	flattenA2PBrand(b, &plan)
+	flattenA2PBrand(b, plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	switch outcome {
 	case reviewRejected:
@@ -377,16 +358,6 @@ func (r *a2pBrandResource) Delete(ctx context.Context, req resource.DeleteReques
 func a2pBrandForgetNote(sid, account string) string {
 	return fmt.Sprintf("Twilio has no way to delete a brand registration: brand %s stays registered in account %s and "+
 		"is only removed from the Terraform state. Import it to manage it again; closing the account ends it.", sid, account)
-}
-
-// ImportState takes AC…/BN…, a bare BN… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid }.
-func (r *a2pBrandResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "BN", "A2P brand registration", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindBrandRegistration(ctx, account, sid)
-		return err
-	})
 }
 
 func flattenA2PBrand(b *twilioclient.BrandRegistration, m *a2pBrandModel) {

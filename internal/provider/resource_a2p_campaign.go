@@ -33,7 +33,8 @@ var _ managedResource = (*a2pCampaignResource)(nil)
 
 // NewA2PCampaignResource is the factory for twilio_a2p_campaign.
 func NewA2PCampaignResource() resource.Resource {
-	r := &a2pCampaignResource{resourceBase: resourceBase{name: "a2p_campaign"}}
+	r := &a2pCampaignResource{resourceBase: resourceBase{name: "a2p_campaign",
+		plan: planSteps{kept: "A2P campaign", account: fixedAccountSID}}}
 	// Update and Delete are the campaign's own: an update is vetted (and charged) again, and a FAILED
 	// campaign is deleted even with skip_destroy.
 	r.accountObject = accountObject[a2pCampaignModel, twilioclient.Campaign]{base: &r.resourceBase,
@@ -41,6 +42,7 @@ func NewA2PCampaignResource() resource.Resource {
 		find: func(ctx context.Context, c *twilioclient.Client, m *a2pCampaignModel) (*twilioclient.Campaign, error) {
 			return c.FindCampaign(ctx, m.AccountSID.ValueString(), m.MessagingServiceSID.ValueString(), m.SID.ValueString())
 		},
+		create: r.create,
 		flatten: func(ctx context.Context, k *twilioclient.Campaign, m *a2pCampaignModel) diag.Diagnostics {
 			d := flattenA2PCampaign(ctx, k, m)
 			// A state from before skip_destroy reads as false, the default.
@@ -222,8 +224,7 @@ func (r *a2pCampaignResource) Schema(ctx context.Context, _ resource.SchemaReque
 // replacement that skip_destroy would turn into two campaigns on one service, and warns when an update
 // sends the campaign back to Twilio's (charged) vetting.
 func (r *a2pCampaignResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "A2P campaign", "")
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}
@@ -259,14 +260,10 @@ func (r *a2pCampaignResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 }
 
-func (r *a2pCampaignResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[a2pCampaignModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
+func (r *a2pCampaignResource) create(ctx context.Context, client *twilioclient.Client, plan *a2pCampaignModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	account, service := plan.AccountSID.ValueString(), plan.MessagingServiceSID.ValueString()
-	params, d := expandA2PCampaignCreate(ctx, &plan)
+	params, d := expandA2PCampaignCreate(ctx, plan)
 	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
 		return
 	}
@@ -314,7 +311,7 @@ func (r *a2pCampaignResource) Create(ctx context.Context, req resource.CreateReq
 		func(ctx context.Context) (*twilioclient.Campaign, error) {
 			return client.FindCampaign(ctx, account, service, sid)
 		})
-	resp.Diagnostics.Append(flattenA2PCampaign(ctx, k, &plan)...)
+	resp.Diagnostics.Append(flattenA2PCampaign(ctx, k, plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	switch outcome {
 	case reviewRejected:

@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -34,8 +33,9 @@ func NewAddressResource() resource.Resource {
 	// Update and Delete are the address's own: Twilio's suggestion of a corrected address, and the refusal
 	// to delete an address in use.
 	r.accountObject = accountObject[addressModel, twilioclient.Address]{base: &r.resourceBase,
-		noun:    "address",
-		find:    findByKey[addressModel]((*twilioclient.Client).FindAddress),
+		noun:  "address",
+		byKey: (*twilioclient.Client).FindAddress, prefix: "AD", what: "address",
+		create:  r.create,
 		flatten: flattenPlain(flattenAddress),
 	}
 	return r
@@ -65,10 +65,6 @@ type addressModel struct {
 
 // isoCountryPattern is an ISO 3166-1 alpha-2 code, the form Twilio's IsoCountry takes.
 var isoCountryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
-
-func (r *addressResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("AD", "address")
-}
 
 func requiredAddressPart(desc string) schema.StringAttribute {
 	return schema.StringAttribute{
@@ -121,23 +117,13 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 					"must be an ISO 3166-1 alpha-2 country code in capitals, such as US or GB")},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"emergency_enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether the address may be a number's emergency address (`emergency_address_sid`). " +
-					"Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"auto_correct_address": schema.BoolAttribute{
-				MarkdownDescription: "Whether Twilio may store a corrected form of an address its validation nearly " +
-					"matches. Defaults to `false`, unlike Twilio: Twilio then refuses the address (error 21629) and " +
-					"names its suggestion, which the error shows at each attribute to change, so the configuration " +
-					"stays what Twilio stores. With `true` the next plan " +
-					"shows any correction Twilio made as a change to apply.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"emergency_enabled": falseByDefaultAttribute("Whether the address may be a number's emergency address (`emergency_address_sid`). " +
+				"Defaults to `false`."),
+			"auto_correct_address": falseByDefaultAttribute("Whether Twilio may store a corrected form of an address its validation nearly " +
+				"matches. Defaults to `false`, unlike Twilio: Twilio then refuses the address (error 21629) and " +
+				"names its suggestion, which the error shows at each attribute to change, so the configuration " +
+				"stays what Twilio stores. With `true` the next plan " +
+				"shows any correction Twilio made as a change to apply."),
 			"validated": schema.BoolAttribute{
 				MarkdownDescription: "Whether Twilio validated the address against local regulation; `false` also " +
 					"where the country does not require validation.",
@@ -160,13 +146,8 @@ func (r *addressResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 	r.defaultAccountSID(ctx, req, resp, false)
 }
 
-func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[addressModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *addressResource) create(ctx context.Context, client *twilioclient.Client, plan *addressModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID, customer := plan.AccountSID.ValueString(), plan.CustomerName.ValueString()
 	what, summary := fmt.Sprintf("an address for %q", customer), fmt.Sprintf("Creating address in account %s", accountSID)
 	a := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Address]{
@@ -177,23 +158,23 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 		check: func(a *twilioclient.Address) candidate {
 			var m addressModel
 			flattenAddress(a, &m)
-			return differsIf(*a.Sid, !reflect.DeepEqual(addressFields(&m), addressFields(&plan)),
+			return differsIf(*a.Sid, !reflect.DeepEqual(addressFields(&m), addressFields(plan)),
 				"street, city, region, postal code, country or flags")
 		},
 		failed: func(err error, _ *createRecord) *twilioclient.Address {
-			if !addressSuggestionError(err, &plan, summary, &resp.Diagnostics) {
+			if !addressSuggestionError(err, plan, summary, &resp.Diagnostics) {
 				resp.Diagnostics.AddError(summary, errorDetail(err)+ambiguousCreateHint(err, "address", what))
 			}
 			return nil
 		},
 	}, func(ctx context.Context) (*twilioclient.Address, error) {
-		return client.CreateAddress(ctx, accountSID, expandAddressCreate(&plan))
+		return client.CreateAddress(ctx, accountSID, expandAddressCreate(plan))
 	})
 	if a == nil {
 		return
 	}
-	r.applied(a, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	r.applied(a, plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 }
 
 func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -237,16 +218,6 @@ func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest
 	}
 	err := client.DeleteAddress(ctx, account, sid)
 	finishDelete(ctx, client, account, err, fmt.Sprintf("Deleting address %s", sid), &resp.Diagnostics)
-}
-
-// ImportState takes AC…/AD…, a bare AD… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid }. auto_correct_address is not stored by Twilio and imports as false.
-func (r *addressResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "AD", "address", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindAddress(ctx, account, sid)
-		return err
-	})
 }
 
 // applied records a create or update: the computed attributes from Twilio's answer, the configured ones

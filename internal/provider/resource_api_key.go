@@ -36,27 +36,30 @@ const (
 
 // NewAPIKeyResource is the factory for twilio_api_key.
 func NewAPIKeyResource() resource.Resource {
-	return &apiKeyResource{resourceBase: resourceBase{name: "api_key"}}
+	// A key cannot move between accounts: a different planned account replaces it.
+	r := &apiKeyResource{resourceBase: resourceBase{name: "api_key", plan: planSteps{account: fixedAccountSID}}}
+	// Read, Update and Delete are the key's own: a standard key and a restricted one (IAM) take different
+	// calls. IAM sees standard and restricted keys alike, so an import looks for either there. The secret
+	// cannot be imported: Twilio never returns it after creation.
+	r.accountObject = accountObject[apiKeyModel, twilioclient.Key]{base: &r.resourceBase,
+		byKey: (*twilioclient.Client).FindRestrictedKey, prefix: "SK", what: "API key",
+		create: r.create,
+	}
+	return r
 }
 
 type apiKeyResource struct {
 	resourceBase
+	accountObject[apiKeyModel, twilioclient.Key]
 }
 
 type apiKeyModel struct {
-	ID           types.String         `tfsdk:"id"`
-	SID          types.String         `tfsdk:"sid"`
-	AccountSID   types.String         `tfsdk:"account_sid"`
+	accountObjectFields
 	FriendlyName types.String         `tfsdk:"friendly_name"`
 	KeyType      types.String         `tfsdk:"key_type"`
 	Policy       jsontypes.Normalized `tfsdk:"policy"`
 	Secret       types.String         `tfsdk:"secret"`
-	DateCreated  types.String         `tfsdk:"date_created"`
 	Timeouts     timeouts.Value       `tfsdk:"timeouts"`
-}
-
-func (r *apiKeyResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("SK", "API key")
 }
 
 func (r *apiKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -116,14 +119,9 @@ func (r *apiKeyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				Validators:    []validator.String{policyObjectValidator},
 				PlanModifiers: []planmodifier.String{samePolicyPlan{}},
 			},
-			"secret": schema.StringAttribute{
-				MarkdownDescription: "The key's secret, returned by Twilio only when the key is created. It " +
-					"cannot be recovered later: after `terraform import` it is null. To get a new secret, replace " +
-					"the key (`terraform apply -replace=...`).",
-				Computed:      true,
-				Sensitive:     true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"secret": returnedSecretAttribute("The key's secret, returned by Twilio only when the key is created. It " +
+				"cannot be recovered later: after `terraform import` it is null. To get a new secret, replace " +
+				"the key (`terraform apply -replace=...`)."),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: timeoutsBlock(ctx, true),
@@ -152,18 +150,8 @@ func (r *apiKeyResource) ValidateConfig(ctx context.Context, req resource.Valida
 	}
 }
 
-func (r *apiKeyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	// A key cannot move between accounts: a different planned account replaces it.
-	r.defaultAccountSID(ctx, req, resp, false)
-}
-
-func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[apiKeyModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *apiKeyResource) create(ctx context.Context, client *twilioclient.Client, plan *apiKeyModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID := plan.AccountSID.ValueString()
 	if plan.AccountSID.IsUnknown() {
 		// The provider configuration was unknown at plan time; it is known now.
@@ -178,14 +166,14 @@ func (r *apiKeyResource) Create(ctx context.Context, req resource.CreateRequest,
 			return
 		}
 	}
-	key := createAPIKey(ctx, client, accountSID, &plan, &resp.Diagnostics)
+	key := createAPIKey(ctx, client, accountSID, plan, &resp.Diagnostics)
 	if key == nil {
 		return
 	}
-	flattenAPIKey(&key.Key, &plan)
+	flattenAPIKey(&key.Key, plan)
 	// NOTE: the only time Twilio ever shows the secret; Read and Update never touch it again.
 	plan.Secret = types.StringValue(key.Secret)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 }
 
 func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -263,18 +251,6 @@ func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		err = client.DeleteKey(ctx, accountSID, sid)
 	}
 	finishDelete(ctx, client, accountSID, err, fmt.Sprintf("Revoking Twilio API key %s", sid), &resp.Diagnostics)
-}
-
-// ImportState takes "AC…/SK…", a bare "SK…" found in the provider's account or a subaccount, or an identity
-// { account_sid, sid } (without account_sid, like a bare SID). The secret cannot be imported: Twilio never
-// returns it after creation.
-func (r *apiKeyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "SK", "API key", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		// IAM sees standard and restricted keys alike.
-		_, err := c.FindRestrictedKey(ctx, account, sid)
-		return err
-	})
 }
 
 // flattenAPIKey copies what Twilio reports into m; the secret is the caller's business.

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -22,7 +21,7 @@ var _ managedResource = (*bundleCloneResource)(nil)
 
 // NewBundleCloneResource is the factory for twilio_bundle_clone.
 func NewBundleCloneResource() resource.Resource {
-	return &bundleCloneResource{resourceBase: resourceBase{name: "bundle_clone"}}
+	return &bundleCloneResource{resourceBase: resourceBase{name: "bundle_clone", plan: planSteps{kept: "Twilio cloned bundle"}}}
 }
 
 type bundleCloneResource struct {
@@ -104,13 +103,8 @@ func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"end_user_type":  computed("End-user type of the bundle's regulation: `individual` or `business`."),
 			"valid_until":    computed("When the bundle stops being valid (RFC 3339), or null when it has no end date."),
 			"date_created":   computed("When the clone was made (RFC 3339)."),
-			"skip_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
-					"the clone stays in the account. Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"skip_destroy": falseByDefaultAttribute("When `true`, destroying the resource only removes it from the Terraform state and " +
+				"the clone stays in the account. Defaults to `false`."),
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
@@ -121,7 +115,7 @@ func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaReque
 // (https://www.twilio.com/docs/phone-numbers/regulatory/api/clones-resource), and a plan that says so
 // costs nothing.
 func (r *bundleCloneResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio cloned bundle", "")
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.Plan.Raw.IsNull() || !r.data.known() {
 		return
 	}

@@ -38,6 +38,46 @@ type managedResource interface {
 type resourceBase struct {
 	data *providerData
 	name string
+	// plan is what the resource's plan checks, declared rather than written: ModifyPlan runs it.
+	plan planSteps
+}
+
+// planSteps are the plan-time steps most resources share, as data: resourceBase.ModifyPlan runs them in
+// this order, and a resource with plan logic of its own declares ModifyPlan and calls
+// r.resourceBase.ModifyPlan first.
+type planSteps struct {
+	// kept names the object in the warning of a destroy plan that skip_destroy turns into a forget (see
+	// warnKeptOnDestroy), keptLabel the attribute shown next to its SID; kept is empty without skip_destroy.
+	kept, keptLabel string
+	// product is the Twilio product refused in regions that do not offer it (checkProductRegion); empty for
+	// a product offered everywhere.
+	product string
+	// account is how account_sid is planned (defaultAccountSID).
+	account accountPlan
+}
+
+// accountPlan says whether a resource's account_sid defaults to the provider's account, and whether the
+// object can move to another account or is replaced.
+type accountPlan int
+
+const (
+	noAccountSID      accountPlan = iota // no account_sid (a subaccount is its own account)
+	fixedAccountSID                      // defaulted; another account replaces the object
+	movableAccountSID                    // defaulted; the object moves (a phone number)
+)
+
+// ModifyPlan runs the resource's declared planSteps.
+func (r *resourceBase) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	s := r.plan
+	if s.kept != "" {
+		warnKeptOnDestroy(ctx, req, resp, s.kept, s.keptLabel)
+	}
+	if s.product != "" {
+		r.checkProductRegion(req, resp, s.product)
+	}
+	if s.account != noAccountSID {
+		r.defaultAccountSID(ctx, req, resp, s.account == movableAccountSID)
+	}
 }
 
 func (r *resourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -205,8 +245,14 @@ func (r *resourceBase) checkAccountExists(ctx context.Context, account string, d
 // idAttribute is the resource's `id`, the same value as `sid`. Terraform shows a resource's `id` in its
 // progress lines ("Creation complete after 1s [id=AC…]"), which is where people look for a new SID.
 func idAttribute() schema.StringAttribute {
+	return stableComputedAttribute("The same as `sid`; Terraform shows it in its progress lines.")
+}
+
+// stableComputedAttribute is a string Twilio sets when the object is made and that then stays, so a plan
+// keeps the known value instead of showing it as "known after apply".
+func stableComputedAttribute(desc string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "The same as `sid`; Terraform shows it in its progress lines.",
+		MarkdownDescription: desc,
 		Computed:            true,
 		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 	}
@@ -214,19 +260,19 @@ func idAttribute() schema.StringAttribute {
 
 // sidAttribute is the computed SID of a resource, stable once created.
 func sidAttribute(prefix, what string) schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: fmt.Sprintf("SID of the %s (`%s…`).", what, prefix),
-		Computed:            true,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
+	return stableComputedAttribute(fmt.Sprintf("SID of the %s (`%s…`).", what, prefix))
+}
+
+// returnedSecretAttribute is a secret Twilio returns (a key's secret, a subaccount's auth token): computed,
+// sensitive, and kept from the state, as Twilio may never show it again.
+func returnedSecretAttribute(desc string) schema.StringAttribute {
+	a := stableComputedAttribute(desc)
+	a.Sensitive = true
+	return a
 }
 
 func dateCreatedAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: "When the object was created, as Twilio reports it.",
-		Computed:            true,
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}
+	return stableComputedAttribute("When the object was created, as Twilio reports it.")
 }
 
 // webhookURLAttribute is an optional URL Twilio calls. Removing it from the configuration clears it in
@@ -311,12 +357,18 @@ func timeoutsBlock(ctx context.Context, update bool) map[string]schema.Block {
 // skipDestroyAttribute is skip_destroy for an object that costs more to lose than to keep: kept says
 // why a destroy should keep it.
 func skipDestroyAttribute(kept string) schema.BoolAttribute {
+	return falseByDefaultAttribute("When `true`, destroying the resource only removes it from the Terraform state and the " +
+		"object stays in Twilio: " + kept + " Defaults to `false`.")
+}
+
+// falseByDefaultAttribute is an optional flag that is false unless configured, so removing it from the
+// configuration sets it back to false.
+func falseByDefaultAttribute(desc string) schema.BoolAttribute {
 	return schema.BoolAttribute{
-		MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and the " +
-			"object stays in Twilio: " + kept + " Defaults to `false`.",
-		Optional: true,
-		Computed: true,
-		Default:  booldefault.StaticBool(false),
+		MarkdownDescription: desc,
+		Optional:            true,
+		Computed:            true,
+		Default:             booldefault.StaticBool(false),
 	}
 }
 

@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -98,11 +97,7 @@ func (r *dialingPermissionsResource) Schema(ctx context.Context, _ resource.Sche
 			"countries that were open then. Only subaccounts are managed; the provider must use the parent's auth " +
 			"token, since Voice calls need the subaccount's own credentials.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The same as `account_sid`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": stableComputedAttribute("The same as `account_sid`."),
 			"account_sid": schema.StringAttribute{
 				MarkdownDescription: "SID of the subaccount (`AC…`). Changing it manages another subaccount (the old " +
 					"one gets back what was found).",
@@ -110,13 +105,8 @@ func (r *dialingPermissionsResource) Schema(ctx context.Context, _ resource.Sche
 				Validators:    []validator.String{sidValidator("AC")},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"inherit": schema.BoolAttribute{
-				MarkdownDescription: "`true` to inherit the parent account's permissions (the country lists must then " +
-					"be empty). Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"inherit": falseByDefaultAttribute("`true` to inherit the parent account's permissions (the country lists must then " +
+				"be empty). Defaults to `false`."),
 			"low_risk_countries": isoSetAttribute("Countries whose low-risk numbers may be called."),
 			"high_risk_special_countries": isoSetAttribute("Countries whose high-risk special numbers (premium, shared " +
 				"cost and other special services) may be called."),

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -27,7 +26,10 @@ var (
 )
 
 // NewIncomingNumberResource is the factory for twilio_incoming_number.
-func NewIncomingNumberResource() resource.Resource { return &incomingNumberResource{} }
+func NewIncomingNumberResource() resource.Resource {
+	return &incomingNumberResource{resourceBase: resourceBase{
+		plan: planSteps{kept: "Twilio phone number", keptLabel: "phone_number", account: movableAccountSID}}}
+}
 
 func (r *incomingNumberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_incoming_number"
@@ -125,13 +127,8 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"voice_fallback_method":  httpMethodAttribute("Method for `voice_fallback_url`."),
 			"status_callback":        webhookURLAttribute("URL Twilio sends call status events to."),
 			"status_callback_method": httpMethodAttribute("Method for `status_callback`."),
-			"voice_caller_id_lookup": schema.BoolAttribute{
-				MarkdownDescription: "Whether Twilio looks up the caller's name (CNAM) for incoming calls, at a " +
-					"charge. Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"voice_caller_id_lookup": falseByDefaultAttribute("Whether Twilio looks up the caller's name (CNAM) for incoming calls, at a " +
+				"charge. Defaults to `false`."),
 			"sms_url": webhookURLAttribute("URL Twilio requests when the number receives a message.",
 				stringvalidator.ConflictsWith(path.MatchRoot("sms_application_sid"))),
 			"sms_method":          httpMethodAttribute("Method for `sms_url`."),
@@ -152,13 +149,8 @@ func (r *incomingNumberResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"emergency_status":         incomingNumberAddressAttributes["emergency_status"],
 			"emergency_address_status": incomingNumberAddressAttributes["emergency_address_status"],
 			"address_requirements":     incomingNumberAddressAttributes["address_requirements"],
-			"skip_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
-					"the account keeps the number. Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"skip_destroy": falseByDefaultAttribute("When `true`, destroying the resource only removes it from the Terraform state and " +
+				"the account keeps the number. Defaults to `false`."),
 			"capabilities": schema.SingleNestedAttribute{
 				MarkdownDescription: "What the number can do.",
 				Computed:            true,
@@ -197,8 +189,7 @@ func (r *incomingNumberResource) ValidateConfig(ctx context.Context, req resourc
 // ModifyPlan fills in the provider's account and decides whether a new area code or country needs a new
 // number.
 func (r *incomingNumberResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio phone number", "phone_number")
-	r.defaultAccountSID(ctx, req, resp, true)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.Plan.Raw.IsNull() && !req.State.Raw.IsNull() && r.data != nil {
 		// A destroy releases the number before its subaccount closes; tell the subaccount's plan.
 		var state incomingNumberModel

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -48,12 +47,8 @@ var incomingNumberAddressAttributes = map[string]schema.Attribute{
 		Computed:      true,
 		PlanModifiers: []planmodifier.String{keepWhileEmergencyAddressSame{}},
 	},
-	"address_requirements": schema.StringAttribute{
-		MarkdownDescription: "What address the number needs on file, as Twilio reports it: `none`, `any`, `local` " +
-			"(in the number's country) or `foreign` (outside it).",
-		Computed:      true,
-		PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	},
+	"address_requirements": stableComputedAttribute("What address the number needs on file, as Twilio reports it: `none`, `any`, `local` " +
+		"(in the number's country) or `foreign` (outside it)."),
 }
 
 // keepWhileEmergencyAddressSame keeps the emergency statuses from the state unless emergency_address_sid

@@ -27,10 +27,12 @@ var _ managedResource = (*messagingServiceResource)(nil)
 
 // NewMessagingServiceResource is the factory for twilio_messaging_service.
 func NewMessagingServiceResource() resource.Resource {
-	r := &messagingServiceResource{resourceBase: resourceBase{name: "messaging_service"}}
+	r := &messagingServiceResource{resourceBase: resourceBase{name: "messaging_service",
+		plan: planSteps{kept: "Messaging Service", keptLabel: "friendly_name", account: fixedAccountSID}}}
 	r.accountObject = accountObject[messagingServiceModel, twilioclient.MessagingService]{base: &r.resourceBase,
 		noun: "Messaging Service", kept: "Messaging Service",
-		find: findByKey[messagingServiceModel]((*twilioclient.Client).FindMessagingService),
+		byKey: (*twilioclient.Client).FindMessagingService, prefix: "MG", what: "Messaging Service",
+		create: r.create,
 		flatten: flattenPlain(func(s *twilioclient.MessagingService, m *messagingServiceModel) {
 			flattenMessagingService(s, m)
 			// A state from before skip_destroy reads as false, the default.
@@ -83,10 +85,6 @@ var (
 	messagingUsecases  = []string{"notifications", "marketing", "verification", "discussion", "poll", "undeclared"}
 	messagingScanModes = []string{"inherit", "enable", "disable"}
 )
-
-func (r *messagingServiceResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("MG", "Messaging Service")
-}
 
 // messagingFlag is a service setting Twilio documents no default for: the provider picks one and always
 // sends it, so the state is what Twilio holds and a Console change shows as drift.
@@ -178,20 +176,10 @@ func (r *messagingServiceResource) Schema(ctx context.Context, _ resource.Schema
 	}
 }
 
-func (r *messagingServiceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Messaging Service", "friendly_name")
-	r.defaultAccountSID(ctx, req, resp, false)
-}
-
-func (r *messagingServiceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[messagingServiceModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *messagingServiceResource) create(ctx context.Context, client *twilioclient.Client, plan *messagingServiceModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID, name := plan.AccountSID.ValueString(), plan.FriendlyName.ValueString()
-	sent := expandMessagingServiceUpdate(&plan)
+	sent := expandMessagingServiceUpdate(plan)
 	s := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.MessagingService]{
 		kind: "messaging_service", scope: accountSID, name: name, what: fmt.Sprintf("a Messaging Service named %q", name),
 		summary: fmt.Sprintf("Creating Messaging Service %q in account %s", name, accountSID),
@@ -204,19 +192,9 @@ func (r *messagingServiceResource) Create(ctx context.Context, req resource.Crea
 			return differsIf(*s.Sid, !reflect.DeepEqual(expandMessagingServiceUpdate(&m), sent), "settings (URLs, methods or flags)")
 		},
 	}, func(ctx context.Context) (*twilioclient.MessagingService, error) {
-		return client.CreateMessagingService(ctx, accountSID, expandMessagingServiceCreate(&plan))
+		return client.CreateMessagingService(ctx, accountSID, expandMessagingServiceCreate(plan))
 	})
-	r.finishCreate(ctx, s, &plan, resp)
-}
-
-// ImportState takes AC…/MG…, a bare MG… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid }.
-func (r *messagingServiceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "MG", "Messaging Service", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindMessagingService(ctx, account, sid)
-		return err
-	})
+	r.finishCreate(ctx, s, plan, resp)
 }
 
 // expandMessagingServiceCreate sends every setting; unset URLs are left out, the same as empty for a new service.

@@ -34,7 +34,8 @@ var (
 
 // NewServerlessBuildResource is the factory for twilio_serverless_build.
 func NewServerlessBuildResource() resource.Resource {
-	r := &serverlessBuildResource{resourceBase: resourceBase{name: "serverless_build"}}
+	r := &serverlessBuildResource{resourceBase: resourceBase{name: "serverless_build",
+		plan: planSteps{product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	// A build cannot change (every attribute but timeouts replaces it); its Delete is its own, as a live
 	// build is kept.
 	r.accountObject = accountObject[serverlessBuildModel, twilioclient.Build]{base: &r.resourceBase,
@@ -42,6 +43,9 @@ func NewServerlessBuildResource() resource.Resource {
 		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessBuildModel) (*twilioclient.Build, error) {
 			return c.FindBuild(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
 		},
+		// An import takes ZS…/ZB…, AC…/ZS…/ZB…, or an identity.
+		importing: serviceChildImport{what: "Serverless build", parts: buildParts},
+		create:    r.create,
 		flatten: func(ctx context.Context, b *twilioclient.Build, m *serverlessBuildModel) (diags diag.Diagnostics) {
 			r.flattenBuild(ctx, b, m, &diags)
 			return diags
@@ -75,10 +79,6 @@ func buildRuntimeIDs() []string {
 		ids = append(ids, r.ID)
 	}
 	return ids
-}
-
-func (r *serverlessBuildResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serviceChildIdentitySchema("Serverless build", buildParts...)
 }
 
 var buildParts = []sidPart{{"service_sid", "ZS", "Serverless service"}, {"sid", "ZB", "Serverless build"}}
@@ -134,11 +134,7 @@ func (r *serverlessBuildResource) Schema(ctx context.Context, _ resource.SchemaR
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIfConfigured()},
 			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "Twilio's build status; `completed` once created by Terraform.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"status":       stableComputedAttribute("Twilio's build status; `completed` once created by Terraform."),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: timeoutsBlock(ctx, false),
@@ -152,8 +148,7 @@ func (r *serverlessBuildResource) ConfigValidators(context.Context) []resource.C
 }
 
 func (r *serverlessBuildResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	checkBuildRuntime(ctx, req, resp)
 }
 
@@ -228,13 +223,8 @@ func buildReplaced(plan, state serverlessBuildModel) bool {
 		!plan.Dependencies.Equal(state.Dependencies) || !plan.Runtime.Equal(state.Runtime)
 }
 
-func (r *serverlessBuildResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[serverlessBuildModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *serverlessBuildResource) create(ctx context.Context, client *twilioclient.Client, plan *serverlessBuildModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	var fvs, avs []string
 	deps := map[string]string{}
 	resp.Diagnostics.Append(plan.FunctionVersionSIDs.ElementsAs(ctx, &fvs, false)...)
@@ -274,17 +264,17 @@ func (r *serverlessBuildResource) Create(ctx context.Context, req resource.Creat
 	case err != nil:
 		// Still building (timeout) or the status could not be read: keep the build in the state, tainted by
 		// the error, so the next apply replaces (deletes) it rather than leaving it untracked.
-		r.flattenBuild(ctx, b, &plan, &resp.Diagnostics)
+		r.flattenBuild(ctx, b, plan, &resp.Diagnostics)
 		plan.Status = types.StringValue(status)
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 		addServerlessError(&resp.Diagnostics, fmt.Sprintf("Waiting for Twilio Serverless build %s", b.Sid), err,
 			"\n\nThe build is kept in the state, marked tainted: the next apply replaces it. Raise timeouts.create "+
 				"if builds with many dependencies take longer.")
 		return
 	}
-	r.flattenBuild(ctx, b, &plan, &resp.Diagnostics)
+	r.flattenBuild(ctx, b, plan, &resp.Diagnostics)
 	plan.Status = types.StringValue(status)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 }
 
 // Delete deletes the build unless an environment of its service runs it (see the resource description).
@@ -310,15 +300,6 @@ func (r *serverlessBuildResource) Delete(ctx context.Context, req resource.Delet
 		return
 	}
 	finishDelete(ctx, client, account, client.DeleteBuild(ctx, account, service, sid), "Deleting Twilio Serverless build "+sid, &resp.Diagnostics)
-}
-
-// ImportState takes ZS…/ZB…, AC…/ZS…/ZB…, or an identity.
-func (r *serverlessBuildResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	values, ok := r.importServiceChild(ctx, req, resp, buildParts...)
-	if ok {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), values["sid"])...)
-	}
 }
 
 // flatten maps a build to the model. Empty version lists and dependencies are null, as when left out of

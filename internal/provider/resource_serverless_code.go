@@ -52,9 +52,15 @@ func NewServerlessAssetResource() resource.Resource {
 // newServerlessCodeResource gives functions and assets the engine's Delete; their Read and Update are their
 // own, as the code lives in versions beside the object.
 func newServerlessCodeResource(kind twilioclient.CodeKind) *serverlessCodeResource {
-	r := &serverlessCodeResource{kind: kind}
+	r := &serverlessCodeResource{kind: kind, resourceBase: resourceBase{
+		plan: planSteps{product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	r.accountObject = accountObject[serverlessCodeModel, twilioclient.Code]{base: &r.resourceBase,
 		noun: "Twilio Serverless " + r.what(),
+		// An import takes ZS…/ZH… (the provider's account), AC…/ZS…/ZH…, or an identity. The code itself is not
+		// imported (a function's hash is: see Read), so the first plan after an import records content or source
+		// without uploading when the code is the same.
+		importing: serviceChildImport{what: "Serverless " + r.what(), parts: r.parts(), cleared: []string{"latest_version_sid"}},
+		create:    r.create,
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessCodeModel) error {
 			return c.DeleteCode(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), r.kind, m.SID.ValueString())
 		},
@@ -85,10 +91,6 @@ func (r *serverlessCodeResource) what() string { return strings.ToLower(r.kind.S
 
 func (r *serverlessCodeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_serverless_" + r.what()
-}
-
-func (r *serverlessCodeResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serviceChildIdentitySchema("Serverless "+r.what(), r.parts()...)
 }
 
 func (r *serverlessCodeResource) parts() []sidPart {
@@ -189,8 +191,7 @@ func (r *serverlessCodeResource) ConfigValidators(context.Context) []resource.Co
 // ModifyPlan defaults account_sid, hashes the configured code and plans a new version (latest_version_sid
 // unknown) exactly when the code, path or visibility differ from the state's latest version.
 func (r *serverlessCodeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}
@@ -290,13 +291,9 @@ func (r *serverlessCodeResource) contentType(p string) string {
 	return "application/octet-stream"
 }
 
-func (r *serverlessCodeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[serverlessCodeModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	code, ok := r.codeForApply(plan, &resp.Diagnostics)
+func (r *serverlessCodeResource) create(ctx context.Context, client *twilioclient.Client, plan *serverlessCodeModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
+	code, ok := r.codeForApply(*plan, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -327,7 +324,7 @@ func (r *serverlessCodeResource) Create(ctx context.Context, req resource.Create
 	// NOTE: the state is recorded before the upload, so a failed upload leaves a tainted resource (replaced
 	// by the next apply) rather than an untracked function.
 	plan.LatestVersionSID, plan.ContentSHA256 = types.StringValue(""), types.StringValue("")
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -339,8 +336,8 @@ func (r *serverlessCodeResource) Create(ctx context.Context, req resource.Create
 		ctx, cancelUpload = detached(ctx)
 		defer cancelUpload()
 	}
-	if r.upload(ctx, client, &plan, code, &resp.Diagnostics) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	if r.upload(ctx, client, plan, code, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 	}
 }
 
@@ -495,17 +492,4 @@ func (r *serverlessCodeResource) Update(ctx context.Context, req resource.Update
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-// ImportState takes ZS…/ZH… (the provider's account), AC…/ZS…/ZH…, or an identity. The code itself is not
-// imported (a function's hash is: see Read), so the first plan after an import records content or source
-// without uploading when the code is the same.
-func (r *serverlessCodeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	values, ok := r.importServiceChild(ctx, req, resp, r.parts()...)
-	if !ok {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), values["sid"])...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("latest_version_sid"), "")...)
 }

@@ -23,7 +23,8 @@ var _ managedResource = (*serverlessDeploymentResource)(nil)
 
 // NewServerlessDeploymentResource is the factory for twilio_serverless_deployment.
 func NewServerlessDeploymentResource() resource.Resource {
-	return &serverlessDeploymentResource{resourceBase: resourceBase{name: "serverless_deployment"}}
+	return &serverlessDeploymentResource{resourceBase: resourceBase{name: "serverless_deployment",
+		plan: planSteps{product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 }
 
 type serverlessDeploymentResource struct {
@@ -83,19 +84,11 @@ func (r *serverlessDeploymentResource) Schema(_ context.Context, _ resource.Sche
 				Required:   true,
 				Validators: []validator.String{sidValidator("ZB")},
 			},
-			"domain_name": schema.StringAttribute{
-				MarkdownDescription: "The environment's domain, e.g. `voice-1234-prod.twil.io`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"url": schema.StringAttribute{
-				MarkdownDescription: "`https://` + `domain_name`. A function's URL is this plus its `path`, e.g. " +
-					"`\"${twilio_serverless_deployment.prod.url}${twilio_serverless_function.voice.path}\"`, which stays " +
-					"the same across code changes; referencing the deployment makes a number's `voice_url` wait for the " +
-					"first deployment.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"domain_name": stableComputedAttribute("The environment's domain, e.g. `voice-1234-prod.twil.io`."),
+			"url": stableComputedAttribute("`https://` + `domain_name`. A function's URL is this plus its `path`, e.g. " +
+				"`\"${twilio_serverless_deployment.prod.url}${twilio_serverless_function.voice.path}\"`, which stays " +
+				"the same across code changes; referencing the deployment makes a number's `voice_url` wait for the " +
+				"first deployment."),
 		},
 	}
 }
@@ -109,8 +102,7 @@ func deploymentSIDAttribute() schema.StringAttribute {
 
 // ModifyPlan defaults account_sid and keeps the deployment's SID while build_sid is unchanged.
 func (r *serverlessDeploymentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}

@@ -23,13 +23,20 @@ var _ managedResource = (*serverlessEnvironmentResource)(nil)
 
 // NewServerlessEnvironmentResource is the factory for twilio_serverless_environment.
 func NewServerlessEnvironmentResource() resource.Resource {
-	r := &serverlessEnvironmentResource{resourceBase: resourceBase{name: "serverless_environment"}}
+	r := &serverlessEnvironmentResource{resourceBase: resourceBase{name: "serverless_environment", plan: planSteps{
+		kept: "Twilio Serverless environment", keptLabel: "unique_name", product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	// Every attribute but timeouts replaces the environment, so there is no update to send.
 	r.accountObject = accountObject[serverlessEnvironmentModel, twilioclient.Environment]{base: &r.resourceBase,
 		noun: "Twilio Serverless environment", kept: "Serverless environment",
 		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessEnvironmentModel) (*twilioclient.Environment, error) {
 			return c.FindEnvironment(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
 		},
+		// An import takes [AC…/]ZS…/ZE… or an identity { account_sid, service_sid, sid }.
+		importing: serverlessImport{serverlessEnvironmentLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
+			_, err := c.FindEnvironment(ctx, account, sids[0], sids[1])
+			return err
+		}},
+		create:  r.create,
 		flatten: flattenPlain(flattenServerlessEnvironment),
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessEnvironmentModel) error {
 			return c.DeleteEnvironment(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
@@ -63,10 +70,6 @@ var serverlessEnvironmentLevels = []serverlessPath{
 // (https://www.twilio.com/docs/serverless/api/resource/environment): a DNS label's letters, digits and dashes.
 var domainSuffixRE = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
 
-func (r *serverlessEnvironmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serverlessIdentitySchema(serverlessEnvironmentLevels)
-}
-
 func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An environment of a Twilio Serverless service: a domain (`domain_name`) where a build of " +
@@ -98,12 +101,8 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 				},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			"domain_name": schema.StringAttribute{
-				MarkdownDescription: "The environment's domain, e.g. `voice-1234-stage.twil.io`: the host of every " +
-					"function and asset deployed in it.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"domain_name": stableComputedAttribute("The environment's domain, e.g. `voice-1234-stage.twil.io`: the host of every " +
+				"function and asset deployed in it."),
 			"build_sid": schema.StringAttribute{
 				MarkdownDescription: "SID of the build deployed in the environment (`ZB…`), empty before the first " +
 					"deployment. It changes with every deployment, including ones made outside Terraform; the " +
@@ -117,19 +116,8 @@ func (r *serverlessEnvironmentResource) Schema(ctx context.Context, _ resource.S
 	}
 }
 
-func (r *serverlessEnvironmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless environment", "unique_name")
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
-}
-
-func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[serverlessEnvironmentModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *serverlessEnvironmentResource) create(ctx context.Context, client *twilioclient.Client, plan *serverlessEnvironmentModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID, name := plan.AccountSID.ValueString(), plan.UniqueName.ValueString()
 	params := &twilioclient.CreateEnvironmentParams{}
 	params.SetUniqueName(name)
@@ -153,16 +141,7 @@ func (r *serverlessEnvironmentResource) Create(ctx context.Context, req resource
 			}
 			return c
 		})
-	r.finishCreate(ctx, v, &plan, resp)
-}
-
-// ImportState takes [AC…/]ZS…/ZE… or an identity { account_sid, service_sid, sid }.
-func (r *serverlessEnvironmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importServerless(ctx, req, resp, serverlessEnvironmentLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
-		_, err := c.FindEnvironment(ctx, account, sids[0], sids[1])
-		return err
-	})
+	r.finishCreate(ctx, v, plan, resp)
 }
 
 func flattenServerlessEnvironment(v *twilioclient.Environment, m *serverlessEnvironmentModel) {

@@ -24,10 +24,18 @@ var _ managedResource = (*serverlessServiceResource)(nil)
 
 // NewServerlessServiceResource is the factory for twilio_serverless_service.
 func NewServerlessServiceResource() resource.Resource {
-	r := &serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service"}}
+	r := &serverlessServiceResource{resourceBase: resourceBase{name: "serverless_service", plan: planSteps{
+		kept: "Twilio Serverless service", keptLabel: "unique_name", product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	r.accountObject = accountObject[serverlessServiceModel, twilioclient.Service]{base: &r.resourceBase,
 		noun: "Twilio Serverless service", kept: "Serverless service", updateHint: true,
-		find:    findByKey[serverlessServiceModel]((*twilioclient.Client).FindService),
+		byKey: (*twilioclient.Client).FindService,
+		// An import takes AC…/ZS…, a bare ZS… (found in the provider's account or one of its subaccounts), or an
+		// identity { account_sid, sid }.
+		importing: serverlessImport{serverlessServiceLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
+			_, err := c.FindService(ctx, account, sids[0])
+			return err
+		}},
+		create:  r.create,
 		flatten: flattenPlain(flattenServerlessService),
 		update: func(ctx context.Context, c *twilioclient.Client, plan, state *serverlessServiceModel) (*twilioclient.Service, error) {
 			params := &twilioclient.UpdateServiceParams{}
@@ -63,10 +71,6 @@ var serverlessServiceLevels = []serverlessPath{{"ZS", "sid", "Serverless service
 // (https://www.twilio.com/docs/serverless/api/resource/service), "may only contain letters, numbers, and
 // dashes" (https://www.twilio.com/docs/serverless/functions-assets/functions/create-service).
 var serviceUniqueNameRE = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-
-func (r *serverlessServiceResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serverlessIdentitySchema(serverlessServiceLevels)
-}
 
 func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -108,19 +112,10 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 				Computed: true,
 				Default:  booldefault.StaticBool(true),
 			},
-			"ui_editable": schema.BoolAttribute{
-				MarkdownDescription: "Whether the service can be edited in the Console's Functions editor. Defaults " +
-					"to `false`, Twilio's default: edits there would show up as drift.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"domain_base": schema.StringAttribute{
-				MarkdownDescription: "The service's domain prefix, `<unique_name>-<4 random digits>`; each " +
-					"environment's `domain_name` starts with it.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"ui_editable": falseByDefaultAttribute("Whether the service can be edited in the Console's Functions editor. Defaults " +
+				"to `false`, Twilio's default: edits there would show up as drift."),
+			"domain_base": stableComputedAttribute("The service's domain prefix, `<unique_name>-<4 random digits>`; each " +
+				"environment's `domain_name` starts with it."),
 			"skip_destroy": serverlessSkipDestroyAttribute("service"),
 			"date_created": dateCreatedAttribute(),
 		},
@@ -128,19 +123,8 @@ func (r *serverlessServiceResource) Schema(ctx context.Context, _ resource.Schem
 	}
 }
 
-func (r *serverlessServiceResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless service", "unique_name")
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
-}
-
-func (r *serverlessServiceResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[serverlessServiceModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *serverlessServiceResource) create(ctx context.Context, client *twilioclient.Client, plan *serverlessServiceModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID, name := plan.AccountSID.ValueString(), plan.UniqueName.ValueString()
 	params := &twilioclient.CreateServiceParams{}
 	params.SetUniqueName(name).SetFriendlyName(plan.FriendlyName.ValueString())
@@ -166,17 +150,7 @@ func (r *serverlessServiceResource) Create(ctx context.Context, req resource.Cre
 			}
 			return c
 		})
-	r.finishCreate(ctx, s, &plan, resp)
-}
-
-// ImportState takes AC…/ZS…, a bare ZS… (found in the provider's account or one of its subaccounts), or an
-// identity { account_sid, sid }.
-func (r *serverlessServiceResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importServerless(ctx, req, resp, serverlessServiceLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
-		_, err := c.FindService(ctx, account, sids[0])
-		return err
-	})
+	r.finishCreate(ctx, s, plan, resp)
 }
 
 func flattenServerlessService(s *twilioclient.Service, m *serverlessServiceModel) {

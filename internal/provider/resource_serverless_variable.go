@@ -28,10 +28,18 @@ var (
 
 // NewServerlessVariableResource is the factory for twilio_serverless_variable.
 func NewServerlessVariableResource() resource.Resource {
-	r := &serverlessVariableResource{resourceBase: resourceBase{name: "serverless_variable"}}
+	r := &serverlessVariableResource{resourceBase: resourceBase{name: "serverless_variable", plan: planSteps{
+		kept: "Twilio Serverless variable", keptLabel: "key", product: twilioregion.ProductServerless, account: fixedAccountSID}}}
 	// Read and Update are the variable's own: a write-only value is compared by its date_updated.
 	r.accountObject = accountObject[serverlessVariableModel, twilioclient.Variable]{base: &r.resourceBase,
 		noun: "Twilio Serverless variable", kept: "Serverless variable",
+		// An import takes [AC…/]ZS…/ZE…/ZV… or an identity { account_sid, service_sid, environment_sid, sid }.
+		// The value is not imported: see the resource's description.
+		importing: serverlessImport{serverlessVariableLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
+			_, err := c.FindVariable(ctx, account, sids[0], sids[1], sids[2])
+			return err
+		}},
+		create:  r.create,
 		flatten: flattenPlain(flattenServerlessVariable),
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessVariableModel) error {
 			return c.DeleteVariable(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.EnvironmentSID.ValueString(), m.SID.ValueString())
@@ -70,10 +78,6 @@ const (
 	maxVariableKey   = 128
 	maxVariableValue = 450
 )
-
-func (r *serverlessVariableResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serverlessIdentitySchema(serverlessVariableLevels)
-}
 
 func (r *serverlessVariableResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	valueLength := stringvalidator.LengthBetween(1, maxVariableValue)
@@ -145,12 +149,6 @@ func (r *serverlessVariableResource) ConfigValidators(context.Context) []resourc
 	}
 }
 
-func (r *serverlessVariableResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio Serverless variable", "key")
-	r.checkProductRegion(req, resp, twilioregion.ProductServerless)
-	r.defaultAccountSID(ctx, req, resp, false)
-}
-
 // configuredValue is the value to send: `value`, or else `value_wo`, which only the configuration holds.
 func configuredValue(ctx context.Context, plan serverlessVariableModel, config tfsdk.Config) (string, error) {
 	if !plan.Value.IsNull() {
@@ -166,14 +164,9 @@ func configuredValue(ctx context.Context, plan serverlessVariableModel, config t
 	return wo.ValueString(), nil
 }
 
-func (r *serverlessVariableResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
-	value, err := configuredValue(ctx, plan, req.Config)
+func (r *serverlessVariableResource) create(ctx context.Context, client *twilioclient.Client, plan *serverlessVariableModel, req resource.CreateRequest,
+	resp *resource.CreateResponse) {
+	value, err := configuredValue(ctx, *plan, req.Config)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("value_wo"), "Missing variable value", err.Error())
 		return
@@ -199,7 +192,7 @@ func (r *serverlessVariableResource) Create(ctx context.Context, req resource.Cr
 			}
 			return c
 		})
-	r.finishCreate(ctx, v, &plan, resp)
+	r.finishCreate(ctx, v, plan, resp)
 }
 
 func (r *serverlessVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -267,16 +260,6 @@ func (r *serverlessVariableResource) Update(ctx context.Context, req resource.Up
 	}
 	flattenServerlessVariable(v, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-// ImportState takes [AC…/]ZS…/ZE…/ZV… or an identity { account_sid, service_sid, environment_sid, sid }.
-// The value is not imported: see the resource's description.
-func (r *serverlessVariableResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importServerless(ctx, req, resp, serverlessVariableLevels, func(ctx context.Context, c *twilioclient.Client, account string, sids []string) error {
-		_, err := c.FindVariable(ctx, account, sids[0], sids[1], sids[2])
-		return err
-	})
 }
 
 // flattenServerlessVariable maps Twilio's answer. The value is refreshed only when the state keeps a plain

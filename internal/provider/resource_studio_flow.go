@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -30,11 +29,13 @@ var _ managedResource = (*studioFlowResource)(nil)
 
 // NewStudioFlowResource is the factory for twilio_studio_flow.
 func NewStudioFlowResource() resource.Resource {
-	r := &studioFlowResource{resourceBase: resourceBase{name: "studio_flow"}}
+	r := &studioFlowResource{resourceBase: resourceBase{name: "studio_flow",
+		plan: planSteps{product: twilioregion.ProductStudio, account: fixedAccountSID}}}
 	// Update is the flow's own: each one is a new revision, and Twilio's validation errors are explained.
 	r.accountObject = accountObject[studioFlowModel, twilioclient.Flow]{base: &r.resourceBase,
-		noun:    "Twilio Studio flow",
-		find:    findByKey[studioFlowModel]((*twilioclient.Client).FindFlow),
+		noun:  "Twilio Studio flow",
+		byKey: (*twilioclient.Client).FindFlow, prefix: "FW", what: "Studio flow",
+		create:  r.create,
 		flatten: flattenStudioFlow,
 		remove:  removeByKey[studioFlowModel]((*twilioclient.Client).DeleteFlow),
 	}
@@ -69,10 +70,6 @@ const (
 var studioFlowProblemType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"message": types.StringType, "property_path": types.StringType,
 }}
-
-func (r *studioFlowResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("FW", "Studio flow")
-}
 
 func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	problems := func(what string) schema.ListNestedAttribute {
@@ -140,13 +137,9 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 				MarkdownDescription: "Number of the latest revision; every update makes a new one.",
 				Computed:            true,
 			},
-			"webhook_url": schema.StringAttribute{
-				MarkdownDescription: "URL that runs the flow, `https://webhooks.twilio.com/v1/Accounts/{AccountSid}/" +
-					"Flows/{FlowSid}`: what `twilio_incoming_number.studio_flow_sid` sets as the number's voice URL " +
-					"(with POST). Use it directly for an SMS URL or a fallback.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"webhook_url": stableComputedAttribute("URL that runs the flow, `https://webhooks.twilio.com/v1/Accounts/{AccountSid}/" +
+				"Flows/{FlowSid}`: what `twilio_incoming_number.studio_flow_sid` sets as the number's voice URL " +
+				"(with POST). Use it directly for an SMS URL or a fallback."),
 			"valid": schema.BoolAttribute{
 				MarkdownDescription: "Whether the latest revision's definition has no errors.",
 				Computed:            true,
@@ -163,8 +156,7 @@ func (r *studioFlowResource) Schema(ctx context.Context, _ resource.SchemaReques
 // same JSON. When nothing Twilio stores changes (only timeouts), no revision is made, so it also keeps the
 // revision's computed values.
 func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.checkProductRegion(req, resp, twilioregion.ProductStudio)
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}
@@ -190,13 +182,8 @@ func (r *studioFlowResource) ModifyPlan(ctx context.Context, req resource.Modify
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }
 
-func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[studioFlowModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *studioFlowResource) create(ctx context.Context, client *twilioclient.Client, plan *studioFlowModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID := plan.AccountSID.ValueString()
 	params := &twilioclient.CreateFlowParams{}
 	params.SetFriendlyName(plan.FriendlyName.ValueString()).SetStatus(plan.Status.ValueString())
@@ -212,7 +199,7 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 			return client.FindFlowsCreatedSince(ctx, accountSID, name, since)
 		},
 		check: func(f *twilioclient.Flow) candidate {
-			m := plan
+			m := *plan
 			switch diags := flattenStudioFlow(ctx, f, &m); {
 			case diags.HasError() || !m.Definition.Equal(plan.Definition):
 				return candidate{sid: *f.Sid, differs: "definition"}
@@ -232,8 +219,8 @@ func (r *studioFlowResource) Create(ctx context.Context, req resource.CreateRequ
 	if f == nil {
 		return
 	}
-	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 	studioFlowProblemWarning(&resp.Diagnostics, f)
 }
 
@@ -265,16 +252,6 @@ func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequ
 	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	studioFlowProblemWarning(&resp.Diagnostics, f)
-}
-
-// ImportState takes AC…/FW…, a bare FW… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid } (without account_sid, like a bare SID).
-func (r *studioFlowResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "FW", "Studio flow", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindFlow(ctx, account, sid)
-		return err
-	})
 }
 
 // studioFlowChanges reports whether the plan changes anything Twilio stores, i.e. whether an update makes a

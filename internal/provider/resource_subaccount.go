@@ -12,10 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -27,7 +24,8 @@ var _ managedResource = (*subaccountResource)(nil)
 
 // NewSubaccountResource is the factory for twilio_subaccount.
 func NewSubaccountResource() resource.Resource {
-	return &subaccountResource{resourceBase: resourceBase{name: "subaccount"}}
+	return &subaccountResource{resourceBase: resourceBase{name: "subaccount",
+		plan: planSteps{kept: "Twilio subaccount", keptLabel: "friendly_name"}}}
 }
 
 type subaccountResource struct {
@@ -77,38 +75,19 @@ func (r *subaccountResource) Schema(ctx context.Context, _ resource.SchemaReques
 				Default:    stringdefault.StaticString(twilioclient.AccountStatusActive),
 				Validators: []validator.String{stringvalidator.OneOf(twilioclient.AccountStatusActive, twilioclient.AccountStatusSuspended)},
 			},
-			"skip_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
-					"leaves the subaccount open in Twilio. Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"release_numbers_on_close": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the subaccount closes it even while it owns phone " +
-					"numbers, and Twilio releases them all, irreversibly. When `false` (the default), such a destroy " +
-					"fails with an error listing the numbers, and nothing is closed or released. Like `skip_destroy`, " +
-					"it takes effect once applied: set it and apply before destroying. The numbers are listed once " +
-					"per command, where the list decides something: when `false`, by the apply right before the " +
-					"close; when `true`, by the destroy plan, which warns naming the numbers the close will release.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"owner_account_sid": schema.StringAttribute{
-				MarkdownDescription: "SID of the parent account.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"auth_token": schema.StringAttribute{
-				MarkdownDescription: "The subaccount's own auth token, as Twilio returns it to the parent. Use it to " +
-					"configure a provider, an SDK or the emulator for the subaccount. Twilio returns it only when the " +
-					"provider authenticates with the parent's auth token: with an API key (even a Main key) it stays " +
-					"null until a refresh made with the auth token fills it in.",
-				Computed:      true,
-				Sensitive:     true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"skip_destroy": falseByDefaultAttribute("When `true`, destroying the resource only removes it from the Terraform state and " +
+				"leaves the subaccount open in Twilio. Defaults to `false`."),
+			"release_numbers_on_close": falseByDefaultAttribute("When `true`, destroying the subaccount closes it even while it owns phone " +
+				"numbers, and Twilio releases them all, irreversibly. When `false` (the default), such a destroy " +
+				"fails with an error listing the numbers, and nothing is closed or released. Like `skip_destroy`, " +
+				"it takes effect once applied: set it and apply before destroying. The numbers are listed once " +
+				"per command, where the list decides something: when `false`, by the apply right before the " +
+				"close; when `true`, by the destroy plan, which warns naming the numbers the close will release."),
+			"owner_account_sid": stableComputedAttribute("SID of the parent account."),
+			"auth_token": returnedSecretAttribute("The subaccount's own auth token, as Twilio returns it to the parent. Use it to " +
+				"configure a provider, an SDK or the emulator for the subaccount. Twilio returns it only when the " +
+				"provider authenticates with the parent's auth token: with an API key (even a Main key) it stays " +
+				"null until a refresh made with the auth token fills it in."),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: timeoutsBlock(ctx, true),
@@ -265,7 +244,7 @@ func (r *subaccountResource) Delete(ctx context.Context, req resource.DeleteRequ
 // list (issue 25: one list per command, where it decides something): the apply's list right before the
 // close is the guard, and a refusal there names the numbers.
 func (r *subaccountResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio subaccount", "friendly_name")
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() || !r.data.known() {
 		return
 	}

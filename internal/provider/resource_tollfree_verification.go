@@ -25,11 +25,12 @@ var _ managedResource = (*tollfreeVerificationResource)(nil)
 
 // NewTollfreeVerificationResource is the factory for twilio_tollfree_verification.
 func NewTollfreeVerificationResource() resource.Resource {
-	r := &tollfreeVerificationResource{resourceBase: resourceBase{name: "tollfree_verification"}}
+	r := &tollfreeVerificationResource{resourceBase: resourceBase{name: "tollfree_verification", plan: planSteps{account: fixedAccountSID}}}
 	// Update is the verification's own: an edit is a new review, sent only when the details changed.
 	r.accountObject = accountObject[tollfreeVerificationModel, twilioclient.TollfreeVerification]{base: &r.resourceBase,
-		noun:    "toll-free verification",
-		find:    findByKey[tollfreeVerificationModel]((*twilioclient.Client).FindTollfreeVerification),
+		noun:  "toll-free verification",
+		byKey: (*twilioclient.Client).FindTollfreeVerification, prefix: "HH", what: "toll-free verification",
+		create:  r.create,
 		flatten: flattenTollfreeVerification,
 		remove:  removeByKey[tollfreeVerificationModel]((*twilioclient.Client).DeleteTollfreeVerification),
 	}
@@ -79,10 +80,6 @@ var (
 	tollfreeE164 = regexp.MustCompile(`^\+[1-9]\d{1,14}$`)
 	tollfreeURL  = regexp.MustCompile(`^https?://\S+$`)
 )
-
-func (r *tollfreeVerificationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("HH", "toll-free verification")
-}
 
 func (r *tollfreeVerificationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replaced := []planmodifier.String{stringplanmodifier.RequiresReplace()}
@@ -178,21 +175,13 @@ func (r *tollfreeVerificationResource) Schema(ctx context.Context, _ resource.Sc
 	}
 }
 
-func (r *tollfreeVerificationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.defaultAccountSID(ctx, req, resp, false)
-}
-
-func (r *tollfreeVerificationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[tollfreeVerificationModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
+func (r *tollfreeVerificationResource) create(ctx context.Context, client *twilioclient.Client, plan *tollfreeVerificationModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	account, number := plan.AccountSID.ValueString(), plan.TollfreePhoneNumberSID.ValueString()
 	p := &twilioclient.CreateTollfreeVerificationParams{}
 	p.SetTollfreePhoneNumberSid(number)
 	p.CustomerProfileSid, p.ExternalReferenceId = plan.CustomerProfileSID.ValueStringPointer(), plan.ExternalReferenceID.ValueStringPointer()
-	d := tollfreeDetails(ctx, &plan, func(f tollfreeField) {
+	d := tollfreeDetails(ctx, plan, func(f tollfreeField) {
 		if f.value != nil && *f.value != "" {
 			f.setCreate(p, *f.value)
 		}
@@ -216,7 +205,7 @@ func (r *tollfreeVerificationResource) Create(ctx context.Context, req resource.
 	if v == nil {
 		return
 	}
-	r.finishReview(ctx, client, v, &plan, &resp.State, &resp.Diagnostics, "Messages from the number are limited until it is approved; set timeouts.create to wait longer next time.")
+	r.finishReview(ctx, client, v, plan, &resp.State, &resp.Diagnostics, "Messages from the number are limited until it is approved; set timeouts.create to wait longer next time.")
 }
 
 // finishReview waits for the verification's review, stores what it ends with and reports the outcome.
@@ -289,16 +278,6 @@ func (r *tollfreeVerificationResource) Update(ctx context.Context, req resource.
 		return
 	}
 	r.finishReview(ctx, client, v, &plan, &resp.State, &resp.Diagnostics, "Set timeouts.update to wait longer next time.")
-}
-
-// ImportState takes AC…/HH…, a bare HH… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid }.
-func (r *tollfreeVerificationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "HH", "toll-free verification", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindTollfreeVerification(ctx, account, sid)
-		return err
-	})
 }
 
 // tollfreeField is one string detail: its planned value (nil when null) and how the create and the update

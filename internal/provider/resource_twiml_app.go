@@ -7,10 +7,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -21,10 +19,12 @@ var _ managedResource = (*twimlAppResource)(nil)
 
 // NewTwimlAppResource is the factory for twilio_twiml_app.
 func NewTwimlAppResource() resource.Resource {
-	r := &twimlAppResource{resourceBase: resourceBase{name: "twiml_app"}}
+	r := &twimlAppResource{resourceBase: resourceBase{name: "twiml_app",
+		plan: planSteps{kept: "Twilio TwiML app", keptLabel: "friendly_name", account: fixedAccountSID}}}
 	r.accountObject = accountObject[twimlAppModel, twilioclient.Application]{base: &r.resourceBase,
 		noun: "TwiML application", kept: "TwiML application",
-		find: findByKey[twimlAppModel]((*twilioclient.Client).FindApplication),
+		byKey: (*twilioclient.Client).FindApplication, prefix: "AP", what: "TwiML application",
+		create: r.create,
 		flatten: flattenPlain(func(a *twilioclient.Application, m *twimlAppModel) {
 			flattenTwimlApp(a, m)
 			// A state from before skip_destroy reads as false, the default.
@@ -68,10 +68,6 @@ type twimlAppModel struct {
 	Timeouts                        timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *twimlAppResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("AP", "TwiML application")
-}
-
 func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A TwiML application: a named set of voice and messaging webhooks that phone numbers " +
@@ -97,13 +93,8 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"voice_fallback_method":  httpMethodAttribute("HTTP method for `voice_fallback_url`."),
 			"status_callback":        webhookURLAttribute("URL Twilio notifies when a call using the application ends."),
 			"status_callback_method": httpMethodAttribute("HTTP method for `status_callback`."),
-			"voice_caller_id_lookup": schema.BoolAttribute{
-				MarkdownDescription: "Whether Twilio looks up the caller's name (CNAM) for incoming calls; each lookup " +
-					"is charged. Defaults to `false`, Twilio's default.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"voice_caller_id_lookup": falseByDefaultAttribute("Whether Twilio looks up the caller's name (CNAM) for incoming calls; each lookup " +
+				"is charged. Defaults to `false`, Twilio's default."),
 			"sms_url":             webhookURLAttribute("URL Twilio requests for TwiML when a message reaches the application."),
 			"sms_method":          httpMethodAttribute("HTTP method for `sms_url`."),
 			"sms_fallback_url":    webhookURLAttribute("URL Twilio requests when `sms_url` fails or returns invalid TwiML."),
@@ -112,42 +103,22 @@ func (r *twimlAppResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				"sent through the application's TwiML."),
 			"message_status_callback": webhookURLAttribute("URL Twilio notifies (with POST) of the status of " +
 				"messages sent through the Messages API that name this application."),
-			"public_application_connect_enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether other Twilio accounts may dial this application with the `<Application>` " +
-					"noun of `<Dial>`. Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
-			"skip_destroy": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the resource only removes it from the Terraform state and " +
-					"the application stays in Twilio, so numbers and Voice SDK clients that use it keep working (Twilio " +
-					"unhooks a deleted application from its numbers). Defaults to `false`.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
-			},
+			"public_application_connect_enabled": falseByDefaultAttribute("Whether other Twilio accounts may dial this application with the `<Application>` " +
+				"noun of `<Dial>`. Defaults to `false`."),
+			"skip_destroy": falseByDefaultAttribute("When `true`, destroying the resource only removes it from the Terraform state and " +
+				"the application stays in Twilio, so numbers and Voice SDK clients that use it keep working (Twilio " +
+				"unhooks a deleted application from its numbers). Defaults to `false`."),
 			"date_created": dateCreatedAttribute(),
 		},
 		Blocks: timeoutsBlock(ctx, true),
 	}
 }
 
-func (r *twimlAppResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, "Twilio TwiML app", "friendly_name")
-	r.defaultAccountSID(ctx, req, resp, false)
-}
-
-func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[twimlAppModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *twimlAppResource) create(ctx context.Context, client *twilioclient.Client, plan *twimlAppModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID := plan.AccountSID.ValueString()
 	name := plan.FriendlyName.ValueString()
-	sent := expandTwimlAppUpdate(&plan)
+	sent := expandTwimlAppUpdate(plan)
 	app := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.Application]{
 		kind: "twiml_app", scope: accountSID, name: name, what: fmt.Sprintf("an application named %q", name),
 		summary: fmt.Sprintf("Creating TwiML application in account %s", accountSID),
@@ -160,22 +131,10 @@ func (r *twimlAppResource) Create(ctx context.Context, req resource.CreateReques
 			return differsIf(*a.Sid, !reflect.DeepEqual(expandTwimlAppUpdate(&m), sent), "configuration (URLs, methods or flags)")
 		},
 	}, func(ctx context.Context) (*twilioclient.Application, error) {
-		return client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(&plan))
+		return client.CreateApplication(ctx, accountSID, expandTwimlAppCreate(plan))
 	})
 	// The create response carries every field, so no read-back is needed.
-	r.finishCreate(ctx, app, &plan, resp)
-}
-
-// ImportState takes AC…/AP…, a bare AP… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid } (without account_sid, like a bare SID).
-func (r *twimlAppResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	if r.importAccountObject(ctx, req, resp, "AP", "TwiML application", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindApplication(ctx, account, sid)
-		return err
-	}) {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
-	}
+	r.finishCreate(ctx, app, plan, resp)
 }
 
 // expandTwimlAppCreate sends every planned value; unset URLs are simply left out, which is the same as

@@ -24,10 +24,11 @@ var _ managedResource = (*usageTriggerResource)(nil)
 
 // NewUsageTriggerResource is the factory for twilio_usage_trigger.
 func NewUsageTriggerResource() resource.Resource {
-	r := &usageTriggerResource{}
+	r := &usageTriggerResource{resourceBase: resourceBase{plan: planSteps{account: fixedAccountSID}}}
 	r.accountObject = accountObject[usageTriggerModel, twilioclient.UsageTrigger]{base: &r.resourceBase,
-		noun:    "usage trigger",
-		find:    findByKey[usageTriggerModel]((*twilioclient.Client).FindUsageTrigger),
+		noun:  "usage trigger",
+		byKey: (*twilioclient.Client).FindUsageTrigger, prefix: "UT", what: "usage trigger",
+		create:  r.create,
 		flatten: flattenPlain(flattenUsageTrigger),
 		// Every updatable field is sent, so a Console edit of any of them is reverted.
 		update: func(ctx context.Context, c *twilioclient.Client, plan, state *usageTriggerModel) (*twilioclient.UsageTrigger, error) {
@@ -64,10 +65,6 @@ var triggerFixed = []planmodifier.String{stringplanmodifier.RequiresReplace()}
 
 func (r *usageTriggerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_usage_trigger"
-}
-
-func (r *usageTriggerResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("UT", "usage trigger")
 }
 
 func (r *usageTriggerResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -136,17 +133,8 @@ func (r *usageTriggerResource) Schema(ctx context.Context, _ resource.SchemaRequ
 
 var usageCategoryPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
-func (r *usageTriggerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.defaultAccountSID(ctx, req, resp, false)
-}
-
-func (r *usageTriggerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[usageTriggerModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *usageTriggerResource) create(ctx context.Context, client *twilioclient.Client, plan *usageTriggerModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	accountSID, category := plan.AccountSID.ValueString(), plan.UsageCategory.ValueString()
 	what := fmt.Sprintf("a %s trigger on %s at %s", plan.Recurring.ValueString(), category, plan.TriggerValue.ValueString())
 	tr := createAdopting(ctx, &resp.Diagnostics, lostCreate[twilioclient.UsageTrigger]{
@@ -159,22 +147,12 @@ func (r *usageTriggerResource) Create(ctx context.Context, req resource.CreateRe
 			var m usageTriggerModel
 			m.TriggerValue = plan.TriggerValue
 			flattenUsageTrigger(t, &m)
-			return differsIf(*t.Sid, !sameUsageTrigger(&m, &plan), "settings (value, field, period, callback or name)")
+			return differsIf(*t.Sid, !sameUsageTrigger(&m, plan), "settings (value, field, period, callback or name)")
 		},
 	}, func(ctx context.Context) (*twilioclient.UsageTrigger, error) {
-		return client.CreateUsageTrigger(ctx, accountSID, expandUsageTriggerCreate(&plan))
+		return client.CreateUsageTrigger(ctx, accountSID, expandUsageTriggerCreate(plan))
 	})
-	r.finishCreate(ctx, tr, &plan, resp)
-}
-
-// ImportState takes AC…/UT…, a bare UT… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid }.
-func (r *usageTriggerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, "UT", "usage trigger", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindUsageTrigger(ctx, account, sid)
-		return err
-	})
+	r.finishCreate(ctx, tr, plan, resp)
 }
 
 func expandUsageTriggerCreate(m *usageTriggerModel) *twilioclient.CreateUsageTriggerParams {

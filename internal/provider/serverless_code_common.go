@@ -101,6 +101,30 @@ func (r *resourceBase) importServiceChild(ctx context.Context, req resource.Impo
 	return values, !resp.Diagnostics.HasError()
 }
 
+// serviceChildImport gives a code resource under the accountObject engine its identity and import
+// (importServiceChild), with id the object's SID; cleared names attributes an import cannot know, stored
+// empty.
+type serviceChildImport struct {
+	what    string
+	parts   []sidPart
+	cleared []string
+}
+
+func (s serviceChildImport) identitySchema() identityschema.Schema {
+	return serviceChildIdentitySchema(s.what, s.parts...)
+}
+
+func (s serviceChildImport) importState(ctx context.Context, base *resourceBase, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	values, ok := base.importServiceChild(ctx, req, resp, s.parts...)
+	if !ok {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), values["sid"])...)
+	for _, attr := range s.cleared {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attr), "")...)
+	}
+}
+
 func partAttrs(parts []sidPart) []string {
 	out := make([]string, len(parts))
 	for i, p := range parts {

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -35,14 +34,9 @@ const serverlessAccountNote = "**In subaccounts with the parent's credentials.**
 // serverlessSkipDestroyAttribute is the skip_destroy of services, environments and variables: a protected
 // tenant's numbers keep calling its voice function after Terraform forgets it.
 func serverlessSkipDestroyAttribute(what string) schema.BoolAttribute {
-	return schema.BoolAttribute{
-		MarkdownDescription: fmt.Sprintf("When `true`, destroying the resource only removes it from the Terraform state "+
-			"and the %s stays in Twilio, so numbers that call its functions keep working (like `skip_destroy` of "+
-			"`twilio_twiml_app`). Defaults to `false`.", what),
-		Optional: true,
-		Computed: true,
-		Default:  booldefault.StaticBool(false),
-	}
+	return falseByDefaultAttribute(fmt.Sprintf("When `true`, destroying the resource only removes it from the Terraform "+
+		"state and the %s stays in Twilio, so numbers that call its functions keep working (like `skip_destroy` of "+
+		"`twilio_twiml_app`). Defaults to `false`.", what))
 }
 
 // parentSIDAttribute is a required reference to the object this one lives in; it cannot change.
@@ -91,6 +85,21 @@ func (r *resourceBase) importServerless(ctx context.Context, req resource.Import
 	if r.importPath(ctx, req, resp, levels, find) {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
 	}
+}
+
+// serverlessImport gives a Serverless object under the accountObject engine its identity and import by
+// its path (importServerless).
+type serverlessImport struct {
+	levels []serverlessPath
+	find   serverlessFind
+}
+
+func (s serverlessImport) identitySchema() identityschema.Schema {
+	return serverlessIdentitySchema(s.levels)
+}
+
+func (s serverlessImport) importState(ctx context.Context, base *resourceBase, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	base.importServerless(ctx, req, resp, s.levels, s.find)
 }
 
 // importPath resolves an import of any object addressed by a path of SIDs under an account (Serverless
