@@ -71,7 +71,8 @@ type trustBundleResource struct {
 }
 
 func newTrustBundleResource(kind trustBundleKind) *trustBundleResource {
-	return &trustBundleResource{resourceBase: resourceBase{name: kind.name}, bundle: kind}
+	return &trustBundleResource{resourceBase: resourceBase{name: kind.name,
+		plan: planSteps{kept: kind.what, keptLabel: "friendly_name", account: fixedAccountSID}}, bundle: kind}
 }
 
 func (r *trustBundleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -145,8 +146,7 @@ func (r *trustBundleResource) Schema(ctx context.Context, _ resource.SchemaReque
 }
 
 func (r *trustBundleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	warnKeptOnDestroy(ctx, req, resp, r.bundle.what, "friendly_name")
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	if req.State.Raw.IsNull() || resp.Diagnostics.HasError() {
 		return
 	}

@@ -127,12 +127,13 @@ type trustEntityResource[M accountObjectModel, P trustEntityModel[M]] struct {
 }
 
 func newTrustEntityResource[M accountObjectModel, P trustEntityModel[M]](entity trustEntity, extra map[string]schema.Attribute) *trustEntityResource[M, P] {
-	r := &trustEntityResource[M, P]{resourceBase: resourceBase{name: entity.name}, entity: entity, extra: extra}
+	r := &trustEntityResource[M, P]{resourceBase: resourceBase{name: entity.name, plan: planSteps{account: fixedAccountSID}},
+		entity: entity, extra: extra}
 	r.accountObject = accountObject[M, twilioclient.TrustEntity]{base: &r.resourceBase, noun: entity.what, updateHint: true,
-		find: func(ctx context.Context, c *twilioclient.Client, m *M) (*twilioclient.TrustEntity, error) {
-			account, sid := (*m).objectKey()
+		byKey: func(c *twilioclient.Client, ctx context.Context, account, sid string) (*twilioclient.TrustEntity, error) {
 			return c.FindTrustEntity(ctx, entity.kind, account, sid)
 		},
+		prefix: entity.prefix, what: entity.what, create: r.create,
 		flatten: func(ctx context.Context, e *twilioclient.TrustEntity, m *M) diag.Diagnostics {
 			r.flatten(ctx, e, m)
 			return nil
@@ -149,10 +150,6 @@ func newTrustEntityResource[M accountObjectModel, P trustEntityModel[M]](entity 
 		},
 	}
 	return r
-}
-
-func (r *trustEntityResource[M, P]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema(r.entity.prefix, r.entity.what)
 }
 
 func (r *trustEntityResource[M, P]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -186,17 +183,12 @@ func (r *trustEntityResource[M, P]) Schema(ctx context.Context, _ resource.Schem
 }
 
 func (r *trustEntityResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.defaultAccountSID(ctx, req, resp, false)
+	r.resourceBase.ModifyPlan(ctx, req, resp)
 	keepEquivalentJSON(ctx, req, resp, path.Root("attributes"))
 }
 
-func (r *trustEntityResource[M, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[M](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	m := P(&plan).fields()
+func (r *trustEntityResource[M, P]) create(ctx context.Context, client *twilioclient.Client, plan *M, _ resource.CreateRequest, resp *resource.CreateResponse) {
+	m := P(plan).fields()
 	account, name := m.AccountSID.ValueString(), m.FriendlyName.ValueString()
 	params := twilioclient.TrustEntityParams{FriendlyName: name, Type: m.Type.ValueString(),
 		Attributes: json.RawMessage(m.Attributes.ValueString())}
@@ -214,7 +206,7 @@ func (r *trustEntityResource[M, P]) Create(ctx context.Context, req resource.Cre
 		func(ctx context.Context) (*twilioclient.TrustEntity, error) {
 			return client.CreateTrustEntity(ctx, r.entity.kind, account, params)
 		})
-	r.finishCreate(ctx, e, &plan, resp)
+	r.finishCreate(ctx, e, plan, resp)
 }
 
 // createTrustObject is createAdopting for a Trust Hub object (an entity or a bundle) named name in
@@ -232,16 +224,6 @@ func createTrustObject[T any](ctx context.Context, diags *diag.Diagnostics, clie
 			return nil
 		},
 	}, create)
-}
-
-// ImportState takes AC…/XX…, a bare XX… (found in the provider's account or one of its subaccounts), or an
-// identity { account_sid, sid }.
-func (r *trustEntityResource[M, P]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	r.importAccountObject(ctx, req, resp, r.entity.prefix, r.entity.what, func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindTrustEntity(ctx, r.entity.kind, account, sid)
-		return err
-	})
 }
 
 func (r *trustEntityResource[M, P]) flatten(ctx context.Context, e *twilioclient.TrustEntity, model *M) {
