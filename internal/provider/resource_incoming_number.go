@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -14,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/sids"
@@ -244,13 +246,9 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 	if client == nil {
 		return
 	}
-	var cfgName types.String
-	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...); resp.Diagnostics.HasError() {
+	nameConfigured, ok := plannedNumber(ctx, req.Config, client, &plan, &resp.Diagnostics)
+	if !ok {
 		return
-	}
-
-	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
-		plan.AccountSID = types.StringValue(client.AccountSID())
 	}
 	account := plan.AccountSID.ValueString()
 	want := incomingNumberSettingsOf(&plan)
@@ -307,7 +305,7 @@ func (r *incomingNumberResource) Create(ctx context.Context, req resource.Create
 	flattenIncomingNumber(n, &plan)
 	warnEmergencyPending(n, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(setIncomingNumberNameConfigured(ctx, resp.Private, !cfgName.IsNull())...)
+	resp.Diagnostics.Append(setIncomingNumberNameConfigured(ctx, resp.Private, nameConfigured)...)
 }
 
 func (r *incomingNumberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -348,13 +346,9 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 	if client == nil {
 		return
 	}
-	var cfgName types.String
-	if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...); resp.Diagnostics.HasError() {
+	nameConfigured, ok := plannedNumber(ctx, req.Config, client, &plan, &resp.Diagnostics)
+	if !ok {
 		return
-	}
-
-	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
-		plan.AccountSID = types.StringValue(client.AccountSID())
 	}
 	sid, from, to := state.SID.ValueString(), state.AccountSID.ValueString(), plan.AccountSID.ValueString()
 	have := incomingNumberSettingsOf(&state)
@@ -427,7 +421,7 @@ func (r *incomingNumberResource) Update(ctx context.Context, req resource.Update
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(setIncomingNumberNameConfigured(ctx, resp.Private, !cfgName.IsNull())...)
+	resp.Diagnostics.Append(setIncomingNumberNameConfigured(ctx, resp.Private, nameConfigured)...)
 }
 
 func (r *incomingNumberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -534,4 +528,18 @@ func (r *incomingNumberResource) ImportState(ctx context.Context, req resource.I
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sid"), sid)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), account)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
+}
+
+// plannedNumber reads what a Create and an Update both take beyond the plan: whether friendly_name is
+// configured (otherwise Twilio's default name is kept, see setIncomingNumberNameConfigured), and the account,
+// the provider's own when the plan leaves it open. It reports false when the configuration could not be read.
+func plannedNumber(ctx context.Context, config tfsdk.Config, client *twilioclient.Client, plan *incomingNumberModel, diags *diag.Diagnostics) (nameConfigured, ok bool) {
+	var cfgName types.String
+	if diags.Append(config.GetAttribute(ctx, path.Root("friendly_name"), &cfgName)...); diags.HasError() {
+		return false, false
+	}
+	if plan.AccountSID.IsUnknown() || plan.AccountSID.ValueString() == "" {
+		plan.AccountSID = types.StringValue(client.AccountSID())
+	}
+	return !cfgName.IsNull(), true
 }

@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
@@ -123,14 +125,20 @@ func (r *serverlessDeploymentResource) ModifyPlan(ctx context.Context, req resou
 
 func (r *serverlessDeploymentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer identityAfterCreate(ctx, resp)
+	r.deployPlanned(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+}
+
+// deployPlanned deploys what the plan holds (Create and Update alike: Twilio's deployments are immutable,
+// so an update is a new deployment) and stores it.
+func (r *serverlessDeploymentResource) deployPlanned(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, diags *diag.Diagnostics) {
 	var plan serverlessDeploymentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	diags.Append(planned.Get(ctx, &plan)...)
+	if diags.HasError() {
 		return
 	}
-	r.deploy(ctx, &plan, &resp.Diagnostics)
-	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	r.deploy(ctx, &plan, diags)
+	if !diags.HasError() {
+		diags.Append(state.Set(ctx, plan)...)
 	}
 }
 
@@ -184,15 +192,7 @@ func (r *serverlessDeploymentResource) Read(ctx context.Context, req resource.Re
 // Update deploys the new build: a new deployment, since Twilio's are immutable.
 func (r *serverlessDeploymentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer identityAfterUpdate(ctx, resp)
-	var plan serverlessDeploymentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	r.deploy(ctx, &plan, &resp.Diagnostics)
-	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	}
+	r.deployPlanned(ctx, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
 // Delete only forgets the deployment: Twilio cannot delete one (see the resource description).
