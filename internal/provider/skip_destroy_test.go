@@ -16,16 +16,14 @@ import (
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
 
-// Every resource with skip_destroy says, in a destroy plan, that the object will be kept: Terraform's plan
-// shows "will be destroyed" for it, and plugin-testing cannot see warnings, so ModifyPlan is called here
-// directly for each registered resource (a new resource with skip_destroy cannot be forgotten).
-func TestSkipDestroy_destroyPlanWarnsKept(t *testing.T) {
-	t.Parallel()
-	env := acctest.New(t)
-	env.RequireEmulator(t)
+// eachSkipDestroyResource runs each, as a subtest, for every registered resource with a skip_destroy
+// attribute, configured with data; state builds a state of it with sid, skip_destroy and (when the resource
+// has one) account_sid. Taking the resources from the registration means a new resource with skip_destroy
+// cannot be forgotten.
+func eachSkipDestroyResource(t *testing.T, data *providerData, account string,
+	each func(t *testing.T, r resource.Resource, state func(sid string, skip bool) tfsdk.State, sch resource.SchemaResponse)) {
+	t.Helper()
 	ctx := context.Background()
-	data := &providerData{client: env.Client(t)}
-	const sid = "AC0123456789abcdef0123456789abcdef" // any SID; the subaccount plan looks it up (404)
 	seen := 0
 	for _, factory := range New("test")().Resources(ctx) {
 		r := factory()
@@ -37,44 +35,64 @@ func TestSkipDestroy_destroyPlanWarnsKept(t *testing.T) {
 			continue
 		}
 		seen++
-		mp, ok := r.(resource.ResourceWithModifyPlan)
-		if !ok {
-			t.Errorf("%s has skip_destroy but no ModifyPlan to warn that a destroy keeps it", meta.TypeName)
-			continue
-		}
 		if c, ok := r.(resource.ResourceWithConfigure); ok {
 			var cr resource.ConfigureResponse
 			c.Configure(ctx, resource.ConfigureRequest{ProviderData: data}, &cr)
 		}
-		typ := sch.Schema.Type().TerraformType(ctx)
-		for _, skip := range []bool{true, false} {
-			state := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(typ, nil)}
-			diags := state.SetAttribute(ctx, path.Root("sid"), sid)
-			diags.Append(state.SetAttribute(ctx, path.Root("skip_destroy"), skip)...)
+		state := func(sid string, skip bool) tfsdk.State {
+			st := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}
+			diags := st.SetAttribute(ctx, path.Root("sid"), sid)
+			diags.Append(st.SetAttribute(ctx, path.Root("skip_destroy"), skip)...)
+			if _, ok := sch.Schema.Attributes["account_sid"]; ok && account != "" {
+				diags.Append(st.SetAttribute(ctx, path.Root("account_sid"), account)...)
+			}
 			if diags.HasError() {
 				t.Fatalf("%s: %v", meta.TypeName, diags)
 			}
-			req := resource.ModifyPlanRequest{State: state, Plan: tfsdk.Plan{Schema: sch.Schema, Raw: tftypes.NewValue(typ, nil)}}
-			resp := &resource.ModifyPlanResponse{Plan: req.Plan}
-			mp.ModifyPlan(ctx, req, resp)
-			warned := 0
-			for _, d := range resp.Diagnostics {
-				if strings.Contains(d.Summary(), sid+" will be kept in Twilio, not destroyed") &&
-					strings.Contains(d.Detail(), "only removes it from the Terraform state") {
-					warned++
-				}
-			}
-			if skip && warned != 1 {
-				t.Errorf("%s with skip_destroy = true: want one 'will be kept' warning in a destroy plan, got %v", meta.TypeName, resp.Diagnostics)
-			}
-			if !skip && warned != 0 {
-				t.Errorf("%s with skip_destroy = false: the destroy plan must not say it is kept: %v", meta.TypeName, resp.Diagnostics)
-			}
+			return st
 		}
+		t.Run(meta.TypeName, func(t *testing.T) { each(t, r, state, sch) })
 	}
 	if seen < 7 {
 		t.Errorf("found %d resources with skip_destroy, want at least 7", seen)
 	}
+}
+
+// Every resource with skip_destroy says, in a destroy plan, that the object will be kept: Terraform's plan
+// shows "will be destroyed" for it, and plugin-testing cannot see warnings, so ModifyPlan is called here
+// directly for each registered resource.
+func TestSkipDestroy_destroyPlanWarnsKept(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	ctx := context.Background()
+	const sid = "AC0123456789abcdef0123456789abcdef" // any SID; the subaccount plan looks it up (404)
+	eachSkipDestroyResource(t, &providerData{client: env.Client(t)}, "",
+		func(t *testing.T, r resource.Resource, state func(string, bool) tfsdk.State, sch resource.SchemaResponse) {
+			mp, ok := r.(resource.ResourceWithModifyPlan)
+			if !ok {
+				t.Fatal("skip_destroy but no ModifyPlan to warn that a destroy keeps it")
+			}
+			for _, skip := range []bool{true, false} {
+				st := state(sid, skip)
+				req := resource.ModifyPlanRequest{State: st, Plan: tfsdk.Plan{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}}
+				resp := &resource.ModifyPlanResponse{Plan: req.Plan}
+				mp.ModifyPlan(ctx, req, resp)
+				warned := 0
+				for _, d := range resp.Diagnostics {
+					if strings.Contains(d.Summary(), sid+" will be kept in Twilio, not destroyed") &&
+						strings.Contains(d.Detail(), "only removes it from the Terraform state") {
+						warned++
+					}
+				}
+				if skip && warned != 1 {
+					t.Errorf("skip_destroy = true: want one 'will be kept' warning in a destroy plan, got %v", resp.Diagnostics)
+				}
+				if !skip && warned != 0 {
+					t.Errorf("skip_destroy = false: the destroy plan must not say it is kept: %v", resp.Diagnostics)
+				}
+			}
+		})
 }
 
 // The destroy of an object with skip_destroy = true removes it from the state with a warning naming it and
@@ -86,37 +104,13 @@ func TestSkipDestroy_destroyKeepsAndWarns(t *testing.T) {
 	env := acctest.New(t)
 	env.RequireEmulator(t)
 	ctx := context.Background()
-	data := &providerData{client: env.Client(t)}
 	const sid = "XX0123456789abcdef0123456789abcdef" // any SID: nothing may look it up
-	seen := 0
-	for _, factory := range New("test")().Resources(ctx) {
-		r := factory()
-		var meta resource.MetadataResponse
-		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "twilio"}, &meta)
-		var sch resource.SchemaResponse
-		r.Schema(ctx, resource.SchemaRequest{}, &sch)
-		if _, ok := sch.Schema.Attributes["skip_destroy"]; !ok {
-			continue
-		}
-		seen++
-		t.Run(meta.TypeName, func(t *testing.T) {
-			if c, ok := r.(resource.ResourceWithConfigure); ok {
-				var cr resource.ConfigureResponse
-				c.Configure(ctx, resource.ConfigureRequest{ProviderData: data}, &cr)
-			}
-			typ := sch.Schema.Type().TerraformType(ctx)
-			state := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(typ, nil)}
-			diags := state.SetAttribute(ctx, path.Root("sid"), sid)
-			diags.Append(state.SetAttribute(ctx, path.Root("skip_destroy"), true)...)
-			if _, ok := sch.Schema.Attributes["account_sid"]; ok {
-				diags.Append(state.SetAttribute(ctx, path.Root("account_sid"), env.AccountSID)...)
-			}
-			if diags.HasError() {
-				t.Fatal(diags)
-			}
+	eachSkipDestroyResource(t, &providerData{client: env.Client(t)}, env.AccountSID,
+		func(t *testing.T, r resource.Resource, state func(string, bool) tfsdk.State, _ resource.SchemaResponse) {
+			st := state(sid, true)
 			before := len(env.Requests("", sid))
-			resp := &resource.DeleteResponse{State: state}
-			r.Delete(ctx, resource.DeleteRequest{State: state}, resp)
+			resp := &resource.DeleteResponse{State: st}
+			r.Delete(ctx, resource.DeleteRequest{State: st}, resp)
 			if n := len(env.Requests("", sid)) - before; n != 0 {
 				t.Errorf("the destroy sent %d requests for %s to Twilio despite skip_destroy", n, sid)
 			}
@@ -132,10 +126,6 @@ func TestSkipDestroy_destroyKeepsAndWarns(t *testing.T) {
 				t.Errorf("the warning does not say that %s is kept: %s", sid, text)
 			}
 		})
-	}
-	if seen < 7 {
-		t.Errorf("found %d resources with skip_destroy, want at least 7", seen)
-	}
 }
 
 // A number kept with skip_destroy and a subaccount closed with release_numbers_on_close in the same apply
