@@ -39,19 +39,23 @@ func eachSkipDestroyResource(t *testing.T, data *providerData, account string,
 			var cr resource.ConfigureResponse
 			c.Configure(ctx, resource.ConfigureRequest{ProviderData: data}, &cr)
 		}
-		state := func(sid string, skip bool) tfsdk.State {
-			st := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}
-			diags := st.SetAttribute(ctx, path.Root("sid"), sid)
-			diags.Append(st.SetAttribute(ctx, path.Root("skip_destroy"), skip)...)
-			if _, ok := sch.Schema.Attributes["account_sid"]; ok && account != "" {
-				diags.Append(st.SetAttribute(ctx, path.Root("account_sid"), account)...)
+		// NOTE: state fails the subtest that calls it, so it is made inside that subtest (FailNow must run
+		// on the subtest's goroutine).
+		t.Run(meta.TypeName, func(t *testing.T) {
+			state := func(sid string, skip bool) tfsdk.State {
+				st := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}
+				diags := st.SetAttribute(ctx, path.Root("sid"), sid)
+				diags.Append(st.SetAttribute(ctx, path.Root("skip_destroy"), skip)...)
+				if _, ok := sch.Schema.Attributes["account_sid"]; ok && account != "" {
+					diags.Append(st.SetAttribute(ctx, path.Root("account_sid"), account)...)
+				}
+				if diags.HasError() {
+					t.Fatal(diags)
+				}
+				return st
 			}
-			if diags.HasError() {
-				t.Fatalf("%s: %v", meta.TypeName, diags)
-			}
-			return st
-		}
-		t.Run(meta.TypeName, func(t *testing.T) { each(t, r, state, sch) })
+			each(t, r, state, sch)
+		})
 	}
 	if seen < 7 {
 		t.Errorf("found %d resources with skip_destroy, want at least 7", seen)
