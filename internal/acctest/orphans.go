@@ -273,8 +273,11 @@ func (e *Env) CheckDeletedOneByOne(resourceType string) func(*terraform.State) e
 			}
 			seen++
 			sid := rs.Primary.Attributes["sid"]
+			// The object's own path ends in its SID (the 2010 API adds .json); a DELETE of something under it
+			// (a Messaging Service's sender) is not its own.
 			deleted := slices.ContainsFunc(e.Requests("DELETE", "/"+sid), func(r emulator.Request) bool {
-				return r.Status >= 200 && r.Status < 300
+				own := strings.HasSuffix(r.Path, "/"+sid) || strings.HasSuffix(r.Path, "/"+sid+".json")
+				return own && r.Status >= 200 && r.Status < 300
 			})
 			if !deleted {
 				return fmt.Errorf("%s %s was not deleted by a request of its own", resourceType, sid)
