@@ -55,7 +55,8 @@ type accountObject[M accountObjectModel, T any] struct {
 	// byKey finds an object by its account and SID alone (most objects directly under an account). With
 	// prefix (its SID's, "AP") and what (its name in the identity's descriptions and in import errors) it
 	// also gives the resource its identity { account_sid, sid } and its import by AC…/XX…, a bare XX… or
-	// that identity; a resource found otherwise sets find and declares both itself.
+	// that identity. A resource found otherwise sets find; its identity and import then come from importing,
+	// or it declares both itself. (A resource may set byKey for reads and still take importing.)
 	byKey        func(*twilioclient.Client, context.Context, string, string) (*T, error)
 	prefix, what string
 	// importing takes the place of that identity and import for an object deeper under its account, found
@@ -171,8 +172,9 @@ func (o *accountObject[M, T]) IdentitySchema(_ context.Context, _ resource.Ident
 }
 
 // ImportState takes AC…/XX…, a bare XX… found in the provider's account or one of its subaccounts, or an
-// identity { account_sid, sid } (without account_sid, like a bare SID). skip_destroy, when the object has
-// it, imports as false.
+// identity { account_sid, sid } (without account_sid, like a bare SID); skip_destroy, when the object has
+// it (kept is set), imports as false. An object with importing imports through it instead, which sets
+// skip_destroy itself.
 func (o *accountObject[M, T]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	defer identityAfterImport(ctx, resp)
 	if o.importing != nil {

@@ -284,17 +284,13 @@ type poolSenderCalls[T any] struct {
 // sender's SID in the model.
 func senderKind[T, M any](s poolSender, description string, member func(*M) types.String,
 	flatten func(context.Context, *T, *M) diag.Diagnostics, calls poolSenderCalls[T]) poolKind[T, M] {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-	}
 	return poolKind[T, M]{
 		noun: s.noun, levels: []serverlessPath{{"MG", "service_sid", "Messaging Service"},
 			{s.prefix, s.sidAttr, s.noun + " of a Messaging Service"}},
 		description: description,
 		accountWhat: "service and the " + s.short + "; changing it replaces the resource",
 		attributes: map[string]schema.Attribute{
-			"id":  computed("The same as `" + s.sidAttr + "`; Terraform shows it in its progress lines."),
+			"id":  stableComputedAttribute("The same as `" + s.sidAttr + "`; Terraform shows it in its progress lines."),
 			"sid": sidAttribute(s.prefix, "pool member, which is the "+s.short+"'s own SID"),
 			s.sidAttr: schema.StringAttribute{
 				MarkdownDescription: "SID of the account's " + s.noun + " (`" + s.prefix + "…`, " + s.sidExample + ") " +
@@ -303,8 +299,8 @@ func senderKind[T, M any](s poolSender, description string, member func(*M) type
 				Validators:    []validator.String{sidValidator(s.prefix)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
-			s.value:        computed(s.valueDesc),
-			"country_code": computed("The " + s.short + "'s ISO 3166-1 country code, such as `US`."),
+			s.value:        stableComputedAttribute(s.valueDesc),
+			"country_code": stableComputedAttribute("The " + s.short + "'s ISO 3166-1 country code, such as `US`."),
 			"capabilities": schema.ListAttribute{
 				MarkdownDescription: "What the " + s.short + " can do, as Twilio lists it: " + s.capabilities + ".",
 				ElementType:         types.StringType,

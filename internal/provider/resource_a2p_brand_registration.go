@@ -63,10 +63,6 @@ type a2pBrandModel struct {
 var a2pBrandTypes = []string{"STANDARD", "LOW_VOLUME_STANDARD", "SOLE_PROPRIETOR"}
 
 func (r *a2pBrandResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A US A2P 10DLC brand registration: the business behind a tenant's text messages, registered " +
 			"with The Campaign Registry from an approved secondary customer profile and an approved A2P trust product.\n\n" +
@@ -125,7 +121,7 @@ func (r *a2pBrandResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 					"`VERIFIED`, `VETTED_VERIFIED`).",
 				Computed: true,
 			},
-			"tcr_id":       computed("The Campaign Registry's brand ID, once registered."),
+			"tcr_id":       stableComputedAttribute("The Campaign Registry's brand ID, once registered."),
 			"brand_score":  schema.Int64Attribute{MarkdownDescription: "The secondary vetting score, or The Campaign Registry's brand score; null when there is none.", Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}},
 			"date_created": dateCreatedAttribute(),
 		},

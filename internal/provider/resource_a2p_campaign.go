@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -134,12 +133,11 @@ func (r *a2pCampaignResource) Schema(ctx context.Context, _ resource.SchemaReque
 		}
 	}
 	flag := func(desc string, replace bool) schema.BoolAttribute {
-		a := schema.BoolAttribute{MarkdownDescription: desc + " Defaults to `false`.", Optional: true, Computed: true,
-			Default: booldefault.StaticBool(false)}
-		if replace {
-			a.MarkdownDescription = desc + " Defaults to `false`; changing it registers a new campaign."
-			a.PlanModifiers = []planmodifier.Bool{boolplanmodifier.RequiresReplace()}
+		if !replace {
+			return falseByDefaultAttribute(desc + " Defaults to `false`.")
 		}
+		a := falseByDefaultAttribute(desc + " Defaults to `false`; changing it registers a new campaign.")
+		a.PlanModifiers = []planmodifier.Bool{boolplanmodifier.RequiresReplace()}
 		return a
 	}
 	resp.Schema = schema.Schema{

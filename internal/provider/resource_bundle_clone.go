@@ -50,10 +50,6 @@ func (r *bundleCloneResource) IdentitySchema(_ context.Context, _ resource.Ident
 }
 
 func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A copy of one of the main account's `twilio-approved` regulatory bundles in a " +
 			"subaccount (Twilio's Bundle Clones API), so that the subaccount can buy numbers in a country that " +
@@ -96,13 +92,13 @@ func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Computed:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"status":         computed("The clone's status, `twilio-approved` once cloned. A refresh shows it if Twilio later changes it."),
-			"regulation_sid": computed("SID (`RN…`) of the regulation the bundle was approved against."),
-			"iso_country":    computed("Country of the bundle's regulation, e.g. `GB`."),
-			"number_type":    computed("Number type of the bundle's regulation: `local`, `mobile`, `national` or `toll-free`."),
-			"end_user_type":  computed("End-user type of the bundle's regulation: `individual` or `business`."),
-			"valid_until":    computed("When the bundle stops being valid (RFC 3339), or null when it has no end date."),
-			"date_created":   computed("When the clone was made (RFC 3339)."),
+			"status":         stableComputedAttribute("The clone's status, `twilio-approved` once cloned. A refresh shows it if Twilio later changes it."),
+			"regulation_sid": stableComputedAttribute("SID (`RN…`) of the regulation the bundle was approved against."),
+			"iso_country":    stableComputedAttribute("Country of the bundle's regulation, e.g. `GB`."),
+			"number_type":    stableComputedAttribute("Number type of the bundle's regulation: `local`, `mobile`, `national` or `toll-free`."),
+			"end_user_type":  stableComputedAttribute("End-user type of the bundle's regulation: `individual` or `business`."),
+			"valid_until":    stableComputedAttribute("When the bundle stops being valid (RFC 3339), or null when it has no end date."),
+			"date_created":   stableComputedAttribute("When the clone was made (RFC 3339)."),
 			"skip_destroy": falseByDefaultAttribute("When `true`, destroying the resource only removes it from the Terraform state and " +
 				"the clone stays in the account. Defaults to `false`."),
 		},
