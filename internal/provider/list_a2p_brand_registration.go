@@ -16,7 +16,7 @@ func NewA2PBrandRegistrationListResource() list.ListResource {
 		description: "Lists A2P brand registrations, to adopt brands registered in the Console: one request per " +
 			"account searched (per 1,000 brands). Brands have no name: `friendly_name` and `friendly_name_prefix` " +
 			"match the customer profile SID (`BU…`) they were registered from.",
-		scope: "brand registrations", what: "brand registrations",
+		scope: "brand registrations",
 		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.BrandRegistration, error) {
 			return client.ListBrandRegistrations(ctx, account)
 		}, func(b *twilioclient.BrandRegistration) listed {

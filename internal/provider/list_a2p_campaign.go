@@ -16,7 +16,7 @@ func NewA2PCampaignListResource() list.ListResource {
 		description: "Lists US A2P campaigns, to adopt campaigns registered in the Console: one request per " +
 			"account searched for its Messaging Services, and one per service for its campaign. Campaigns have no " +
 			"name: `friendly_name` and `friendly_name_prefix` match their Messaging Service's name.",
-		scope: "campaigns", what: "campaigns",
+		scope: "campaigns",
 		each: serviceMembers((*twilioclient.Client).ListCampaigns, "messaging_service_sid", "sid",
 			func(account string, s *twilioclient.MessagingService, k *twilioclient.Campaign) (string, string) {
 				return fmt.Sprintf("%s campaign of %s (%s in %s), %s", deref(k.UsAppToPersonUsecase), deref(s.FriendlyName),

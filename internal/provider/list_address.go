@@ -15,7 +15,7 @@ func NewAddressListResource() list.ListResource {
 		resourceBase: resourceBase{name: "address"},
 		description: "Lists addresses: one request per account searched (per 1,000 addresses). The name " +
 			"filters match the address's `friendly_name`.",
-		scope: "addresses", what: "addresses",
+		scope: "addresses",
 		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.Address, error) {
 			return client.ListAddresses(ctx, account, "")
 		}, func(a *twilioclient.Address) listed {

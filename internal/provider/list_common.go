@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"iter"
@@ -293,7 +294,8 @@ type scopedList[C scopedConfig] struct {
 	// description is the list block's MarkdownDescription.
 	description string
 	// scope is what listScopeAttributes calls the objects ("addresses"); what is what warnings and errors
-	// call them ("TwiML applications").
+	// call them when they need more words than scope ("TwiML applications" for "applications"), or empty
+	// when scope says it.
 	scope, what string
 	// attributes and validators are filters beyond the scope's (C has their fields).
 	attributes map[string]listschema.Attribute
@@ -325,10 +327,13 @@ func (l *scopedList[C]) List(ctx context.Context, req list.ListRequest, stream *
 	if client == nil {
 		return
 	}
-	stream.Results = listStream(ctx, req, client, cfg.scopeOf(), l.what, func(e *listEmitter, account string) error {
+	stream.Results = listStream(ctx, req, client, cfg.scopeOf(), l.noun(), func(e *listEmitter, account string) error {
 		return l.each(ctx, req, client, cfg, e, account)
 	})
 }
+
+// noun is what warnings and errors call the objects.
+func (l *scopedList[C]) noun() string { return cmp.Or(l.what, l.scope) }
 
 // listed is what a list resource says of one object it found: the name the name filters match, its SID,
 // and what the results show (the name when display is empty).

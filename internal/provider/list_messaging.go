@@ -17,7 +17,7 @@ func NewMessagingServiceListResource() list.ListResource {
 		description: "Lists Messaging Services: one request per account searched (per 1,000 services), with " +
 			"the account's own credentials, as Messaging requires. The name filters match the service's " +
 			"`friendly_name`. Suspended subaccounts are skipped with a warning.",
-		scope: "Messaging Services", what: "Messaging Services",
+		scope: "Messaging Services",
 		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.MessagingService, error) {
 			return client.ListMessagingServices(ctx, account)
 		}, func(s *twilioclient.MessagingService) listed {
@@ -73,7 +73,7 @@ func poolMemberList[T, M any, PM poolMember[T, M]](name, members, description st
 	levels := PM(&m).kind().levels
 	what := "Messaging Services' " + members
 	return &scopedList[listScopeModel]{
-		resourceBase: resourceBase{name: name}, description: description, scope: what, what: what,
+		resourceBase: resourceBase{name: name}, description: description, scope: what,
 		each: serviceMembers(find, levels[0].attr, levels[1].attr,
 			func(account string, s *twilioclient.MessagingService, member *T) (string, string) {
 				label, sid := show(member)

@@ -15,7 +15,7 @@ func NewTollfreeVerificationListResource() list.ListResource {
 		resourceBase: resourceBase{name: "tollfree_verification"},
 		description: "Lists toll-free verifications, to adopt those submitted in the Console: one request per " +
 			"account searched (per 1,000 verifications). `friendly_name` and `friendly_name_prefix` match the business name.",
-		scope: "toll-free verifications", what: "toll-free verifications",
+		scope: "toll-free verifications",
 		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.TollfreeVerification, error) {
 			return client.ListTollfreeVerifications(ctx, account, "")
 		}, func(v *twilioclient.TollfreeVerification) listed {

@@ -27,7 +27,7 @@ func trustEntityList[M accountObjectModel, P trustEntityModel[M]](r *trustEntity
 		resourceBase: resourceBase{name: r.entity.name},
 		description: fmt.Sprintf("Lists %ss: one request per account searched (per 1,000), with the account's "+
 			"own credentials, as Trust Hub requires. The name filters match `friendly_name`.", r.entity.what),
-		scope: r.entity.what + "s", what: r.entity.what + "s",
+		scope: r.entity.what + "s",
 		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.TrustEntity, error) {
 			return client.ListTrustEntities(ctx, r.entity.kind, account)
 		}, func(x *twilioclient.TrustEntity) listed {
@@ -59,7 +59,7 @@ func trustBundleList(kind trustBundleKind) list.ListResource {
 			"own credentials, as Trust Hub requires; with `include_resource`, two more per %s (its entity "+
 			"assignments and evaluations), which import would read too. The name filters match `friendly_name`.",
 			kind.what, kind.what),
-		scope: kind.what + "s", what: kind.what + "s",
+		scope: kind.what + "s",
 		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.TrustBundle, error) {
 			return client.ListTrustBundles(ctx, kind.kind, account)
 		}, func(b *twilioclient.TrustBundle) listed {

@@ -14,7 +14,7 @@ func NewUsageTriggerListResource() list.ListResource {
 		resourceBase: resourceBase{name: "usage_trigger"},
 		description: "Lists usage triggers (spend and usage alerts): one request per account searched (per " +
 			"1,000 triggers); names are filtered locally.",
-		scope: "usage triggers", what: "usage triggers",
+		scope: "usage triggers",
 		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.UsageTrigger, error) {
 			return client.ListUsageTriggers(ctx, account, "")
 		}, func(tr *twilioclient.UsageTrigger) listed {
