@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -17,9 +16,7 @@ func NewA2PBrandRegistrationListResource() list.ListResource {
 			"account searched (per 1,000 brands). Brands have no name: `friendly_name` and `friendly_name_prefix` " +
 			"match the customer profile SID (`BU…`) they were registered from.",
 		scope: "brand registrations",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.BrandRegistration, error) {
-			return client.ListBrandRegistrations(ctx, account)
-		}, func(b *twilioclient.BrandRegistration) listed {
+		each: accountObjects((*twilioclient.Client).ListBrandRegistrations, func(b *twilioclient.BrandRegistration) listed {
 			profile := deref(b.CustomerProfileBundleSid)
 			return listed{name: profile, display: fmt.Sprintf("%s brand of %s, %s", deref(b.BrandType), profile, deref(b.Status)),
 				sid: deref(b.Sid)}

@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -16,9 +14,7 @@ func NewAddressListResource() list.ListResource {
 		description: "Lists addresses: one request per account searched (per 1,000 addresses). The name " +
 			"filters match the address's `friendly_name`.",
 		scope: "addresses",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.Address, error) {
-			return client.ListAddresses(ctx, account, "")
-		}, func(a *twilioclient.Address) listed {
+		each: accountObjects(unfiltered((*twilioclient.Client).ListAddresses), func(a *twilioclient.Address) listed {
 			return listed{name: optionalString(a.FriendlyName).ValueString(), display: deref(a.CustomerName) + ", " + deref(a.City), sid: deref(a.Sid)}
 		}, imported(addressModel{AutoCorrectAddress: types.BoolValue(false), Timeouts: nullTimeouts()}, flattenAddress)),
 	}

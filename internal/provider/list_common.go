@@ -342,8 +342,26 @@ type listed struct {
 }
 
 // accountObjects lists the objects find returns in each account whose name the scope matches, identified
-// by account and SID and shown as "display (sid in account)". It stops when the stream wants no more.
-func accountObjects[C scopedConfig, T any](find func(ctx context.Context, client *twilioclient.Client, cfg C, account string) ([]T, error),
+// by account and SID and shown as "display (sid in account)"; find is the client's list of every object of
+// one account, e.g. (*twilioclient.Client).ListServices. It stops when the stream wants no more.
+func accountObjects[T any](find func(c *twilioclient.Client, ctx context.Context, account string) ([]T, error),
+	show func(*T) listed, resource listResourceFunc[T]) listEach[listScopeModel] {
+	return accountObjectsWith(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]T, error) {
+		return find(client, ctx, account)
+	}, show, resource)
+}
+
+// unfiltered is a client list with one optional filter (a customer name, a number, a usage category) that
+// lists every object of the account: the filter left empty.
+func unfiltered[T any](find func(c *twilioclient.Client, ctx context.Context, account, filter string) ([]T, error)) func(*twilioclient.Client, context.Context, string) ([]T, error) {
+	return func(c *twilioclient.Client, ctx context.Context, account string) ([]T, error) {
+		return find(c, ctx, account, "")
+	}
+}
+
+// accountObjectsWith is accountObjects for a list whose find reads the list block's config (filters Twilio
+// applies, or filters of its own beyond the scope's).
+func accountObjectsWith[C scopedConfig, T any](find func(ctx context.Context, client *twilioclient.Client, cfg C, account string) ([]T, error),
 	show func(*T) listed, resource listResourceFunc[T]) listEach[C] {
 	return func(ctx context.Context, req list.ListRequest, client *twilioclient.Client, cfg C, e *listEmitter, account string) error {
 		items, err := find(ctx, client, cfg, account)

@@ -18,9 +18,7 @@ func NewMessagingServiceListResource() list.ListResource {
 			"the account's own credentials, as Messaging requires. The name filters match the service's " +
 			"`friendly_name`. Suspended subaccounts are skipped with a warning.",
 		scope: "Messaging Services",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.MessagingService, error) {
-			return client.ListMessagingServices(ctx, account)
-		}, func(s *twilioclient.MessagingService) listed {
+		each: accountObjects((*twilioclient.Client).ListMessagingServices, func(s *twilioclient.MessagingService) listed {
 			return listed{name: deref(s.FriendlyName), sid: deref(s.Sid)}
 		}, imported(messagingServiceModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}, flattenMessagingService)),
 	}

@@ -116,7 +116,7 @@ func NewTwimlAppListResource() list.ListResource {
 		resourceBase: resourceBase{name: "twiml_app"},
 		description:  "Lists TwiML applications: one request per account searched (per 1,000 applications).",
 		scope:        "applications", what: "TwiML applications",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, scope listScopeModel, account string) ([]twilioclient.Application, error) {
+		each: accountObjectsWith(func(ctx context.Context, client *twilioclient.Client, scope listScopeModel, account string) ([]twilioclient.Application, error) {
 			return client.ListApplications(ctx, account, scope.FriendlyName.ValueString())
 		}, func(a *twilioclient.Application) listed {
 			return listed{name: stringValue(a.FriendlyName).ValueString(), sid: deref(a.Sid)}
@@ -133,9 +133,7 @@ func NewAPIKeyListResource() list.ListResource {
 			"account searched (per 1,000 keys); with `include_resource`, one more request per key, because only " +
 			"IAM tells a restricted key's policy.",
 		scope: "keys", what: "API keys",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.Key, error) {
-			return client.ListKeys(ctx, account)
-		}, func(k *twilioclient.Key) listed {
+		each: accountObjects((*twilioclient.Client).ListKeys, func(k *twilioclient.Key) listed {
 			return listed{name: k.FriendlyName, sid: k.SID}
 		}, func(ctx context.Context, client *twilioclient.Client, account string, k *twilioclient.Key) (any, diag.Diagnostics) {
 			var diags diag.Diagnostics
@@ -191,7 +189,7 @@ func NewIncomingNumberListResource() list.ListResource {
 		validators: []list.ConfigValidator{
 			listresourcevalidator.Conflicting(path.MatchRoot("phone_number"), path.MatchRoot("phone_number_prefix")),
 		},
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, cfg incomingNumberListModel, account string) ([]twilioclient.IncomingNumber, error) {
+		each: accountObjectsWith(func(ctx context.Context, client *twilioclient.Client, cfg incomingNumberListModel, account string) ([]twilioclient.IncomingNumber, error) {
 			// Twilio's PhoneNumber filter matches parts of numbers; exact and prefix matches are checked here.
 			filter := cfg.PhoneNumber.ValueString() + cfg.PhoneNumberPrefix.ValueString()
 			numbers, err := client.ListIncomingNumbersMatching(ctx, account, filter)
@@ -214,9 +212,7 @@ func NewStudioFlowListResource() list.ListResource {
 			"account's own credentials, which the provider takes from the subaccount list (`all_subaccounts`) or " +
 			"fetches once per subaccount.",
 		scope: "flows", what: "Studio flows",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.Flow, error) {
-			return client.ListFlows(ctx, account)
-		}, func(f *twilioclient.Flow) listed {
+		each: accountObjects((*twilioclient.Client).ListFlows, func(f *twilioclient.Flow) listed {
 			return listed{name: deref(f.FriendlyName), sid: deref(f.Sid)}
 		}, func(ctx context.Context, client *twilioclient.Client, account string, f *twilioclient.Flow) (any, diag.Diagnostics) {
 			var diags diag.Diagnostics

@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -18,9 +16,7 @@ func NewServerlessServiceListResource() list.ListResource {
 			"the account's own credentials, as Serverless requires. The name filters match the service's " +
 			"`friendly_name`. Suspended subaccounts are skipped with a warning (Twilio refuses their credentials).",
 		scope: "services", what: "Serverless services",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.Service, error) {
-			return client.ListServices(ctx, account)
-		}, func(s *twilioclient.Service) listed {
+		each: accountObjects((*twilioclient.Client).ListServices, func(s *twilioclient.Service) listed {
 			name := deref(s.FriendlyName)
 			return listed{name: name, display: name + " (" + deref(s.UniqueName) + ")", sid: deref(s.Sid)}
 		}, imported(serverlessServiceModel{SkipDestroy: types.BoolValue(false), Timeouts: nullTimeouts()}, flattenServerlessService)),

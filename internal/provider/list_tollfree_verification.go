@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -16,9 +15,7 @@ func NewTollfreeVerificationListResource() list.ListResource {
 		description: "Lists toll-free verifications, to adopt those submitted in the Console: one request per " +
 			"account searched (per 1,000 verifications). `friendly_name` and `friendly_name_prefix` match the business name.",
 		scope: "toll-free verifications",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.TollfreeVerification, error) {
-			return client.ListTollfreeVerifications(ctx, account, "")
-		}, func(v *twilioclient.TollfreeVerification) listed {
+		each: accountObjects(unfiltered((*twilioclient.Client).ListTollfreeVerifications), func(v *twilioclient.TollfreeVerification) listed {
 			name := deref(v.BusinessName)
 			return listed{name: name, display: fmt.Sprintf("%s, %s", name, deref(v.Status)), sid: deref(v.Sid)}
 		}, importedReporting(tollfreeVerificationModel{Timeouts: nullTimeouts()}, flattenTollfreeVerification)),

@@ -28,8 +28,8 @@ func trustEntityList[M accountObjectModel, P trustEntityModel[M]](r *trustEntity
 		description: fmt.Sprintf("Lists %ss: one request per account searched (per 1,000), with the account's "+
 			"own credentials, as Trust Hub requires. The name filters match `friendly_name`.", r.entity.what),
 		scope: r.entity.what + "s",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.TrustEntity, error) {
-			return client.ListTrustEntities(ctx, r.entity.kind, account)
+		each: accountObjects(func(c *twilioclient.Client, ctx context.Context, account string) ([]twilioclient.TrustEntity, error) {
+			return c.ListTrustEntities(ctx, r.entity.kind, account)
 		}, func(x *twilioclient.TrustEntity) listed {
 			return listed{name: x.FriendlyName, display: x.FriendlyName + " (" + x.Type + ")", sid: x.Sid}
 		}, func(ctx context.Context, _ *twilioclient.Client, _ string, x *twilioclient.TrustEntity) (any, diag.Diagnostics) {
@@ -60,8 +60,8 @@ func trustBundleList(kind trustBundleKind) list.ListResource {
 			"assignments and evaluations), which import would read too. The name filters match `friendly_name`.",
 			kind.what, kind.what),
 		scope: kind.what + "s",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.TrustBundle, error) {
-			return client.ListTrustBundles(ctx, kind.kind, account)
+		each: accountObjects(func(c *twilioclient.Client, ctx context.Context, account string) ([]twilioclient.TrustBundle, error) {
+			return c.ListTrustBundles(ctx, kind.kind, account)
 		}, func(b *twilioclient.TrustBundle) listed {
 			return listed{name: b.FriendlyName, display: b.FriendlyName + " (" + b.Status + ")", sid: b.Sid}
 		}, func(ctx context.Context, client *twilioclient.Client, _ string, b *twilioclient.TrustBundle) (any, diag.Diagnostics) {

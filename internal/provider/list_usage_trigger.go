@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/list"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -15,9 +13,7 @@ func NewUsageTriggerListResource() list.ListResource {
 		description: "Lists usage triggers (spend and usage alerts): one request per account searched (per " +
 			"1,000 triggers); names are filtered locally.",
 		scope: "usage triggers",
-		each: accountObjects(func(ctx context.Context, client *twilioclient.Client, _ listScopeModel, account string) ([]twilioclient.UsageTrigger, error) {
-			return client.ListUsageTriggers(ctx, account, "")
-		}, func(tr *twilioclient.UsageTrigger) listed {
+		each: accountObjects(unfiltered((*twilioclient.Client).ListUsageTriggers), func(tr *twilioclient.UsageTrigger) listed {
 			return listed{name: deref(tr.FriendlyName), sid: deref(tr.Sid)}
 		}, imported(usageTriggerModel{Timeouts: nullTimeouts()}, flattenUsageTrigger)),
 	}
