@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -34,12 +33,7 @@ func accountDataSourceSchema() schema.Schema {
 		MarkdownDescription: "Reads a Twilio account: the provider's own account, or one of its subaccounts by SID. " +
 			"The auth token is deliberately not exposed.",
 		Attributes: map[string]schema.Attribute{
-			"sid": schema.StringAttribute{
-				MarkdownDescription: "SID of the account (`AC…`). Defaults to the provider's account.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{sidValidator("AC")},
-			},
+			"sid":               lookupString("SID of the account (`AC…`). Defaults to the provider's account.", sidValidator("AC")),
 			"friendly_name":     computedString("Name of the account."),
 			"status":            computedString("`active`, `suspended` or `closed`."),
 			"type":              computedString("`Trial` or `Full`."),

@@ -67,13 +67,8 @@ func availablePhoneNumbersSchema() schema.Schema {
 					stringvalidator.RegexMatches(regexp.MustCompile(`^[A-Z]{2}$`), "must be an ISO 3166-1 alpha-2 code in capitals, such as US or GB"),
 				},
 			},
-			"type": schema.StringAttribute{
-				MarkdownDescription: "`local` (default), `mobile` or `toll_free`. Not every country has every type: " +
-					"Twilio sells no `mobile` numbers in the US, for example.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{stringvalidator.OneOf(availablePhoneNumbersTypes...)},
-			},
+			"type": lookupString("`local` (default), `mobile` or `toll_free`. Not every country has every type: "+
+				"Twilio sells no `mobile` numbers in the US, for example.", stringvalidator.OneOf(availablePhoneNumbersTypes...)),
 			"area_code": schema.StringAttribute{
 				MarkdownDescription: "Three-digit area code, e.g. `415`. Twilio applies it to US and Canadian numbers only.",
 				Optional:            true,
@@ -121,17 +116,8 @@ func availablePhoneNumbersSchema() schema.Schema {
 					"lata":          computedString("Local access and transport area (US and Canada only)."),
 					"address_requirements": computedString("Address Twilio requires before selling the number: `none`, `any`, " +
 						"`local` or `foreign`."),
-					"beta": computedBool("Whether the number is new to Twilio's platform."),
-					"capabilities": schema.SingleNestedAttribute{
-						MarkdownDescription: "What the number can do.",
-						Computed:            true,
-						Attributes: map[string]schema.Attribute{
-							"voice": computedBool("Receives and makes calls."),
-							"sms":   computedBool("Receives and sends SMS."),
-							"mms":   computedBool("Receives and sends MMS."),
-							"fax":   computedBool("Receives and sends faxes."),
-						},
-					},
+					"beta":         computedBool("Whether the number is new to Twilio's platform."),
+					"capabilities": numberCapabilitiesDataSourceAttribute(),
 				}},
 			},
 		},

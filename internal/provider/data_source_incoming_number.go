@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -31,26 +30,11 @@ func incomingNumberDataSourceSchema() schema.Schema {
 			"into a `twilio_incoming_number` resource with an import. Reading it fails when the account has no such " +
 			"number.",
 		Attributes: map[string]schema.Attribute{
-			"sid": schema.StringAttribute{
-				MarkdownDescription: "SID of the number (`PN…`). Exactly one of `sid` and `phone_number` must be set.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{sidValidator("PN")},
-			},
-			"phone_number": schema.StringAttribute{
-				MarkdownDescription: "The number in E.164 form, e.g. `+14155550100`. Exactly one of `sid` and " +
-					"`phone_number` must be set.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{e164Validator},
-			},
-			"account_sid": schema.StringAttribute{
-				MarkdownDescription: "SID of the account (`AC…`) that owns the number: the provider's account or one " +
-					"of its subaccounts. Defaults to the provider's account.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{sidValidator("AC")},
-			},
+			"sid": lookupString("SID of the number (`PN…`). Exactly one of `sid` and `phone_number` must be set.", sidValidator("PN")),
+			"phone_number": lookupString("The number in E.164 form, e.g. `+14155550100`. Exactly one of `sid` and "+
+				"`phone_number` must be set.", e164Validator),
+			"account_sid": lookupString("SID of the account (`AC…`) that owns the number: the provider's account or one "+
+				"of its subaccounts. Defaults to the provider's account.", sidValidator("AC")),
 			"friendly_name": computedString("Name of the number."),
 			"voice_url":     computedString("URL Twilio requests when the number receives a call; null when unset."),
 			"voice_method":  computedString("Method for `voice_url`."),
@@ -71,16 +55,7 @@ func incomingNumberDataSourceSchema() schema.Schema {
 			"sms_application_sid":    computedString("TwiML application that handles messages, or null."),
 			"bundle_sid": computedString("Regulatory bundle (`BU…`) the number is kept under, or null; most countries " +
 				"outside the US and Canada require one."),
-			"capabilities": schema.SingleNestedAttribute{
-				MarkdownDescription: "What the number can do.",
-				Computed:            true,
-				Attributes: map[string]schema.Attribute{
-					"voice": computedBool("Receives and makes calls."),
-					"sms":   computedBool("Receives and sends SMS."),
-					"mms":   computedBool("Receives and sends MMS."),
-					"fax":   computedBool("Receives and sends faxes."),
-				},
-			},
+			"capabilities": numberCapabilitiesDataSourceAttribute(),
 			"date_created": computedString("When the number was bought (RFC 2822, as Twilio reports it)."),
 			"date_updated": computedString("When the number was last changed (RFC 2822)."),
 		},

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -59,34 +58,15 @@ func regulatoryBundleDataSourceSchema() schema.Schema {
 			"required status. Bundles are made and submitted in the Twilio Console and reviewed by Twilio; " +
 			"this provider does not create them.",
 		Attributes: map[string]schema.Attribute{
-			"sid": schema.StringAttribute{
-				MarkdownDescription: "SID of the bundle (`BU…`). Exactly one of `sid` and `friendly_name` must be set.",
-				Optional:            true,
-				Computed:            true,
-				Validators:          []validator.String{sidValidator("BU")},
-			},
-			"friendly_name": schema.StringAttribute{
-				MarkdownDescription: "Name of the bundle, matched exactly. Exactly one of `sid` and `friendly_name` " +
-					"must be set; the name must match exactly one bundle (with `status`, one bundle in that status).",
-				Optional: true,
-				Computed: true,
-			},
-			"account_sid": schema.StringAttribute{
-				MarkdownDescription: "SID of the account (`AC…`) that owns the bundle: the provider's account or one of " +
-					"its subaccounts (read with the subaccount's own credentials, which needs the main account's auth " +
-					"token). Defaults to the provider's account.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{sidValidator("AC")},
-			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "The bundle's status: one of `" + strings.Join(bundleStatuses, "`, `") + "`. When " +
-					"set, only a bundle in this status matches, so `status = \"twilio-approved\"` fails the plan while " +
-					"the bundle is not approved.",
-				Optional:   true,
-				Computed:   true,
-				Validators: []validator.String{stringvalidator.OneOf(bundleStatuses...)},
-			},
+			"sid": lookupString("SID of the bundle (`BU…`). Exactly one of `sid` and `friendly_name` must be set.", sidValidator("BU")),
+			"friendly_name": lookupString("Name of the bundle, matched exactly. Exactly one of `sid` and `friendly_name` " +
+				"must be set; the name must match exactly one bundle (with `status`, one bundle in that status)."),
+			"account_sid": lookupString("SID of the account (`AC…`) that owns the bundle: the provider's account or one of "+
+				"its subaccounts (read with the subaccount's own credentials, which needs the main account's auth "+
+				"token). Defaults to the provider's account.", sidValidator("AC")),
+			"status": lookupString("The bundle's status: one of `"+strings.Join(bundleStatuses, "`, `")+"`. When "+
+				"set, only a bundle in this status matches, so `status = \"twilio-approved\"` fails the plan while "+
+				"the bundle is not approved.", stringvalidator.OneOf(bundleStatuses...)),
 			"regulation_sid":  computedString("SID (`RN…`) of the regulation the bundle was reviewed against."),
 			"iso_country":     computedString("ISO 3166-1 alpha-2 country of the bundle's regulation, e.g. `GB`."),
 			"number_type":     computedString("Number type of the bundle's regulation: `local`, `mobile`, `national` or `toll-free`."),

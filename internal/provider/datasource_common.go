@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 )
@@ -56,6 +57,12 @@ func (d *dataSource[M]) Read(ctx context.Context, req datasource.ReadRequest, re
 	if m := d.read(ctx, client, &cfg, &resp.Diagnostics); m != nil {
 		resp.Diagnostics.Append(resp.State.Set(ctx, *m)...)
 	}
+}
+
+// lookupString is a data source's attribute that the configuration may set to choose what is read (a SID,
+// a name, an account), and that the read fills in from what it found or with its default.
+func lookupString(desc string, validators ...validator.String) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: desc, Optional: true, Computed: true, Validators: validators}
 }
 
 // computedString and computedBool are a data source's attributes that report what Twilio holds.

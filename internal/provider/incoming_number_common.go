@@ -2,6 +2,7 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -21,6 +22,20 @@ func numberCapabilities(voice, sms, mms, fax bool) types.Object {
 	return types.ObjectValueMust(numberCapabilityTypes, map[string]attr.Value{
 		"voice": types.BoolValue(voice), "sms": types.BoolValue(sms), "mms": types.BoolValue(mms), "fax": types.BoolValue(fax),
 	})
+}
+
+// numberCapabilitiesDataSourceAttribute is the capabilities object in a data source's schema.
+func numberCapabilitiesDataSourceAttribute() dsschema.SingleNestedAttribute {
+	return dsschema.SingleNestedAttribute{
+		MarkdownDescription: "What the number can do.",
+		Computed:            true,
+		Attributes: map[string]dsschema.Attribute{
+			"voice": computedBool("Receives and makes calls."),
+			"sms":   computedBool("Receives and sends SMS."),
+			"mms":   computedBool("Receives and sends MMS."),
+			"fax":   computedBool("Receives and sends faxes."),
+		},
+	}
 }
 
 // numberView is the part of an incoming number the resource and the data source share, flattened once.
