@@ -429,11 +429,7 @@ func serviceMembers[T any](find func(c *twilioclient.Client, ctx context.Context
 // imported is the resource hook of a list whose objects import and refresh store as flatten fills blank,
 // which holds what an import leaves at its default (no timeouts block, skip_destroy false).
 func imported[T, M any](blank M, flatten func(*T, *M)) listResourceFunc[T] {
-	return func(_ context.Context, _ *twilioclient.Client, _ string, item *T) (any, diag.Diagnostics) {
-		m := blank
-		flatten(item, &m)
-		return m, nil
-	}
+	return importedReporting(blank, flattenPlain(flatten))
 }
 
 // importedReporting is imported for a flatten that reports problems.
