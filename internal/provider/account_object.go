@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"strings"
 
@@ -59,10 +60,16 @@ type accountObject[M accountObjectModel, T any] struct {
 	// or it declares both itself. (A resource may set byKey for reads and still take importing.)
 	byKey        func(*twilioclient.Client, context.Context, string, string) (*T, error)
 	prefix, what string
+	// identityWhat names the object in the identity's descriptions when they say it otherwise than the
+	// import errors (what); empty means what.
+	identityWhat string
 	// importing takes the place of that identity and import for an object deeper under its account, found
 	// by a path of SIDs (a Serverless environment under its service); its product's common file makes it.
 	importing objectImport
 	find      func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
+	// named names the object in Read's warnings and errors when "<Noun> <sid>" would not say which it is;
+	// nil for that default.
+	named func(m *M) string
 	// create is the resource's Create after the start every Create shares (beginCreate): it gets the plan
 	// and the client, and ends with finishCreate or its own save. nil when the resource declares Create.
 	create  func(ctx context.Context, c *twilioclient.Client, plan *M, req resource.CreateRequest, resp *resource.CreateResponse)
@@ -98,8 +105,13 @@ func (o *accountObject[M, T]) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	account, sid := state.objectKey()
-	noun := strings.ToUpper(o.noun[:1]) + o.noun[1:]
-	obj := readObject(ctx, client, account, state.created(), noun+" "+sid, resp, func() (*T, error) {
+	var name string
+	if o.named != nil {
+		name = o.named(&state)
+	} else {
+		name = strings.ToUpper(o.noun[:1]) + o.noun[1:] + " " + sid
+	}
+	obj := readObject(ctx, client, account, state.created(), name, resp, func() (*T, error) {
 		if o.find == nil {
 			return o.byKey(client, ctx, account, sid)
 		}
@@ -168,7 +180,7 @@ func (o *accountObject[M, T]) IdentitySchema(_ context.Context, _ resource.Ident
 		resp.IdentitySchema = o.importing.identitySchema()
 		return
 	}
-	resp.IdentitySchema = accountObjectIdentitySchema(o.prefix, o.what)
+	resp.IdentitySchema = accountObjectIdentitySchema(o.prefix, cmp.Or(o.identityWhat, o.what))
 }
 
 // ImportState takes AC…/XX…, a bare XX… found in the provider's account or one of its subaccounts, or an
