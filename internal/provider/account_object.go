@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -50,6 +51,9 @@ type accountObject[M accountObjectModel, T any] struct {
 	noun string
 	// kept names the object in skip_destroy's warning; empty when the resource has no skip_destroy.
 	kept string
+	// keeps says whether skip_destroy keeps this object; nil when it keeps every one. One not worth keeping
+	// (a draft or rejected Trust Hub bundle, a FAILED campaign) is deleted even with skip_destroy.
+	keeps func(m *M) bool
 	// updateHint adds to an update error what a suspended or closed account means (the products whose
 	// updates need the account's own credentials).
 	updateHint bool
@@ -154,10 +158,15 @@ func (o *accountObject[M, T]) Delete(ctx context.Context, req resource.DeleteReq
 	}
 	account, sid := state.objectKey()
 	if o.kept != "" {
-		// beginDelete left client nil for skip_destroy; the warning says what was kept.
+		// beginDelete left client nil for skip_destroy: the warning says what was kept, or, for an object
+		// skip_destroy does not keep, the client is begun here after all.
 		var skip types.Bool
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("skip_destroy"), &skip)...)
-		if skipDestroy(skip, o.kept, sid, account, &resp.Diagnostics) {
+		if skip.ValueBool() && o.keeps != nil && !o.keeps(&state) {
+			var cancel context.CancelFunc
+			ctx, client, cancel = o.base.begin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+			defer cancel()
+		} else if skipDestroy(skip, o.kept, sid, account, &resp.Diagnostics) {
 			return
 		}
 	}
