@@ -71,6 +71,10 @@ type accountObject[M accountObjectModel, T any] struct {
 	// by a path of SIDs (a Serverless environment under its service); its product's common file makes it.
 	importing objectImport
 	find      func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
+	// details reads into m, after the object, what Twilio keeps apart from it (a Trust Hub bundle's
+	// assignments and evaluation); a failure ends Read by the account-state policy, as the object's own
+	// would. nil when the object says everything.
+	details func(ctx context.Context, c *twilioclient.Client, obj *T, m *M) error
 	// named names the object in Read's warnings and errors when "<Noun> <sid>" would not say which it is;
 	// nil for that default.
 	named func(m *M) string
@@ -123,6 +127,12 @@ func (o *accountObject[M, T]) Read(ctx context.Context, req resource.ReadRequest
 	})
 	if obj == nil {
 		return
+	}
+	if o.details != nil {
+		if err := o.details(ctx, client, obj, &state); err != nil {
+			finishRead(ctx, client, account, err, name, resp)
+			return
+		}
 	}
 	o.save(ctx, obj, &state, &resp.State, &resp.Diagnostics)
 }

@@ -74,11 +74,21 @@ type trustBundleResource struct {
 func newTrustBundleResource(kind trustBundleKind) *trustBundleResource {
 	r := &trustBundleResource{resourceBase: resourceBase{name: kind.name,
 		plan: planSteps{kept: kind.what, keptLabel: "friendly_name", account: fixedAccountSID}}, bundle: kind}
-	// Read, Update and ImportState are the bundle's own: Read also reads its assignments and evaluation, an
-	// update resubmits it, and an import leaves skip_destroy to the Read that follows.
+	// Update and ImportState are the bundle's own: an update resubmits it, and an import leaves skip_destroy
+	// to the Read that follows.
 	r.accountObject = accountObject[trustBundleModel, twilioclient.TrustBundle]{base: &r.resourceBase,
-		noun: kind.what, kept: kind.what, prefix: "BU", what: kind.what,
-		create: r.create,
+		noun: kind.what, kept: kind.what,
+		byKey: func(c *twilioclient.Client, ctx context.Context, account, sid string) (*twilioclient.TrustBundle, error) {
+			return c.FindTrustBundle(ctx, kind.kind, account, sid)
+		},
+		prefix: "BU", what: kind.what,
+		create:  r.create,
+		details: r.readAssignments,
+		flatten: flattenPlain(func(b *twilioclient.TrustBundle, m *trustBundleModel) {
+			flattenTrustBundle(b, m)
+			// A state from before skip_destroy reads as false, the default.
+			m.SkipDestroy = falseWhenNull(m.SkipDestroy)
+		}),
 		// A rejected bundle or a draft holds the business's personal data and no review worth keeping (as when
 		// Terraform replaces one a rejection left tainted): skip_destroy keeps only a bundle in review or approved.
 		keeps: func(m *trustBundleModel) bool {
@@ -379,30 +389,14 @@ func (r *trustBundleResource) reconcileAssignments(ctx context.Context, client *
 	return nil
 }
 
-func (r *trustBundleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[trustBundleModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	b := readObject(ctx, client, account, state.DateCreated, r.bundle.what+" "+sid, resp, func() (*twilioclient.TrustBundle, error) {
-		return client.FindTrustBundle(ctx, r.bundle.kind, account, sid)
-	})
-	if b == nil {
-		return
-	}
-	if err := r.readDetails(ctx, client, b, &state); err != nil {
-		finishRead(ctx, client, account, err, r.bundle.what+" "+sid, resp)
-		return
-	}
-	state.SkipDestroy = falseWhenNull(state.SkipDestroy)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
 // readDetails flattens b and reads its assignments and latest evaluation into m.
 func (r *trustBundleResource) readDetails(ctx context.Context, client *twilioclient.Client, b *twilioclient.TrustBundle, m *trustBundleModel) error {
 	flattenTrustBundle(b, m)
+	return r.readAssignments(ctx, client, b, m)
+}
+
+// readAssignments reads b's assignments and latest evaluation into m: Twilio keeps them apart from the bundle.
+func (r *trustBundleResource) readAssignments(ctx context.Context, client *twilioclient.Client, b *twilioclient.TrustBundle, m *trustBundleModel) error {
 	assigned, err := client.ListTrustAssignments(ctx, r.bundle.kind, b.AccountSid, b.Sid)
 	if err != nil {
 		return err
