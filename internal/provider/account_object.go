@@ -1,9 +1,11 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -49,6 +51,9 @@ type accountObject[M accountObjectModel, T any] struct {
 	noun string
 	// kept names the object in skip_destroy's warning; empty when the resource has no skip_destroy.
 	kept string
+	// keeps says whether skip_destroy keeps this object; nil when it keeps every one. One not worth keeping
+	// (a draft or rejected Trust Hub bundle, a FAILED campaign) is deleted even with skip_destroy.
+	keeps func(m *M) bool
 	// updateHint adds to an update error what a suspended or closed account means (the products whose
 	// updates need the account's own credentials).
 	updateHint bool
@@ -59,10 +64,20 @@ type accountObject[M accountObjectModel, T any] struct {
 	// or it declares both itself. (A resource may set byKey for reads and still take importing.)
 	byKey        func(*twilioclient.Client, context.Context, string, string) (*T, error)
 	prefix, what string
+	// identityWhat names the object in the identity's descriptions when they say it otherwise than the
+	// import errors (what); empty means what.
+	identityWhat string
 	// importing takes the place of that identity and import for an object deeper under its account, found
 	// by a path of SIDs (a Serverless environment under its service); its product's common file makes it.
 	importing objectImport
 	find      func(ctx context.Context, c *twilioclient.Client, m *M) (*T, error)
+	// details reads into m, after the object, what Twilio keeps apart from it (a Trust Hub bundle's
+	// assignments and evaluation); a failure ends Read by the account-state policy, as the object's own
+	// would. nil when the object says everything.
+	details func(ctx context.Context, c *twilioclient.Client, obj *T, m *M) error
+	// named names the object in Read's warnings and errors when "<Noun> <sid>" would not say which it is;
+	// nil for that default.
+	named func(m *M) string
 	// create is the resource's Create after the start every Create shares (beginCreate): it gets the plan
 	// and the client, and ends with finishCreate or its own save. nil when the resource declares Create.
 	create  func(ctx context.Context, c *twilioclient.Client, plan *M, req resource.CreateRequest, resp *resource.CreateResponse)
@@ -98,8 +113,13 @@ func (o *accountObject[M, T]) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	account, sid := state.objectKey()
-	noun := strings.ToUpper(o.noun[:1]) + o.noun[1:]
-	obj := readObject(ctx, client, account, state.created(), noun+" "+sid, resp, func() (*T, error) {
+	var name string
+	if o.named != nil {
+		name = o.named(&state)
+	} else {
+		name = strings.ToUpper(o.noun[:1]) + o.noun[1:] + " " + sid
+	}
+	obj := readObject(ctx, client, account, state.created(), name, resp, func() (*T, error) {
 		if o.find == nil {
 			return o.byKey(client, ctx, account, sid)
 		}
@@ -107,6 +127,12 @@ func (o *accountObject[M, T]) Read(ctx context.Context, req resource.ReadRequest
 	})
 	if obj == nil {
 		return
+	}
+	if o.details != nil {
+		if err := o.details(ctx, client, obj, &state); err != nil {
+			finishRead(ctx, client, account, err, name, resp)
+			return
+		}
 	}
 	o.save(ctx, obj, &state, &resp.State, &resp.Diagnostics)
 }
@@ -142,10 +168,15 @@ func (o *accountObject[M, T]) Delete(ctx context.Context, req resource.DeleteReq
 	}
 	account, sid := state.objectKey()
 	if o.kept != "" {
-		// beginDelete left client nil for skip_destroy; the warning says what was kept.
+		// beginDelete left client nil for skip_destroy: the warning says what was kept, or, for an object
+		// skip_destroy does not keep, the client is begun here after all.
 		var skip types.Bool
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("skip_destroy"), &skip)...)
-		if skipDestroy(skip, o.kept, sid, account, &resp.Diagnostics) {
+		if skip.ValueBool() && o.keeps != nil && !o.keeps(&state) {
+			var cancel context.CancelFunc
+			ctx, client, cancel = o.base.begin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
+			defer cancel()
+		} else if skipDestroy(skip, o.kept, sid, account, &resp.Diagnostics) {
 			return
 		}
 	}
@@ -168,7 +199,7 @@ func (o *accountObject[M, T]) IdentitySchema(_ context.Context, _ resource.Ident
 		resp.IdentitySchema = o.importing.identitySchema()
 		return
 	}
-	resp.IdentitySchema = accountObjectIdentitySchema(o.prefix, o.what)
+	resp.IdentitySchema = accountObjectIdentitySchema(o.prefix, cmp.Or(o.identityWhat, o.what))
 }
 
 // ImportState takes AC…/XX…, a bare XX… found in the provider's account or one of its subaccounts, or an

@@ -34,10 +34,18 @@ var _ managedResource = (*a2pCampaignResource)(nil)
 func NewA2PCampaignResource() resource.Resource {
 	r := &a2pCampaignResource{resourceBase: resourceBase{name: "a2p_campaign",
 		plan: planSteps{kept: "A2P campaign", account: fixedAccountSID}}}
-	// Update and Delete are the campaign's own: an update is vetted (and charged) again, and a FAILED
-	// campaign is deleted even with skip_destroy.
+	// Update, identity and import are the campaign's own: an update is vetted (and charged) again, and a
+	// campaign is found by its Messaging Service too (MG…/QE…).
 	r.accountObject = accountObject[a2pCampaignModel, twilioclient.Campaign]{base: &r.resourceBase,
-		noun: "A2P campaign",
+		noun: "A2P campaign", kept: "A2P campaign",
+		// A FAILED campaign is worth nothing and, kept, would block the service's next one (as when Terraform
+		// replaces the campaign a failed review left tainted): skip_destroy keeps only a campaign that may pass.
+		keeps: func(m *a2pCampaignModel) bool {
+			return m.CampaignStatus.ValueString() != twilioclient.CampaignStatusFailed
+		},
+		remove: func(ctx context.Context, c *twilioclient.Client, m *a2pCampaignModel) error {
+			return c.DeleteCampaign(ctx, m.AccountSID.ValueString(), m.MessagingServiceSID.ValueString(), m.SID.ValueString())
+		},
 		find: func(ctx context.Context, c *twilioclient.Client, m *a2pCampaignModel) (*twilioclient.Campaign, error) {
 			return c.FindCampaign(ctx, m.AccountSID.ValueString(), m.MessagingServiceSID.ValueString(), m.SID.ValueString())
 		},
@@ -355,25 +363,6 @@ func (r *a2pCampaignResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	resp.Diagnostics.Append(flattenA2PCampaign(ctx, k, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *a2pCampaignResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[a2pCampaignModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	// A FAILED campaign is worth nothing and, kept, would block the service's next one (as when Terraform
-	// replaces the campaign a failed review left tainted): skip_destroy keeps only a campaign that may pass.
-	if state.SkipDestroy.ValueBool() && state.CampaignStatus.ValueString() == twilioclient.CampaignStatusFailed && client == nil {
-		var cancel context.CancelFunc
-		ctx, client, cancel = r.begin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
-		defer cancel()
-	} else if skipDestroy(state.SkipDestroy, "A2P campaign", state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
-		return
-	}
-	if client == nil {
-		return
-	}
-	err := client.DeleteCampaign(ctx, state.AccountSID.ValueString(), state.MessagingServiceSID.ValueString(), state.SID.ValueString())
-	finishDelete(ctx, client, state.AccountSID.ValueString(), err, fmt.Sprintf("Deleting A2P campaign %s", state.SID.ValueString()), &resp.Diagnostics)
 }
 
 // ImportState takes MG…/QE…, AC…/MG…/QE…, or an identity { account_sid, messaging_service_sid, sid }.

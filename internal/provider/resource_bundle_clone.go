@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -21,17 +22,38 @@ var _ managedResource = (*bundleCloneResource)(nil)
 
 // NewBundleCloneResource is the factory for twilio_bundle_clone.
 func NewBundleCloneResource() resource.Resource {
-	return &bundleCloneResource{resourceBase: resourceBase{name: "bundle_clone", plan: planSteps{kept: "Twilio cloned bundle"}}}
+	r := &bundleCloneResource{resourceBase: resourceBase{name: "bundle_clone", plan: planSteps{kept: "Twilio cloned bundle"}}}
+	// Update and Delete are the clone's own: an update only renames it, and Twilio's refusals to delete get
+	// their own advice.
+	r.accountObject = accountObject[bundleCloneModel, twilioclient.Bundle]{base: &r.resourceBase,
+		noun: "cloned Twilio regulatory bundle", kept: "Cloned bundle",
+		byKey: func(c *twilioclient.Client, ctx context.Context, account, sid string) (*twilioclient.Bundle, error) {
+			return c.FindBundle(ctx, account, sid)
+		},
+		prefix: "BU", what: "regulatory bundle", identityWhat: "cloned bundle",
+		named:  bundleCloneName,
+		create: r.create,
+		flatten: func(_ context.Context, b *twilioclient.Bundle, m *bundleCloneModel) diag.Diagnostics {
+			// Only Read flattens through here (Create and Update flatten themselves), so only a refresh warns.
+			var diags diag.Diagnostics
+			if !bundleUsable(b.Status) {
+				diags.AddWarning(bundleCloneName(m)+" is not approved",
+					fmt.Sprintf("Twilio now reports it as %s: numbers cannot be bought under it until it is approved again.", b.Status))
+			}
+			flattenBundleClone(b, m)
+			return diags
+		},
+	}
+	return r
 }
 
 type bundleCloneResource struct {
 	resourceBase
+	accountObject[bundleCloneModel, twilioclient.Bundle]
 }
 
 type bundleCloneModel struct {
-	ID            types.String   `tfsdk:"id"`
-	SID           types.String   `tfsdk:"sid"`
-	AccountSID    types.String   `tfsdk:"account_sid"`
+	accountObjectFields
 	BundleSID     types.String   `tfsdk:"bundle_sid"`
 	FriendlyName  types.String   `tfsdk:"friendly_name"`
 	Status        types.String   `tfsdk:"status"`
@@ -40,13 +62,14 @@ type bundleCloneModel struct {
 	NumberType    types.String   `tfsdk:"number_type"`
 	EndUserType   types.String   `tfsdk:"end_user_type"`
 	ValidUntil    types.String   `tfsdk:"valid_until"`
-	DateCreated   types.String   `tfsdk:"date_created"`
 	SkipDestroy   types.Bool     `tfsdk:"skip_destroy"`
 	Timeouts      timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (r *bundleCloneResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("BU", "cloned bundle")
+// bundleCloneName names a clone in Read's messages with its account: the same SID is a bundle of the main
+// account too.
+func bundleCloneName(m *bundleCloneModel) string {
+	return fmt.Sprintf("Cloned Twilio regulatory bundle %s in account %s", m.SID.ValueString(), m.AccountSID.ValueString())
 }
 
 func (r *bundleCloneResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -150,13 +173,8 @@ func (r *bundleCloneResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 }
 
-func (r *bundleCloneResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[bundleCloneModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
+func (r *bundleCloneResource) create(ctx context.Context, client *twilioclient.Client, plan *bundleCloneModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	account, source := plan.AccountSID.ValueString(), plan.BundleSID.ValueString()
 	summary := fmt.Sprintf("Cloning Twilio regulatory bundle %s into account %s", source, account)
 	// The source's name is the clone's default name, and the name is how a lost answer finds the clone.
@@ -188,30 +206,8 @@ func (r *bundleCloneResource) Create(ctx context.Context, req resource.CreateReq
 	// Record the clone at once: it exists now, whatever the read below answers.
 	plan.SID, plan.ID = types.StringValue(clone.SID), types.StringValue(clone.SID)
 	clone.IsoCountry, clone.NumberType, clone.EndUserType = src.IsoCountry, src.NumberType, src.EndUserType
-	flattenBundleClone(clone, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *bundleCloneResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[bundleCloneModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	what := fmt.Sprintf("Cloned Twilio regulatory bundle %s in account %s", sid, account)
-	b := readObject(ctx, client, account, state.DateCreated, what, resp, func() (*twilioclient.Bundle, error) {
-		return client.FindBundle(ctx, account, sid)
-	})
-	if b == nil {
-		return
-	}
-	if !bundleUsable(b.Status) {
-		resp.Diagnostics.AddWarning(what+" is not approved",
-			fmt.Sprintf("Twilio now reports it as %s: numbers cannot be bought under it until it is approved again.", b.Status))
-	}
-	flattenBundleClone(b, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	flattenBundleClone(clone, plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 }
 
 // Update renames the clone; every other change replaces it or is Terraform-side only.
@@ -244,6 +240,7 @@ func (r *bundleCloneResource) Update(ctx context.Context, req resource.UpdateReq
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
+// Delete is the clone's own: Twilio's refusals (a number uses it, an approved bundle kept) get their advice.
 func (r *bundleCloneResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	ctx, state, client, done := beginDelete[bundleCloneModel](ctx, &r.resourceBase, req, resp)
 	defer done()
@@ -271,18 +268,6 @@ func (r *bundleCloneResource) Delete(ctx context.Context, req resource.DeleteReq
 				"subaccount removes it with the account).", errorDetail(err), account))
 	default:
 		resp.Diagnostics.AddError(fmt.Sprintf("Deleting cloned Twilio regulatory bundle %s", sid), errorDetail(err))
-	}
-}
-
-// ImportState accepts "AC…/BU…", a bare "BU…" (searched in the provider's account and its subaccounts) and
-// an identity { account_sid, sid }.
-func (r *bundleCloneResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	if r.importAccountObject(ctx, req, resp, "BU", "regulatory bundle", func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
-		_, err := c.FindBundle(ctx, account, sid)
-		return err
-	}) {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("skip_destroy"), false)...)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioregion"
 )
 
@@ -25,12 +26,32 @@ var _ managedResource = (*serverlessDeploymentResource)(nil)
 
 // NewServerlessDeploymentResource is the factory for twilio_serverless_deployment.
 func NewServerlessDeploymentResource() resource.Resource {
-	return &serverlessDeploymentResource{resourceBase: resourceBase{name: "serverless_deployment",
+	r := &serverlessDeploymentResource{resourceBase: resourceBase{name: "serverless_deployment",
 		plan: planSteps{product: twilioregion.ProductServerless, account: fixedAccountSID}}}
+	// Create, Update and Delete are the deployment's own: Twilio's deployments are immutable and cannot be
+	// deleted, and the resource has no timeouts block.
+	r.accountObject = accountObject[serverlessDeploymentModel, twilioclient.EnvironmentRuns]{base: &r.resourceBase,
+		noun: "Twilio Serverless deployment",
+		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessDeploymentModel) (*twilioclient.EnvironmentRuns, error) {
+			return c.FindEnvironmentRuns(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.EnvironmentSID.ValueString())
+		},
+		// The environment (or its service) gone means so is what this deployment put there.
+		named: func(m *serverlessDeploymentModel) string {
+			return "Twilio Serverless environment " + m.EnvironmentSID.ValueString() + " of deployment " + m.SID.ValueString()
+		},
+		importing: deploymentImport{serviceChildImport{what: "Serverless deployment", parts: deploymentParts}},
+		flatten: flattenPlain(func(runs *twilioclient.EnvironmentRuns, m *serverlessDeploymentModel) {
+			m.BuildSID = types.StringValue(runs.BuildSid)
+			m.DomainName = types.StringValue(runs.DomainName)
+			m.URL = types.StringValue("https://" + runs.DomainName)
+		}),
+	}
+	return r
 }
 
 type serverlessDeploymentResource struct {
 	resourceBase
+	accountObject[serverlessDeploymentModel, twilioclient.EnvironmentRuns]
 }
 
 type serverlessDeploymentModel struct {
@@ -44,14 +65,18 @@ type serverlessDeploymentModel struct {
 	URL            types.String `tfsdk:"url"`
 }
 
+func (m serverlessDeploymentModel) objectKey() (account, sid string) {
+	return m.AccountSID.ValueString(), m.SID.ValueString()
+}
+
+// created is null: a deployment has no date_created, and Read asks its environment, which a deploy does not
+// make, so no read lags it.
+func (m serverlessDeploymentModel) created() types.String { return types.StringNull() }
+
 // deploymentParts identify a deployment resource by its environment: the resource stands for what the
 // environment runs, while Twilio's deployment SID changes with every redeploy.
 var deploymentParts = []sidPart{
 	{"service_sid", "ZS", "Serverless service"}, {"environment_sid", "ZE", "Serverless environment"},
-}
-
-func (r *serverlessDeploymentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = serviceChildIdentitySchema("Serverless deployment", deploymentParts...)
 }
 
 func (r *serverlessDeploymentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -170,25 +195,6 @@ func (r *serverlessDeploymentResource) deploy(ctx context.Context, m *serverless
 	m.URL = types.StringValue("https://" + runs.DomainName)
 }
 
-func (r *serverlessDeploymentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[serverlessDeploymentModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	env := state.EnvironmentSID.ValueString()
-	runs, err := client.FindEnvironmentRuns(ctx, state.AccountSID.ValueString(), state.ServiceSID.ValueString(), env)
-	if err != nil {
-		// The environment (or its service) is gone: so is what this deployment put there.
-		finishRead(ctx, client, state.AccountSID.ValueString(), err, "Twilio Serverless environment "+env+" of deployment "+state.SID.ValueString(), resp)
-		return
-	}
-	state.BuildSID = types.StringValue(runs.BuildSid)
-	state.DomainName = types.StringValue(runs.DomainName)
-	state.URL = types.StringValue("https://" + runs.DomainName)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
 // Update deploys the new build: a new deployment, since Twilio's are immutable.
 func (r *serverlessDeploymentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer identityAfterUpdate(ctx, resp)
@@ -208,11 +214,14 @@ func (r *serverlessDeploymentResource) Delete(ctx context.Context, req resource.
 			state.BuildSID.ValueString()))
 }
 
-// ImportState takes ZS…/ZE… (the environment), AC…/ZS…/ZE…, or an identity. sid is then the
-// environment's latest deployment and build_sid what it runs.
-func (r *serverlessDeploymentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
-	values, ok := r.importServiceChild(ctx, req, resp, deploymentParts...)
+// deploymentImport takes ZS…/ZE… (the environment), AC…/ZS…/ZE…, or an identity, as the code resources do;
+// sid is then the environment's latest deployment and build_sid what it runs.
+type deploymentImport struct {
+	serviceChildImport
+}
+
+func (i deploymentImport) importState(ctx context.Context, r *resourceBase, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	values, ok := r.importServiceChild(ctx, req, resp, i.parts...)
 	if !ok {
 		return
 	}

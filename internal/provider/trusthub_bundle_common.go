@@ -67,16 +67,39 @@ type trustBundleModel struct {
 // trustBundleResource is twilio_trusthub_customer_profile or twilio_trusthub_trust_product.
 type trustBundleResource struct {
 	resourceBase
+	accountObject[trustBundleModel, twilioclient.TrustBundle]
 	bundle trustBundleKind
 }
 
 func newTrustBundleResource(kind trustBundleKind) *trustBundleResource {
-	return &trustBundleResource{resourceBase: resourceBase{name: kind.name,
+	r := &trustBundleResource{resourceBase: resourceBase{name: kind.name,
 		plan: planSteps{kept: kind.what, keptLabel: "friendly_name", account: fixedAccountSID}}, bundle: kind}
-}
-
-func (r *trustBundleResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = accountObjectIdentitySchema("BU", r.bundle.what)
+	// Update and ImportState are the bundle's own: an update resubmits it, and an import leaves skip_destroy
+	// to the Read that follows.
+	r.accountObject = accountObject[trustBundleModel, twilioclient.TrustBundle]{base: &r.resourceBase,
+		noun: kind.what, kept: kind.what,
+		byKey: func(c *twilioclient.Client, ctx context.Context, account, sid string) (*twilioclient.TrustBundle, error) {
+			return c.FindTrustBundle(ctx, kind.kind, account, sid)
+		},
+		prefix: "BU", what: kind.what,
+		create:  r.create,
+		details: r.readAssignments,
+		flatten: flattenPlain(func(b *twilioclient.TrustBundle, m *trustBundleModel) {
+			flattenTrustBundle(b, m)
+			// A state from before skip_destroy reads as false, the default.
+			m.SkipDestroy = falseWhenNull(m.SkipDestroy)
+		}),
+		// A rejected bundle or a draft holds the business's personal data and no review worth keeping (as when
+		// Terraform replaces one a rejection left tainted): skip_destroy keeps only a bundle in review or approved.
+		keeps: func(m *trustBundleModel) bool {
+			st := m.Status.ValueString()
+			return st != twilioclient.TrustStatusRejected && st != twilioclient.TrustStatusDraft
+		},
+		remove: func(ctx context.Context, c *twilioclient.Client, m *trustBundleModel) error {
+			return c.DeleteTrustBundle(ctx, kind.kind, m.AccountSID.ValueString(), m.SID.ValueString())
+		},
+	}
+	return r
 }
 
 func (r *trustBundleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -201,12 +224,8 @@ func trustBundleChanges(plan, state trustBundleModel) []string {
 	return out
 }
 
-func (r *trustBundleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	ctx, plan, client, done := beginCreate[trustBundleModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
+func (r *trustBundleResource) create(ctx context.Context, client *twilioclient.Client, plan *trustBundleModel, _ resource.CreateRequest,
+	resp *resource.CreateResponse) {
 	account, name := plan.AccountSID.ValueString(), plan.FriendlyName.ValueString()
 	params := twilioclient.TrustBundleParams{FriendlyName: name, Email: plan.Email.ValueString(),
 		PolicySid: plan.PolicySID.ValueString(), StatusCallback: plan.StatusCallback.ValueString()}
@@ -237,24 +256,24 @@ func (r *trustBundleResource) Create(ctx context.Context, req resource.CreateReq
 		defer cancel()
 	}
 	desired := setStrings(ctx, plan.EntitySIDs, &resp.Diagnostics)
-	flattenTrustBundle(b, &plan)
+	flattenTrustBundle(b, plan)
 	sid := b.Sid
 	summary := fmt.Sprintf("Creating %s %s", r.bundle.what, sid)
 	if err := r.reconcileAssignments(ctx, client, account, sid, desired); err != nil {
-		r.abandon(ctx, client, &plan, resp, summary, fmt.Sprintf("Assigning entity_sids failed: %s", errorDetail(err)))
+		r.abandon(ctx, client, plan, resp, summary, fmt.Sprintf("Assigning entity_sids failed: %s", errorDetail(err)))
 		return
 	}
 	plan.EntitySIDs = stringSet(desired)
-	switch outcome, detail := r.submitAndWait(ctx, client, &plan, ""); outcome {
+	switch outcome, detail := r.submitAndWait(ctx, client, plan, ""); outcome {
 	case trustNoncompliant:
-		r.abandon(ctx, client, &plan, resp, summary, detail)
+		r.abandon(ctx, client, plan, resp, summary, detail)
 		return
 	case trustFailed, trustRejected:
 		resp.Diagnostics.AddError(summary, detail)
 	case trustWaiting:
 		resp.Diagnostics.AddWarning(fmt.Sprintf("%s %s is still in Twilio's review", r.bundle.what, sid), detail)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 }
 
 // abandon deletes a draft that cannot be submitted and reports why; a draft that cannot be deleted is kept
@@ -370,30 +389,14 @@ func (r *trustBundleResource) reconcileAssignments(ctx context.Context, client *
 	return nil
 }
 
-func (r *trustBundleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[trustBundleModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	b := readObject(ctx, client, account, state.DateCreated, r.bundle.what+" "+sid, resp, func() (*twilioclient.TrustBundle, error) {
-		return client.FindTrustBundle(ctx, r.bundle.kind, account, sid)
-	})
-	if b == nil {
-		return
-	}
-	if err := r.readDetails(ctx, client, b, &state); err != nil {
-		finishRead(ctx, client, account, err, r.bundle.what+" "+sid, resp)
-		return
-	}
-	state.SkipDestroy = falseWhenNull(state.SkipDestroy)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
 // readDetails flattens b and reads its assignments and latest evaluation into m.
 func (r *trustBundleResource) readDetails(ctx context.Context, client *twilioclient.Client, b *twilioclient.TrustBundle, m *trustBundleModel) error {
 	flattenTrustBundle(b, m)
+	return r.readAssignments(ctx, client, b, m)
+}
+
+// readAssignments reads b's assignments and latest evaluation into m: Twilio keeps them apart from the bundle.
+func (r *trustBundleResource) readAssignments(ctx context.Context, client *twilioclient.Client, b *twilioclient.TrustBundle, m *trustBundleModel) error {
 	assigned, err := client.ListTrustAssignments(ctx, r.bundle.kind, b.AccountSid, b.Sid)
 	if err != nil {
 		return err
@@ -464,29 +467,9 @@ func (r *trustBundleResource) Update(ctx context.Context, req resource.UpdateReq
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
-func (r *trustBundleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[trustBundleModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	// A rejected bundle or a draft holds the business's personal data and no review worth keeping (as when
-	// Terraform replaces one a rejection left tainted): skip_destroy keeps only a bundle in review or approved.
-	if st := state.Status.ValueString(); state.SkipDestroy.ValueBool() && client == nil &&
-		(st == twilioclient.TrustStatusRejected || st == twilioclient.TrustStatusDraft) {
-		var cancel context.CancelFunc
-		ctx, client, cancel = r.begin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
-		defer cancel()
-	} else if skipDestroy(state.SkipDestroy, r.bundle.what, state.SID.ValueString(), state.AccountSID.ValueString(), &resp.Diagnostics) {
-		return
-	}
-	if client == nil {
-		return
-	}
-	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	err := client.DeleteTrustBundle(ctx, r.bundle.kind, account, sid)
-	finishDelete(ctx, client, account, err, fmt.Sprintf("Deleting %s %s", r.bundle.what, sid), &resp.Diagnostics)
-}
-
 // ImportState takes AC…/BU…, a bare BU… (found in the provider's account or one of its subaccounts), or an
-// identity { account_sid, sid }.
+// identity { account_sid, sid }. It is the bundle's own because it stores no skip_destroy (the engine's
+// stores false): the Read that follows fills it in, except when that Read meets a suspended account.
 func (r *trustBundleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	defer identityAfterImport(ctx, resp)
 	r.importAccountObject(ctx, req, resp, "BU", r.bundle.what, func(ctx context.Context, c *twilioclient.Client, account, sid string) error {

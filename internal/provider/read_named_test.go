@@ -1,0 +1,62 @@
+package provider
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
+)
+
+// A Read's warnings name the object so that a user can find it: a bundle clone with its account (the same
+// SID is a bundle of the main account too), a deployment through the environment Read asks. Plugin-testing
+// cannot see warnings, so Read is called here directly.
+func TestRead_warningsNameTheObject(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	env.RequireEmulator(t)
+	ctx := context.Background()
+	const gone = "0123456789abcdef0123456789abcdef"
+	rejected := env.Bundle(t, testAccUKBundle(env.AccountSID, "twilio-rejected"))
+	for _, c := range []struct {
+		name    string
+		r       resource.Resource
+		attrs   map[string]string
+		summary string
+	}{
+		{"clone gone", NewBundleCloneResource(), map[string]string{"sid": "BU" + gone},
+			"Cloned Twilio regulatory bundle BU" + gone + " in account " + env.AccountSID + " is gone"},
+		{"clone not approved", NewBundleCloneResource(), map[string]string{"sid": rejected},
+			"Cloned Twilio regulatory bundle " + rejected + " in account " + env.AccountSID + " is not approved"},
+		{"deployment gone", NewServerlessDeploymentResource(),
+			map[string]string{"sid": "ZD" + gone, "service_sid": "ZS" + gone, "environment_sid": "ZE" + gone},
+			"Twilio Serverless environment ZE" + gone + " of deployment ZD" + gone + " is gone"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.r.(resource.ResourceWithConfigure).Configure(ctx, resource.ConfigureRequest{ProviderData: &providerData{client: env.Client(t)}},
+				&resource.ConfigureResponse{})
+			var sch resource.SchemaResponse
+			c.r.Schema(ctx, resource.SchemaRequest{}, &sch)
+			st := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}
+			diags := st.SetAttribute(ctx, path.Root("account_sid"), env.AccountSID)
+			for name, v := range c.attrs {
+				diags.Append(st.SetAttribute(ctx, path.Root(name), v)...)
+			}
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
+			resp := &resource.ReadResponse{State: st}
+			c.r.Read(ctx, resource.ReadRequest{State: st}, resp)
+			if resp.Diagnostics.HasError() {
+				t.Fatalf("the read failed: %v", resp.Diagnostics)
+			}
+			if w := resp.Diagnostics.Warnings(); len(w) != 1 || w[0].Summary() != c.summary {
+				t.Errorf("want the one warning %q, got %v", c.summary, resp.Diagnostics)
+			}
+		})
+	}
+}
