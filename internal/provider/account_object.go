@@ -51,9 +51,9 @@ type accountObject[M accountObjectModel, T any] struct {
 	noun string
 	// kept names the object in skip_destroy's warning; empty when the resource has no skip_destroy.
 	kept string
-	// keeps says whether skip_destroy keeps this object; nil when it keeps every one. One not worth keeping
+	// keptWhen says whether skip_destroy keeps this object; nil when it keeps every one. One not worth keeping
 	// (a draft or rejected Trust Hub bundle, a FAILED campaign) is deleted even with skip_destroy.
-	keeps func(m *M) bool
+	keptWhen func(m *M) bool
 	// updateHint adds to an update error what a suspended or closed account means (the products whose
 	// updates need the account's own credentials).
 	updateHint bool
@@ -83,10 +83,25 @@ type accountObject[M accountObjectModel, T any] struct {
 	create  func(ctx context.Context, c *twilioclient.Client, plan *M, req resource.CreateRequest, resp *resource.CreateResponse)
 	flatten func(ctx context.Context, obj *T, m *M) diag.Diagnostics
 	// update sends the plan; nil when nothing changes in place but timeouts (every other attribute
-	// replaces the object), or when the resource declares its own Update.
+	// replaces the object), or when the resource declares its own Update. It returns nil, nil when it sent
+	// nothing (only what Twilio does not store changed): the plan, as update left it, becomes the state.
 	update func(ctx context.Context, c *twilioclient.Client, plan, state *M) (*T, error)
+	// updateError reports a failed update in the resource's own words (Twilio's suggestion at an address's
+	// attributes, a Studio definition's problems), given the engine's summary "Updating <noun> <sid>"; it
+	// returns false for an error the engine reports as usual. nil: every error is reported as usual.
+	updateError func(err error, summary string, plan, state *M, diags *diag.Diagnostics) bool
+	// updated records Twilio's answer to an update in place of flatten and save, for a resource that
+	// records more or less than that (only the computed attributes, a warning about the answer, a wait for
+	// a review).
+	updated func(ctx context.Context, c *twilioclient.Client, obj *T, plan *M, state *tfsdk.State, diags *diag.Diagnostics)
+	// beforeDelete runs before a delete: it reports why the object must stay (an address a number uses, a build an
+	// environment runs) and returns true to leave it in Twilio; the object then leaves the state, unless
+	// keep added an error.
+	beforeDelete func(ctx context.Context, c *twilioclient.Client, m *M, diags *diag.Diagnostics) bool
 	// remove deletes the object; nil when the resource declares its own Delete.
 	remove func(ctx context.Context, c *twilioclient.Client, m *M) error
+	// deleting begins a failed delete's summary, "Deleting" unless set ("Revoking" a key).
+	deleting string
 }
 
 // removeByKey adapts a client method that takes only the account and the SID, as byKey does for finding,
@@ -150,14 +165,25 @@ func (o *accountObject[M, T]) Update(ctx context.Context, req resource.UpdateReq
 	obj, err := o.update(ctx, client, &plan, &state)
 	if err != nil {
 		account, sid := state.objectKey()
+		summary := "Updating " + o.noun + " " + sid
+		if o.updateError != nil && o.updateError(err, summary, &plan, &state, &resp.Diagnostics) {
+			return
+		}
 		hint := ""
 		if o.updateHint {
 			_, hint = accountStateOf(ctx, client, account, err)
 		}
-		resp.Diagnostics.AddError("Updating "+o.noun+" "+sid, errorDetail(err)+hint)
+		resp.Diagnostics.AddError(summary, errorDetail(err)+hint)
 		return
 	}
-	o.save(ctx, obj, &plan, &resp.State, &resp.Diagnostics)
+	switch {
+	case obj == nil:
+		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	case o.updated != nil:
+		o.updated(ctx, client, obj, &plan, &resp.State, &resp.Diagnostics)
+	default:
+		o.save(ctx, obj, &plan, &resp.State, &resp.Diagnostics)
+	}
 }
 
 func (o *accountObject[M, T]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -172,7 +198,7 @@ func (o *accountObject[M, T]) Delete(ctx context.Context, req resource.DeleteReq
 		// skip_destroy does not keep, the client is begun here after all.
 		var skip types.Bool
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("skip_destroy"), &skip)...)
-		if skip.ValueBool() && o.keeps != nil && !o.keeps(&state) {
+		if skip.ValueBool() && o.keptWhen != nil && !o.keptWhen(&state) {
 			var cancel context.CancelFunc
 			ctx, client, cancel = o.base.begin(ctx, req.State, timeouts.Value.Delete, &resp.Diagnostics)
 			defer cancel()
@@ -180,11 +206,15 @@ func (o *accountObject[M, T]) Delete(ctx context.Context, req resource.DeleteReq
 			return
 		}
 	}
-	if client == nil {
+	if client == nil || o.beforeDelete != nil && o.beforeDelete(ctx, client, &state, &resp.Diagnostics) {
 		return
 	}
+	verb := o.deleting
+	if verb == "" {
+		verb = "Deleting"
+	}
 	err := o.remove(ctx, client, &state)
-	finishDelete(ctx, client, account, err, "Deleting "+o.noun+" "+sid, &resp.Diagnostics)
+	finishDelete(ctx, client, account, err, verb+" "+o.noun+" "+sid, &resp.Diagnostics)
 }
 
 // objectImport is the identity and the import of objects that are not found by their account and SID alone.

@@ -40,7 +40,7 @@ func NewA2PCampaignResource() resource.Resource {
 		noun: "A2P campaign", kept: "A2P campaign",
 		// A FAILED campaign is worth nothing and, kept, would block the service's next one (as when Terraform
 		// replaces the campaign a failed review left tainted): skip_destroy keeps only a campaign that may pass.
-		keeps: func(m *a2pCampaignModel) bool {
+		keptWhen: func(m *a2pCampaignModel) bool {
 			return m.CampaignStatus.ValueString() != twilioclient.CampaignStatusFailed
 		},
 		remove: func(ctx context.Context, c *twilioclient.Client, m *a2pCampaignModel) error {

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -30,13 +31,23 @@ var _ managedResource = (*addressResource)(nil)
 // NewAddressResource is the factory for twilio_address.
 func NewAddressResource() resource.Resource {
 	r := &addressResource{resourceBase: resourceBase{name: "address"}}
-	// Update and Delete are the address's own: Twilio's suggestion of a corrected address, and the refusal
-	// to delete an address in use.
 	r.accountObject = accountObject[addressModel, twilioclient.Address]{base: &r.resourceBase,
 		noun:  "address",
 		byKey: (*twilioclient.Client).FindAddress, prefix: "AD", what: "address",
 		create:  r.create,
 		flatten: flattenPlain(flattenAddress),
+		// Every field is sent, so a Console edit the plan reverts is undone whatever it touched.
+		update: func(ctx context.Context, c *twilioclient.Client, plan, state *addressModel) (*twilioclient.Address, error) {
+			return c.UpdateAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandAddressUpdate(plan))
+		},
+		updateError: func(err error, summary string, plan, _ *addressModel, diags *diag.Diagnostics) bool {
+			return addressSuggestionError(err, plan, summary, diags)
+		},
+		updated: func(ctx context.Context, _ *twilioclient.Client, a *twilioclient.Address, plan *addressModel, state *tfsdk.State, diags *diag.Diagnostics) {
+			r.applied(ctx, a, plan, state, diags)
+		},
+		beforeDelete: addressInUse,
+		remove:       removeByKey[addressModel]((*twilioclient.Client).DeleteAddress),
 	}
 	return r
 }
@@ -173,63 +184,37 @@ func (r *addressResource) create(ctx context.Context, client *twilioclient.Clien
 	if a == nil {
 		return
 	}
-	r.applied(a, plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
+	r.applied(ctx, a, plan, &resp.State, &resp.Diagnostics)
 }
 
-func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, plan, state, client, done := beginUpdate[addressModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
+// addressInUse refuses to delete an address a number uses. A number must keep the address its country
+// requires, and an emergency address is what emergency services are sent to: the provider refuses rather
+// than rely on Twilio's answer (which Twilio does not document). A failed check leaves the decision to Twilio.
+func addressInUse(ctx context.Context, c *twilioclient.Client, m *addressModel, diags *diag.Diagnostics) bool {
+	account, sid := m.objectKey()
+	users, listErr := c.NumbersUsingAddress(ctx, account, sid)
+	if listErr != nil || len(users) == 0 {
+		return false
 	}
-
-	// Every field is sent, so a Console edit the plan reverts is undone whatever it touched.
-	a, err := client.UpdateAddress(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), expandAddressUpdate(&plan))
-	if err != nil {
-		if !addressSuggestionError(err, &plan, fmt.Sprintf("Updating address %s", state.SID.ValueString()), &resp.Diagnostics) {
-			resp.Diagnostics.AddError(fmt.Sprintf("Updating address %s", state.SID.ValueString()), errorDetail(err))
-		}
-		return
-	}
-	r.applied(a, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[addressModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
-	account, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	// A number must keep the address its country requires, and an emergency address is what emergency
-	// services are sent to: the provider refuses to delete an address in use rather than rely on Twilio's
-	// answer (which Twilio does not document). A failed check leaves the decision to Twilio.
-	users, listErr := client.NumbersUsingAddress(ctx, account, sid)
-	if listErr == nil && len(users) > 0 {
-		resp.Diagnostics.AddError(fmt.Sprintf("Address %s is in use", sid),
-			fmt.Sprintf("Address %s of account %s is the address or emergency address of %s, so it cannot be "+
-				"deleted. Destroy those numbers, or change their address_sid / emergency_address_sid to another "+
-				"address, first; when the numbers refer to this resource (twilio_address.<name>.sid) Terraform "+
-				"does it in that order by itself.", sid, account, strings.Join(users, ", ")))
-		return
-	}
-	err := client.DeleteAddress(ctx, account, sid)
-	finishDelete(ctx, client, account, err, fmt.Sprintf("Deleting address %s", sid), &resp.Diagnostics)
+	diags.AddError(fmt.Sprintf("Address %s is in use", sid),
+		fmt.Sprintf("Address %s of account %s is the address or emergency address of %s, so it cannot be "+
+			"deleted. Destroy those numbers, or change their address_sid / emergency_address_sid to another "+
+			"address, first; when the numbers refer to this resource (twilio_address.<name>.sid) Terraform "+
+			"does it in that order by itself.", sid, account, strings.Join(users, ", ")))
+	return true
 }
 
 // applied records a create or update: the computed attributes from Twilio's answer, the configured ones
 // as planned. Should Twilio have corrected the address (auto_correct_address), the next refresh shows the
 // difference as a change, rather than this apply failing as inconsistent.
-func (r *addressResource) applied(a *twilioclient.Address, m *addressModel) {
+func (r *addressResource) applied(ctx context.Context, a *twilioclient.Address, m *addressModel, state *tfsdk.State, diags *diag.Diagnostics) {
 	m.SID = stringValue(a.Sid)
 	m.ID = m.SID
 	m.AccountSID = stringValue(a.AccountSid)
 	m.Validated = types.BoolValue(a.Validated != nil && *a.Validated)
 	m.Verified = types.BoolValue(a.Verified != nil && *a.Verified)
 	m.DateCreated = stringValue(a.DateCreated)
+	diags.Append(state.Set(ctx, *m)...)
 }
 
 func expandAddressCreate(m *addressModel) *twilioclient.CreateAddressParams {

@@ -50,6 +50,12 @@ func TestAccAddress_suggestion(t *testing.T) {
 				},
 			},
 			{
+				// An update Twilio refuses the same way points at the same attribute.
+				Config: env.Config(testAccNearMatchAddress("645 Harison St", "")),
+				ExpectError: regexp.MustCompile(`(?s)Updating address AD[0-9a-f]{32}.*street\s+= "645 Harison St"\s+Twilio could not validate.*` +
+					`suggests\s+street\s+=\s+"645\s+HARRISON\s+ST"`),
+			},
+			{
 				Config:             env.Config(testAccNearMatchAddress("645 Harison St", "  auto_correct_address = true\n")),
 				ExpectNonEmptyPlan: true,
 			},

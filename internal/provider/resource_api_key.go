@@ -38,12 +38,39 @@ const (
 func NewAPIKeyResource() resource.Resource {
 	// A key cannot move between accounts: a different planned account replaces it.
 	r := &apiKeyResource{resourceBase: resourceBase{name: "api_key", plan: planSteps{account: fixedAccountSID}}}
-	// Read, Update and Delete are the key's own: a standard key and a restricted one (IAM) take different
-	// calls. IAM sees standard and restricted keys alike, so an import looks for either there. The secret
-	// cannot be imported: Twilio never returns it after creation.
+	// A standard key and a restricted one (IAM) take different calls: the hooks choose by key_type. IAM sees
+	// standard and restricted keys alike, so an import looks for either there. The secret cannot be imported:
+	// Twilio never returns it after creation.
 	r.accountObject = accountObject[apiKeyModel, twilioclient.Key]{base: &r.resourceBase,
+		noun:  "Twilio API key",
 		byKey: (*twilioclient.Client).FindRestrictedKey, prefix: "SK", what: "API key",
+		find: func(ctx context.Context, c *twilioclient.Client, m *apiKeyModel) (*twilioclient.Key, error) {
+			if m.KeyType.ValueString() == apiKeyTypeStandard {
+				return c.FindKey(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
+			}
+			// Only IAM returns the policy. NOTE: a key just imported has no key_type yet; IAM fetches every key
+			// and answers policy null for standard ones, so its answer tells the two types apart (flatten).
+			return c.FindRestrictedKey(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
+		},
 		create: r.create,
+		flatten: flattenPlain(func(k *twilioclient.Key, m *apiKeyModel) {
+			if t := m.KeyType.ValueString(); t != apiKeyTypeStandard && t != apiKeyTypeRestricted {
+				m.KeyType = types.StringValue(apiKeyTypeStandard)
+				if k.Policy != "" {
+					m.KeyType = types.StringValue(apiKeyTypeRestricted)
+				}
+			}
+			flattenAPIKey(k, m)
+		}),
+		update: updateAPIKey,
+		// NOTE: deleting revokes the key immediately; requests signed with its secret fail from now on.
+		remove: func(ctx context.Context, c *twilioclient.Client, m *apiKeyModel) error {
+			if m.KeyType.ValueString() == apiKeyTypeRestricted {
+				return c.DeleteRestrictedKey(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
+			}
+			return c.DeleteKey(ctx, m.AccountSID.ValueString(), m.SID.ValueString())
+		},
+		deleting: "Revoking",
 	}
 	return r
 }
@@ -176,81 +203,20 @@ func (r *apiKeyResource) create(ctx context.Context, client *twilioclient.Client
 	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 }
 
-func (r *apiKeyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[apiKeyModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	accountSID, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	key, err := readAllowingLag(ctx, state.DateCreated, func() (*twilioclient.Key, error) {
-		if state.KeyType.ValueString() == apiKeyTypeStandard {
-			return client.FindKey(ctx, accountSID, sid)
-		}
-		// Only IAM returns the policy. NOTE: a key just imported has no key_type yet; IAM fetches every key
-		// and answers policy null for standard ones, so its answer tells the two types apart.
-		return client.FindRestrictedKey(ctx, accountSID, sid)
-	})
-	if err == nil && state.KeyType.ValueString() != apiKeyTypeStandard && state.KeyType.ValueString() != apiKeyTypeRestricted {
-		state.KeyType = types.StringValue(apiKeyTypeStandard)
-		if key.Policy != "" {
-			state.KeyType = types.StringValue(apiKeyTypeRestricted)
-		}
-	}
-	if err != nil {
-		finishRead(ctx, client, accountSID, err, fmt.Sprintf("Twilio API key %s", sid), resp)
-		return
-	}
-	flattenAPIKey(key, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-func (r *apiKeyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, plan, state, client, done := beginUpdate[apiKeyModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-
-	// Only the name and the policy can change in place; anything else replaces the key. Timeouts alone
-	// need no call.
-	if !plan.FriendlyName.Equal(state.FriendlyName) || !plan.Policy.Equal(state.Policy) {
-		accountSID, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-		// A null friendly_name is sent as "", which clears the name in Twilio.
-		name := plan.FriendlyName.ValueString()
-		var key *twilioclient.Key
-		var err error
-		if state.KeyType.ValueString() == apiKeyTypeRestricted {
-			key, err = client.UpdateRestrictedKey(ctx, accountSID, sid, name, plan.Policy.ValueString())
-		} else {
-			key, err = client.UpdateKey(ctx, accountSID, sid, name)
-		}
-		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Updating Twilio API key %s", sid), errorDetail(err))
-			return
-		}
-		flattenAPIKey(key, &plan)
-	}
+// updateAPIKey renames the key, and changes a restricted key's policy; anything else replaces the key.
+// Timeouts alone need no call. The secret stays the one the create returned.
+func updateAPIKey(ctx context.Context, c *twilioclient.Client, plan, state *apiKeyModel) (*twilioclient.Key, error) {
 	plan.Secret = state.Secret
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-}
-
-func (r *apiKeyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[apiKeyModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
+	if plan.FriendlyName.Equal(state.FriendlyName) && plan.Policy.Equal(state.Policy) {
+		return nil, nil
 	}
-
-	// NOTE: deleting revokes the key immediately; requests signed with its secret fail from now on.
 	accountSID, sid := state.AccountSID.ValueString(), state.SID.ValueString()
-	var err error
+	// A null friendly_name is sent as "", which clears the name in Twilio.
+	name := plan.FriendlyName.ValueString()
 	if state.KeyType.ValueString() == apiKeyTypeRestricted {
-		err = client.DeleteRestrictedKey(ctx, accountSID, sid)
-	} else {
-		err = client.DeleteKey(ctx, accountSID, sid)
+		return c.UpdateRestrictedKey(ctx, accountSID, sid, name, plan.Policy.ValueString())
 	}
-	finishDelete(ctx, client, accountSID, err, fmt.Sprintf("Revoking Twilio API key %s", sid), &resp.Diagnostics)
+	return c.UpdateKey(ctx, accountSID, sid, name)
 }
 
 // flattenAPIKey copies what Twilio reports into m; the secret is the caller's business.

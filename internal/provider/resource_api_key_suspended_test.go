@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -44,6 +45,11 @@ resource "twilio_api_key" "test" {
 		Steps: []resource.TestStep{
 			{Config: config},
 			{PreConfig: setStatus(twilioclient.AccountStatusSuspended), Config: config, PlanOnly: true},
+			// Destroying it then fails, saying what the delete of a key is (a revocation) and how to fix it.
+			{
+				Config:      env.Config(""),
+				ExpectError: regexp.MustCompile(`(?s)Revoking Twilio API key SK[0-9a-f]{32}.*is suspended`),
+			},
 			{
 				PreConfig:        setStatus(twilioclient.AccountStatusActive),
 				Config:           config,

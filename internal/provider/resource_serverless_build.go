@@ -36,8 +36,7 @@ var (
 func NewServerlessBuildResource() resource.Resource {
 	r := &serverlessBuildResource{resourceBase: resourceBase{name: "serverless_build",
 		plan: planSteps{product: twilioregion.ProductServerless, account: fixedAccountSID}}}
-	// A build cannot change (every attribute but timeouts replaces it); its Delete is its own, as a live
-	// build is kept.
+	// A build cannot change (every attribute but timeouts replaces it); a live build is kept (keepLiveBuild).
 	r.accountObject = accountObject[serverlessBuildModel, twilioclient.Build]{base: &r.resourceBase,
 		noun: "Twilio Serverless build",
 		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessBuildModel) (*twilioclient.Build, error) {
@@ -49,6 +48,10 @@ func NewServerlessBuildResource() resource.Resource {
 		flatten: func(ctx context.Context, b *twilioclient.Build, m *serverlessBuildModel) (diags diag.Diagnostics) {
 			r.flattenBuild(ctx, b, m, &diags)
 			return diags
+		},
+		beforeDelete: keepLiveBuild,
+		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessBuildModel) error {
+			return c.DeleteBuild(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString())
 		},
 	}
 	return r
@@ -277,29 +280,25 @@ func (r *serverlessBuildResource) create(ctx context.Context, client *twilioclie
 	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
 }
 
-// Delete deletes the build unless an environment of its service runs it (see the resource description).
-func (r *serverlessBuildResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	ctx, state, client, done := beginDelete[serverlessBuildModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account, service, sid := state.AccountSID.ValueString(), state.ServiceSID.ValueString(), state.SID.ValueString()
-	live, err := client.EnvironmentsRunning(ctx, account, service, sid)
+// keepLiveBuild keeps a build an environment of its service runs (see the resource description), and one
+// whose service is gone (its builds went with it).
+func keepLiveBuild(ctx context.Context, c *twilioclient.Client, m *serverlessBuildModel, diags *diag.Diagnostics) bool {
+	account, service, sid := m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.SID.ValueString()
+	live, err := c.EnvironmentsRunning(ctx, account, service, sid)
 	switch {
 	case twilioclient.IsNotFound(err):
-		return // the service is gone, and its builds with it
+		return true
 	case err != nil:
-		addServerlessError(&resp.Diagnostics, "Checking whether an environment runs Twilio Serverless build "+sid, err,
+		addServerlessError(diags, "Checking whether an environment runs Twilio Serverless build "+sid, err,
 			"\n\nThe build was not deleted: it might be live. Apply again once the environments can be listed.")
-		return
+		return true
 	case len(live) > 0:
-		resp.Diagnostics.AddWarning(fmt.Sprintf("Twilio Serverless build %s kept: it is live", sid),
+		diags.AddWarning(fmt.Sprintf("Twilio Serverless build %s kept: it is live", sid),
 			fmt.Sprintf("Environment(s) %s run this build, so deleting it could take the site down. It was removed "+
 				"from the state but left in Twilio; it goes when its service is deleted.", strings.Join(live, ", ")))
-		return
+		return true
 	}
-	finishDelete(ctx, client, account, client.DeleteBuild(ctx, account, service, sid), "Deleting Twilio Serverless build "+sid, &resp.Diagnostics)
+	return false
 }
 
 // flatten maps a build to the model. Empty version lists and dependencies are null, as when left out of

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -30,7 +31,8 @@ var (
 func NewServerlessVariableResource() resource.Resource {
 	r := &serverlessVariableResource{resourceBase: resourceBase{name: "serverless_variable", plan: planSteps{
 		kept: "Twilio Serverless variable", keptLabel: "key", product: twilioregion.ProductServerless, account: fixedAccountSID}}}
-	// Read and Update are the variable's own: a write-only value is compared by its date_updated.
+	// A write-only value is compared by its date_updated (flattenServerlessVariableDrift). Update is the
+	// variable's own: a write-only value is only in the configuration, which the engine's update hook does not see.
 	r.accountObject = accountObject[serverlessVariableModel, twilioclient.Variable]{base: &r.resourceBase,
 		noun: "Twilio Serverless variable", kept: "Serverless variable",
 		// An import takes [AC…/]ZS…/ZE…/ZV… or an identity { account_sid, service_sid, environment_sid, sid }.
@@ -39,8 +41,11 @@ func NewServerlessVariableResource() resource.Resource {
 			_, err := c.FindVariable(ctx, account, sids[0], sids[1], sids[2])
 			return err
 		}},
+		find: func(ctx context.Context, c *twilioclient.Client, m *serverlessVariableModel) (*twilioclient.Variable, error) {
+			return c.FindVariable(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.EnvironmentSID.ValueString(), m.SID.ValueString())
+		},
 		create:  r.create,
-		flatten: flattenPlain(flattenServerlessVariable),
+		flatten: flattenServerlessVariableDrift,
 		remove: func(ctx context.Context, c *twilioclient.Client, m *serverlessVariableModel) error {
 			return c.DeleteVariable(ctx, m.AccountSID.ValueString(), m.ServiceSID.ValueString(), m.EnvironmentSID.ValueString(), m.SID.ValueString())
 		},
@@ -195,34 +200,25 @@ func (r *serverlessVariableResource) create(ctx context.Context, client *twilioc
 	r.finishCreate(ctx, v, plan, resp)
 }
 
-func (r *serverlessVariableResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[serverlessVariableModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account := state.AccountSID.ValueString()
-	v := readObject(ctx, client, account, state.DateCreated, "Twilio Serverless variable "+state.SID.ValueString(), resp, func() (*twilioclient.Variable, error) {
-		return client.FindVariable(ctx, account, state.ServiceSID.ValueString(), state.EnvironmentSID.ValueString(), state.SID.ValueString())
-	})
-	if v == nil {
-		return
-	}
-	known := state.DateUpdated
-	flattenServerlessVariable(v, &state)
-	if state.Value.IsNull() && !known.IsNull() && !known.IsUnknown() && !known.Equal(state.DateUpdated) {
-		// A write-only value's variable changed outside Terraform (its value cannot be compared): no configured
-		// version is in Twilio any more, so the plan sends the configured value again.
-		what := "Twilio Serverless variable " + state.SID.ValueString()
-		if state.ValueWOVersion.IsNull() {
-			resp.Diagnostics.AddWarning(what+" changed outside Terraform",
+// flattenServerlessVariableDrift is flattenServerlessVariable that also notices a write-only value's variable
+// changed outside Terraform since the state's date_updated (its value cannot be compared): no configured
+// version is in Twilio any more, so value_wo_version becomes null and the plan sends the configured value
+// again. A create or an update plans date_updated unknown, so only a Read can see such a change.
+func flattenServerlessVariableDrift(_ context.Context, v *twilioclient.Variable, m *serverlessVariableModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	known := m.DateUpdated
+	flattenServerlessVariable(v, m)
+	if m.Value.IsNull() && !known.IsNull() && !known.IsUnknown() && !known.Equal(m.DateUpdated) {
+		what := "Twilio Serverless variable " + m.SID.ValueString()
+		if m.ValueWOVersion.IsNull() {
+			diags.AddWarning(what+" changed outside Terraform",
 				fmt.Sprintf("Twilio changed %s (key %s) at %s, after Terraform last wrote it at %s. Its write-only value "+
 					"cannot be compared; set value_wo_version (or bump it) to send the configured value again.",
-					what, state.Key.ValueString(), state.DateUpdated.ValueString(), known.ValueString()))
+					what, m.Key.ValueString(), m.DateUpdated.ValueString(), known.ValueString()))
 		}
-		state.ValueWOVersion = types.Int64Null()
+		m.ValueWOVersion = types.Int64Null()
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	return diags
 }
 
 func (r *serverlessVariableResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

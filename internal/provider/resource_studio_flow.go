@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -31,13 +32,20 @@ var _ managedResource = (*studioFlowResource)(nil)
 func NewStudioFlowResource() resource.Resource {
 	r := &studioFlowResource{resourceBase: resourceBase{name: "studio_flow",
 		plan: planSteps{product: twilioregion.ProductStudio, account: fixedAccountSID}}}
-	// Update is the flow's own: each one is a new revision, and Twilio's validation errors are explained.
+	// Each update is a new revision, and Twilio's validation errors are explained at the definition.
 	r.accountObject = accountObject[studioFlowModel, twilioclient.Flow]{base: &r.resourceBase,
-		noun:  "Twilio Studio flow",
+		noun: "Twilio Studio flow", updateHint: true,
 		byKey: (*twilioclient.Client).FindFlow, prefix: "FW", what: "Studio flow",
 		create:  r.create,
 		flatten: flattenStudioFlow,
-		remove:  removeByKey[studioFlowModel]((*twilioclient.Client).DeleteFlow),
+		update:  updateStudioFlow,
+		updateError: func(err error, summary string, plan, _ *studioFlowModel, diags *diag.Diagnostics) bool {
+			return studioFlowDefinitionError(diags, summary, plan.Status.ValueString(), err)
+		},
+		updated: func(ctx context.Context, _ *twilioclient.Client, f *twilioclient.Flow, plan *studioFlowModel, state *tfsdk.State, diags *diag.Diagnostics) {
+			r.saveWithProblems(ctx, f, plan, state, diags)
+		},
+		remove: removeByKey[studioFlowModel]((*twilioclient.Client).DeleteFlow),
 	}
 	return r
 }
@@ -209,8 +217,10 @@ func (r *studioFlowResource) create(ctx context.Context, client *twilioclient.Cl
 			return candidate{sid: *f.Sid}
 		},
 		failed: func(err error, _ *createRecord) *twilioclient.Flow {
-			_, hint := accountStateOf(ctx, client, accountSID, err)
-			studioFlowWriteError(&resp.Diagnostics, summary, plan.Status.ValueString(), err, hint+ambiguousCreateHint(err, "studio_flow", what))
+			if !studioFlowDefinitionError(&resp.Diagnostics, summary, plan.Status.ValueString(), err) {
+				_, hint := accountStateOf(ctx, client, accountSID, err)
+				resp.Diagnostics.AddError(summary, errorDetail(err)+hint+ambiguousCreateHint(err, "studio_flow", what))
+			}
 			return nil
 		},
 	}, func(ctx context.Context) (*twilioclient.Flow, error) {
@@ -219,39 +229,28 @@ func (r *studioFlowResource) create(ctx context.Context, client *twilioclient.Cl
 	if f == nil {
 		return
 	}
-	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, *plan)...)
-	studioFlowProblemWarning(&resp.Diagnostics, f)
+	r.saveWithProblems(ctx, f, plan, &resp.State, &resp.Diagnostics)
 }
 
-func (r *studioFlowResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, plan, state, client, done := beginUpdate[studioFlowModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	if !studioFlowChanges(ctx, plan, state) {
-		// Only timeouts changed; ModifyPlan already carried the revision's values over.
-		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-		return
-	}
+// saveWithProblems records a flow a create or an update saved, and warns when its definition has problems.
+func (r *studioFlowResource) saveWithProblems(ctx context.Context, f *twilioclient.Flow, m *studioFlowModel, state *tfsdk.State, diags *diag.Diagnostics) {
+	r.save(ctx, f, m, state, diags)
+	studioFlowProblemWarning(diags, f)
+}
 
+// updateStudioFlow makes a new revision, or sends nothing when only timeouts changed (ModifyPlan already
+// carried the revision's values over).
+func updateStudioFlow(ctx context.Context, c *twilioclient.Client, plan, state *studioFlowModel) (*twilioclient.Flow, error) {
+	if !studioFlowChanges(ctx, *plan, *state) {
+		return nil, nil
+	}
 	// NOTE: Twilio requires Status on every update, and each update is a whole new revision, so the
 	// complete configuration is sent; the empty commit message gives the revision none.
 	params := &twilioclient.UpdateFlowParams{}
 	params.SetStatus(plan.Status.ValueString()).SetFriendlyName(plan.FriendlyName.ValueString())
 	params.SetDefinition(json.RawMessage(plan.Definition.ValueString()))
 	params.SetCommitMessage(plan.CommitMessage.ValueString())
-	f, err := client.UpdateFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
-	if err != nil {
-		_, hint := accountStateOf(ctx, client, state.AccountSID.ValueString(), err)
-		studioFlowWriteError(&resp.Diagnostics, fmt.Sprintf("Updating Twilio Studio flow %s", state.SID.ValueString()),
-			plan.Status.ValueString(), err, hint)
-		return
-	}
-	resp.Diagnostics.Append(flattenStudioFlow(ctx, f, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	studioFlowProblemWarning(&resp.Diagnostics, f)
+	return c.UpdateFlow(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), params)
 }
 
 // studioFlowChanges reports whether the plan changes anything Twilio stores, i.e. whether an update makes a
@@ -268,13 +267,12 @@ func studioFlowChanges(ctx context.Context, plan, state studioFlowModel) bool {
 	return diags.HasError() || !same
 }
 
-// studioFlowWriteError explains a failed create or update. Twilio refuses to publish a definition with
-// errors; the diagnostic lists them against definition and says how to see them in a draft.
-func studioFlowWriteError(diags *diag.Diagnostics, summary, status string, err error, hint string) {
+// studioFlowDefinitionError explains Twilio's refusal to publish a definition with errors: the diagnostic
+// lists them against definition and says how to see them in a draft. It reports false for other errors.
+func studioFlowDefinitionError(diags *diag.Diagnostics, summary, status string, err error) bool {
 	var defErr *twilioclient.FlowDefinitionError
 	if !errors.As(err, &defErr) {
-		diags.AddError(summary, errorDetail(err)+hint)
-		return
+		return false
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Twilio refused the definition (status = %q) because it has %d problem(s):\n", status, len(defErr.Problems))
@@ -283,6 +281,7 @@ func studioFlowWriteError(diags *diag.Diagnostics, summary, status string, err e
 		"problems, which the flow's `errors` attribute and the Studio editor then show.\n\n")
 	b.WriteString(errorDetail(err))
 	diags.AddAttributeError(path.Root("definition"), summary, b.String())
+	return true
 }
 
 // studioFlowProblemWarning says that a saved draft would not run, so the problem is seen at apply time

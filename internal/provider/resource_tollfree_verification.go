@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -26,13 +28,19 @@ var _ managedResource = (*tollfreeVerificationResource)(nil)
 // NewTollfreeVerificationResource is the factory for twilio_tollfree_verification.
 func NewTollfreeVerificationResource() resource.Resource {
 	r := &tollfreeVerificationResource{resourceBase: resourceBase{name: "tollfree_verification", plan: planSteps{account: fixedAccountSID}}}
-	// Update is the verification's own: an edit is a new review, sent only when the details changed.
+	// An edit is a new review, sent only when the details changed, and waited for like the create's.
 	r.accountObject = accountObject[tollfreeVerificationModel, twilioclient.TollfreeVerification]{base: &r.resourceBase,
 		noun:  "toll-free verification",
 		byKey: (*twilioclient.Client).FindTollfreeVerification, prefix: "HH", what: "toll-free verification",
-		create:  r.create,
-		flatten: flattenTollfreeVerification,
-		remove:  removeByKey[tollfreeVerificationModel]((*twilioclient.Client).DeleteTollfreeVerification),
+		create:      r.create,
+		flatten:     flattenTollfreeVerification,
+		update:      updateTollfreeVerification,
+		updateError: tollfreeEditError,
+		updated: func(ctx context.Context, c *twilioclient.Client, v *twilioclient.TollfreeVerification, plan *tollfreeVerificationModel,
+			state *tfsdk.State, diags *diag.Diagnostics) {
+			r.finishReview(ctx, c, v, plan, state, diags, "Set timeouts.update to wait longer next time.")
+		},
+		remove: removeByKey[tollfreeVerificationModel]((*twilioclient.Client).DeleteTollfreeVerification),
 	}
 	return r
 }
@@ -236,14 +244,11 @@ type stateSetter interface {
 	Set(ctx context.Context, val any) diag.Diagnostics
 }
 
-// Update edits the verification with every detail (a cleared optional one is sent empty) and waits for
-// the review it starts again; Twilio takes edits of a rejected verification only.
-func (r *tollfreeVerificationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	ctx, plan, state, client, done := beginUpdate[tollfreeVerificationModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
+// updateTollfreeVerification edits the verification with every detail (a cleared optional one is sent
+// empty); the engine then waits for the review it starts again (updated). Twilio takes edits of a rejected
+// verification only.
+func updateTollfreeVerification(ctx context.Context, c *twilioclient.Client, plan, state *tollfreeVerificationModel) (
+	*twilioclient.TollfreeVerification, error) {
 	edit := func(m *tollfreeVerificationModel) (*twilioclient.UpdateTollfreeVerificationParams, diag.Diagnostics) {
 		p := &twilioclient.UpdateTollfreeVerificationParams{}
 		d := tollfreeDetails(ctx, m, func(f tollfreeField) {
@@ -258,26 +263,41 @@ func (r *tollfreeVerificationResource) Update(ctx context.Context, req resource.
 		}, func(cats, urls []string) { p.SetUseCaseCategories(cats).SetOptInImageUrls(urls) })
 		return p, d
 	}
-	p, d := edit(&plan)
-	if resp.Diagnostics.Append(d...); resp.Diagnostics.HasError() {
-		return
+	p, d := edit(plan)
+	if d.HasError() {
+		return nil, tollfreeDetailsError{d}
 	}
 	// An edit resubmits the verification for review (and Twilio takes one only while it is rejected): when the
 	// details are what the state holds (only timeouts changed), nothing is sent.
-	if last, d := edit(&state); !d.HasError() && reflect.DeepEqual(p, last) {
-		state.Timeouts = plan.Timeouts
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-		return
+	if last, d := edit(state); !d.HasError() && reflect.DeepEqual(p, last) {
+		t := plan.Timeouts
+		*plan = *state
+		plan.Timeouts = t
+		return nil, nil
 	}
-	v, err := client.UpdateTollfreeVerification(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), p)
-	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Editing toll-free verification %s", state.SID.ValueString()),
-			errorDetail(err)+fmt.Sprintf("\n\nTwilio takes edits of a rejected verification, within seven days of the "+
-				"rejection; this one is %s. To submit new details otherwise, replace it (terraform apply "+
-				"-replace=<address>), which deletes it and submits a new verification.", state.Status.ValueString()))
-		return
+	return c.UpdateTollfreeVerification(ctx, state.AccountSID.ValueString(), state.SID.ValueString(), p)
+}
+
+// tollfreeDetailsError carries the diagnostics of details that cannot be sent from the update to
+// tollfreeEditError, which reports them as they are.
+type tollfreeDetailsError struct{ diags diag.Diagnostics }
+
+func (e tollfreeDetailsError) Error() string {
+	return "the toll-free verification's details cannot be sent"
+}
+
+// tollfreeEditError says when Twilio takes an edit, and how to submit new details otherwise.
+func tollfreeEditError(err error, _ string, _, state *tollfreeVerificationModel, diags *diag.Diagnostics) bool {
+	var details tollfreeDetailsError
+	if errors.As(err, &details) {
+		diags.Append(details.diags...)
+		return true
 	}
-	r.finishReview(ctx, client, v, &plan, &resp.State, &resp.Diagnostics, "Set timeouts.update to wait longer next time.")
+	diags.AddError(fmt.Sprintf("Editing toll-free verification %s", state.SID.ValueString()),
+		errorDetail(err)+fmt.Sprintf("\n\nTwilio takes edits of a rejected verification, within seven days of the "+
+			"rejection; this one is %s. To submit new details otherwise, replace it (terraform apply "+
+			"-replace=<address>), which deletes it and submits a new verification.", state.Status.ValueString()))
+	return true
 }
 
 // tollfreeField is one string detail: its planned value (nil when null) and how the create and the update

@@ -144,6 +144,30 @@ func TestAccTollfreeVerification_editRejected(t *testing.T) {
 	})
 }
 
+// An edit waits for the review it starts like a create: a second rejection fails the apply with Twilio's
+// reason, the edited verification kept in the state.
+func TestAccTollfreeVerification_editRejectedAgain(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	testAccTollfreeReviews(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewReject, Reason: "Website not reachable", AfterMS: 2000})
+	timeouts := "  timeouts {\n    create = \"1s\"\n  }"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             env.CheckDestroyNoOrphans(),
+		Steps: []resource.TestStep{
+			{Config: env.Config(testAccTollfreeConfig("https://dental.example.com", timeouts))},
+			{
+				PreConfig: func() {
+					time.Sleep(2500 * time.Millisecond)
+					testAccTollfreeReviews(t, env, emulator.ReviewPolicy{Outcome: emulator.ReviewReject, Reason: "Opt-in not shown"})
+				},
+				Config:      env.Config(testAccTollfreeConfig("https://www.dental.example.com", timeouts)),
+				ExpectError: regexp.MustCompile(`(?s)Toll-free verification HH[0-9a-f]{32} was rejected.*Opt-in not shown`),
+			},
+		},
+	})
+}
+
 // A verification deleted outside Terraform leaves the state and is planned again.
 func TestAccTollfreeVerification_disappears(t *testing.T) {
 	t.Parallel()

@@ -91,7 +91,7 @@ func newTrustBundleResource(kind trustBundleKind) *trustBundleResource {
 		}),
 		// A rejected bundle or a draft holds the business's personal data and no review worth keeping (as when
 		// Terraform replaces one a rejection left tainted): skip_destroy keeps only a bundle in review or approved.
-		keeps: func(m *trustBundleModel) bool {
+		keptWhen: func(m *trustBundleModel) bool {
 			st := m.Status.ValueString()
 			return st != twilioclient.TrustStatusRejected && st != twilioclient.TrustStatusDraft
 		},
