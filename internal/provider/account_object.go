@@ -58,7 +58,8 @@ type accountObject[M accountObjectModel, T any] struct {
 	// updates need the account's own credentials).
 	updateHint bool
 	// byKey finds an object by its account and SID alone (most objects directly under an account). With
-	// prefix (its SID's, "AP") and what (its name in the identity's descriptions and in import errors) it
+	// prefix (its SID's, "AP") and what (its name in the identity's descriptions and in import errors, when
+	// noun does not say it so) it
 	// also gives the resource its identity { account_sid, sid } and its import by AC…/XX…, a bare XX… or
 	// that identity. A resource found otherwise sets find; its identity and import then come from importing,
 	// or it declares both itself. (A resource may set byKey for reads and still take importing.)
@@ -229,7 +230,7 @@ func (o *accountObject[M, T]) IdentitySchema(_ context.Context, _ resource.Ident
 		resp.IdentitySchema = o.importing.identitySchema()
 		return
 	}
-	resp.IdentitySchema = accountObjectIdentitySchema(o.prefix, cmp.Or(o.identityWhat, o.what))
+	resp.IdentitySchema = accountObjectIdentitySchema(o.prefix, cmp.Or(o.identityWhat, o.what, o.noun))
 }
 
 // ImportState takes AC…/XX…, a bare XX… found in the provider's account or one of its subaccounts, or an
@@ -242,7 +243,7 @@ func (o *accountObject[M, T]) ImportState(ctx context.Context, req resource.Impo
 		o.importing.importState(ctx, o.base, req, resp)
 		return
 	}
-	if o.base.importAccountObject(ctx, req, resp, o.prefix, o.what, func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
+	if o.base.importAccountObject(ctx, req, resp, o.prefix, cmp.Or(o.what, o.noun), func(ctx context.Context, c *twilioclient.Client, account, sid string) error {
 		_, err := o.byKey(c, ctx, account, sid)
 		return err
 	}) && o.kept != "" {

@@ -30,7 +30,7 @@ func NewA2PBrandRegistrationResource() resource.Resource {
 	// Update and Delete are the brand's own: it cannot change, and Twilio cannot delete it.
 	r.accountObject = accountObject[a2pBrandModel, twilioclient.BrandRegistration]{base: &r.resourceBase,
 		noun:  "A2P brand registration",
-		byKey: (*twilioclient.Client).FindBrandRegistration, prefix: "BN", what: "A2P brand registration",
+		byKey: (*twilioclient.Client).FindBrandRegistration, prefix: "BN",
 		create:  r.create,
 		flatten: flattenPlain(flattenA2PBrand),
 	}

@@ -33,7 +33,7 @@ func NewAddressResource() resource.Resource {
 	r := &addressResource{resourceBase: resourceBase{name: "address"}}
 	r.accountObject = accountObject[addressModel, twilioclient.Address]{base: &r.resourceBase,
 		noun:  "address",
-		byKey: (*twilioclient.Client).FindAddress, prefix: "AD", what: "address",
+		byKey: (*twilioclient.Client).FindAddress, prefix: "AD",
 		create:  r.create,
 		flatten: flattenPlain(flattenAddress),
 		// Every field is sent, so a Console edit the plan reverts is undone whatever it touched.

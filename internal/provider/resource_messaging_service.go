@@ -31,7 +31,7 @@ func NewMessagingServiceResource() resource.Resource {
 		plan: planSteps{kept: "Messaging Service", keptLabel: "friendly_name", account: fixedAccountSID}}}
 	r.accountObject = accountObject[messagingServiceModel, twilioclient.MessagingService]{base: &r.resourceBase,
 		noun: "Messaging Service", kept: "Messaging Service",
-		byKey: (*twilioclient.Client).FindMessagingService, prefix: "MG", what: "Messaging Service",
+		byKey: (*twilioclient.Client).FindMessagingService, prefix: "MG",
 		create: r.create,
 		flatten: flattenPlain(func(s *twilioclient.MessagingService, m *messagingServiceModel) {
 			flattenMessagingService(s, m)

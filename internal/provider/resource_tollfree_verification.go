@@ -31,7 +31,7 @@ func NewTollfreeVerificationResource() resource.Resource {
 	// An edit is a new review, sent only when the details changed, and waited for like the create's.
 	r.accountObject = accountObject[tollfreeVerificationModel, twilioclient.TollfreeVerification]{base: &r.resourceBase,
 		noun:  "toll-free verification",
-		byKey: (*twilioclient.Client).FindTollfreeVerification, prefix: "HH", what: "toll-free verification",
+		byKey: (*twilioclient.Client).FindTollfreeVerification, prefix: "HH",
 		create:      r.create,
 		flatten:     flattenTollfreeVerification,
 		update:      updateTollfreeVerification,

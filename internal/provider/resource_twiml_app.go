@@ -23,7 +23,7 @@ func NewTwimlAppResource() resource.Resource {
 		plan: planSteps{kept: "Twilio TwiML app", keptLabel: "friendly_name", account: fixedAccountSID}}}
 	r.accountObject = accountObject[twimlAppModel, twilioclient.Application]{base: &r.resourceBase,
 		noun: "TwiML application", kept: "TwiML application",
-		byKey: (*twilioclient.Client).FindApplication, prefix: "AP", what: "TwiML application",
+		byKey: (*twilioclient.Client).FindApplication, prefix: "AP",
 		create: r.create,
 		flatten: flattenPlain(func(a *twilioclient.Application, m *twimlAppModel) {
 			flattenTwimlApp(a, m)

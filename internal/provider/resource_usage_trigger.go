@@ -27,7 +27,7 @@ func NewUsageTriggerResource() resource.Resource {
 	r := &usageTriggerResource{resourceBase: resourceBase{plan: planSteps{account: fixedAccountSID}}}
 	r.accountObject = accountObject[usageTriggerModel, twilioclient.UsageTrigger]{base: &r.resourceBase,
 		noun:  "usage trigger",
-		byKey: (*twilioclient.Client).FindUsageTrigger, prefix: "UT", what: "usage trigger",
+		byKey: (*twilioclient.Client).FindUsageTrigger, prefix: "UT",
 		create:  r.create,
 		flatten: flattenPlain(flattenUsageTrigger),
 		// Every updatable field is sent, so a Console edit of any of them is reverted.

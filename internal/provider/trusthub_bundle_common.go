@@ -81,7 +81,7 @@ func newTrustBundleResource(kind trustBundleKind) *trustBundleResource {
 		byKey: func(c *twilioclient.Client, ctx context.Context, account, sid string) (*twilioclient.TrustBundle, error) {
 			return c.FindTrustBundle(ctx, kind.kind, account, sid)
 		},
-		prefix: "BU", what: kind.what,
+		prefix:  "BU",
 		create:  r.create,
 		details: r.readAssignments,
 		flatten: flattenPlain(func(b *twilioclient.TrustBundle, m *trustBundleModel) {

@@ -133,7 +133,7 @@ func newTrustEntityResource[M accountObjectModel, P trustEntityModel[M]](entity 
 		byKey: func(c *twilioclient.Client, ctx context.Context, account, sid string) (*twilioclient.TrustEntity, error) {
 			return c.FindTrustEntity(ctx, entity.kind, account, sid)
 		},
-		prefix: entity.prefix, what: entity.what, create: r.create,
+		prefix: entity.prefix, create: r.create,
 		flatten: func(ctx context.Context, e *twilioclient.TrustEntity, m *M) diag.Diagnostics {
 			r.flatten(ctx, e, m)
 			return nil
