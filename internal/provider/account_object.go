@@ -95,9 +95,9 @@ type accountObject[M accountObjectModel, T any] struct {
 	// records more or less than that (only the computed attributes, a warning about the answer, a wait for
 	// a review).
 	updated func(ctx context.Context, c *twilioclient.Client, obj *T, plan *M, state *tfsdk.State, diags *diag.Diagnostics)
-	// beforeDelete runs before a delete: it reports why the object must stay (an address a number uses, a build an
-	// environment runs) and returns true to leave it in Twilio; the object then leaves the state, unless
-	// keep added an error.
+	// beforeDelete runs before a delete: it reports why the object must stay (an address a number uses, a
+	// build an environment runs) and returns true to leave it in Twilio; the object then leaves the state,
+	// unless beforeDelete added an error.
 	beforeDelete func(ctx context.Context, c *twilioclient.Client, m *M, diags *diag.Diagnostics) bool
 	// remove deletes the object; nil when the resource declares its own Delete.
 	remove func(ctx context.Context, c *twilioclient.Client, m *M) error
