@@ -32,13 +32,21 @@ var (
 )
 
 // NewDialingPermissionsResource is the factory for twilio_dialing_permissions.
-func NewDialingPermissionsResource() resource.Resource { return &dialingPermissionsResource{} }
+func NewDialingPermissionsResource() resource.Resource {
+	r := &dialingPermissionsResource{}
+	// Create, Read, Update and Delete are the resource's own: they act through the subaccount's own client
+	// and keep what was found for the destroy to put back.
+	r.accountObject = accountObject[dialingPermissionsModel, dialingFound]{base: &r.resourceBase,
+		noun: "dialing permissions", importing: dialingImport{}}
+	return r
+}
 
 // dialingPermissionsResource manages a subaccount's voice dialing permissions: inherit the parent's, or
 // exactly the configured countries. Voice v1 acts on the account whose credentials call it, so every call
 // goes through the subaccount's own client (ForAccount).
 type dialingPermissionsResource struct {
 	resourceBase
+	accountObject[dialingPermissionsModel, dialingFound]
 }
 
 type dialingPermissionsModel struct {
@@ -51,6 +59,14 @@ type dialingPermissionsModel struct {
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
+// objectKey: the permissions are the subaccount's, and have no SID of their own.
+func (m dialingPermissionsModel) objectKey() (account, sid string) {
+	return m.AccountSID.ValueString(), ""
+}
+
+// created is null: Twilio does not date the permissions, so a Read never waits for a lagging one.
+func (m dialingPermissionsModel) created() types.String { return types.StringNull() }
+
 // dialingFound is what the resource found before it first changed anything, kept in private state so a
 // destroy can put it back.
 type dialingFound struct {
@@ -62,17 +78,6 @@ const privateDialingFound = "dialing_found"
 
 func (r *dialingPermissionsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_dialing_permissions"
-}
-
-func (r *dialingPermissionsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"account_sid": identityschema.StringAttribute{
-				RequiredForImport: true,
-				Description:       "SID of the subaccount (`AC…`) whose dialing permissions these are.",
-			},
-		},
-	}
 }
 
 func isoSetAttribute(desc string) schema.SetAttribute {
@@ -262,10 +267,22 @@ func (r *dialingPermissionsResource) Delete(ctx context.Context, req resource.De
 	finishDelete(ctx, client, account, err, "Restoring the dialing permissions of "+account, &resp.Diagnostics)
 }
 
-// ImportState takes the subaccount's SID or an identity { account_sid }, and records what it finds as what
+// dialingImport takes the subaccount's SID or an identity { account_sid }, and records what it finds as what
 // a destroy puts back.
-func (r *dialingPermissionsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
+type dialingImport struct{}
+
+func (dialingImport) identitySchema() identityschema.Schema {
+	return identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"account_sid": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "SID of the subaccount (`AC…`) whose dialing permissions these are.",
+			},
+		},
+	}
+}
+
+func (dialingImport) importState(ctx context.Context, r *resourceBase, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	account := req.ID
 	if req.ID == "" && req.Identity != nil && !req.Identity.Raw.IsNull() {
 		var v types.String
