@@ -34,10 +34,21 @@ var (
 // NewDialingPermissionsResource is the factory for twilio_dialing_permissions.
 func NewDialingPermissionsResource() resource.Resource {
 	r := &dialingPermissionsResource{}
-	// Create, Read, Update and Delete are the resource's own: they act through the subaccount's own client
-	// and keep what was found for the destroy to put back.
+	// Create, Update and Delete are the resource's own: they act through the subaccount's own client and
+	// keep what was found for the destroy to put back.
 	r.accountObject = accountObject[dialingPermissionsModel, dialingFound]{base: &r.resourceBase,
-		noun: "dialing permissions", importing: dialingImport{}}
+		noun: "dialing permissions", importing: dialingImport{},
+		find: func(ctx context.Context, c *twilioclient.Client, m *dialingPermissionsModel) (*dialingFound, error) {
+			sub, err := c.ForAccount(ctx, m.AccountSID.ValueString())
+			if err != nil {
+				return nil, err
+			}
+			got, err := readDialing(ctx, sub)
+			return &got, err
+		},
+		named:   func(m *dialingPermissionsModel) string { return "Dialing permissions of " + m.AccountSID.ValueString() },
+		flatten: flattenPlain(flattenDialing),
+	}
 	return r
 }
 
@@ -192,25 +203,6 @@ func (r *dialingPermissionsResource) Create(ctx context.Context, req resource.Cr
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
-func (r *dialingPermissionsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[dialingPermissionsModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account := state.AccountSID.ValueString()
-	sub, err := client.ForAccount(ctx, account)
-	if err == nil {
-		var got dialingFound
-		if got, err = readDialing(ctx, sub); err == nil {
-			flattenDialing(got, &state)
-			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-			return
-		}
-	}
-	finishRead(ctx, client, account, err, "Dialing permissions of "+account, resp)
-}
-
 func (r *dialingPermissionsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	ctx, plan, _, client, done := beginUpdate[dialingPermissionsModel](ctx, &r.resourceBase, req, resp)
 	defer done()
@@ -333,7 +325,7 @@ func (r *dialingPermissionsResource) readInto(ctx context.Context, sub *twiliocl
 		diags.AddError("Reading the dialing permissions of "+m.AccountSID.ValueString(), errorDetail(err))
 		return
 	}
-	flattenDialing(got, m)
+	flattenDialing(&got, m)
 }
 
 // readDialing reads inheritance and, only when it is off, the countries: an inheriting subaccount may see
@@ -422,7 +414,7 @@ func wantedDialing(ctx context.Context, m *dialingPermissionsModel, diags *diag.
 	return out
 }
 
-func flattenDialing(got dialingFound, m *dialingPermissionsModel) {
+func flattenDialing(got *dialingFound, m *dialingPermissionsModel) {
 	m.ID = m.AccountSID
 	m.Inherit = types.BoolValue(got.Inherit)
 	var low, special, toll []attr.Value
