@@ -13,7 +13,8 @@ import (
 )
 
 // A Read's warnings name the object so that a user can find it: a bundle clone with its account (the same
-// SID is a bundle of the main account too), a deployment through the environment Read asks. Plugin-testing
+// SID is a bundle of the main account too), a deployment through the environment Read asks, dialing
+// permissions by their subaccount. Plugin-testing
 // cannot see warnings, so Read is called here directly.
 func TestRead_warningsNameTheObject(t *testing.T) {
 	t.Parallel()
@@ -35,6 +36,9 @@ func TestRead_warningsNameTheObject(t *testing.T) {
 		{"deployment gone", NewServerlessDeploymentResource(),
 			map[string]string{"sid": "ZD" + gone, "service_sid": "ZS" + gone, "environment_sid": "ZE" + gone},
 			"Twilio Serverless environment ZE" + gone + " of deployment ZD" + gone + " is gone"},
+		// The permissions have no SID: they are named by their subaccount, here one Twilio does not know.
+		{"dialing permissions gone", NewDialingPermissionsResource(), map[string]string{"account_sid": "AC" + gone},
+			"Dialing permissions of AC" + gone + " is gone"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			c.r.(resource.ResourceWithConfigure).Configure(ctx, resource.ConfigureRequest{ProviderData: &providerData{client: env.Client(t)}},

@@ -32,13 +32,32 @@ var (
 )
 
 // NewDialingPermissionsResource is the factory for twilio_dialing_permissions.
-func NewDialingPermissionsResource() resource.Resource { return &dialingPermissionsResource{} }
+func NewDialingPermissionsResource() resource.Resource {
+	r := &dialingPermissionsResource{}
+	// Create, Update and Delete are the resource's own: they act through the subaccount's own client and
+	// keep what was found for the destroy to put back.
+	r.accountObject = accountObject[dialingPermissionsModel, dialingFound]{base: &r.resourceBase,
+		noun: "dialing permissions", importing: dialingImport{},
+		find: func(ctx context.Context, c *twilioclient.Client, m *dialingPermissionsModel) (*dialingFound, error) {
+			sub, err := c.ForAccount(ctx, m.AccountSID.ValueString())
+			if err != nil {
+				return nil, err
+			}
+			got, err := readDialing(ctx, sub)
+			return &got, err
+		},
+		named:   func(m *dialingPermissionsModel) string { return "Dialing permissions of " + m.AccountSID.ValueString() },
+		flatten: flattenPlain(flattenDialing),
+	}
+	return r
+}
 
 // dialingPermissionsResource manages a subaccount's voice dialing permissions: inherit the parent's, or
 // exactly the configured countries. Voice v1 acts on the account whose credentials call it, so every call
 // goes through the subaccount's own client (ForAccount).
 type dialingPermissionsResource struct {
 	resourceBase
+	accountObject[dialingPermissionsModel, dialingFound]
 }
 
 type dialingPermissionsModel struct {
@@ -51,6 +70,14 @@ type dialingPermissionsModel struct {
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
+// objectKey: the permissions are the subaccount's, and have no SID of their own.
+func (m dialingPermissionsModel) objectKey() (account, sid string) {
+	return m.AccountSID.ValueString(), ""
+}
+
+// created is null: Twilio does not date the permissions, so a Read never waits for a lagging one.
+func (m dialingPermissionsModel) created() types.String { return types.StringNull() }
+
 // dialingFound is what the resource found before it first changed anything, kept in private state so a
 // destroy can put it back.
 type dialingFound struct {
@@ -62,17 +89,6 @@ const privateDialingFound = "dialing_found"
 
 func (r *dialingPermissionsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_dialing_permissions"
-}
-
-func (r *dialingPermissionsResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"account_sid": identityschema.StringAttribute{
-				RequiredForImport: true,
-				Description:       "SID of the subaccount (`AC…`) whose dialing permissions these are.",
-			},
-		},
-	}
 }
 
 func isoSetAttribute(desc string) schema.SetAttribute {
@@ -187,25 +203,6 @@ func (r *dialingPermissionsResource) Create(ctx context.Context, req resource.Cr
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 }
 
-func (r *dialingPermissionsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	state, client, done := beginRead[dialingPermissionsModel](ctx, &r.resourceBase, req, resp)
-	defer done()
-	if client == nil {
-		return
-	}
-	account := state.AccountSID.ValueString()
-	sub, err := client.ForAccount(ctx, account)
-	if err == nil {
-		var got dialingFound
-		if got, err = readDialing(ctx, sub); err == nil {
-			flattenDialing(got, &state)
-			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-			return
-		}
-	}
-	finishRead(ctx, client, account, err, "Dialing permissions of "+account, resp)
-}
-
 func (r *dialingPermissionsResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	ctx, plan, _, client, done := beginUpdate[dialingPermissionsModel](ctx, &r.resourceBase, req, resp)
 	defer done()
@@ -262,10 +259,22 @@ func (r *dialingPermissionsResource) Delete(ctx context.Context, req resource.De
 	finishDelete(ctx, client, account, err, "Restoring the dialing permissions of "+account, &resp.Diagnostics)
 }
 
-// ImportState takes the subaccount's SID or an identity { account_sid }, and records what it finds as what
+// dialingImport takes the subaccount's SID or an identity { account_sid }, and records what it finds as what
 // a destroy puts back.
-func (r *dialingPermissionsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	defer identityAfterImport(ctx, resp)
+type dialingImport struct{}
+
+func (dialingImport) identitySchema() identityschema.Schema {
+	return identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"account_sid": identityschema.StringAttribute{
+				RequiredForImport: true,
+				Description:       "SID of the subaccount (`AC…`) whose dialing permissions these are.",
+			},
+		},
+	}
+}
+
+func (dialingImport) importState(ctx context.Context, r *resourceBase, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	account := req.ID
 	if req.ID == "" && req.Identity != nil && !req.Identity.Raw.IsNull() {
 		var v types.String
@@ -316,7 +325,7 @@ func (r *dialingPermissionsResource) readInto(ctx context.Context, sub *twiliocl
 		diags.AddError("Reading the dialing permissions of "+m.AccountSID.ValueString(), errorDetail(err))
 		return
 	}
-	flattenDialing(got, m)
+	flattenDialing(&got, m)
 }
 
 // readDialing reads inheritance and, only when it is off, the countries: an inheriting subaccount may see
@@ -405,7 +414,7 @@ func wantedDialing(ctx context.Context, m *dialingPermissionsModel, diags *diag.
 	return out
 }
 
-func flattenDialing(got dialingFound, m *dialingPermissionsModel) {
+func flattenDialing(got *dialingFound, m *dialingPermissionsModel) {
 	m.ID = m.AccountSID
 	m.Inherit = types.BoolValue(got.Inherit)
 	var low, special, toll []attr.Value

@@ -263,3 +263,31 @@ func TestAccDialingPermissions_failedCreatePutsBack(t *testing.T) {
 		},
 	})
 }
+
+// An import records what it finds as what a destroy puts back, as a create does: the tenant's own MX,
+// imported and then changed to BR, is open again after the destroy (without the record, the destroy would
+// fall back to inheritance).
+func TestAccDialingPermissions_importRestoresFound(t *testing.T) {
+	t.Parallel()
+	env := acctest.New(t)
+	sub := testAccSubaccountOutside(t, env, "tenant-imported")
+	c, err := env.Client(t).ForAccount(context.Background(), sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SetDialingInheritance(context.Background(), false); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.UpdateDialingCountries(context.Background(), []twilioclient.DialingPermission{{IsoCode: "MX", LowRisk: true}}); err != nil {
+		t.Fatal(err)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckDialing(t, env, sub, false, "MX:100"),
+		Steps: []resource.TestStep{{
+			Config: env.Config(fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", testAccDialingAddr, sub) +
+				testAccDialingConfig(sub, `  low_risk_countries = ["BR"]`)),
+			Check: testAccCheckDialing(t, env, sub, false, "BR:100"),
+		}},
+	})
+}
