@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 )
@@ -43,14 +41,8 @@ func TestImport_errorsNameTheObject(t *testing.T) {
 		var md resource.MetadataResponse
 		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "twilio"}, &md)
 		t.Run(md.TypeName, func(t *testing.T) {
-			r.(resource.ResourceWithConfigure).Configure(ctx, resource.ConfigureRequest{ProviderData: &providerData{client: env.Client(t)}},
-				&resource.ConfigureResponse{})
-			var sch resource.SchemaResponse
-			r.Schema(ctx, resource.SchemaRequest{}, &sch)
 			sid := c.prefix + gone
-			resp := &resource.ImportStateResponse{
-				State: tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)},
-			}
+			resp := &resource.ImportStateResponse{State: directState(t, env, r, nil)}
 			r.(resource.ResourceWithImportState).ImportState(ctx, resource.ImportStateRequest{ID: sid}, resp)
 			want := "Cannot import " + c.what + " " + sid
 			if errs := resp.Diagnostics.Errors(); len(errs) != 1 || errs[0].Summary() != want {

@@ -4,10 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 )
@@ -41,18 +38,11 @@ func TestRead_warningsNameTheObject(t *testing.T) {
 			"Dialing permissions of AC" + gone + " is gone"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			c.r.(resource.ResourceWithConfigure).Configure(ctx, resource.ConfigureRequest{ProviderData: &providerData{client: env.Client(t)}},
-				&resource.ConfigureResponse{})
-			var sch resource.SchemaResponse
-			c.r.Schema(ctx, resource.SchemaRequest{}, &sch)
-			st := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}
-			diags := st.SetAttribute(ctx, path.Root("account_sid"), env.AccountSID)
+			attrs := map[string]any{"account_sid": env.AccountSID}
 			for name, v := range c.attrs {
-				diags.Append(st.SetAttribute(ctx, path.Root(name), v)...)
+				attrs[name] = v
 			}
-			if diags.HasError() {
-				t.Fatal(diags)
-			}
+			st := directState(t, env, c.r, attrs)
 			resp := &resource.ReadResponse{State: st}
 			c.r.Read(ctx, resource.ReadRequest{State: st}, resp)
 			if resp.Diagnostics.HasError() {

@@ -4,10 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
@@ -23,16 +20,7 @@ func TestAddressDelete_sentWhenTheInUseCheckFails(t *testing.T) {
 	ctx := context.Background()
 	sid := namesakes["twilio_address"](t, env)
 	r := NewAddressResource()
-	r.(resource.ResourceWithConfigure).Configure(ctx, resource.ConfigureRequest{ProviderData: &providerData{client: env.Client(t)}},
-		&resource.ConfigureResponse{})
-	var sch resource.SchemaResponse
-	r.Schema(ctx, resource.SchemaRequest{}, &sch)
-	st := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}
-	diags := st.SetAttribute(ctx, path.Root("account_sid"), env.AccountSID)
-	diags.Append(st.SetAttribute(ctx, path.Root("sid"), sid)...)
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
+	st := directState(t, env, r, map[string]any{"account_sid": env.AccountSID, "sid": sid})
 	defer env.Emulator.RemoveFault(env.Emulator.AddFault(emulator.Fault{Method: "GET", Path: "IncomingPhoneNumbers", Kind: emulator.FaultInternal}))
 	resp := &resource.DeleteResponse{State: st}
 	r.Delete(ctx, resource.DeleteRequest{State: st}, resp)

@@ -5,10 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/emulator"
@@ -25,16 +23,7 @@ func TestTrustBundle_readDetailsFailures(t *testing.T) {
 	ctx := context.Background()
 	sid := namesakes["twilio_trusthub_customer_profile"](t, env)
 	r := NewTrustHubCustomerProfileResource()
-	r.(resource.ResourceWithConfigure).Configure(ctx, resource.ConfigureRequest{ProviderData: &providerData{client: env.Client(t)}},
-		&resource.ConfigureResponse{})
-	var sch resource.SchemaResponse
-	r.Schema(ctx, resource.SchemaRequest{}, &sch)
-	st := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}
-	diags := st.SetAttribute(ctx, path.Root("account_sid"), env.AccountSID)
-	diags.Append(st.SetAttribute(ctx, path.Root("sid"), sid)...)
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
+	st := directState(t, env, r, map[string]any{"account_sid": env.AccountSID, "sid": sid})
 	read := func(t *testing.T, f emulator.Fault) *resource.ReadResponse {
 		t.Helper()
 		defer env.Emulator.RemoveFault(env.Emulator.AddFault(f))

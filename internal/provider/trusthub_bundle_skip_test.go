@@ -4,10 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/tenantwire/terraform-provider-twilio/internal/acctest"
 	"github.com/tenantwire/terraform-provider-twilio/internal/twilioclient"
@@ -33,17 +30,8 @@ func TestTrustBundle_skipDestroyKeepsOnlyReviewed(t *testing.T) {
 		} {
 			t.Run(kind.name+"/"+c.status, func(t *testing.T) {
 				r := newTrustBundleResource(kind)
-				r.Configure(ctx, resource.ConfigureRequest{ProviderData: &providerData{client: env.Client(t)}}, &resource.ConfigureResponse{})
-				var sch resource.SchemaResponse
-				r.Schema(ctx, resource.SchemaRequest{}, &sch)
-				st := tfsdk.State{Schema: sch.Schema, Raw: tftypes.NewValue(sch.Schema.Type().TerraformType(ctx), nil)}
-				diags := st.SetAttribute(ctx, path.Root("sid"), sid)
-				diags.Append(st.SetAttribute(ctx, path.Root("account_sid"), env.AccountSID)...)
-				diags.Append(st.SetAttribute(ctx, path.Root("status"), c.status)...)
-				diags.Append(st.SetAttribute(ctx, path.Root("skip_destroy"), true)...)
-				if diags.HasError() {
-					t.Fatal(diags)
-				}
+				st := directState(t, env, r, map[string]any{"sid": sid, "account_sid": env.AccountSID, "status": c.status,
+					"skip_destroy": true})
 				before := len(env.Requests("DELETE", sid))
 				resp := &resource.DeleteResponse{State: st}
 				r.Delete(ctx, resource.DeleteRequest{State: st}, resp)
