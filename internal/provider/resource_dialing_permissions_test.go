@@ -148,17 +148,7 @@ func TestAccDialingPermissions_drift(t *testing.T) {
 func TestAccDialingPermissions_restoresFound(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	sub := testAccSubaccountOutside(t, env, "tenant-own")
-	c, err := env.Client(t).ForAccount(context.Background(), sub)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := c.SetDialingInheritance(context.Background(), false); err != nil {
-		t.Fatal(err)
-	}
-	if err := c.UpdateDialingCountries(context.Background(), []twilioclient.DialingPermission{{IsoCode: "MX", LowRisk: true}}); err != nil {
-		t.Fatal(err)
-	}
+	sub := testAccSubaccountOpenToMX(t, env, "tenant-own")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProviders,
 		CheckDestroy:             testAccCheckDialing(t, env, sub, false, "MX:100"),
@@ -270,7 +260,23 @@ func TestAccDialingPermissions_failedCreatePutsBack(t *testing.T) {
 func TestAccDialingPermissions_importRestoresFound(t *testing.T) {
 	t.Parallel()
 	env := acctest.New(t)
-	sub := testAccSubaccountOutside(t, env, "tenant-imported")
+	sub := testAccSubaccountOpenToMX(t, env, "tenant-imported")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProviders,
+		CheckDestroy:             testAccCheckDialing(t, env, sub, false, "MX:100"),
+		Steps: []resource.TestStep{{
+			Config: env.Config(fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", testAccDialingAddr, sub) +
+				testAccDialingConfig(sub, `  low_risk_countries = ["BR"]`)),
+			Check: testAccCheckDialing(t, env, sub, false, "BR:100"),
+		}},
+	})
+}
+
+// testAccSubaccountOpenToMX makes a subaccount outside Terraform with dialing permissions of its own, as a
+// Console user would: inheritance off, Mexico open. What a destroy must put back.
+func testAccSubaccountOpenToMX(t *testing.T, env *acctest.Env, name string) string {
+	t.Helper()
+	sub := testAccSubaccountOutside(t, env, name)
 	c, err := env.Client(t).ForAccount(context.Background(), sub)
 	if err != nil {
 		t.Fatal(err)
@@ -281,13 +287,5 @@ func TestAccDialingPermissions_importRestoresFound(t *testing.T) {
 	if err := c.UpdateDialingCountries(context.Background(), []twilioclient.DialingPermission{{IsoCode: "MX", LowRisk: true}}); err != nil {
 		t.Fatal(err)
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProviders,
-		CheckDestroy:             testAccCheckDialing(t, env, sub, false, "MX:100"),
-		Steps: []resource.TestStep{{
-			Config: env.Config(fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", testAccDialingAddr, sub) +
-				testAccDialingConfig(sub, `  low_risk_countries = ["BR"]`)),
-			Check: testAccCheckDialing(t, env, sub, false, "BR:100"),
-		}},
-	})
+	return sub
 }
