@@ -204,9 +204,9 @@ func (r *apiKeyResource) create(ctx context.Context, client *twilioclient.Client
 }
 
 // updateAPIKey renames the key, and changes a restricted key's policy; anything else replaces the key.
-// Timeouts alone need no call. The secret stays the one the create returned.
+// Timeouts alone need no call. The secret stays the one the create returned: its plan modifier
+// (returnedSecretAttribute) plans the state's, and flattenAPIKey leaves it alone.
 func updateAPIKey(ctx context.Context, c *twilioclient.Client, plan, state *apiKeyModel) (*twilioclient.Key, error) {
-	plan.Secret = state.Secret
 	if plan.FriendlyName.Equal(state.FriendlyName) && plan.Policy.Equal(state.Policy) {
 		return nil, nil
 	}
